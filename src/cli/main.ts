@@ -1,0 +1,49 @@
+import { TOOL_VERSION } from './version.ts';
+import { UsageError } from './args.ts';
+import { processEffects, type Effects } from './effects.ts';
+import { commands } from './commands.ts';
+
+const HELP = `luotain — report generator for annual reputation and customer-experience studies
+
+Usage: luotain <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`).join('\n')}
+
+Every command takes --data DIR (default data/) and --reports DIR (default reports/) where it reads them.
+Run "luotain <command> --help" for a command's options.`;
+
+/** Runs the CLI; returns the exit code (0 ok, 1 input problems, 2 usage or internal error). */
+export async function main(argv: string[], effects: Effects = processEffects()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    effects.out(HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    effects.out(TOOL_VERSION);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    effects.err(`luotain: unknown command "${name}". Run "luotain --help" for the list.`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    effects.out(`Usage: luotain ${command.usage}\n\n${command.help}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, effects);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      effects.err(`luotain ${name}: ${error.message}\nUsage: luotain ${command.usage}`);
+      return 2;
+    }
+    effects.err(`luotain ${name}: internal error: ${(error as Error).message}`);
+    effects.err('This is a bug in Luotain, not in your data. Please report it with the command you ran.');
+    if (effects.env.LUOTAIN_DEBUG) effects.err(String((error as Error).stack));
+    return 2;
+  }
+}
+

@@ -1,0 +1,4 @@
+export * from './schema.ts';
+export * from './parse.ts';
+export * from './json-schema.ts';
+export * from './lookup.ts';

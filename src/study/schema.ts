@@ -1,0 +1,195 @@
+import { z } from 'zod';
+
+/** The report languages Luotain can write. Every label carries both. */
+export const LANGUAGES = ['fi', 'en'] as const;
+export type Lang = (typeof LANGUAGES)[number];
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and contain only letters, digits, "_" or "-"');
+
+const column = z.string().min(1, 'must name a column');
+
+export const labelSchema = z
+  .object({
+    fi: z.string().min(1, 'the Finnish label is empty'),
+    en: z.string().min(1, 'the English label is empty'),
+  })
+  .strict()
+  .describe('A text in Finnish and English.');
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a7f37"');
+
+export const bandSchema = z
+  .object({
+    id,
+    min: z
+      .number()
+      .optional()
+      .describe('Lowest displayed value (two decimals) that belongs to this band. Omit for the lowest band.'),
+    label: labelSchema,
+    colour: colour.describe('Fill colour of the band in charts, as #rrggbb.'),
+    textColour: colour.optional().describe('Text colour on the band colour; defaults to black or white by contrast.'),
+  })
+  .strict();
+
+export const studySchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and "-" (it is used in file names)')
+      .describe('Short identifier of the study, used in file names.'),
+    title: labelSchema.describe('Title of the study.'),
+    organisation: labelSchema.describe('The organisation the study is about; the PDF author.'),
+    languages: z
+      .array(z.enum(LANGUAGES))
+      .min(1)
+      .default(['fi', 'en'])
+      .describe('Report languages; the first is the default.'),
+    columns: z
+      .object({
+        id: column.describe('Column with the respondent id (unique within an edition).'),
+        group: column.describe('Column with the stakeholder group code (the sampling stratum).'),
+        weight: column.optional().describe('Column with the design weight; all weights are 1 without it.'),
+      })
+      .strict(),
+    scale: z
+      .object({
+        min: z.number().int(),
+        max: z.number().int(),
+        cantSay: z.array(z.number().int()).default([]).describe('Codes meaning "can\'t say"; blank is always "not answered".'),
+        topBox: z.number().int().min(1).default(2).describe('How many of the highest scale points count as top box.'),
+      })
+      .strict(),
+    bands: z.array(bandSchema).min(1).describe('Bands from the highest to the lowest; the last has no "min".'),
+    groups: z
+      .array(z.object({ code: z.string().min(1), label: labelSchema }).strict())
+      .min(1)
+      .describe('Stakeholder groups, each a separate sample.'),
+    background: z
+      .array(
+        z
+          .object({
+            id,
+            column,
+            label: labelSchema,
+            values: z.array(z.object({ code: z.string().min(1), label: labelSchema }).strict()).min(1),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Background variables for breakdowns (age group, gender, region...).'),
+    items: z
+      .array(z.object({ id: column.describe('The item id, which is also its column.'), label: labelSchema }).strict())
+      .min(1),
+    dimensions: z
+      .array(z.object({ id, label: labelSchema, items: z.array(z.string()).min(1) }).strict())
+      .default([])
+      .describe('Areas built from items: a respondent\'s score is the mean of the answered items, at least half of them.'),
+    indices: z
+      .array(
+        z
+          .object({
+            id,
+            label: labelSchema,
+            dimensions: z.array(z.string()).min(1).optional(),
+            items: z.array(z.string()).min(1).optional(),
+            headline: z.boolean().default(true).describe('Shown among the headline figures of the summary.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Indices built from dimensions or from items (exactly one of the two).'),
+    nps: z
+      .object({
+        column: column.describe('Column of the 0–10 recommendation question.'),
+        reason: column.optional().describe('Column of the open "why" answer.'),
+        label: labelSchema.optional(),
+      })
+      .strict()
+      .optional(),
+    drivers: z
+      .object({
+        outcome: z.string().describe('Indicator id of the outcome (an index, dimension or item).'),
+        predictors: z.array(z.string()).min(2).max(15).describe('Indicator ids of the predictors.'),
+      })
+      .strict()
+      .optional(),
+    benchmark: z
+      .object({ source: labelSchema.describe('Where the benchmark comes from, shown on the method page.') })
+      .strict()
+      .optional(),
+    minBase: z.number().int().min(5).default(30).describe('Minimum unweighted n for a figure to be shown.'),
+    highCantSayShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.3)
+      .describe('Warn when an item\'s can\'t-say share exceeds this.'),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const dup = (list: string[], path: string, what: string) => {
+      const seen = new Set<string>();
+      list.forEach((v, i) => {
+        if (seen.has(v)) issue([path, i], `duplicate ${what} "${v}"`);
+        seen.add(v);
+      });
+    };
+    if (s.scale.max <= s.scale.min) issue(['scale', 'max'], `must be greater than scale.min (${s.scale.min})`);
+    s.scale.cantSay.forEach((c, i) => {
+      if (c >= s.scale.min && c <= s.scale.max) issue(['scale', 'cantSay', i], `can't-say code ${c} lies inside the scale ${s.scale.min}–${s.scale.max}`);
+    });
+    if (s.scale.topBox >= s.scale.max - s.scale.min + 1) issue(['scale', 'topBox'], 'must be smaller than the number of scale points');
+    s.bands.forEach((b, i) => {
+      const last = i === s.bands.length - 1;
+      if (last && b.min !== undefined) issue(['bands', i, 'min'], 'the lowest band must not have a "min"');
+      if (!last && b.min === undefined) issue(['bands', i, 'min'], 'every band but the lowest needs a "min"');
+      const prev = s.bands[i - 1]?.min;
+      if (i > 0 && b.min !== undefined && prev !== undefined && b.min >= prev) issue(['bands', i, 'min'], `bands must go from the highest to the lowest: ${b.min} is not below ${prev}`);
+    });
+    dup(s.bands.map((b) => b.id), 'bands', 'band id');
+    dup(s.groups.map((g) => g.code), 'groups', 'group code');
+    dup(s.background.map((b) => b.id), 'background', 'background id');
+    s.background.forEach((b, i) => dup(b.values.map((v) => v.code), `background.${i}.values`, 'value code'));
+    const indicatorIds = [...s.items.map((x) => x.id), ...s.dimensions.map((x) => x.id), ...s.indices.map((x) => x.id), ...(s.nps ? ['nps'] : [])];
+    dup(indicatorIds, 'indicators', 'indicator id (items, dimensions and indices share one namespace; "nps" is the NPS)');
+    const items = new Set(s.items.map((x) => x.id));
+    const dims = new Set(s.dimensions.map((x) => x.id));
+    s.dimensions.forEach((d, i) =>
+      d.items.forEach((it, j) => {
+        if (!items.has(it)) issue(['dimensions', i, 'items', j], `unknown item "${it}"`);
+      }),
+    );
+    s.indices.forEach((x, i) => {
+      if ((x.dimensions === undefined) === (x.items === undefined)) issue(['indices', i], 'give either "dimensions" or "items", not both or neither');
+      x.dimensions?.forEach((d, j) => {
+        if (!dims.has(d)) issue(['indices', i, 'dimensions', j], `unknown dimension "${d}"`);
+      });
+      x.items?.forEach((it, j) => {
+        if (!items.has(it)) issue(['indices', i, 'items', j], `unknown item "${it}"`);
+      });
+    });
+    const scored = new Set(indicatorIds.filter((x) => x !== 'nps'));
+    if (s.drivers) {
+      if (!scored.has(s.drivers.outcome)) issue(['drivers', 'outcome'], `unknown indicator "${s.drivers.outcome}"`);
+      s.drivers.predictors.forEach((p, j) => {
+        if (!scored.has(p)) issue(['drivers', 'predictors', j], `unknown indicator "${p}"`);
+        if (p === s.drivers!.outcome) issue(['drivers', 'predictors', j], 'the outcome cannot also be a predictor');
+      });
+      dup(s.drivers.predictors, 'drivers.predictors', 'predictor');
+    }
+    const cols = [s.columns.id, s.columns.group, s.columns.weight, ...s.items.map((x) => x.id), ...s.background.map((b) => b.column), s.nps?.column, s.nps?.reason].filter(
+      (c): c is string => c !== undefined,
+    );
+    dup(cols, 'columns', 'column (each column may have one role only)');
+  });
+
+/** A study definition as written in study.json. */
+export type StudyInput = z.input<typeof studySchema>;
+/** A validated study definition with defaults filled in. */
+export type Study = z.output<typeof studySchema>;
+export type Label = z.output<typeof labelSchema>;
+export type Band = z.output<typeof bandSchema>;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 300_000,
+    // Dates and number formats must not depend on the machine.
+    env: { TZ: 'UTC' },
+  },
+});
