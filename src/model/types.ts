@@ -1,0 +1,195 @@
+/**
+ * The report model: everything the site, the downloads and the PDF show, computed
+ * once per build. Plain data (JSON-serialisable); pages only display it.
+ */
+import type { Label, Lang } from '../study/schema.ts';
+import type { IndicatorKind } from '../study/lookup.ts';
+
+/** Why a figure is not shown. */
+export type SuppressionReason =
+  /** Fewer valid answers than the study's minimum base. */
+  | 'base'
+  /** Shown figures would let a reader recover a suppressed one by subtraction. */
+  | 'complementary';
+
+/** A comparison of two independent estimates: a − b. */
+export interface ComparisonModel {
+  difference: number;
+  se: number;
+  z: number;
+  p: number;
+  significant: boolean;
+}
+
+/**
+ * One estimate. `shown` figures carry their numbers; `suppressed` ones carry only
+ * the reason; cells with fewer than 5 answers are not in the model at all.
+ */
+export type Cell =
+  | {
+      shown: true;
+      estimate: number;
+      se: number;
+      ci: [number, number];
+      n: number;
+      effectiveN: number;
+      /** Band id (means on the answer scale only). */
+      band?: string;
+    }
+  | { shown: false; reason: SuppressionReason };
+
+/** An indicator's figures in one domain (the total, a group, a background class). */
+export interface IndicatorStats {
+  /** Mean on the answer scale, or the NPS value (−100…100). */
+  mean: Cell;
+  /** Top-box share 0–1 (scale indicators). */
+  topBox?: Cell;
+  /** Weighted share 0–1 of each scale point, from scale.min up (scale indicators). */
+  distribution?: Cell[];
+  /** Can't-say share 0–1 among everyone who answered the question (items). */
+  cantSay?: Cell;
+  /** NPS parts 0–1. */
+  promoters?: Cell;
+  passives?: Cell;
+  detractors?: Cell;
+  /** Against the same indicator and domain in the previous edition. */
+  previous?: ComparisonModel;
+  /** Against the research bank (total and groups only). */
+  benchmark?: { mean: number; se?: number; comparison?: ComparisonModel };
+}
+
+/** A domain of estimation: the total, a stakeholder group, or a background class. */
+export interface Domain {
+  /** 'total', 'group:<code>' or '<background id>:<code>'. */
+  key: string;
+  /** 'total', 'group' or a background variable id. */
+  breakdown: string;
+  code?: string;
+  label: Label;
+}
+
+export interface IndicatorModel {
+  id: string;
+  kind: IndicatorKind;
+  label: Label;
+  /** Component indicator ids (items of a dimension, dimensions or items of an index). */
+  components: string[];
+  /** Figures per domain key. A domain with fewer than 5 answers is absent. */
+  stats: Record<string, IndicatorStats>;
+}
+
+export type Quadrant = 'strength' | 'develop' | 'maintain' | 'lower';
+
+export interface DriverModel {
+  domain: string;
+  n: number;
+  r2: number;
+  predictors: {
+    id: string;
+    label: Label;
+    /** LMG share of R² (0–1). */
+    importance: number;
+    /** LMG part of R². */
+    lmg: number;
+    /** The predictor's mean in the domain. */
+    performance: number;
+    quadrant: Quadrant;
+  }[];
+  /** Quadrant splits: mean importance and mean performance. */
+  importanceSplit: number;
+  performanceSplit: number;
+}
+
+export interface GroupSummary {
+  code: string;
+  label: Label;
+  /** Respondents, or undefined when below 5 (not published). */
+  n?: number;
+  /** Below the minimum base: the group's figures are suppressed. */
+  belowBase: boolean;
+  sumWeights?: number;
+  effectiveN?: number;
+  designEffect?: number;
+  /** 95 % margin of error of a 50 % share, in percentage points' fraction (0–1). */
+  marginOfError?: number;
+}
+
+export interface EditorialMeta {
+  title: string;
+  status: 'draft' | 'published';
+  version: string;
+  published?: string;
+  fieldwork?: string;
+  sample?: string;
+}
+
+export interface Editorial {
+  meta: EditorialMeta;
+  /** Executive summary as sanitised HTML. */
+  summaryHtml: string;
+  /** Commentary per section id (dimension id, group code, drivers, trends, benchmark, method), sanitised HTML. */
+  sections: Record<string, string>;
+}
+
+export interface EditionModel {
+  year: number;
+  /** The previous edition's year, if any. */
+  previousYear?: number;
+  /** Status of the edition (draft until published). */
+  status: 'draft' | 'published';
+  version: string;
+  editorial: Partial<Record<Lang, Editorial>>;
+  respondents: {
+    n: number;
+    sumWeights: number;
+    effectiveN: number;
+    designEffect: number;
+    marginOfError: number;
+    groups: GroupSummary[];
+  };
+  domains: Domain[];
+  indicators: IndicatorModel[];
+  drivers: DriverModel[];
+  /** Short hash of the edition's inputs (responses, study definition, benchmarks). */
+  inputHash: string;
+  /** Notes on suppression applied in this edition, per domain key. */
+  suppressionNotes: { domain: string; indicator: string; reason: SuppressionReason }[];
+}
+
+export interface TrendPoint {
+  year: number;
+  cell: Cell;
+  /** Against the previous point's edition. */
+  change?: ComparisonModel;
+}
+
+export interface TrendSeries {
+  indicator: string;
+  domain: string;
+  points: TrendPoint[];
+}
+
+export interface StudyMeta {
+  id: string;
+  title: Label;
+  organisation: Label;
+  languages: Lang[];
+  scale: { min: number; max: number; cantSay: number[]; topBox: number };
+  bands: { id: string; min?: number; label: Label; colour: string; textColour: string }[];
+  groups: { code: string; label: Label }[];
+  background: { id: string; label: Label; values: { code: string; label: Label }[] }[];
+  minBase: number;
+  benchmarkSource?: Label;
+  hasNps: boolean;
+  drivers?: { outcome: string; predictors: string[] };
+}
+
+export interface ReportModel {
+  study: StudyMeta;
+  /** Editions in ascending year order. */
+  editions: EditionModel[];
+  /** The latest published edition (drafts are never the latest). */
+  latestYear?: number;
+  trends: TrendSeries[];
+  toolVersion: string;
+}
