@@ -1,22 +1,12 @@
 import type { Lang } from '../study/schema.ts';
+import { roundHalfAwayFromZero } from '../estimate/round.ts';
 
 const MINUS = '\u2212';
 const NBSP = '\u00a0';
 
-/**
- * Rounds half away from zero at `decimals`, deciding on the shortest decimal
- * representation so that 3.995 gives 4.00 (binary 3.99499… would round down).
- */
-export function roundDisplayed(x: number, decimals: number): number {
-  const s = Math.abs(x).toPrecision(15);
-  const shifted = Number(`${Number(s)}e${decimals}`);
-  const rounded = Math.floor(shifted + 0.5);
-  return Math.sign(x) * Number(`${rounded}e-${decimals}`) || 0;
-}
-
 /** A number as displayed in the report language: fi 3,85 and en 3.85; a true minus sign. */
 export function formatNumber(x: number, decimals: number, lang: Lang): string {
-  const r = roundDisplayed(x, decimals);
+  const r = roundHalfAwayFromZero(x, decimals);
   const body = Math.abs(r).toFixed(decimals);
   const [int, frac] = body.split('.');
   const grouped = Number(int) >= 10000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fi' ? NBSP : ',') : int;
@@ -26,7 +16,7 @@ export function formatNumber(x: number, decimals: number, lang: Lang): string {
 
 /** A signed difference: +0,12 / −0,12 / ±0,00. */
 export function formatSigned(x: number, decimals: number, lang: Lang): string {
-  const r = roundDisplayed(x, decimals);
+  const r = roundHalfAwayFromZero(x, decimals);
   if (r === 0) return '\u00b1' + formatNumber(0, decimals, lang);
   return (r > 0 ? '+' : '') + formatNumber(r, decimals, lang);
 }

@@ -181,6 +181,8 @@ export interface StudyMeta {
   minBase: number;
   benchmarkSource?: Label;
   hasNps: boolean;
+  /** Indicator ids shown as headline figures (headline indices, then the NPS). */
+  headlines: string[];
   drivers?: { outcome: string; predictors: string[] };
 }
 

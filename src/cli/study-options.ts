@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { formatIssue } from '../load/format-issue.ts';
+import type { InputIssue } from '../load/types.ts';
+import type { Effects } from './effects.ts';
+import { stringOption, type ParsedArgs } from './args.ts';
+
+/** The study folders a command works on, from --data and --reports. */
+export function studyDirs(args: ParsedArgs, effects: Effects): { dataDir: string; reportsDir: string; dataArg: string } {
+  const dataArg = stringOption(args, 'data', 'data');
+  return { dataArg, dataDir: resolve(effects.cwd, dataArg), reportsDir: resolve(effects.cwd, stringOption(args, 'reports', 'reports')) };
+}
+
+/** Prints problems, errors first; returns true when there was an error. */
+export function reportIssues(issues: readonly InputIssue[], effects: Effects): boolean {
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  for (const issue of [...errors, ...warnings]) effects.err(formatIssue(issue));
+  if (errors.length > 0) {
+    effects.err(`\n${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: nothing was written. Fix the errors and run the command again.`);
+  }
+  return errors.length > 0;
+}

@@ -1,0 +1,3 @@
+export * from './normal.ts';
+export * from './compare-estimates.ts';
+export * from './benchmark-se.ts';

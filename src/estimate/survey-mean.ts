@@ -1,0 +1,103 @@
+import type { Design } from './design.ts';
+
+/** qnorm(0.975) in R, to the last bit: the normal quantile `confint` uses for a 95 % interval. */
+const Z975 = 1.9599639845400536;
+
+export interface MeanEstimate {
+  /** Weighted mean of the valid answers in the domain. */
+  estimate: number;
+  /** Design-based standard error (linearisation, strata with replacement). */
+  se: number;
+  /** 95 % normal interval: estimate ± qnorm(0.975) · se. */
+  ci: [number, number];
+  /** Unweighted count of valid answers in the domain. */
+  n: number;
+  /** Kish's effective sample size (Σw)² / Σw² over the valid answers. */
+  effectiveN: number;
+  /** Sum of the weights of the valid answers. */
+  sumWeights: number;
+}
+
+/**
+ * Survey mean: the weighted (Hájek) mean of `y` over a domain and its
+ * linearisation standard error under a stratified with-replacement design.
+ *
+ * For domain D, ȳ = Σ wᵢyᵢ / Σ wᵢ over the valid answers in D. With
+ * zᵢ = wᵢ(yᵢ − ȳ) / Σ wᵢ for a valid answer in D and zᵢ = 0 for every other
+ * respondent, Var = Σ_h n_h/(n_h − 1) · Σ_{i∈h} (zᵢ − z̄_h)², where n_h counts
+ * every respondent of stratum h. This is what R's
+ * `svymean(~y, subset(design, D), na.rm = TRUE)` gives: subsets of a
+ * `svydesign` keep the full stratum sizes, so respondents outside the domain or
+ * without an answer are zeros, not dropped rows.
+ *
+ * A stratum with a single respondent contributes 0 to the variance, as R does
+ * with `options(survey.lonely.psu = "certainty")`; R's default ("fail") stops
+ * with an error instead.
+ *
+ * `y` NaN is missing; `domain[i] === 1` marks the domain (undefined = everyone).
+ * Returns undefined when the domain has no valid answer.
+ *
+ * Lumley (2004), Analysis of complex survey samples, J. Stat. Softw. 9(8),
+ * https://doi.org/10.18637/jss.v009.i08; Särndal, Swensson & Wretman (1992),
+ * Model Assisted Survey Sampling, §10.3 (domain estimation).
+ */
+export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8Array): MeanEstimate | undefined {
+  const { strata, weights, strataCount } = design;
+  const rows = strata.length;
+  const stratumSize = new Float64Array(strataCount);
+
+  // Pass 1: stratum sizes over every respondent; weighted sums over valid answers in the domain.
+  let n = 0;
+  let sw = 0;
+  let swy = 0;
+  let sww = 0;
+  for (let i = 0; i < rows; i++) {
+    stratumSize[strata[i]]++;
+    if (domain !== undefined && domain[i] !== 1) continue;
+    const v = y[i];
+    if (v !== v) continue;
+    const w = weights[i];
+    n++;
+    sw += w;
+    swy += w * v;
+    sww += w * w;
+  }
+  if (n === 0 || !(sw > 0)) return undefined;
+  const mean = swy / sw;
+
+  // Pass 2: per stratum Welford mean and sum of squares of uᵢ = wᵢ(yᵢ − ȳ) over the valid answers.
+  const count = new Float64Array(strataCount);
+  const uMean = new Float64Array(strataCount);
+  const uSs = new Float64Array(strataCount);
+  for (let i = 0; i < rows; i++) {
+    if (domain !== undefined && domain[i] !== 1) continue;
+    const v = y[i];
+    if (v !== v) continue;
+    const h = strata[i];
+    const u = weights[i] * (v - mean);
+    const c = ++count[h];
+    const d = u - uMean[h];
+    uMean[h] += d / c;
+    uSs[h] += d * (u - uMean[h]);
+  }
+
+  // Add the zeros of the stratum (Chan et al. pairwise update) and scale.
+  let variance = 0;
+  for (let h = 0; h < strataCount; h++) {
+    const nh = stratumSize[h];
+    const m = count[h];
+    if (nh < 2 || m === 0) continue;
+    const ss = uSs[h] + (uMean[h] * uMean[h] * m * (nh - m)) / nh;
+    variance += (nh / (nh - 1)) * ss;
+  }
+  const se = Math.sqrt(variance) / sw;
+
+  return {
+    estimate: mean,
+    se,
+    ci: [mean - Z975 * se, mean + Z975 * se],
+    n,
+    effectiveN: (sw * sw) / sww,
+    sumWeights: sw,
+  };
+}

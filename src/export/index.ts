@@ -1,0 +1,2 @@
+export * from './indicators-csv.ts';
+export * from './indicators-json.ts';

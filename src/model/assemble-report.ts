@@ -1,0 +1,82 @@
+import type { BenchmarkRow, EditionData } from '../load/types.ts';
+import type { Lang, Study } from '../study/schema.ts';
+import { assembleEdition } from './assemble-edition.ts';
+import { textColourFor } from './contrast.ts';
+import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendSeries } from './types.ts';
+
+export interface ReportInput {
+  study: Study;
+  /** Each edition's data; only years with editorial content become editions. */
+  editions: readonly EditionData[];
+  benchmarks: readonly BenchmarkRow[];
+  editorials: ReadonlyMap<number, Partial<Record<Lang, Editorial>>>;
+  inputHashes: ReadonlyMap<number, string>;
+  toolVersion: string;
+}
+
+export function studyMeta(study: Study): StudyMeta {
+  return {
+    id: study.id,
+    title: study.title,
+    organisation: study.organisation,
+    languages: [...study.languages],
+    scale: { min: study.scale.min, max: study.scale.max, cantSay: [...study.scale.cantSay], topBox: study.scale.topBox },
+    bands: study.bands.map((b) => ({ id: b.id, ...(b.min !== undefined ? { min: b.min } : {}), label: b.label, colour: b.colour, textColour: b.textColour ?? textColourFor(b.colour) })),
+    groups: study.groups.map((g) => ({ code: g.code, label: g.label })),
+    background: study.background.map((b) => ({ id: b.id, label: b.label, values: b.values })),
+    minBase: study.minBase,
+    ...(study.benchmark ? { benchmarkSource: study.benchmark.source } : {}),
+    hasNps: study.nps !== undefined,
+    headlines: [...study.indices.filter((x) => x.headline).map((x) => x.id), ...(study.nps ? ['nps'] : [])],
+    ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
+  };
+}
+
+/**
+ * The whole report: every edition in year order (each compared with the one before),
+ * the trends across them, and which edition is the latest published one.
+ */
+export function assembleReport(input: ReportInput): ReportModel {
+  const editions: EditionModel[] = [];
+  const sorted = [...input.editions].filter((e) => input.editorials.has(e.year)).sort((a, b) => a.year - b.year);
+  for (const data of sorted) {
+    editions.push(
+      assembleEdition({
+        study: input.study,
+        data,
+        ...(editions.length > 0 ? { previous: editions[editions.length - 1] } : {}),
+        benchmarks: input.benchmarks,
+        editorial: input.editorials.get(data.year) ?? {},
+        inputHash: input.inputHashes.get(data.year) ?? '',
+      }),
+    );
+  }
+  const published = editions.filter((e) => e.status === 'published');
+  const latest = published[published.length - 1];
+  return {
+    study: studyMeta(input.study),
+    editions,
+    ...(latest ? { latestYear: latest.year } : {}),
+    trends: trendsOf(editions),
+    toolVersion: input.toolVersion,
+  };
+}
+
+/** Each indicator's series across editions, in total and by group. */
+export function trendsOf(editions: readonly EditionModel[]): TrendSeries[] {
+  const out: TrendSeries[] = [];
+  const last = editions[editions.length - 1];
+  if (!last) return out;
+  const domainKeys = last.domains.filter((d) => d.breakdown === 'total' || d.breakdown === 'group').map((d) => d.key);
+  for (const indicator of last.indicators) {
+    for (const domain of domainKeys) {
+      const points = editions.flatMap((e) => {
+        const stats = e.indicators.find((x) => x.id === indicator.id)?.stats[domain];
+        if (!stats) return [];
+        return [{ year: e.year, cell: stats.mean, ...(stats.previous ? { change: stats.previous } : {}) }];
+      });
+      if (points.length > 0) out.push({ indicator: indicator.id, domain, points });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+import type { AstroInlineConfig } from 'astro';
+import { reportIntegration, type ReportSource } from './virtual-report.ts';
+
+/**
+ * The Astro configuration of the report site, shared by `luotain build` and
+ * `astro dev` (astro.config.mjs) so both render the same way.
+ */
+export function siteConfig(source: ReportSource, outDir?: string): AstroInlineConfig {
+  return {
+    output: 'static',
+    trailingSlash: 'always',
+    build: { format: 'directory', inlineStylesheets: 'never' },
+    // HTML-aware compression keeps the space between inline elements ("3,85 <abbr>").
+    compressHTML: true,
+    devToolbar: { enabled: false },
+    integrations: [reportIntegration(source)],
+    ...(outDir ? { outDir } : {}),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Display helpers: turn the report model into what a page shows (texts, links,
+ * table rows). They look things up and format; they compute no statistics.
+ */
+import type { Lang } from '../study/schema.ts';
+import type { Cell, ComparisonModel, EditionModel, IndicatorModel, IndicatorStats, ReportModel, StudyMeta } from '../model/types.ts';
+import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../format/number.ts';
+import { t } from './i18n.ts';
+
+export type PageKey = string;
+
+/** A URL-safe slug for a code: the code itself when safe, else its position. */
+export function slug(code: string, index: number, prefix: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(code) ? code : `${prefix}${index + 1}`;
+}
+
+export function groupSlug(study: StudyMeta, code: string): string {
+  return slug(code, study.groups.findIndex((g) => g.code === code), 'group-');
+}
+
+export function href(lang: Lang, year: number, page: PageKey = ''): string {
+  return `/${lang}/${year}/${page ? `${page}/` : ''}`;
+}
+
+export function pdfFileName(study: StudyMeta, edition: EditionModel, lang: Lang): string {
+  return `${study.id}-${edition.year}-${lang}-v${edition.version}.pdf`;
+}
+
+export function pdfHref(study: StudyMeta, edition: EditionModel, lang: Lang): string {
+  return `/pdf/${pdfFileName(study, edition, lang)}`;
+}
+
+export function downloadHref(study: StudyMeta, edition: EditionModel, kind: 'csv' | 'json'): string {
+  return `/downloads/${study.id}-${edition.year}-indicators.${kind}`;
+}
+
+export function editionOf(model: ReportModel, year: number): EditionModel {
+  const e = model.editions.find((x) => x.year === year);
+  if (!e) throw new Error(`no edition ${year}`);
+  return e;
+}
+
+export function indicatorOf(edition: EditionModel, id: string): IndicatorModel {
+  const x = edition.indicators.find((i) => i.id === id);
+  if (!x) throw new Error(`no indicator ${id}`);
+  return x;
+}
+
+export function bandOfId(study: StudyMeta, id: string | undefined) {
+  return study.bands.find((b) => b.id === id);
+}
+
+/** The decimals a figure is shown with: scale means two, NPS none. */
+export function decimalsFor(indicator: Pick<IndicatorModel, 'kind'>): number {
+  return indicator.kind === 'nps' ? 0 : 2;
+}
+
+/** A cell's value as shown: the number, or "n < 30" when withheld. */
+export function cellText(cell: Cell | undefined, lang: Lang, study: StudyMeta, decimals = 2): string {
+  if (!cell) return '–';
+  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  return formatNumber(cell.estimate, decimals, lang);
+}
+
+export function shareText(cell: Cell | undefined, lang: Lang, study: StudyMeta): string {
+  if (!cell) return '–';
+  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  return formatPercent(cell.estimate, lang);
+}
+
+export function ciText(cell: Cell | undefined, lang: Lang, decimals = 2): string {
+  if (!cell || !cell.shown) return '–';
+  return `${formatNumber(cell.ci[0], decimals, lang)}–${formatNumber(cell.ci[1], decimals, lang)}`;
+}
+
+export function nText(cell: Cell | undefined, lang: Lang, study: StudyMeta): string {
+  if (!cell) return '–';
+  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  return formatCount(cell.n, lang);
+}
+
+/** "+0,12*" style change text; the star marks significance. */
+export function changeText(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
+  if (!c) return '–';
+  return formatSigned(c.difference, decimals, lang) + (c.significant ? '*' : '');
+}
+
+export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
+  if (!c) return t(lang, 'noPrevious');
+  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p = ${formatP(c.p, lang)})`;
+}
+
+export function bandText(study: StudyMeta, cell: Cell | undefined, lang: Lang): string {
+  if (!cell || !cell.shown) return '–';
+  return bandOfId(study, cell.band)?.label[lang] ?? '–';
+}
+
+/** The threshold text of each band: "≥ 4,00", "3,50–3,99", "< 2,50". */
+export function bandRanges(study: StudyMeta, lang: Lang): { id: string; label: string; range: string; colour: string; textColour: string }[] {
+  return study.bands.map((b, i) => {
+    const upper = study.bands[i - 1]?.min;
+    const range =
+      b.min === undefined
+        ? `< ${formatNumber(upper ?? study.scale.max, 2, lang)}`
+        : upper === undefined
+          ? `≥ ${formatNumber(b.min, 2, lang)}`
+          : `${formatNumber(b.min, 2, lang)}–${formatNumber(upper - 0.01, 2, lang)}`;
+    return { id: b.id, label: b.label[lang], range, colour: b.colour, textColour: b.textColour };
+  });
+}
+
+export interface Headline {
+  id: string;
+  label: string;
+  value: string;
+  band?: { label: string; colour: string; textColour: string };
+  change: string;
+  changeLong: string;
+  significant: boolean;
+  n: string;
+}
+
+/** The headline figures: the headline indices, then the NPS. */
+export function headlines(model: ReportModel, edition: EditionModel, lang: Lang, headlineIds: readonly string[]): Headline[] {
+  return headlineIds.map((id) => {
+    const indicator = indicatorOf(edition, id);
+    const stats = indicator.stats.total;
+    const d = decimalsFor(indicator);
+    const band = stats?.mean.shown ? bandOfId(model.study, stats.mean.band) : undefined;
+    return {
+      id,
+      label: indicator.label[lang],
+      value: cellText(stats?.mean, lang, model.study, d),
+      ...(band ? { band: { label: band.label[lang], colour: band.colour, textColour: band.textColour } } : {}),
+      change: changeText(stats?.previous, lang, d),
+      changeLong: changeDescription(stats?.previous, lang, d),
+      significant: stats?.previous?.significant ?? false,
+      n: nText(stats?.mean, lang, model.study),
+    };
+  });
+}
+
+/** Sections of an edition for the navigation, in reading order. */
+export function sectionLinks(model: ReportModel, edition: EditionModel, lang: Lang): { key: PageKey; label: string; children?: { key: PageKey; label: string }[] }[] {
+  const dims = edition.indicators.filter((i) => i.kind === 'dimension');
+  return [
+    { key: '', label: t(lang, 'summary') },
+    { key: 'areas', label: t(lang, 'dimensions'), children: dims.map((d) => ({ key: `areas/${d.id}`, label: d.label[lang] })) },
+    { key: 'groups', label: t(lang, 'groups'), children: model.study.groups.map((g) => ({ key: `groups/${groupSlug(model.study, g.code)}`, label: g.label[lang] })) },
+    ...(model.study.drivers ? [{ key: 'drivers', label: t(lang, 'drivers') }] : []),
+    { key: 'trends', label: t(lang, 'trends') },
+    ...(model.study.benchmarkSource ? [{ key: 'benchmark', label: t(lang, 'benchmark') }] : []),
+    { key: 'method', label: t(lang, 'method') },
+    { key: 'tables', label: t(lang, 'tables') },
+  ];
+}
+
+/** Every page key of an edition (for routes and the edition switcher). */
+export function pageKeys(model: ReportModel, edition: EditionModel): PageKey[] {
+  return sectionLinks(model, edition, 'en').flatMap((s) => [s.key, ...(s.children?.map((c) => c.key) ?? [])]).filter((k) => k !== 'areas' && k !== 'groups');
+}
+
+/** Links to the same page in every edition; falls back to the summary where the page does not exist. */
+export function editionSwitcher(model: ReportModel, lang: Lang, page: PageKey) {
+  return [...model.editions].reverse().map((e) => ({
+    year: e.year,
+    href: href(lang, e.year, pageKeys(model, e).includes(page) ? page : ''),
+    status: e.status,
+    latest: e.year === model.latestYear,
+  }));
+}
+
+export function statsOf(edition: EditionModel, indicatorId: string, domain: string): IndicatorStats | undefined {
+  return indicatorOf(edition, indicatorId).stats[domain];
+}
+
+/** Static paths for pages of every language × edition. */
+export function editionPaths(model: ReportModel) {
+  return model.study.languages.flatMap((lang) => model.editions.map((e) => ({ params: { lang, year: String(e.year) }, props: { lang, year: e.year } })));
+}
+
+/** Static paths for one page per dimension (or group) of every language × edition. */
+export function editionSubPaths(model: ReportModel, kind: 'areas' | 'groups') {
+  return editionPaths(model).flatMap(({ params, props }) => {
+    const edition = editionOf(model, props.year);
+    const ids =
+      kind === 'areas'
+        ? edition.indicators.filter((i) => i.kind === 'dimension').map((d) => ({ slug: d.id, id: d.id }))
+        : model.study.groups.map((g) => ({ slug: groupSlug(model.study, g.code), id: g.code }));
+    return ids.map(({ slug, id }) => ({ params: { ...params, id: slug }, props: { ...props, id } }));
+  });
+}
