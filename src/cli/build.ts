@@ -30,9 +30,9 @@ function kib(bytes: number): string {
  * swaps it in only when everything succeeded, so a failed build leaves the
  * previous output untouched.
  */
-export async function buildSite(options: { dataDir: string; reportsDir: string; outDir: string; pdf: boolean }, effects: Effects): Promise<number> {
+export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean }, effects: Effects): Promise<number> {
   const started = Date.now();
-  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir });
+  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd });
   if (reportIssues(issues, effects) || !model) return 1;
   if (model.editions.length === 0) {
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
@@ -86,8 +86,7 @@ Playwright's, the system's (/usr/bin/chromium) or the one installed with npm.
 Exit codes: 0 built, 1 input errors or a failed build (previous output kept), 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports', 'out'], ['no-pdf']);
-    const { dataDir, reportsDir } = studyDirs(args, effects);
     const outDir = resolve(effects.cwd, stringOption(args, 'out', 'dist'));
-    return buildSite({ dataDir, reportsDir, outDir, pdf: !args.options.get('no-pdf') }, effects);
+    return buildSite({ ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf') }, effects);
   },
 };

@@ -1,11 +1,128 @@
 import type { Command } from './command.ts';
+import type { Effects } from './effects.ts';
+import { parseArgs, stringOption, UsageError } from './args.ts';
+import { readStudy, type EditionFile } from '../load/read-study.ts';
+import { formatIssue } from '../load/format-issue.ts';
+import { dataQuality, type ItemQuality, type WeightSummary } from '../load/quality.ts';
+import type { EditionData } from '../load/types.ts';
+import type { Study } from '../study/schema.ts';
 
+const HELP = `Reads the study folder — study.json, every <year>/responses.csv and
+benchmarks.csv if there is one — checks everything against the study
+definition, and prints every problem found: errors first, then warnings,
+each with the file, line and column and what to do about it. For every
+edition it then prints a data-quality report: rows by group, the weights
+(min, max, sum, effective n, design effect) and, per item, the valid n and
+the can't-say and missing shares. Writes nothing.
+
+Options:
+  --data DIR   The study folder (default data/).
+  --help       Show this help.
+
+Exit codes:
+  0  no errors (there may be warnings)
+  1  errors in the study definition or the data; fix them and run again
+  2  usage error or internal error`;
+
+/** `luotain check`: validate the study folder and print a data-quality report. */
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check [--data DIR]',
   summary: 'Validate the study definition and every edition\'s data; print a data-quality report',
-  help: 'TODO',
-  async run() {
-    return 0;
+  help: HELP,
+  async run(argv, effects) {
+    const args = parseArgs(argv, ['data']);
+    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
+    const dir = stringOption(args, 'data', 'data/');
+    return check(dir, effects);
   },
 };
+
+async function check(dir: string, effects: Effects): Promise<number> {
+  const shown = new Map<string, number>();
+  const load = await readStudy(dir, {
+    cwd: effects.cwd,
+    onProgress: effects.interactive
+      ? (file, fraction) => {
+          // Only long files report fractions between 0 and 1; show them by quarters.
+          const quarter = Math.floor(fraction * 4);
+          if (fraction <= 0 || fraction >= 1 || quarter <= (shown.get(file) ?? 0)) return;
+          shown.set(file, quarter);
+          effects.out(`  reading ${file}: ${quarter * 25}%`);
+        }
+      : undefined,
+  });
+  const errors = load.issues.filter((i) => i.severity === 'error');
+  const warnings = load.issues.filter((i) => i.severity === 'warning');
+  for (const issue of [...errors, ...warnings]) effects.err(formatIssue(issue));
+  if (errors.length + warnings.length > 0) effects.err('');
+
+  const study = load.study;
+  if (study) {
+    const byYear = new Map(load.editions.map((e) => [e.year, e]));
+    for (const f of load.files) effects.out(editionReport(f, byYear.get(f.year), study).join('\n') + '\n');
+    if (load.benchmarks.length > 0) effects.out(`Benchmarks: ${load.benchmarks.length} rows\n`);
+  }
+
+  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
+  if (errors.length > 0) {
+    effects.err(`${counts} — fix the errors and run luotain check again`);
+    return 1;
+  }
+  effects.out(`${counts} — ${plural(load.editions.length, 'edition')} (${load.editions.map((e) => e.year).join(', ')}) ready`);
+  return 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : '–');
+
+/** Lays out rows as columns: the first `left` columns left-aligned, the rest right-aligned. */
+function table(rows: string[][], left = 1, indent = '  '): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => indent + r.map((cell, c) => (c < left ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+}
+
+function weightCells(w: WeightSummary): string[] {
+  return [fixed(w.min, 2), fixed(w.max, 2), fixed(w.sum, 1), fixed(w.effectiveN, 1), fixed(w.designEffect, 2)];
+}
+
+function itemRow(q: ItemQuality, label: string): string[] {
+  return [label, String(q.validN), q.id === 'nps' ? '–' : pct(q.cantSayShare), pct(q.missingShare)];
+}
+
+/** The terminal report of one edition. */
+function editionReport(f: EditionFile, data: EditionData | undefined, study: Study): string[] {
+  const { read, used, rejected } = f.rows;
+  const lines = [`${f.year}  ${f.file}`, `  Rows: ${read} read, ${used} used, ${rejected} rejected`];
+  if (!data) {
+    lines.push('  Not loaded: see the errors above.');
+    return lines;
+  }
+  const lang = study.languages[0];
+  const q = dataQuality(data, study);
+  const weighted = study.columns.weight !== undefined;
+  lines.push('');
+  const groupRows: string[][] = [['Group', '', 'n', ...(weighted ? ['min w', 'max w', 'sum w', 'eff. n', 'deff'] : [])]];
+  q.groups.forEach((g, k) => {
+    groupRows.push([g.code, study.groups[k].label[lang], String(g.n), ...(weighted ? weightCells(g.weights) : [])]);
+  });
+  groupRows.push(['Total', '', String(q.n), ...(weighted ? weightCells(q.weights) : [])]);
+  lines.push(...table(groupRows, 2));
+  lines.push('');
+  if (weighted) {
+    const w = q.weights;
+    lines.push(`  Weights: min ${fixed(w.min, 3)}, max ${fixed(w.max, 3)}, sum ${fixed(w.sum, 1)}, effective n ${fixed(w.effectiveN, 1)}, design effect ${fixed(w.designEffect, 2)}`);
+  } else {
+    lines.push('  Weights: none (study.json has no weight column; every weight is 1)');
+  }
+  lines.push('');
+  const itemRows: string[][] = [['Item', 'valid n', "can't say", 'missing']];
+  for (const item of q.items) itemRows.push(itemRow(item, item.id));
+  if (q.nps) itemRows.push(itemRow(q.nps, study.nps!.column === 'nps' ? 'nps' : `nps (${study.nps!.column})`));
+  lines.push(...table(itemRows));
+  return lines;
+}

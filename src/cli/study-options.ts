@@ -1,13 +1,12 @@
-import { resolve } from 'node:path';
 import { formatIssue } from '../load/format-issue.ts';
 import type { InputIssue } from '../load/types.ts';
 import type { Effects } from './effects.ts';
 import { stringOption, type ParsedArgs } from './args.ts';
 
 /** The study folders a command works on, from --data and --reports. */
-export function studyDirs(args: ParsedArgs, effects: Effects): { dataDir: string; reportsDir: string; dataArg: string } {
-  const dataArg = stringOption(args, 'data', 'data');
-  return { dataArg, dataDir: resolve(effects.cwd, dataArg), reportsDir: resolve(effects.cwd, stringOption(args, 'reports', 'reports')) };
+export function studyDirs(args: ParsedArgs, effects: Effects): { dataDir: string; reportsDir: string; cwd: string } {
+  // Kept as given, so that messages name files the way the analyst typed them.
+  return { dataDir: stringOption(args, 'data', 'data'), reportsDir: stringOption(args, 'reports', 'reports'), cwd: effects.cwd };
 }
 
 /** Prints problems, errors first; returns true when there was an error. */

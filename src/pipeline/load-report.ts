@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readStudy } from '../load/read-study.ts';
 import type { InputIssue } from '../load/types.ts';
 import { readEditorials } from '../editorial/read-editorials.ts';
@@ -16,6 +16,8 @@ export interface LoadReportOptions {
   onProgress?: (file: string, fraction: number) => void;
   /** Compute years that have data but no editorial content too (as drafts). */
   includeYearsWithoutReports?: boolean;
+  /** Folder that relative paths start from; messages name files as given. */
+  cwd?: string;
 }
 
 /** SHA-256 over an edition's inputs: its responses, the study definition and the benchmarks. */
@@ -33,12 +35,13 @@ async function inputHash(dataDir: string, year: number, hasBenchmarks: boolean):
  * The only stage of the pipeline that touches files; everything after is pure.
  */
 export async function loadReport(options: LoadReportOptions): Promise<{ model?: ReportModel; study?: Study; issues: InputIssue[] }> {
-  const loaded = await readStudy(options.dataDir, options.onProgress ? { onProgress: options.onProgress } : undefined);
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await readStudy(options.dataDir, { cwd, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const issues = [...loaded.issues];
   const study = loaded.study;
   if (!study || issues.some((i) => i.severity === 'error')) return { ...(study ? { study } : {}), issues };
   const years = loaded.editions.map((e) => e.year);
-  const editorial = await readEditorials(options.reportsDir, years, study.languages, sectionIds(study));
+  const editorial = await readEditorials(resolve(cwd, options.reportsDir), years, study.languages, sectionIds(study));
   issues.push(...editorial.issues);
   const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;
   for (const year of years) {
@@ -53,7 +56,7 @@ export async function loadReport(options: LoadReportOptions): Promise<{ model?: 
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues };
   const inputHashes = new Map<number, string>();
-  for (const year of editionYears) inputHashes.set(year, await inputHash(options.dataDir, year, loaded.benchmarks.length > 0));
+  for (const year of editionYears) inputHashes.set(year, await inputHash(resolve(cwd, options.dataDir), year, loaded.benchmarks.length > 0));
   const editorials = new Map(editionYears.map((y) => [y, editorial.editorials.get(y) ?? {}]));
   const model = assembleReport({ study, editions: loaded.editions.filter((e) => editionYears.includes(e.year)), benchmarks: loaded.benchmarks, editorials, inputHashes, toolVersion: TOOL_VERSION });
   return { model, study, issues };

@@ -1,0 +1,209 @@
+import Papa from 'papaparse';
+import type { InputIssue } from './types.ts';
+
+/** The delimiters a responses or benchmarks file may use. */
+export const DELIMITERS = [',', ';', '\t'] as const;
+export type Delimiter = (typeof DELIMITERS)[number];
+
+/** How a delimiter is named in messages. */
+export function delimiterName(d: Delimiter): string {
+  return d === '\t' ? 'tab' : d === ';' ? 'semicolon' : 'comma';
+}
+
+/**
+ * Guesses the delimiter from the first non-empty line: the one of comma,
+ * semicolon and tab that occurs most often outside quotes (comma on a tie or
+ * when none occurs, as for a one-column file).
+ */
+export function sniffDelimiter(text: string): Delimiter {
+  const start = text.search(/[^\n]/);
+  if (start < 0) return ',';
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ',' || c === ';' || c === '\t')) counts[c]++;
+  }
+  let best: Delimiter = ',';
+  for (const d of DELIMITERS) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
+/** Makes every line end a single "\n" (CRLF, CR and LF alike, even mixed); keeps the line count. */
+export function normaliseLineEnds(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
+
+/**
+ * Reads a number the way a spreadsheet export writes it: surrounding spaces
+ * are ignored; with `decimalComma` also "1,25". NaN when it is not a number
+ * (thousands separators, "Infinity", "1e" and the like are not numbers).
+ */
+export function parseNumber(raw: string, decimalComma: boolean): number {
+  let s = raw.trim();
+  if (decimalComma && DECIMAL_COMMA.test(s)) s = s.replace(',', '.');
+  return NUMBER.test(s) ? Number(s) : NaN;
+}
+
+/** A quoting problem papaparse found in a row. */
+export type QuoteProblem = 'unclosed' | 'malformed';
+
+/** The message and hint of a quoting problem. */
+export function quoteMessage(problem: QuoteProblem): { message: string; hint: string } {
+  return problem === 'unclosed'
+    ? {
+        message: 'a quoted field starts on this line but its closing quote is missing, so the rest of the file was read into it',
+        hint: 'Add the missing closing quote ("); a quote inside a quoted text is written twice ("").',
+      }
+    : {
+        message: 'a quoted field has text after its closing quote, so what follows, up to the next quote, was read into it',
+        hint: 'A quote inside a quoted text is written twice (""), and the whole field is put in quotes: "He said ""yes"" twice".',
+      };
+}
+
+export interface CsvScanResult {
+  /** Physical lines of the empty lines skipped between rows (empty lines at the end are not listed). */
+  skippedEmptyLines: number[];
+}
+
+/**
+ * Walks the rows of a delimited text (line ends already normalised to "\n"),
+ * calling `visit` with each non-empty row's fields and the physical line it
+ * starts on (1-based), the header included. A quoted field may span lines;
+ * the line numbers still count physical lines. Rows whose fields are all
+ * blank count as empty lines. No object is kept per row.
+ */
+export function scanCsv(
+  text: string,
+  delimiter: Delimiter,
+  visit: (fields: string[], line: number, quote: QuoteProblem | undefined) => void,
+  onProgress?: (fraction: number) => void,
+): CsvScanResult {
+  const skippedEmptyLines: number[] = [];
+  const pendingEmpty: number[] = [];
+  let rowStart = 0;
+  let counted = 0; // offset up to which newlines have been counted
+  let line = 1;
+  let rows = 0;
+  const lineAt = (offset: number): number => {
+    let i = text.indexOf('\n', counted);
+    while (i >= 0 && i < offset) {
+      line++;
+      i = text.indexOf('\n', i + 1);
+    }
+    counted = offset;
+    return line;
+  };
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    header: false,
+    skipEmptyLines: false,
+    dynamicTyping: false,
+    step(result) {
+      const start = rowStart;
+      rowStart = result.meta.cursor;
+      const fields = result.data;
+      const at = lineAt(start);
+      let quote: QuoteProblem | undefined;
+      for (const e of result.errors) {
+        // Text after a closing quote makes papaparse read on to the next quote
+        // (often reporting a missing quote too); the first cause is the one to fix.
+        if (e.code === 'InvalidQuotes') quote = 'malformed';
+        else if (e.code === 'MissingQuotes' && quote === undefined) quote = 'unclosed';
+      }
+      if (quote === undefined && fields.every((f) => f.trim() === '')) {
+        pendingEmpty.push(at);
+        return;
+      }
+      for (const l of pendingEmpty) skippedEmptyLines.push(l);
+      pendingEmpty.length = 0;
+      visit(fields, at, quote);
+      if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : rowStart / text.length);
+    },
+  });
+  return { skippedEmptyLines };
+}
+
+/**
+ * Collects a file's problems, listing at most `cap` errors and counting the
+ * rest into one closing "… and N more problems".
+ */
+export class IssueList {
+  readonly file: string;
+  readonly cap: number;
+  readonly errors: InputIssue[] = [];
+  readonly warnings: InputIssue[] = [];
+  errorCount = 0;
+
+  constructor(file: string, cap = 50) {
+    this.file = file;
+    this.cap = cap;
+  }
+
+  error(issue: Omit<InputIssue, 'severity' | 'file'>): void {
+    this.errorCount++;
+    if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...issue });
+  }
+
+  warning(issue: Omit<InputIssue, 'severity' | 'file'>): void {
+    this.warnings.push({ severity: 'warning', file: this.file, ...issue });
+  }
+
+  /** Errors first (with the overflow note), then warnings. */
+  all(): InputIssue[] {
+    const more = this.errorCount - this.errors.length;
+    const overflow: InputIssue[] =
+      more > 0
+        ? [
+            {
+              severity: 'error',
+              file: this.file,
+              message: `… and ${more} more problem${more === 1 ? '' : 's'}`,
+              hint: `Only the first ${this.cap} problems are listed; fix these and run the check again to see the rest.`,
+            },
+          ]
+        : [];
+    return [...this.errors, ...overflow, ...this.warnings];
+  }
+}
+
+/** Lists values for a message: `"a", "b", "c"`, cut after `max` with "…". */
+export function quoteList(values: readonly string[], max = 12): string {
+  const shown = values.slice(0, max).map((v) => `"${v}"`);
+  if (values.length > max) shown.push(`… (${values.length - max} more)`);
+  return shown.join(', ');
+}
+
+/** Joins numbers as prose: "4", "4 and 13", "4, 9 and 13". */
+export function joinAnd(list: readonly (string | number)[]): string {
+  return list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+}
+
+/** A share as a percentage for messages: 42%, 30.4%. */
+export function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10}%`;
+}
+
+/** Resolves the header: trimmed names, the first position of each, and the duplicates. */
+export function readHeader(fields: string[]): { names: string[]; index: Map<string, number>; duplicates: { name: string; positions: number[] }[] } {
+  const names = fields.map((f) => f.trim());
+  const index = new Map<string, number>();
+  const positions = new Map<string, number[]>();
+  names.forEach((name, i) => {
+    if (name === '') return;
+    if (!index.has(name)) index.set(name, i);
+    const list = positions.get(name);
+    if (list) list.push(i + 1);
+    else positions.set(name, [i + 1]);
+  });
+  const duplicates = [...positions].filter(([, p]) => p.length > 1).map(([name, p]) => ({ name, positions: p }));
+  return { names, index, duplicates };
+}

@@ -1,0 +1,107 @@
+import type { Study } from '../study/schema.ts';
+import type { EditionData } from './types.ts';
+
+/** A summary of design weights. */
+export interface WeightSummary {
+  /** Number of respondents. */
+  n: number;
+  /** Smallest and largest weight; NaN when n is 0. */
+  min: number;
+  max: number;
+  sum: number;
+  /** Kish effective sample size (Σw)² / Σw²; 0 when n is 0. */
+  effectiveN: number;
+  /** Design effect of weighting, n / effective n; NaN when n is 0. */
+  designEffect: number;
+}
+
+export interface GroupQuality {
+  code: string;
+  n: number;
+  weights: WeightSummary;
+}
+
+export interface ItemQuality {
+  id: string;
+  /** Respondents with an answer on the scale. */
+  validN: number;
+  /** Respondents with a can't-say code. */
+  cantSayN: number;
+  /** Respondents who left the item blank. */
+  missingN: number;
+  /** Can't-say share among those who answered the item (valid + can't say); NaN when nobody did. */
+  cantSayShare: number;
+  /** Blank share among all respondents; NaN when n is 0. */
+  missingShare: number;
+}
+
+/** Data-quality figures of one edition (unweighted counts). */
+export interface EditionQuality {
+  year: number;
+  n: number;
+  weights: WeightSummary;
+  /** Per group of the study, in study order (also groups with no respondents). */
+  groups: GroupQuality[];
+  /** Per item, in study order. */
+  items: ItemQuality[];
+  /** The NPS question as an item (can't-say is always 0), when the study has one. */
+  nps?: ItemQuality;
+}
+
+function summarise(weight: Float64Array, pick: (r: number) => boolean): WeightSummary {
+  let n = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  let sum2 = 0;
+  for (let r = 0; r < weight.length; r++) {
+    if (!pick(r)) continue;
+    const w = weight[r];
+    n++;
+    if (w < min) min = w;
+    if (w > max) max = w;
+    sum += w;
+    sum2 += w * w;
+  }
+  if (n === 0) return { n, min: NaN, max: NaN, sum: 0, effectiveN: 0, designEffect: NaN };
+  const effectiveN = (sum * sum) / sum2;
+  return { n, min, max, sum, effectiveN, designEffect: n / effectiveN };
+}
+
+function itemQuality(id: string, values: Float64Array, cantSay: Uint8Array | undefined, n: number): ItemQuality {
+  let validN = 0;
+  let cantSayN = 0;
+  for (let r = 0; r < n; r++) {
+    if (cantSay && cantSay[r]) cantSayN++;
+    else if (!Number.isNaN(values[r])) validN++;
+  }
+  const missingN = n - validN - cantSayN;
+  const answering = validN + cantSayN;
+  return {
+    id,
+    validN,
+    cantSayN,
+    missingN,
+    cantSayShare: answering > 0 ? cantSayN / answering : NaN,
+    missingShare: n > 0 ? missingN / n : NaN,
+  };
+}
+
+/** Rows by group, weights in total and per group, and per item valid n, can't-say and missing shares. */
+export function dataQuality(data: EditionData, study: Study): EditionQuality {
+  const all = () => true;
+  return {
+    year: data.year,
+    n: data.n,
+    weights: summarise(data.weight, all),
+    groups: study.groups.map((g, k) => {
+      const weights = summarise(data.weight, (r) => data.group[r] === k);
+      return { code: g.code, n: weights.n, weights };
+    }),
+    items: study.items.map((x) => {
+      const a = data.items.get(x.id);
+      return a ? itemQuality(x.id, a.values, a.cantSay, data.n) : itemQuality(x.id, new Float64Array(data.n).fill(NaN), undefined, data.n);
+    }),
+    ...(data.nps ? { nps: itemQuality('nps', data.nps, undefined, data.n) } : {}),
+  };
+}

@@ -1,0 +1,138 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseStudy } from '../study/parse.ts';
+import type { Study } from '../study/schema.ts';
+import type { BenchmarkRow, EditionData, InputIssue } from './types.ts';
+import { decodeText } from './decode.ts';
+import { parseResponses, type RowCounts } from './parse-responses.ts';
+import { parseBenchmarks } from './parse-benchmarks.ts';
+
+export interface ReadStudyOptions {
+  /** Called with a file and the share of it parsed so far (0 at the start, 1 at the end). */
+  onProgress?: (file: string, fraction: number) => void;
+  /** Directory that a relative `dir` is taken from (default: the process's). Messages keep `dir` as given. */
+  cwd?: string;
+}
+
+/** One edition file that was read, with its rows accounting (also when it was refused). */
+export interface EditionFile {
+  year: number;
+  file: string;
+  rows: RowCounts;
+  /** Whether the edition loaded (no errors in its file). */
+  loaded: boolean;
+}
+
+export interface StudyLoad {
+  /** The study definition; undefined when study.json is missing or invalid. */
+  study?: Study;
+  /** Editions that loaded without errors, oldest first. */
+  editions: EditionData[];
+  /** Benchmark rows (empty without benchmarks.csv or when it has errors). */
+  benchmarks: BenchmarkRow[];
+  /** Every problem found, file by file: study.json, editions oldest first, benchmarks.csv. */
+  issues: InputIssue[];
+  /** Every edition file read, oldest first. */
+  files: EditionFile[];
+}
+
+const YEAR = /^\d{4}$/;
+
+/**
+ * Reads a study folder: study.json, every `<year>/responses.csv` and an
+ * optional benchmarks.csv. The only part of the loader that touches the file
+ * system; problems come back as issues, never as exceptions. File names in
+ * the issues start with `dir` as given (e.g. `data/2024/responses.csv`).
+ */
+export async function readStudy(dir: string, options: ReadStudyOptions = {}): Promise<StudyLoad> {
+  const cwd = options.cwd ?? process.cwd();
+  const at = (name: string) => resolve(cwd, name);
+  const load: StudyLoad = { editions: [], benchmarks: [], issues: [], files: [] };
+  const folder = dir.replace(/(.)[\\/]+$/, '$1');
+
+  const info = await stat(at(folder)).catch(() => undefined);
+  if (!info?.isDirectory()) {
+    load.issues.push({
+      severity: 'error',
+      file: folder,
+      message: info ? 'is not a folder' : 'the study folder does not exist',
+      hint: 'Give the folder with study.json and the year folders, with --data DIR (default data/).',
+    });
+    return load;
+  }
+
+  const studyFile = join(folder, 'study.json');
+  const studyBytes = await readFile(at(studyFile)).catch(() => undefined);
+  if (!studyBytes) {
+    load.issues.push({ severity: 'error', file: studyFile, message: 'missing file', hint: 'Write the study definition in study.json in the study folder; study.schema.json describes it.' });
+  } else {
+    const decoded = decodeText(studyBytes, studyFile);
+    if (decoded.text === undefined) load.issues.push(...decoded.issues);
+    else {
+      const parsed = parseStudy(decoded.text);
+      if (parsed.ok) load.study = parsed.study;
+      else {
+        for (const p of parsed.problems) {
+          load.issues.push({ severity: 'error', file: studyFile, message: `${p.path}: ${p.message}` });
+        }
+      }
+    }
+  }
+
+  const entries = await readdir(at(folder), { withFileTypes: true });
+  const years = entries
+    .filter((e) => e.isDirectory() && YEAR.test(e.name))
+    .map((e) => e.name)
+    .sort();
+  if (years.length === 0) {
+    load.issues.push({
+      severity: 'error',
+      file: folder,
+      message: 'no edition folders: the study folder has no folder named by a year (like 2024/)',
+      hint: 'Put each edition\'s data in <year>/responses.csv inside the study folder.',
+    });
+  }
+  const study = load.study;
+
+  for (const y of years) {
+    const file = join(folder, y, 'responses.csv');
+    const bytes = await readFile(at(file)).catch(() => undefined);
+    if (!bytes) {
+      const others = (await readdir(at(join(folder, y))).catch(() => [] as string[])).filter((f) => /\.(csv|tsv|txt)$/i.test(f));
+      load.issues.push({
+        severity: 'error',
+        file,
+        message: 'missing file',
+        hint:
+          others.length > 0
+            ? `The folder has ${others.map((f) => `"${f}"`).join(', ')}; the responses must be in a file named exactly responses.csv.`
+            : 'Put the edition\'s responses in responses.csv, or remove the empty year folder.',
+      });
+      continue;
+    }
+    const decoded = decodeText(bytes, file);
+    load.issues.push(...decoded.issues);
+    if (decoded.text === undefined || !study) continue;
+    options.onProgress?.(file, 0);
+    const result = parseResponses(decoded.text, file, Number(y), study, {
+      onProgress: options.onProgress ? (f) => options.onProgress!(file, f) : undefined,
+    });
+    options.onProgress?.(file, 1);
+    load.issues.push(...result.issues);
+    load.files.push({ year: Number(y), file, rows: result.rows, loaded: result.data !== undefined });
+    if (result.data) load.editions.push(result.data);
+  }
+
+  const benchmarkFile = join(folder, 'benchmarks.csv');
+  const benchmarkBytes = await readFile(at(benchmarkFile)).catch(() => undefined);
+  if (benchmarkBytes) {
+    const decoded = decodeText(benchmarkBytes, benchmarkFile);
+    load.issues.push(...decoded.issues);
+    if (decoded.text !== undefined && study) {
+      const result = parseBenchmarks(decoded.text, benchmarkFile, study);
+      load.issues.push(...result.issues);
+      if (result.rows) load.benchmarks = result.rows;
+    }
+  }
+  return load;
+}

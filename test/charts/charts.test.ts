@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import {
+  type ChartOptions,
+  chartCss,
+  distributionBars,
+  divergingSegments,
+  groupColour,
+  groupProfile,
+  importancePerformance,
+  npsBar,
+  renderChart,
+  scoreBars,
+  textWidth,
+  trendLines,
+  wrapText,
+} from '../../src/charts/index.ts';
+import type { Lang } from '../../src/study/schema.ts';
+import {
+  LONG_LABEL,
+  distributionBarsInput,
+  groupProfileInput,
+  importancePerformanceInput,
+  npsBarInput,
+  npsTrendInput,
+  scoreBarsInput,
+  trendLinesInput,
+} from './fixtures.ts';
+
+type Render = (lang: Lang, options?: Partial<ChartOptions>) => string;
+
+const charts: Record<string, Render> = {
+  'score-bars': (lang, o) => scoreBars(scoreBarsInput(), { lang, idPrefix: 'score', ...o }),
+  'distribution-bars': (lang, o) => distributionBars(distributionBarsInput(lang), { lang, idPrefix: 'dist', ...o }),
+  'importance-performance': (lang, o) => importancePerformance(importancePerformanceInput(lang), { lang, idPrefix: 'ip', ...o }),
+  'trend-lines': (lang, o) => trendLines(trendLinesInput(), { lang, idPrefix: 'trend', ...o }),
+  'trend-lines-nps': (lang, o) => trendLines(npsTrendInput(), { lang, idPrefix: 'npstrend', ...o }),
+  'group-profile': (lang, o) => groupProfile(groupProfileInput(), { lang, idPrefix: 'profile', ...o }),
+  'nps-bar': (lang, o) => npsBar(npsBarInput(lang), { lang, idPrefix: 'nps', ...o }),
+};
+
+/** Charts whose fixtures carry a suppressed cell shown as a row. */
+const withSuppressedRow = ['score-bars', 'distribution-bars', 'group-profile', 'nps-bar'];
+
+/** Rounds floats to two decimals and puts one element per line (stable, readable snapshots). */
+function normalise(svg: string): string {
+  return (
+    svg
+      .replace(/-?\d+\.\d{3,}/g, (m) => String(Number(Number(m).toFixed(2))))
+      .replace(/></g, '>\n<') + '\n'
+  );
+}
+
+function parse(svg: string): Element {
+  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  return document.querySelector('svg') as unknown as Element;
+}
+
+function ids(svg: string): string[] {
+  return [...svg.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+}
+
+describe('chart snapshots', () => {
+  for (const [name, render] of Object.entries(charts)) {
+    for (const lang of ['fi', 'en'] as const) {
+      it(`${name} (${lang})`, async () => {
+        await expect(normalise(render(lang))).toMatchFileSnapshot(`./__snapshots__/${name}.${lang}.svg`);
+      });
+    }
+  }
+});
+
+describe.each(Object.entries(charts))('%s', (name, render) => {
+  for (const lang of ['fi', 'en'] as const) {
+    it(`is a bare accessible svg (${lang})`, () => {
+      const svg = render(lang);
+      expect(svg.startsWith('<svg')).toBe(true);
+      const root = parse(svg);
+      expect(root.getAttribute('role')).toBe('img');
+      expect(root.getAttribute('aria-label')?.length).toBeGreaterThan(10);
+      expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
+      expect(root.getAttribute('class')).toBe('luotain-chart');
+      expect(svg).not.toMatch(/<figure|<h2|<h3|<style|plot-[0-9a-f]{6}|system-ui/);
+      expect(svg).not.toMatch(/filter=|<filter|Gradient|drop-shadow/);
+      expect(root.getAttribute('font-family')).toContain('Inter');
+      // Only the root carries an aria label.
+      expect(root.querySelectorAll('[aria-label]').length).toBe(0);
+    });
+
+    it(`never shows the suppressed estimate (${lang})`, () => {
+      const svg = render(lang);
+      const label = parse(svg).getAttribute('aria-label')!;
+      for (const text of [svg, label]) {
+        expect(text).not.toContain('3,78');
+        expect(text).not.toContain('3.78');
+        expect(text).not.toContain('3,777');
+        expect(text).not.toContain('3.777');
+      }
+      if (withSuppressedRow.includes(name)) {
+        expect(parse(svg).textContent).toContain('n < 30');
+      }
+    });
+  }
+
+  it('is deterministic', () => {
+    expect(render('fi')).toBe(render('fi'));
+    expect(render('en', { idPrefix: 'x' })).toBe(render('en', { idPrefix: 'x' }));
+  });
+
+  it('prefixes every id with idPrefix, so two charts on a page share none', () => {
+    const a = render('fi', { idPrefix: 'page-a' });
+    const b = render('fi', { idPrefix: 'page-b' });
+    for (const id of ids(a)) expect(id.startsWith('page-a-')).toBe(true);
+    for (const id of ids(b)) expect(id.startsWith('page-b-')).toBe(true);
+    const shared = ids(a).filter((id) => ids(b).includes(id));
+    expect(shared).toEqual([]);
+    // References point at ids of the same chart.
+    for (const ref of a.matchAll(/url\(#([^)]+)\)|href="#([^"]+)"/g)) expect(ids(a)).toContain(ref[1] ?? ref[2]);
+  });
+
+  it('keeps text inside the drawing', () => {
+    const svg = render('fi');
+    const root = parse(svg);
+    const width = Number(root.getAttribute('width'));
+    for (const el of [...root.querySelectorAll('text, tspan')]) {
+      const x = el.getAttribute('x') ?? /translate\(([-\d.]+)/.exec(el.getAttribute('transform') ?? '')?.[1];
+      if (x != null) {
+        expect(Number(x)).toBeGreaterThanOrEqual(0);
+        expect(Number(x)).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
+
+describe('long Finnish labels', () => {
+  it('wrap onto two lines and fit to the left of the plot', () => {
+    expect(LONG_LABEL).toHaveLength(70);
+    for (const width of [720, 480]) {
+      const root = parse(scoreBars(scoreBarsInput(), { lang: 'fi', idPrefix: 'long', width }));
+      const labels = root.querySelector('.luotain-row-labels')!;
+      const long = [...labels.querySelectorAll('text')].find((t) => t.textContent!.startsWith('Yhteiskunta'))!;
+      const lines = [...long.querySelectorAll('tspan')];
+      expect(lines.length).toBe(2);
+      expect(lines.map((l) => l.textContent).join(' ')).toBe(LONG_LABEL);
+      for (const line of lines) {
+        // Right-aligned at x: the estimated left edge stays inside the svg.
+        expect(Number(line.getAttribute('x')) - textWidth(line.textContent!)).toBeGreaterThanOrEqual(0);
+      }
+      // The bars start to the right of the labels.
+      const bars = [...root.querySelectorAll('rect')].filter((r) => r.parentElement?.getAttribute('class') !== 'luotain-legend');
+      const barX = Math.min(...bars.map((r) => Number(r.getAttribute('x'))));
+      expect(barX).toBeGreaterThan(Number(lines[0].getAttribute('x')));
+    }
+  });
+
+  it('wrapText breaks at spaces, hyphenates a too long word and caps the lines', () => {
+    expect(wrapText('Lyhyt')).toEqual(['Lyhyt']);
+    expect(wrapText(LONG_LABEL)).toEqual(['Yhteiskuntavastuullisuus ja', 'ympäristövaikutusten huomioiminen kaikessa']);
+    for (const label of ['Asiakaspalvelun ja myynnin henkilöstö', 'Kunta-alan työnantajat ja palveluntuottajat', LONG_LABEL]) {
+      const lines = wrapText(label, 120);
+      expect(lines.join(' ').replace(/- /g, '-')).toBe(label);
+      for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(120 * 1.2);
+    }
+    const word = 'a'.repeat(80);
+    for (const line of wrapText(word, 100)) expect(textWidth(line)).toBeLessThanOrEqual(120);
+    const capped = wrapText('sana '.repeat(100), 100, 12, 2);
+    expect(capped).toHaveLength(2);
+    expect(capped[1].endsWith('…')).toBe(true);
+  });
+});
+
+describe('numbers and language', () => {
+  it('formats values per language', () => {
+    const fi = scoreBars(scoreBarsInput(), { lang: 'fi', idPrefix: 'a' });
+    const en = scoreBars(scoreBarsInput(), { lang: 'en', idPrefix: 'a' });
+    expect(fi).toContain('>4,05<');
+    expect(en).toContain('>4.05<');
+    expect(parse(fi).getAttribute('aria-label')).toBe(
+      'Parhaan arvion sai Innovatiivisuus (4,43), heikoimman Talous (3,12). Yhtä lukua ei näytetä, koska vastaajia on alle 30.',
+    );
+    expect(parse(en).getAttribute('aria-label')).toBe(
+      'The highest score was for Innovatiivisuus (4.43), the lowest for Talous (3.12). One figure is not shown because there are fewer than 30 respondents.',
+    );
+    expect(parse(distributionBars(distributionBarsInput('fi'), { lang: 'fi', idPrefix: 'd' })).textContent).toContain('40\u00a0%');
+    expect(parse(distributionBars(distributionBarsInput('en'), { lang: 'en', idPrefix: 'd' })).textContent).toContain('40%');
+  });
+
+  it('writes years without separators and NPS with signs', () => {
+    const trend = trendLines(trendLinesInput(), { lang: 'fi', idPrefix: 't' });
+    expect(trend).toContain('>2024<');
+    expect(trend).not.toMatch(/2\s024|2,024/);
+    const nps = npsBar(npsBarInput('fi'), { lang: 'fi', idPrefix: 'n' });
+    expect(nps).toContain('>+23<');
+    expect(nps).toContain('>\u22125<');
+  });
+
+  it('accepts an explicit text alternative', () => {
+    const svg = scoreBars(scoreBarsInput(), { lang: 'fi', idPrefix: 'a', ariaLabel: 'Oma kuvaus.' });
+    expect(parse(svg).getAttribute('aria-label')).toBe('Oma kuvaus.');
+  });
+});
+
+describe('trend gaps', () => {
+  it('omits suppressed and missing years from lines and points', () => {
+    const root = parse(trendLines(trendLinesInput(), { lang: 'fi', idPrefix: 't' }));
+    // Customers' 2022 is suppressed: its line breaks into two pieces (two "M" moves).
+    const paths = [...root.querySelectorAll('path[stroke="#E69F00"]')].map((p) => p.getAttribute('d')!);
+    expect(paths.some((d) => (d.match(/M/g) ?? []).length === 2)).toBe(true);
+    // 5 + 4 + 3 shown points.
+    expect(root.querySelectorAll('circle').length).toBe(12);
+  });
+});
+
+describe('shared machinery', () => {
+  it('renumbers Plot ids under the prefix and rewrites references', () => {
+    const spec: Plot.PlotOptions = {
+      width: 200,
+      height: 100,
+      marks: [Plot.dot([1, 2, 3], { x: (d: number) => d, clip: true }), Plot.line([1, 2, 3], { x: (d: number) => d, y: (d: number) => d, clip: true, marker: 'circle' })],
+    };
+    const a = renderChart(spec, { idPrefix: 'one', ariaLabel: 'A' });
+    const b = renderChart(spec, { idPrefix: 'one', ariaLabel: 'A' });
+    expect(a).toBe(b);
+    expect(ids(a).length).toBeGreaterThan(1);
+    expect(a).not.toContain('plot-clip');
+    expect(a).not.toContain('plot-marker');
+    for (const ref of a.matchAll(/url\(#([^)]+)\)/g)) expect(ids(a)).toContain(ref[1]);
+  });
+
+  it('refuses figures (titles and legends belong to the page)', () => {
+    expect(() => renderChart({ title: 'Otsikko', marks: [Plot.dot([1], { x: (d: number) => d })] }, { idPrefix: 'f', ariaLabel: 'A' })).toThrow();
+  });
+
+  it('stacks diverging segments outward from zero with the neutral split', () => {
+    const segs = divergingSegments([0.1, 0.2, 0.4, 0.2, 0.1], ['a', 'b', 'c', 'd', 'e']);
+    expect(segs.map((s) => [s.x1, s.x2].map((v) => Math.round(v)))).toEqual([
+      [-50, -40],
+      [-40, -20],
+      [-20, 20],
+      [20, 40],
+      [40, 50],
+    ]);
+    expect(divergingSegments([0.25, 0.25, 0.25, 0.25], ['a', 'b', 'c', 'd']).map((s) => Math.round(s.x1))).toEqual([-50, -25, 0, 25]);
+  });
+
+  it('uses the Okabe–Ito palette', () => {
+    expect(groupColour(0)).toBe('#0072B2');
+    expect(groupColour(7)).toBe('#0072B2');
+  });
+
+  it('ships charts.css identical to chartCss', () => {
+    expect(readFileSync(new URL('../../src/charts/charts.css', import.meta.url), 'utf8')).toBe(chartCss);
+    expect(chartCss).not.toMatch(/fill\s*:/);
+  });
+});
