@@ -154,6 +154,8 @@ export function distributionBars(input: DistributionBarsInput, options: ChartOpt
           x: 0,
           y: 'id',
           text: () => suppressedText(input.minBase),
+          dx: 6,
+          textAnchor: 'start',
           fill: MUTED,
           fontStyle: 'italic',
         }),

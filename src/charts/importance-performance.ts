@@ -11,7 +11,15 @@ import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, listText, multilineText,
 import { linesWidth, wrapText } from './text.ts';
 
 export interface ImportancePerformanceInput {
-  points: { id: string; label: string; /** 0–1 share */ importance: number; performance: number }[];
+  points: {
+    id: string;
+    label: string;
+    /** 0–1 share */
+    importance: number;
+    performance: number;
+    /** The model's quadrant; computed from the splits when absent. */
+    quadrant?: Quadrant;
+  }[];
   importanceSplit: number;
   performanceSplit: number;
   quadrantLabels: { strength: string; develop: string; maintain: string; lower: string };
@@ -24,7 +32,8 @@ const AXIS_LABELS = {
   en: { importance: 'Importance (share of explained variance)', performance: 'Performance (mean)' },
 } as const;
 
-export function quadrantOf(p: { importance: number; performance: number }, input: Pick<ImportancePerformanceInput, 'importanceSplit' | 'performanceSplit'>): Quadrant {
+export function quadrantOf(p: { importance: number; performance: number; quadrant?: Quadrant }, input: Pick<ImportancePerformanceInput, 'importanceSplit' | 'performanceSplit'>): Quadrant {
+  if (p.quadrant !== undefined) return p.quadrant;
   const important = p.importance >= input.importanceSplit;
   const good = p.performance >= input.performanceSplit;
   return important ? (good ? 'strength' : 'develop') : good ? 'maintain' : 'lower';
@@ -59,7 +68,7 @@ export function importancePerformance(input: ImportancePerformanceInput, options
   const pts = input.points.map((p, i) => ({
     ...p,
     x: p.importance * 100,
-    lines: wrapText(p.label, 150, 11, 2),
+    lines: wrapText(p.label, 150, 11, 3),
     colour: groupColour(0),
     order: i,
   }));

@@ -94,10 +94,10 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
     });
     data.push(...seriesData);
     const last = [...seriesData].reverse().find((d) => !Number.isNaN(d.y));
-    if (last) ends.push({ key: s.key, lines: wrapText(s.label, 150, 12, 2), value: formatValue(last.y, nps, lang), year: last.year, y: last.y, colour });
+    if (last) ends.push({ key: s.key, lines: wrapText(s.label, 140, 12, 3), value: formatValue(last.y, nps, lang), year: last.year, y: last.y, colour });
   }
 
-  const marginRight = Math.round(Math.min(200, Math.max(40, ...ends.map((e) => linesWidth([...e.lines, e.value]) + 20))));
+  const marginRight = Math.round(Math.min(210, Math.max(40, ...ends.map((e) => linesWidth([...e.lines, e.value]) + 20))));
   const marginLeft = 44;
   const marginTop = 14;
   const marginBottom = 30;
@@ -122,7 +122,7 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
     if (overflow > 0) for (const p of placed) p.cy -= overflow;
     for (const p of placed) {
       const x = sx(p.year);
-      if (x < dimensions.width - dimensions.marginRight - 1) {
+      if (p.year < years[years.length - 1] || Math.abs(p.cy - sy(p.y)) > LINE_HEIGHT) {
         // The series ends before the last year: a leader to its label.
         g.appendChild(svgElement(document, 'line', { x1: x + 6, x2: xEnd - 4, y1: sy(p.y), y2: p.cy, stroke: p.colour, 'stroke-width': 1, 'stroke-dasharray': '2,2' }));
       }

@@ -177,7 +177,7 @@ export function trendFigure(model: ReportModel, edition: EditionModel, indicator
   });
   const years = model.editions.filter((e) => e.year <= edition.year).map((e) => e.year);
   const d = decimalsFor(x);
-  const svg = trendLines({ series, ...(x.kind === 'nps' ? {} : { scale: model.study.scale }), years }, { lang, idPrefix });
+  const svg = trendLines({ series, ...(x.kind === 'nps' ? {} : { scale: model.study.scale }), years, minBase: model.study.minBase }, { lang, idPrefix });
   return {
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
     svg,
