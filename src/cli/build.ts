@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import type { ReportModel } from '../model/types.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
@@ -25,6 +26,22 @@ function kib(bytes: number): string {
   return `${Math.round(bytes / 1024)} KiB`;
 }
 
+/** Copies the archived PDFs of earlier versions (reports/<year>/pdf/) into the site's pdf/ folder. */
+async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir: string): Promise<number> {
+  let copied = 0;
+  for (const edition of model.editions) {
+    for (const entry of edition.history) {
+      for (const href of Object.values(entry.pdf)) {
+        const name = href!.split('/').pop()!;
+        await mkdir(join(siteDir, 'pdf'), { recursive: true });
+        await copyFile(join(reportsDir, String(edition.year), 'pdf', name), join(siteDir, 'pdf', name));
+        copied++;
+      }
+    }
+  }
+  return copied;
+}
+
 /**
  * Builds the report site (and PDFs) into a temporary folder beside the output and
  * swaps it in only when everything succeeded, so a failed build leaves the
@@ -32,7 +49,7 @@ function kib(bytes: number): string {
  */
 export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean }, effects: Effects): Promise<number> {
   const started = Date.now();
-  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd });
+  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd, today: effects.now().toISOString().slice(0, 10) });
   if (reportIssues(issues, effects) || !model) return 1;
   if (model.editions.length === 0) {
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
@@ -49,6 +66,8 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     const pages = await countPages(staging);
     effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
     let pdfs: { file: string; bytes: number }[] = [];
+    const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
+    if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
     if (options.pdf) {
       pdfs = await exportPdfs(model, staging, effects);
     } else {

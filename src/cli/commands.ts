@@ -1,7 +1,45 @@
 import type { Command } from './command.ts';
-import { checkCommand } from './check.ts';
-import { computeCommand } from './compute.ts';
-import { buildCommand } from './build.ts';
+
+/** A subcommand as --help lists it; its module loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  usage: string;
+  summary: string;
+  load(): Promise<Command>;
+}
 
 /** Every `luotain` subcommand, in the order --help lists them. */
-export const commands: Command[] = [checkCommand, computeCommand, buildCommand];
+export const commands: CommandEntry[] = [
+  {
+    name: 'check',
+    usage: 'check [--data DIR]',
+    summary: "Validate the study definition and every edition's data; print a data-quality report",
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
+  {
+    name: 'compute',
+    usage: 'compute [--data DIR] [--reports DIR] [--out FILE] [--csv FILE]',
+    summary: "Compute every edition's indicators; write them as JSON and/or a long CSV",
+    load: async () => (await import('./compute.ts')).computeCommand,
+  },
+  {
+    name: 'build',
+    usage: 'build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]',
+    summary: 'Build the report site and one PDF per edition and language',
+    load: async () => (await import('./build.ts')).buildCommand,
+  },
+  {
+    name: 'new-edition',
+    usage: 'new-edition YEAR [--data DIR] [--reports DIR]',
+    summary: 'Create the editorial files of a new (draft) edition',
+    load: async () => (await import('./new-edition.ts')).newEditionCommand,
+  },
+  {
+    name: 'publish',
+    usage: 'publish YEAR [--version V] [--note TEXT] [--date DATE] [--data DIR] [--reports DIR] [--out DIR]',
+    summary: 'Freeze an edition: record its figures so later builds prove them unchanged',
+    load: async () => (await import('./publish.ts')).publishCommand,
+  },
+];
+
+export type { Command };

@@ -24,7 +24,7 @@ Exit codes: 0 done, 1 the input has errors (nothing is written), 2 usage error.`
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports', 'out', 'csv']);
     const dirs = studyDirs(args, effects);
-    const { model, issues } = await loadReport({ ...dirs, includeYearsWithoutReports: true });
+    const { model, issues } = await loadReport({ ...dirs, includeYearsWithoutReports: true, today: effects.now().toISOString().slice(0, 10) });
     if (reportIssues(issues, effects) || !model) return 1;
     const out = stringOption(args, 'out');
     const csv = stringOption(args, 'csv');

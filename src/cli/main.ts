@@ -8,7 +8,7 @@ const HELP = `luotain — report generator for annual reputation and customer-ex
 Usage: luotain <command> [options]
 
 Commands:
-${commands.map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n${' '.repeat(16)}luotain ${c.usage}`).join('\n')}
 
 Every command takes --data DIR (default data/) and --reports DIR (default reports/) where it reads them.
 Run "luotain <command> --help" for a command's options.`;
@@ -24,11 +24,12 @@ export async function main(argv: string[], effects: Effects = processEffects()):
     effects.out(TOOL_VERSION);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     effects.err(`luotain: unknown command "${name}". Run "luotain --help" for the list.`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     effects.out(`Usage: luotain ${command.usage}\n\n${command.help}`);
     return 0;

@@ -12,6 +12,8 @@ const marked = new Marked({
   async: false,
   renderer: {
     html({ text }) {
+      // Comments are notes to fellow authors (the scaffold's guidance), not content.
+      if (/^\s*<!--[\s\S]*-->\s*$/.test(text)) return '';
       return escapeHtml(text);
     },
     link({ href, title, tokens }) {

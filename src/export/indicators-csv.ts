@@ -41,6 +41,22 @@ function statsRows(stats: IndicatorStats, scaleMin: number): string[][] {
   return rows;
 }
 
+/** Every reported figure of an edition as [breakdown, domain, indicator, kind, statistic, value] rows. */
+export function editionFigures(model: ReportModel, edition: EditionModel): string[][] {
+  const rows: string[][] = [];
+  const domains = new Map(edition.domains.map((d) => [d.key, d]));
+  for (const indicator of edition.indicators) {
+    for (const [key, stats] of Object.entries(indicator.stats)) {
+      const domain = domains.get(key)!;
+      for (const [part, statistic, value] of statsRows(stats, model.study.scale.min)) {
+        const name = part === statistic ? part : `${part}.${statistic}`;
+        rows.push([domain.breakdown, domain.code ?? 'total', indicator.id, indicator.kind, name, value]);
+      }
+    }
+  }
+  return rows;
+}
+
 /**
  * The indicators of editions as a flat long CSV (one figure per line) that opens in
  * any spreadsheet. Withheld cells appear only as "suppressed"; cells under 5 answers not at all.
@@ -48,16 +64,7 @@ function statsRows(stats: IndicatorStats, scaleMin: number): string[][] {
 export function indicatorsCsv(model: ReportModel, editions: readonly EditionModel[] = model.editions): string {
   const lines = [HEADER.join(',')];
   for (const edition of editions) {
-    const domains = new Map(edition.domains.map((d) => [d.key, d]));
-    for (const indicator of edition.indicators) {
-      for (const [key, stats] of Object.entries(indicator.stats)) {
-        const domain = domains.get(key)!;
-        for (const [part, statistic, value] of statsRows(stats, model.study.scale.min)) {
-          const name = part === statistic ? part : `${part}.${statistic}`;
-          lines.push([String(edition.year), domain.breakdown, domain.code ?? 'total', indicator.id, indicator.kind, name, value].map(csvField).join(','));
-        }
-      }
-    }
+    for (const row of editionFigures(model, edition)) lines.push([String(edition.year), ...row].map(csvField).join(','));
   }
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,7 @@ import { bandOf, lmg, surveyMean, type Design, type MeanEstimate } from '../esti
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { scoreColumns } from './score-columns.ts';
 import { suppressBreakdown, type CellStatus } from './suppress.ts';
-import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant } from './types.ts';
+import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
 
 /** z for a two-sided 95 % interval: qnorm(0.975). */
 const Z95 = 1.959963984540054;
@@ -60,10 +60,12 @@ export interface EditionInput {
   benchmarks: readonly BenchmarkRow[];
   editorial: Partial<Record<Lang, Editorial>>;
   inputHash: string;
+  /** The publication record's facts, when the edition has been published. */
+  publication?: { version: string; published: string; note?: string; history: VersionEntry[] };
 }
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
-export function assembleEdition({ study, data, previous, benchmarks, editorial, inputHash }: EditionInput): EditionModel {
+export function assembleEdition({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): EditionModel {
   const design: Design = { strata: data.group, weights: data.weight, strataCount: study.groups.length };
   const domains = domainsOf(study, data);
   const columns = scoreColumns(study, data);
@@ -132,8 +134,11 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
   return {
     year: data.year,
     ...(previous ? { previousYear: previous.year } : {}),
-    status: meta?.status ?? 'draft',
-    version: meta?.version ?? '0.1',
+    status: publication ? 'published' : 'draft',
+    version: publication?.version ?? meta?.version ?? '0.1',
+    ...(publication ? { published: publication.published } : {}),
+    ...(publication?.note ? { note: publication.note } : {}),
+    history: publication?.history ?? [],
     editorial,
     respondents,
     domains: domains.map((d) => d.domain),

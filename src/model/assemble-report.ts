@@ -1,6 +1,6 @@
 import type { BenchmarkRow, EditionData } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { assembleEdition } from './assemble-edition.ts';
+import { assembleEdition, type EditionInput } from './assemble-edition.ts';
 import { textColourFor } from './contrast.ts';
 import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendSeries } from './types.ts';
 
@@ -11,7 +11,9 @@ export interface ReportInput {
   benchmarks: readonly BenchmarkRow[];
   editorials: ReadonlyMap<number, Partial<Record<Lang, Editorial>>>;
   inputHashes: ReadonlyMap<number, string>;
+  publications?: ReadonlyMap<number, NonNullable<EditionInput['publication']>>;
   toolVersion: string;
+  builtOn: string;
 }
 
 export function studyMeta(study: Study): StudyMeta {
@@ -48,6 +50,7 @@ export function assembleReport(input: ReportInput): ReportModel {
         benchmarks: input.benchmarks,
         editorial: input.editorials.get(data.year) ?? {},
         inputHash: input.inputHashes.get(data.year) ?? '',
+        ...(input.publications?.has(data.year) ? { publication: input.publications.get(data.year)! } : {}),
       }),
     );
   }
@@ -59,6 +62,7 @@ export function assembleReport(input: ReportInput): ReportModel {
     ...(latest ? { latestYear: latest.year } : {}),
     trends: trendsOf(editions),
     toolVersion: input.toolVersion,
+    builtOn: input.builtOn,
   };
 }
 

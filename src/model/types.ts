@@ -131,13 +131,27 @@ export interface Editorial {
   sections: Record<string, string>;
 }
 
+export interface VersionEntry {
+  version: string;
+  published: string;
+  note?: string;
+  /** Site paths of this version's archived PDFs, per language. */
+  pdf: Partial<Record<Lang, string>>;
+}
+
 export interface EditionModel {
   year: number;
   /** The previous edition's year, if any. */
   previousYear?: number;
-  /** Status of the edition (draft until published). */
+  /** Status of the edition: a draft until `luotain publish` records it. */
   status: 'draft' | 'published';
   version: string;
+  /** Publication date of the current version (YYYY-MM-DD), for a published edition. */
+  published?: string;
+  /** Why the current version replaced the previous one. */
+  note?: string;
+  /** Earlier published versions, oldest first. */
+  history: VersionEntry[];
   editorial: Partial<Record<Lang, Editorial>>;
   respondents: {
     n: number;
@@ -194,4 +208,6 @@ export interface ReportModel {
   latestYear?: number;
   trends: TrendSeries[];
   toolVersion: string;
+  /** The build date (YYYY-MM-DD): shown on drafts only, so published pages stay byte-identical. */
+  builtOn: string;
 }

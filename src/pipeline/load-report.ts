@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readStudy } from '../load/read-study.ts';
 import type { InputIssue } from '../load/types.ts';
 import { readEditorials } from '../editorial/read-editorials.ts';
 import { assembleReport } from '../model/assemble-report.ts';
-import type { ReportModel } from '../model/types.ts';
-import type { Study } from '../study/schema.ts';
+import type { ReportModel, VersionEntry } from '../model/types.ts';
+import type { Lang, Study } from '../study/schema.ts';
 import { TOOL_VERSION } from '../cli/version.ts';
+import { editionFigures } from '../export/indicators-csv.ts';
+import { figuresOf, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
 
 export interface LoadReportOptions {
@@ -18,46 +20,139 @@ export interface LoadReportOptions {
   includeYearsWithoutReports?: boolean;
   /** Folder that relative paths start from; messages name files as given. */
   cwd?: string;
+  /** Today's date (YYYY-MM-DD), shown on drafts. */
+  today?: string;
+  /** Years not checked against their publication record (the one being published). */
+  skipVerification?: readonly number[];
 }
 
-/** SHA-256 over an edition's inputs: its responses, the study definition and the benchmarks. */
-async function inputHash(dataDir: string, year: number, hasBenchmarks: boolean): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of [join(dataDir, String(year), 'responses.csv'), join(dataDir, 'study.json'), ...(hasBenchmarks ? [join(dataDir, 'benchmarks.csv')] : [])]) {
-    hash.update(await readFile(file));
-    hash.update('\0');
+export interface LoadedReport {
+  model?: ReportModel;
+  study?: Study;
+  issues: InputIssue[];
+  /** Per edition: its inputs' hashes and its publication record. */
+  inputs: Map<number, InputHashes>;
+  records: Map<number, PublicationRecord>;
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+
+async function optionalRead(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
   }
-  return hash.digest('hex');
+}
+
+/** The PDFs archived for earlier versions: reports/<year>/pdf/*.pdf. */
+async function archivedPdfs(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => n.endsWith('.pdf')).sort();
+  } catch {
+    return [];
+  }
 }
 
 /**
- * Reads a study folder and its editorial content and computes the report model.
+ * Reads a study folder, its editorial content and publication records, computes
+ * the report model and checks every published edition against its record.
  * The only stage of the pipeline that touches files; everything after is pure.
  */
-export async function loadReport(options: LoadReportOptions): Promise<{ model?: ReportModel; study?: Study; issues: InputIssue[] }> {
+export async function loadReport(options: LoadReportOptions): Promise<LoadedReport> {
   const cwd = options.cwd ?? process.cwd();
+  const inputs = new Map<number, InputHashes>();
+  const records = new Map<number, PublicationRecord>();
   const loaded = await readStudy(options.dataDir, { cwd, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const issues = [...loaded.issues];
   const study = loaded.study;
-  if (!study || issues.some((i) => i.severity === 'error')) return { ...(study ? { study } : {}), issues };
+  if (!study || issues.some((i) => i.severity === 'error')) return { ...(study ? { study } : {}), issues, inputs, records };
+
   const years = loaded.editions.map((e) => e.year);
-  const editorial = await readEditorials(resolve(cwd, options.reportsDir), years, study.languages, sectionIds(study));
+  const reportsDir = resolve(cwd, options.reportsDir);
+  const editorial = await readEditorials(reportsDir, years, study.languages, sectionIds(study));
   issues.push(...editorial.issues);
-  const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;
   for (const year of years) {
     if (!options.includeYearsWithoutReports && !editorial.yearsWithReports.includes(year)) {
       issues.push({
         severity: 'warning',
         file: join(options.reportsDir, String(year)),
         message: `the data of ${year} has no editorial content, so ${year} is not an edition of the report`,
-        hint: `Run "luotain new-edition ${year}" to create reports/${year}.`,
+        hint: `Run "luotain new-edition ${year}" to create ${join(options.reportsDir, String(year))}.`,
       });
     }
   }
-  if (issues.some((i) => i.severity === 'error')) return { study, issues };
+  const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;
+
+  const dataDir = resolve(cwd, options.dataDir);
+  const studyHash = sha256(await readFile(join(dataDir, 'study.json')));
+  const benchmarksBytes = await optionalRead(join(dataDir, 'benchmarks.csv'));
+  const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[] }>();
   const inputHashes = new Map<number, string>();
-  for (const year of editionYears) inputHashes.set(year, await inputHash(resolve(cwd, options.dataDir), year, loaded.benchmarks.length > 0));
+  for (const year of editionYears) {
+    const hashes: InputHashes = {
+      responses: sha256(await readFile(join(dataDir, String(year), 'responses.csv'))),
+      study: studyHash,
+      ...(benchmarksBytes ? { benchmarks: sha256(benchmarksBytes) } : {}),
+    };
+    inputs.set(year, hashes);
+    inputHashes.set(year, sha256([hashes.responses, hashes.study, hashes.benchmarks ?? ''].join('\n')));
+    const recordFile = join(options.reportsDir, String(year), 'publication.json');
+    const text = await optionalRead(resolve(cwd, recordFile));
+    const meta = editorial.editorials.get(year);
+    if (!text) {
+      for (const [lang, e] of Object.entries(meta ?? {})) {
+        if (e.meta.status === 'published') {
+          issues.push({
+            severity: 'warning',
+            file: join(options.reportsDir, String(year), lang, 'index.md'),
+            message: `the front matter says "status: published", but edition ${year} has no publication record, so it is built as a draft`,
+            hint: `Publish it with "luotain publish ${year}", or set status: draft.`,
+          });
+        }
+      }
+      continue;
+    }
+    const parsed = parseRecord(text.toString('utf8'), recordFile, year);
+    issues.push(...parsed.issues);
+    if (!parsed.record) continue;
+    records.set(year, parsed.record);
+    const archived = await archivedPdfs(join(reportsDir, String(year), 'pdf'));
+    publications.set(year, {
+      version: parsed.record.current.version,
+      published: parsed.record.current.published,
+      ...(parsed.record.current.note ? { note: parsed.record.current.note } : {}),
+      history: parsed.record.history.map((h) => ({
+        version: h.version,
+        published: h.published,
+        ...(h.note ? { note: h.note } : {}),
+        pdf: Object.fromEntries(
+          study.languages.flatMap((lang: Lang) => {
+            const name = archived.find((n) => n === `${study.id}-${year}-${lang}-v${h.version}.pdf`);
+            return name ? [[lang, `/pdf/${name}`]] : [];
+          }),
+        ),
+      })),
+    });
+  }
+  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
+
   const editorials = new Map(editionYears.map((y) => [y, editorial.editorials.get(y) ?? {}]));
-  const model = assembleReport({ study, editions: loaded.editions.filter((e) => editionYears.includes(e.year)), benchmarks: loaded.benchmarks, editorials, inputHashes, toolVersion: TOOL_VERSION });
-  return { model, study, issues };
+  const model = assembleReport({
+    study,
+    editions: loaded.editions.filter((e) => editionYears.includes(e.year)),
+    benchmarks: loaded.benchmarks,
+    editorials,
+    inputHashes,
+    publications,
+    toolVersion: TOOL_VERSION,
+    builtOn: options.today ?? new Date().toISOString().slice(0, 10),
+  });
+  for (const edition of model.editions) {
+    const record = records.get(edition.year);
+    if (!record || options.skipVerification?.includes(edition.year)) continue;
+    issues.push(...verifyPublished(record, figuresOf(editionFigures(model, edition)), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
+  }
+  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
+  return { model, study, issues, inputs, records };
 }

@@ -85,6 +85,9 @@ const TEXTS = {
     page: 'sivu',
     reportFor: 'Raportti',
     noData: 'Ei tietoja',
+    history: 'Versiohistoria',
+    changeNote: 'Muutokset',
+    firstVersion: 'Ensimmäinen julkaistu versio',
   },
   en: {
     langName: 'English',
@@ -169,6 +172,9 @@ const TEXTS = {
     page: 'page',
     reportFor: 'Report',
     noData: 'No data',
+    history: 'Version history',
+    changeNote: 'Changes',
+    firstVersion: 'First published version',
   },
 } as const;
 

@@ -1,0 +1,4 @@
+export * from './record.ts';
+export * from './parse-record.ts';
+export * from './verify.ts';
+export * from './front-matter-update.ts';

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { InputIssue } from '../load/types.ts';
+import { formatPath } from '../study/parse.ts';
+import type { PublicationRecord } from './record.ts';
+
+const hashes = z.object({ responses: z.string(), study: z.string(), benchmarks: z.string().optional() }).strict();
+const version = {
+  version: z.string().regex(/^\d+(\.\d+)*$/),
+  published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  toolVersion: z.string(),
+  inputs: hashes,
+  note: z.string().optional(),
+};
+const recordSchema = z
+  .object({
+    edition: z.number().int(),
+    current: z.object({ ...version, figures: z.record(z.string(), z.string()) }).strict(),
+    history: z.array(z.object(version).strict()),
+  })
+  .strict();
+
+/** Reads a publication record; a damaged record is an error, never ignored. */
+export function parseRecord(text: string, file: string, year: number): { record?: PublicationRecord; issues: InputIssue[] } {
+  const hint = 'Restore the file from version control; it is written by "luotain publish" and not edited by hand.';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { issues: [{ severity: 'error', file, message: `not valid JSON: ${(error as Error).message}`, hint }] };
+  }
+  const result = recordSchema.safeParse(json);
+  if (!result.success) return { issues: result.error.issues.map((i) => ({ severity: 'error' as const, file, message: `${formatPath(i.path)}: ${i.message}`, hint })) };
+  if (result.data.edition !== year) return { issues: [{ severity: 'error', file, value: String(result.data.edition), message: `the record is of edition ${result.data.edition}, but it is in the folder of ${year}`, hint }] };
+  return { record: result.data as PublicationRecord, issues: [] };
+}

@@ -1,0 +1,96 @@
+/**
+ * Publication records: what an edition showed when it was published, so that a
+ * rebuild can prove it still shows exactly that.
+ */
+
+/** SHA-256 of each input of an edition. */
+export interface InputHashes {
+  responses: string;
+  study: string;
+  benchmarks?: string;
+}
+
+export interface PublishedVersion {
+  version: string;
+  /** Publication date, YYYY-MM-DD. */
+  published: string;
+  toolVersion: string;
+  inputs: InputHashes;
+  /** Why this version replaced the previous one (corrections only). */
+  note?: string;
+  /** Every reported figure: "breakdown|domain|indicator|statistic" → value. */
+  figures: Record<string, string>;
+}
+
+export interface PublicationRecord {
+  edition: number;
+  current: PublishedVersion;
+  /** Earlier versions, oldest first, without their figures. */
+  history: Omit<PublishedVersion, 'figures'>[];
+}
+
+/** Significant digits kept of a figure: enough to see any real change, not floating-point noise. */
+const DIGITS = 12;
+
+function canonical(value: string): string {
+  if (!/^-?\d/.test(value)) return value;
+  const x = Number(value);
+  return Number.isFinite(x) ? String(Number(x.toPrecision(DIGITS))) : value;
+}
+
+/** The figures of an edition as a record stores them, from rows [breakdown, domain, indicator, kind, statistic, value]. */
+export function figuresOf(rows: readonly string[][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [breakdown, domain, indicator, , statistic, value] of rows) out[`${breakdown}|${domain}|${indicator}|${statistic}`] = canonical(value!);
+  return out;
+}
+
+export interface FigureChange {
+  key: string;
+  old?: string;
+  new?: string;
+}
+
+/** Figures that differ between a record and a recomputation (changed, added or gone). */
+export function diffFigures(recorded: Record<string, string>, now: Record<string, string>): FigureChange[] {
+  const changes: FigureChange[] = [];
+  for (const [key, old] of Object.entries(recorded)) {
+    const value = now[key];
+    if (value !== old) changes.push({ key, old, ...(value !== undefined ? { new: value } : {}) });
+  }
+  for (const [key, value] of Object.entries(now)) if (!(key in recorded)) changes.push({ key, new: value });
+  return changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** Compares dotted versions numerically: 1.10 > 1.9. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+export function isVersion(v: string): boolean {
+  return /^\d+(\.\d+)*$/.test(v);
+}
+
+/** The record after publishing `next`: the current version moves into the history. */
+export function withNewVersion(record: PublicationRecord | undefined, edition: number, next: PublishedVersion): PublicationRecord {
+  if (!record) return { edition, current: next, history: [] };
+  const { figures: _figures, ...previous } = record.current;
+  return { edition, current: next, history: [...record.history, previous] };
+}
+
+/** A record as written to disk: stable key order, one figure per line. */
+export function serialiseRecord(record: PublicationRecord): string {
+  const figures = Object.keys(record.current.figures)
+    .sort()
+    .map((k) => `    ${JSON.stringify(k)}: ${JSON.stringify(record.current.figures[k])}`)
+    .join(',\n');
+  const { figures: _f, ...meta } = record.current;
+  const current = JSON.stringify(meta, null, 2).replace(/\n}$/, `,\n  "figures": {\n${figures}\n  }\n}`).replace(/\n/g, '\n  ');
+  return `{\n  "edition": ${record.edition},\n  "current": ${current},\n  "history": ${JSON.stringify(record.history, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+}
