@@ -4,6 +4,7 @@ import { indicatorsOf } from '../study/lookup.ts';
 import { bandOf, lmg, surveyMean, type Design, type MeanEstimate } from '../estimate/index.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { scoreColumns } from './score-columns.ts';
+import { redactPersonalData } from './redact.ts';
 import { suppressBreakdown, type CellStatus } from './suppress.ts';
 import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
 
@@ -145,8 +146,36 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
     indicators,
     drivers,
     inputHash,
+    quotes: quotesOf(study, data),
     suppressionNotes,
   };
+}
+
+/**
+ * Open answers chosen for publication: only when the study turns quotes on, only for
+ * groups at or above the reporting base, evenly spread over the group's answers in
+ * respondent-id order, with e-mail addresses and phone numbers removed.
+ */
+export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'] {
+  const settings = study.nps?.quotes;
+  if (!settings?.publish || !data.npsReason) return [];
+  const out: EditionModel['quotes'] = [];
+  study.groups.forEach((g, gi) => {
+    let size = 0;
+    const answers: { id: string; text: string }[] = [];
+    for (let i = 0; i < data.n; i++) {
+      if (data.group[i] !== gi) continue;
+      size++;
+      const text = data.npsReason![i]!.trim();
+      if (text) answers.push({ id: data.ids[i]!, text });
+    }
+    if (size < study.minBase || answers.length === 0) return;
+    answers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const k = Math.min(settings.perGroup, answers.length);
+    const texts = Array.from({ length: k }, (_, j) => redactPersonalData(answers[Math.floor((j * answers.length) / k)]!.text));
+    out.push({ group: g.code, texts });
+  });
+  return out;
 }
 
 function driverAnalyses(

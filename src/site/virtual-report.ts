@@ -4,6 +4,13 @@ import type { ReportModel } from '../model/types.ts';
 const ID = 'virtual:luotain/report';
 const RESOLVED = '\0' + ID;
 
+/** The parts of Vite's dev server this plugin uses. */
+interface DevServer {
+  watcher: { add(paths: string[]): void; on(event: 'all', listener: (event: string, path: string) => void): void };
+  environments?: Record<string, { moduleGraph: { getModuleById(id: string): object | undefined; invalidateModule(mod: object): void } }>;
+  ws: { send(payload: { type: 'full-reload' }): void };
+}
+
 export interface ReportSource {
   /** Computes (or returns the already computed) report model. */
   load(): Promise<ReportModel>;
@@ -35,14 +42,17 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
                   // A JSON string parses faster than the same object as a JS literal.
                   return `export default JSON.parse(${JSON.stringify(JSON.stringify(await model()))});`;
                 },
-                configureServer(server: { watcher: { add(p: string[]): void; on(e: string, f: (p: string) => void): void }; moduleGraph: { getModuleById(id: string): unknown; invalidateModule(m: unknown): void }; ws: { send(p: { type: string }): void } }) {
+                configureServer(server: DevServer) {
                   if (!source.watch?.length) return;
                   server.watcher.add(source.watch);
-                  server.watcher.on('all', (path: string) => {
+                  server.watcher.on('all', (_event: string, path: string) => {
                     if (!source.watch!.some((dir) => path.startsWith(dir))) return;
                     cached = undefined;
-                    const mod = server.moduleGraph.getModuleById(RESOLVED);
-                    if (mod) server.moduleGraph.invalidateModule(mod);
+                    // Vite keeps a module graph per environment; the pages render in the SSR one.
+                    for (const environment of Object.values(server.environments ?? {})) {
+                      const mod = environment.moduleGraph.getModuleById(RESOLVED);
+                      if (mod) environment.moduleGraph.invalidateModule(mod);
+                    }
                     server.ws.send({ type: 'full-reload' });
                   });
                 },

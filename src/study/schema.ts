@@ -106,6 +106,14 @@ export const studySchema = z
         column: column.describe('Column of the 0–10 recommendation question.'),
         reason: column.optional().describe('Column of the open "why" answer.'),
         label: labelSchema.optional(),
+        quotes: z
+          .object({
+            publish: z.boolean().default(false).describe('Publish open answers as quotes (redacted; groups at or above minBase only).'),
+            perGroup: z.number().int().min(1).max(50).default(8).describe('At most this many quotes per group.'),
+          })
+          .strict()
+          .optional()
+          .describe('Open answers are never published unless this turns them on.'),
       })
       .strict()
       .optional(),
@@ -172,6 +180,7 @@ export const studySchema = z
         if (!items.has(it)) issue(['indices', i, 'items', j], `unknown item "${it}"`);
       });
     });
+    if (s.nps?.quotes?.publish && !s.nps.reason) issue(['nps', 'quotes', 'publish'], 'quotes need the open-answer column nps.reason');
     const scored = new Set(indicatorIds.filter((x) => x !== 'nps'));
     if (s.drivers) {
       if (!scored.has(s.drivers.outcome)) issue(['drivers', 'outcome'], `unknown indicator "${s.drivers.outcome}"`);
