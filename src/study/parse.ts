@@ -1,4 +1,4 @@
-import { studySchema, type Study } from './schema.ts';
+import { crossCheck, studySchema, type Study } from './schema.ts';
 
 /** One problem in a study definition, located by its JSON path. */
 export interface StudyProblem {
@@ -31,9 +31,22 @@ export function parseStudy(text: string): StudyParseResult {
   }
   const result = studySchema.safeParse(json);
   if (result.success) return { ok: true, study: result.data };
-  const problems = result.error.issues.map((issue) => ({
+  const problems: StudyProblem[] = result.error.issues.map((issue) => ({
     path: formatPath(issue.path),
     message: issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message,
   }));
+  // Zod skips the cross-reference checks when the structure is wrong; run them on the
+  // raw definition too, so that one run lists every problem.
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) {
+    const seen = new Set(problems.map((p) => `${p.path}: ${p.message}`));
+    try {
+      crossCheck(json as Parameters<typeof crossCheck>[0], (path, message) => {
+        const problem = { path: formatPath(path), message };
+        if (!seen.has(`${problem.path}: ${message}`)) problems.push(problem);
+      });
+    } catch {
+      // A definition too malformed to cross-check: its structural problems are listed already.
+    }
+  }
   return { ok: false, problems };
 }

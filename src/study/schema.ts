@@ -33,6 +33,93 @@ export const bandSchema = z
   })
   .strict();
 
+/** Shape of a definition as far as the cross-reference checks need it (defaults may be missing). */
+type Loose = {
+  scale?: { min?: number; max?: number; cantSay?: number[]; topBox?: number };
+  bands?: { id?: string; min?: number }[];
+  groups?: { code?: string }[];
+  background?: { id?: string; column?: string; values?: { code?: string }[] }[];
+  items?: { id?: string }[];
+  dimensions?: { id?: string; items?: string[] }[];
+  indices?: { id?: string; dimensions?: string[]; items?: string[] }[];
+  nps?: { column?: string; reason?: string; quotes?: { publish?: boolean } };
+  drivers?: { outcome?: string; predictors?: string[] };
+  columns?: { id?: string; group?: string; weight?: string };
+};
+
+/**
+ * The checks across parts of a definition: references to items, dimensions and
+ * indicators, band order, column roles. Written defensively so that they can also
+ * run on a definition with structural errors, and all problems are reported at once.
+ */
+export function crossCheck(s: Loose, issue: (path: (string | number)[], message: string) => void): void {
+  const arr = <T,>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  const str = (x: unknown): x is string => typeof x === 'string';
+  const dup = (list: (string | undefined)[], path: string, what: string) => {
+    const seen = new Set<string>();
+    list.forEach((v, i) => {
+      if (v === undefined) return;
+      if (seen.has(v)) issue([path, i], `duplicate ${what} "${v}"`);
+      seen.add(v);
+    });
+  };
+  const scale = s.scale ?? {};
+  const { min, max } = scale;
+  const topBox = scale.topBox ?? 2;
+  if (typeof min === 'number' && typeof max === 'number') {
+    if (max <= min) issue(['scale', 'max'], `must be greater than scale.min (${min})`);
+    arr(scale.cantSay).forEach((c, i) => {
+      if (c >= min && c <= max) issue(['scale', 'cantSay', i], `can't-say code ${c} lies inside the scale ${min}–${max}`);
+    });
+    if (max > min && topBox >= max - min + 1) issue(['scale', 'topBox'], 'must be smaller than the number of scale points');
+  }
+  const bands = arr(s.bands);
+  bands.forEach((b, i) => {
+    const last = i === bands.length - 1;
+    if (last && b.min !== undefined) issue(['bands', i, 'min'], 'the lowest band must not have a "min"');
+    if (!last && b.min === undefined) issue(['bands', i, 'min'], 'every band but the lowest needs a "min"');
+    const prev = bands[i - 1]?.min;
+    if (i > 0 && b.min !== undefined && prev !== undefined && b.min >= prev) issue(['bands', i, 'min'], `bands must go from the highest to the lowest: ${b.min} is not below ${prev}`);
+  });
+  dup(bands.map((b) => b.id), 'bands', 'band id');
+  dup(arr(s.groups).map((g) => g.code), 'groups', 'group code');
+  dup(arr(s.background).map((b) => b.id), 'background', 'background id');
+  arr(s.background).forEach((b, i) => dup(arr(b.values).map((v) => v.code), `background.${i}.values`, 'value code'));
+  const itemIds = arr(s.items).map((x) => x.id).filter(str);
+  const dimIds = arr(s.dimensions).map((x) => x.id).filter(str);
+  const indicatorIds = [...itemIds, ...dimIds, ...arr(s.indices).map((x) => x.id).filter(str), ...(s.nps ? ['nps'] : [])];
+  dup(indicatorIds, 'indicators', 'indicator id (items, dimensions and indices share one namespace; "nps" is the NPS)');
+  const items = new Set(itemIds);
+  const dims = new Set(dimIds);
+  arr(s.dimensions).forEach((d, i) =>
+    arr(d.items).forEach((it, j) => {
+      if (!items.has(it)) issue(['dimensions', i, 'items', j], `unknown item "${it}"`);
+    }),
+  );
+  arr(s.indices).forEach((x, i) => {
+    if ((x.dimensions === undefined) === (x.items === undefined)) issue(['indices', i], 'give either "dimensions" or "items", not both or neither');
+    arr(x.dimensions).forEach((d, j) => {
+      if (!dims.has(d)) issue(['indices', i, 'dimensions', j], `unknown dimension "${d}"`);
+    });
+    arr(x.items).forEach((it, j) => {
+      if (!items.has(it)) issue(['indices', i, 'items', j], `unknown item "${it}"`);
+    });
+  });
+  if (s.nps?.quotes?.publish && !s.nps.reason) issue(['nps', 'quotes', 'publish'], 'quotes need the open-answer column nps.reason');
+  const scored = new Set(indicatorIds.filter((x) => x !== 'nps'));
+  const drivers = s.drivers;
+  if (drivers) {
+    if (str(drivers.outcome) && !scored.has(drivers.outcome)) issue(['drivers', 'outcome'], `unknown indicator "${drivers.outcome}"`);
+    arr(drivers.predictors).forEach((p, j) => {
+      if (!scored.has(p)) issue(['drivers', 'predictors', j], `unknown indicator "${p}"`);
+      if (p === drivers.outcome) issue(['drivers', 'predictors', j], 'the outcome cannot also be a predictor');
+    });
+    dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
+  }
+  const cols = [s.columns?.id, s.columns?.group, s.columns?.weight, ...itemIds, ...arr(s.background).map((b) => b.column), s.nps?.column, s.nps?.reason].filter(str);
+  dup(cols, 'columns', 'column (each column may have one role only)');
+}
+
 export const studySchema = z
   .object({
     $schema: z.string().optional(),
@@ -137,64 +224,8 @@ export const studySchema = z
       .describe('Warn when an item\'s can\'t-say share exceeds this.'),
   })
   .strict()
-  .superRefine((s, ctx) => {
-    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    const dup = (list: string[], path: string, what: string) => {
-      const seen = new Set<string>();
-      list.forEach((v, i) => {
-        if (seen.has(v)) issue([path, i], `duplicate ${what} "${v}"`);
-        seen.add(v);
-      });
-    };
-    if (s.scale.max <= s.scale.min) issue(['scale', 'max'], `must be greater than scale.min (${s.scale.min})`);
-    s.scale.cantSay.forEach((c, i) => {
-      if (c >= s.scale.min && c <= s.scale.max) issue(['scale', 'cantSay', i], `can't-say code ${c} lies inside the scale ${s.scale.min}–${s.scale.max}`);
-    });
-    if (s.scale.topBox >= s.scale.max - s.scale.min + 1) issue(['scale', 'topBox'], 'must be smaller than the number of scale points');
-    s.bands.forEach((b, i) => {
-      const last = i === s.bands.length - 1;
-      if (last && b.min !== undefined) issue(['bands', i, 'min'], 'the lowest band must not have a "min"');
-      if (!last && b.min === undefined) issue(['bands', i, 'min'], 'every band but the lowest needs a "min"');
-      const prev = s.bands[i - 1]?.min;
-      if (i > 0 && b.min !== undefined && prev !== undefined && b.min >= prev) issue(['bands', i, 'min'], `bands must go from the highest to the lowest: ${b.min} is not below ${prev}`);
-    });
-    dup(s.bands.map((b) => b.id), 'bands', 'band id');
-    dup(s.groups.map((g) => g.code), 'groups', 'group code');
-    dup(s.background.map((b) => b.id), 'background', 'background id');
-    s.background.forEach((b, i) => dup(b.values.map((v) => v.code), `background.${i}.values`, 'value code'));
-    const indicatorIds = [...s.items.map((x) => x.id), ...s.dimensions.map((x) => x.id), ...s.indices.map((x) => x.id), ...(s.nps ? ['nps'] : [])];
-    dup(indicatorIds, 'indicators', 'indicator id (items, dimensions and indices share one namespace; "nps" is the NPS)');
-    const items = new Set(s.items.map((x) => x.id));
-    const dims = new Set(s.dimensions.map((x) => x.id));
-    s.dimensions.forEach((d, i) =>
-      d.items.forEach((it, j) => {
-        if (!items.has(it)) issue(['dimensions', i, 'items', j], `unknown item "${it}"`);
-      }),
-    );
-    s.indices.forEach((x, i) => {
-      if ((x.dimensions === undefined) === (x.items === undefined)) issue(['indices', i], 'give either "dimensions" or "items", not both or neither');
-      x.dimensions?.forEach((d, j) => {
-        if (!dims.has(d)) issue(['indices', i, 'dimensions', j], `unknown dimension "${d}"`);
-      });
-      x.items?.forEach((it, j) => {
-        if (!items.has(it)) issue(['indices', i, 'items', j], `unknown item "${it}"`);
-      });
-    });
-    if (s.nps?.quotes?.publish && !s.nps.reason) issue(['nps', 'quotes', 'publish'], 'quotes need the open-answer column nps.reason');
-    const scored = new Set(indicatorIds.filter((x) => x !== 'nps'));
-    if (s.drivers) {
-      if (!scored.has(s.drivers.outcome)) issue(['drivers', 'outcome'], `unknown indicator "${s.drivers.outcome}"`);
-      s.drivers.predictors.forEach((p, j) => {
-        if (!scored.has(p)) issue(['drivers', 'predictors', j], `unknown indicator "${p}"`);
-        if (p === s.drivers!.outcome) issue(['drivers', 'predictors', j], 'the outcome cannot also be a predictor');
-      });
-      dup(s.drivers.predictors, 'drivers.predictors', 'predictor');
-    }
-    const cols = [s.columns.id, s.columns.group, s.columns.weight, ...s.items.map((x) => x.id), ...s.background.map((b) => b.column), s.nps?.column, s.nps?.reason].filter(
-      (c): c is string => c !== undefined,
-    );
-    dup(cols, 'columns', 'column (each column may have one role only)');
-  });
+  .superRefine((s, ctx) => crossCheck(s, (path, message) => ctx.addIssue({ code: 'custom', path, message })));
+
 
 /** A study definition as written in study.json. */
 export type StudyInput = z.input<typeof studySchema>;

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseStudy, studyJsonSchema } from '../../src/study/index.ts';
+
+const sample = JSON.parse(readFileSync('data/study.json', 'utf8'));
+
+function problems(mutate: (s: any) => void): string[] {
+  const copy = structuredClone(sample);
+  mutate(copy);
+  const result = parseStudy(JSON.stringify(copy));
+  if (result.ok) return [];
+  return result.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+describe('parseStudy', () => {
+  it('accepts the sample study and fills in defaults', () => {
+    const result = parseStudy(readFileSync('data/study.json', 'utf8'));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.study.minBase).toBe(30);
+      expect(result.study.scale.cantSay).toEqual([6]);
+      expect(result.study.indices.every((i) => typeof i.headline === 'boolean')).toBe(true);
+    }
+  });
+
+  it('names an unknown item by its JSON path', () => {
+    expect(problems((s) => (s.dimensions[2].items[1] = 'int9'))).toEqual(['dimensions[2].items[1]: unknown item "int9"']);
+  });
+
+  it('reports every problem at once', () => {
+    const found = problems((s) => {
+      s.dimensions[0].items[0] = 'nope';
+      s.indices[0].dimensions[1] = 'ghost';
+      s.drivers.outcome = 'missing';
+      delete s.title.en;
+      s.scale.cantSay = [3];
+    });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'title.en: Invalid input: expected string, received undefined',
+        'dimensions[0].items[0]: unknown item "nope"',
+        'indices[0].dimensions[1]: unknown dimension "ghost"',
+        'drivers.outcome: unknown indicator "missing"',
+        "scale.cantSay[0]: can't-say code 3 lies inside the scale 1–5",
+      ]),
+    );
+  });
+
+  it('checks the order of the bands and the open lowest band', () => {
+    expect(problems((s) => (s.bands[1].min = 4.5))).toEqual(['bands[1].min: bands must go from the highest to the lowest: 4.5 is not below 4']);
+    expect(problems((s) => (s.bands[4].min = 1))).toEqual(['bands[4].min: the lowest band must not have a "min"']);
+  });
+
+  it('refuses a column with two roles, unknown keys and duplicate group codes', () => {
+    expect(problems((s) => (s.columns.weight = 'group'))).toEqual(['columns[2]: duplicate column (each column may have one role only) "group"']);
+    expect(problems((s) => (s.colour = 'red'))).toEqual(['(top level): unknown key "colour"']);
+    expect(problems((s) => (s.groups[1].code = 'public'))).toEqual(['groups[1]: duplicate group code "public"']);
+  });
+
+  it('says when the file is not JSON', () => {
+    const result = parseStudy('{ "id": ');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toMatch(/^not valid JSON: /);
+  });
+
+  it('requires the open-answer column when quotes are published', () => {
+    expect(problems((s) => delete s.nps.reason)).toEqual(['nps.quotes.publish: quotes need the open-answer column nps.reason']);
+  });
+});
+
+describe('study.schema.json', () => {
+  it('is the JSON Schema generated from the current definition (run: node scripts/write-json-schema.ts)', () => {
+    expect(JSON.parse(readFileSync('study.schema.json', 'utf8'))).toEqual(studyJsonSchema());
+  });
+});
