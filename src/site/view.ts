@@ -90,6 +90,14 @@ export function changeDescription(c: ComparisonModel | undefined, lang: Lang, de
   return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p = ${formatP(c.p, lang)})`;
 }
 
+/** "3,45 (ero +0,02, ei tilastollisesti merkitsevä)": the benchmark and our difference from it. */
+export function benchmarkDescription(b: NonNullable<IndicatorStats['benchmark']>, lang: Lang, decimals = 2): string {
+  const c = b.comparison;
+  const value = formatNumber(b.mean, decimals, lang);
+  if (!c) return value;
+  return `${value} (${t(lang, 'difference').toLowerCase()} ${formatSigned(c.difference, decimals, lang)}, ${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')})`;
+}
+
 export function bandText(study: StudyMeta, cell: Cell | undefined, lang: Lang): string {
   if (!cell || !cell.shown) return '–';
   return bandOfId(study, cell.band)?.label[lang] ?? '–';
