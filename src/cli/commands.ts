@@ -36,7 +36,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'publish',
-    usage: 'publish YEAR [--version V] [--note TEXT] [--date DATE] [--data DIR] [--reports DIR] [--out DIR]',
+    usage: 'publish YEAR [--version V] [--note TEXT] [--date YYYY-MM-DD] [--data DIR] [--reports DIR] [--out DIR]',
     summary: 'Freeze an edition: record its figures so later builds prove them unchanged',
     load: async () => (await import('./publish.ts')).publishCommand,
   },

@@ -1,0 +1,83 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { commands } from '../../src/cli/commands.ts';
+import { silentEffects } from '../support/effects.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'luotain-build-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('luotain build with input errors', () => {
+  it('exits 1, prints the errors and leaves the previous output untouched', async () => {
+    const out = join(scratch, 'site');
+    mkdirSync(out);
+    writeFileSync(join(out, 'marker.txt'), 'previous build');
+    const effects = silentEffects({ cwd: ROOT });
+    expect(await main(['build', '--data', 'test/fixtures/load/bad', '--reports', join(scratch, 'reports'), '--out', out, '--no-pdf'], effects)).toBe(1);
+    expect(effects.errors.filter((l) => l.startsWith('error: '))).toHaveLength(6);
+    expect(effects.errors[0]).toBe('error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.');
+    expect(effects.errors.at(-1)).toBe('\n6 errors, 0 warnings: nothing was written. Fix the errors and run the command again.');
+    expect(effects.output).toEqual([]);
+    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
+    // No staging folder is left beside the output.
+    expect(readdirSync(scratch)).toEqual(['site']);
+  });
+
+  it('an error in the editorial content stops the build the same way', async () => {
+    const data = join(scratch, 'data');
+    const reports = join(scratch, 'reports-bad');
+    mkdirSync(join(data, '2024'), { recursive: true });
+    mkdirSync(join(reports, '2024/fi'), { recursive: true });
+    writeFileSync(join(data, 'study.json'), readFileSync(join(ROOT, 'test/fixtures/load/good/study.json')));
+    writeFileSync(join(data, '2024/responses.csv'), readFileSync(join(ROOT, 'test/fixtures/load/good/2024/responses.csv')));
+    writeFileSync(join(reports, '2024/fi/index.md'), '---\ntitle: T\nstatus: final\n---\n');
+    const out = join(scratch, 'site2');
+    mkdirSync(out);
+    writeFileSync(join(out, 'marker.txt'), 'kept');
+    const effects = silentEffects({ cwd: scratch });
+    expect(await main(['build', '--data', 'data', '--reports', 'reports-bad', '--out', 'site2', '--no-pdf'], effects)).toBe(1);
+    expect(effects.errors[0]).toBe(`error: ${join(reports, '2024/fi/index.md')}:3: status "final" is neither "draft" nor "published"\n  → Set status: draft or status: published.`);
+    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readdirSync(scratch).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('usage', () => {
+  for (const c of commands) {
+    it(`luotain ${c.name} --help exits 0 with its usage`, async () => {
+      const effects = silentEffects({ cwd: scratch });
+      expect(await main([c.name, '--help'], effects)).toBe(0);
+      expect(effects.errors).toEqual([]);
+      expect(effects.output).toHaveLength(1);
+      expect(effects.output[0]!.startsWith(`Usage: luotain ${(await c.load()).usage}\n\n`)).toBe(true);
+    });
+  }
+
+  it('the listed usage of each command is its own', async () => {
+    for (const c of commands) expect((await c.load()).usage).toBe(c.usage);
+  });
+
+  it('luotain --help exits 0; no command exits 2', async () => {
+    const help = silentEffects();
+    expect(await main(['--help'], help)).toBe(0);
+    expect(help.output[0]).toMatch(/^luotain — report generator/);
+    const none = silentEffects();
+    expect(await main([], none)).toBe(2);
+  });
+
+  it('an unknown option or command exits 2', async () => {
+    for (const name of ['compute', 'build', 'publish', 'new-edition', 'check']) {
+      const effects = silentEffects({ cwd: scratch });
+      expect(await main([name, '--frobnicate'], effects)).toBe(2);
+      expect(effects.errors[0]).toMatch(new RegExp(`^luotain ${name}: unknown option --frobnicate\\nUsage: luotain ${name}`));
+    }
+    const effects = silentEffects();
+    expect(await main(['compile'], effects)).toBe(2);
+    expect(effects.errors).toEqual(['luotain: unknown command "compile". Run "luotain --help" for the list.']);
+  });
+});

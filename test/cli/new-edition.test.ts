@@ -1,0 +1,62 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { parseEditorial } from '../../src/editorial/parse-editorial.ts';
+import { silentEffects } from '../support/effects.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'luotain-new-edition-'));
+beforeAll(() => {
+  mkdirSync(join(scratch, 'data'));
+  cpSync(join(ROOT, 'data/study.json'), join(scratch, 'data/study.json'));
+  mkdirSync(join(scratch, 'reports/2025'), { recursive: true });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The sample study's report sections: the fixed pages, then its dimensions and groups.
+const SECTIONS = ['drivers', 'trends', 'benchmark', 'method', 'tables', 'governance', 'finance', 'leadership', 'renewal', 'interaction', 'products', 'workplace', 'responsibility', 'cx', 'public', 'private', 'business', 'community', 'partners'];
+
+describe('luotain new-edition', () => {
+  it('creates draft editorial files in both languages and says where the data goes', async () => {
+    const effects = silentEffects({ cwd: scratch });
+    expect(await main(['new-edition', '2026'], effects)).toBe(0);
+    expect(effects.errors).toEqual([]);
+    expect(effects.output).toEqual([
+      ...['fi', 'en'].flatMap((lang) => ['index', ...SECTIONS].map((s) => `Created ${join('reports', '2026', lang, `${s}.md`)}`)),
+      '\nPut the 2026 responses in data/2026/responses.csv (same columns as earlier years), then run:\n  npx luotain check --data data\n  npm run dev   (to write the commentary with the figures in view)',
+    ]);
+    for (const lang of ['fi', 'en']) {
+      const folder = join(scratch, 'reports/2026', lang);
+      expect(readdirSync(folder).sort()).toEqual(['index', ...SECTIONS].map((s) => `${s}.md`).sort());
+      const files = readdirSync(folder).map((name) => ({ name, path: join(folder, name), text: readFileSync(join(folder, name), 'utf8') }));
+      const { editorial, issues } = parseEditorial(files, new Set(SECTIONS));
+      expect(issues).toEqual([]);
+      expect(editorial!.meta.status).toBe('draft');
+    }
+    expect(readFileSync(join(scratch, 'reports/2026/fi/index.md'), 'utf8').split('\n').slice(0, 4)).toEqual(['---', 'title: "Maine- ja asiakaskokemustutkimus 2026"', 'status: draft', 'version: "0.1"']);
+    expect(readFileSync(join(scratch, 'reports/2026/en/index.md'), 'utf8')).toContain('title: "Reputation and Customer Experience Study 2026"\nstatus: draft\n');
+  });
+
+  it('refuses when the edition folder exists and changes nothing', async () => {
+    const effects = silentEffects({ cwd: scratch });
+    expect(await main(['new-edition', '2025'], effects)).toBe(1);
+    expect(effects.errors).toEqual(['reports/2025 already exists; nothing was changed.']);
+    expect(readdirSync(join(scratch, 'reports/2025'))).toEqual([]);
+    const again = silentEffects({ cwd: scratch });
+    expect(await main(['new-edition', '2026'], again)).toBe(1);
+    expect(again.output).toEqual([]);
+  });
+
+  it('needs a study definition and a four-digit year', async () => {
+    const elsewhere = silentEffects({ cwd: scratch });
+    expect(await main(['new-edition', '2027', '--data', 'nowhere'], elsewhere)).toBe(1);
+    expect(elsewhere.errors).toEqual(['nowhere/study.json does not exist: new-edition needs the study definition. Give the study folder with --data.']);
+    expect(existsSync(join(scratch, 'reports/2027'))).toBe(false);
+    const usage = silentEffects({ cwd: scratch });
+    expect(await main(['new-edition', '26'], usage)).toBe(2);
+    expect(usage.errors).toEqual(['luotain new-edition: give the edition year, e.g. luotain new-edition 2026\nUsage: luotain new-edition YEAR [--data DIR] [--reports DIR]']);
+  });
+});

@@ -1,0 +1,148 @@
+// The publishing flow on a copy of the sample study: publish a draft, a changed data
+// file failing the check, refused corrections, and a correction with its history.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+import { loadReport } from '../../src/pipeline/load-report.ts';
+import { parseRecord, type PublicationRecord } from '../../src/publish/index.ts';
+import { silentEffects } from '../support/effects.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'luotain-publish-'));
+const at = (...parts: string[]) => join(scratch, ...parts);
+const read = (...parts: string[]) => readFileSync(at(...parts), 'utf8');
+const record = (): PublicationRecord => parseRecord(read('reports/2025/publication.json'), 'p', 2025).record!;
+const run = async (...argv: string[]) => {
+  const effects = silentEffects({ cwd: scratch });
+  const code = await main(argv, effects);
+  return { code, out: effects.output, err: effects.errors };
+};
+const load = () => loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: scratch, today: '2026-01-15' });
+const PDF_FI = 'kaukovesi-maine-2025-fi-v1.0.pdf';
+
+beforeAll(() => {
+  cpSync(join(ROOT, 'data'), at('data'), { recursive: true });
+  cpSync(join(ROOT, 'reports'), at('reports'), { recursive: true });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('luotain publish', () => {
+  it('an edition without a record is a draft and never the latest', async () => {
+    rmSync(at('reports/2025/publication.json'));
+    for (const lang of ['fi', 'en']) {
+      const file = at('reports/2025', lang, 'index.md');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('status: published', 'status: draft'));
+    }
+    const { model, issues } = await load();
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(model!.editions.map((e) => [e.year, e.status])).toEqual([
+      [2022, 'published'],
+      [2023, 'published'],
+      [2024, 'published'],
+      [2025, 'draft'],
+    ]);
+    expect(model!.latestYear).toBe(2024);
+  });
+
+  it('publishes: writes the record, marks the editorial files published, and the model follows', async () => {
+    const { code, out, err } = await run('publish', '2025', '--date', '2025-03-13');
+    expect(code).toBe(0);
+    expect(err.filter((l) => l.startsWith('error'))).toEqual([]);
+    const r = record();
+    expect(out).toEqual([`Published edition 2025 as version 1.0 (2025-03-13): ${Object.keys(r.current.figures).length} figures recorded in reports/2025/publication.json.`]);
+    expect(r.current).toMatchObject({ version: '1.0', published: '2025-03-13', toolVersion: '0.1.0' });
+    expect(r.history).toEqual([]);
+    // Same responses, benchmarks, date and tool: the record committed with the sample, but
+    // for the hash of study.json (which may have changed since without changing a figure).
+    const studyHash = (text: string) => text.replace(/"study": "[0-9a-f]{64}"/, '"study": "…"');
+    expect(studyHash(read('reports/2025/publication.json'))).toBe(studyHash(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8')));
+    for (const lang of ['fi', 'en']) {
+      const text = read('reports/2025', lang, 'index.md');
+      expect(text).toBe(readFileSync(join(ROOT, 'reports/2025', lang, 'index.md'), 'utf8'));
+      expect(text).toContain('\nstatus: published\nversion: "1.0"\npublished: 2025-03-13\n');
+    }
+    const { model } = await load();
+    expect(model!.editions[3]).toMatchObject({ year: 2025, status: 'published', version: '1.0', published: '2025-03-13', history: [] });
+    expect(model!.latestYear).toBe(2025);
+  });
+
+  it('a changed answer fails compute with the changed figures, old → new', async () => {
+    const published = record().current.figures;
+    const file = at('data/2025/responses.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // The first respondent's gov1 (the 7th column) from 4 to 1.
+    const cells = lines[1]!.split(',');
+    expect(cells[6]).toBe('4');
+    cells[6] = '1';
+    lines[1] = cells.join(',');
+    writeFileSync(file, lines.join('\n'));
+
+    const json = at('model.json');
+    const { code, err } = await run('compute', '--out', json);
+    expect(code).toBe(1);
+    expect(existsSync(json)).toBe(false);
+    const error = err.find((l) => l.startsWith('error: reports/2025/publication.json: '))!;
+    const [first, ...changes] = error.split('\n');
+    expect(first).toMatch(/^error: reports\/2025\/publication\.json: edition 2025 was published as version 1\.0 on 2025-03-13, but \d+ of its figures are now different \(changed inputs: responses\):$/);
+    const listed = changes.filter((l) => /^ {4}\S+: /.test(l));
+    expect(listed).toHaveLength(40);
+    expect(changes).toContain(listed[39]);
+    expect(changes.some((l) => /^ {4}… and \d+ more$/.test(l))).toBe(true);
+    // Total figures first, each with the recorded value and the new one.
+    const gov1 = listed.find((l) => l.startsWith('    total|total|gov1|mean.estimate: '))!;
+    const [, old, now] = /: (\S+) → (\S+)$/.exec(gov1)!;
+    expect(old).toBe(published['total|total|gov1|mean.estimate']);
+    expect(Number(now)).toBeLessThan(Number(old));
+    expect(listed.every((l) => l.startsWith('    total|'))).toBe(true);
+    expect(error).toContain('  → If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note "what was corrected". Otherwise restore the inputs of version 1.0.');
+  });
+
+  it('refuses to publish again without a version, a version not higher, or a correction without a note', async () => {
+    const before = read('reports/2025/publication.json');
+    const again = await run('publish', '2025');
+    expect(again.code).toBe(1);
+    expect(again.err.at(-1)).toBe('Edition 2025 is already published as version 1.0. To publish a correction, give a higher --version and a --note saying what changed.');
+    const same = await run('publish', '2025', '--version', '1.0', '--note', 'x');
+    expect(same.code).toBe(1);
+    expect(same.err.at(-1)).toBe('Version 1.0 is not higher than the published version 1.0 of edition 2025.');
+    const noNote = await run('publish', '2025', '--version', '1.1');
+    expect(noNote.code).toBe(1);
+    expect(noNote.err.at(-1)).toBe('A correction needs a --note saying what changed since version 1.0.');
+    const badVersion = await run('publish', '2025', '--version', 'v2', '--note', 'x');
+    expect(badVersion.code).toBe(2);
+    expect(badVersion.err.at(-1)).toMatch(/^luotain publish: --version "v2" is not a version like 1\.0 or 1\.1\nUsage: luotain publish YEAR /);
+    expect(read('reports/2025/publication.json')).toBe(before);
+    expect(existsSync(at('reports/2025/pdf'))).toBe(false);
+  });
+
+  it('publishes a correction: history keeps 1.0, its PDF is archived, and compute passes again', async () => {
+    mkdirSync(at('dist/pdf'), { recursive: true });
+    writeFileSync(at('dist/pdf', PDF_FI), '%PDF-1.7 fake version 1.0');
+    const { code, out, err } = await run('publish', '2025', '--version', '1.1', '--note', 'Corrected', '--date', '2025-04-01');
+    expect(code).toBe(0);
+    expect(out[0]).toBe(`Archived ${PDF_FI}`);
+    expect(err).toContain(`warning: ${at('dist/pdf/kaukovesi-maine-2025-en-v1.0.pdf')} does not exist, so the PDF of version 1.0 (en) cannot be archived; build before publishing a correction to keep it.`);
+    expect(readFileSync(at('reports/2025/pdf', PDF_FI), 'utf8')).toBe('%PDF-1.7 fake version 1.0');
+    const r = record();
+    expect(r.current).toMatchObject({ version: '1.1', published: '2025-04-01', note: 'Corrected' });
+    expect(r.history).toHaveLength(1);
+    expect(r.history[0]).toMatchObject({ version: '1.0', published: '2025-03-13' });
+    expect(r.history[0]).not.toHaveProperty('figures');
+    expect(r.history[0]!.inputs.responses).not.toBe(r.current.inputs.responses);
+    expect(read('reports/2025/en/index.md')).toContain('\nstatus: published\nversion: "1.1"\npublished: 2025-04-01\n');
+
+    const compute = await run('compute', '--csv', at('after.csv'));
+    expect(compute.code).toBe(0);
+    expect(compute.err.filter((l) => l.startsWith('error'))).toEqual([]);
+    const { model } = await load();
+    expect(model!.editions[3]).toMatchObject({
+      version: '1.1',
+      published: '2025-04-01',
+      note: 'Corrected',
+      history: [{ version: '1.0', published: '2025-03-13', pdf: { fi: `/pdf/${PDF_FI}` } }],
+    });
+  });
+});

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { compareVersions, diffFigures, figuresOf, isVersion, parseRecord, serialiseRecord, setFrontMatterFields, verifyPublished, withNewVersion, type PublicationRecord, type PublishedVersion } from '../../src/publish/index.ts';
+
+const inputs = { responses: 'r1', study: 's1', benchmarks: 'b1' };
+const version = (v: string, figures: Record<string, string> = { 'total|total|q1|mean.estimate': '3.5' }, note?: string): PublishedVersion => ({
+  version: v,
+  published: '2025-03-13',
+  toolVersion: '0.1.0',
+  inputs,
+  ...(note ? { note } : {}),
+  figures,
+});
+
+describe('figuresOf', () => {
+  it('keys figures by breakdown|domain|indicator|statistic and keeps 12 significant digits', () => {
+    expect(
+      figuresOf([
+        ['total', 'total', 'q1', 'item', 'mean.estimate', '3.4391440557206128'],
+        ['group', 'A', 'q1', 'item', 'mean.se', '0.011440968622229111'],
+        ['group', 'A', 'q1', 'item', 'mean.n', '451'],
+        ['total', 'total', 'nps', 'nps', 'mean.estimate', '-12.345678901234567'],
+        ['total', 'total', 'q1', 'item', 'top_box.estimate', '1.0000000000000002'],
+        ['total', 'total', 'q1', 'item', 'mean.band', 'excellent'],
+        ['group', 'B', 'q1', 'item', 'mean.suppressed', 'complementary'],
+        ['total', 'total', 'q1', 'item', 'change.significant', 'false'],
+        ['total', 'total', 'q1', 'item', 'change.p', '2.5207777672308278e-20'],
+      ]),
+    ).toEqual({
+      'total|total|q1|mean.estimate': '3.43914405572',
+      'group|A|q1|mean.se': '0.0114409686222',
+      'group|A|q1|mean.n': '451',
+      'total|total|nps|mean.estimate': '-12.3456789012',
+      'total|total|q1|top_box.estimate': '1',
+      'total|total|q1|mean.band': 'excellent',
+      'group|B|q1|mean.suppressed': 'complementary',
+      'total|total|q1|change.significant': 'false',
+      'total|total|q1|change.p': '2.52077776723e-20',
+    });
+  });
+});
+
+describe('diffFigures', () => {
+  it('lists changed, gone and added figures in key order', () => {
+    expect(diffFigures({ a: '1', b: '2', c: '3' }, { b: '2', c: '4', d: '5' })).toEqual([
+      { key: 'a', old: '1' },
+      { key: 'c', old: '3', new: '4' },
+      { key: 'd', new: '5' },
+    ]);
+    expect(diffFigures({ a: '1' }, { a: '1' })).toEqual([]);
+  });
+});
+
+describe('versions', () => {
+  it('compares dotted versions numerically', () => {
+    expect(compareVersions('1.10', '1.9')).toBe(1);
+    expect(compareVersions('1.9', '1.10')).toBe(-1);
+    expect(compareVersions('1.0', '1')).toBe(0);
+    expect(compareVersions('2', '1.99')).toBe(1);
+    expect(compareVersions('1.0.1', '1.0')).toBe(1);
+  });
+  it('accepts only digits and dots', () => {
+    expect(['1', '1.0', '10.2.3'].map(isVersion)).toEqual([true, true, true]);
+    expect(['', 'v1', '1.', '1..2', '1.a'].map(isVersion)).toEqual([false, false, false, false, false]);
+  });
+});
+
+describe('withNewVersion', () => {
+  it('starts a record with an empty history', () => {
+    expect(withNewVersion(undefined, 2025, version('1.0'))).toEqual({ edition: 2025, current: version('1.0'), history: [] });
+  });
+  it('moves the current version, without its figures, to the end of the history', () => {
+    const first = withNewVersion(undefined, 2025, version('1.0'));
+    const second = withNewVersion(first, 2025, version('1.1', { x: '1' }, 'Weights corrected'));
+    const third = withNewVersion(second, 2025, version('1.2', { x: '2' }, 'Again'));
+    const { figures: _f, ...meta10 } = version('1.0');
+    const { figures: _g, ...meta11 } = version('1.1', {}, 'Weights corrected');
+    expect(third).toEqual({ edition: 2025, current: version('1.2', { x: '2' }, 'Again'), history: [meta10, meta11] });
+    expect(third.history[0]).not.toHaveProperty('figures');
+  });
+});
+
+describe('serialiseRecord and parseRecord', () => {
+  const record: PublicationRecord = withNewVersion(withNewVersion(undefined, 2025, version('1.0')), 2025, version('1.1', { 'total|total|q1|mean.estimate': '3.6', 'group|"A"|q1|mean.n': '40' }, 'Corrected "x"'));
+
+  it('round-trips, one figure per line in sorted order', () => {
+    const text = serialiseRecord(record);
+    expect(parseRecord(text, 'reports/2025/publication.json', 2025)).toEqual({ record, issues: [] });
+    expect(text.endsWith('}\n')).toBe(true);
+    const figureLines = text.split('\n').filter((l) => l.startsWith('      "') && l.includes('|'));
+    expect(figureLines).toEqual(['      "group|\\"A\\"|q1|mean.n": "40",', '      "total|total|q1|mean.estimate": "3.6"']);
+    expect(serialiseRecord(JSON.parse(text) as PublicationRecord)).toBe(text);
+  });
+
+  const hint = 'Restore the file from version control; it is written by "luotain publish" and not edited by hand.';
+  it('refuses text that is not JSON', () => {
+    const { record: r, issues } = parseRecord('{ "edition": ', 'p.json', 2025);
+    expect(r).toBeUndefined();
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: 'error', file: 'p.json', hint });
+    expect(issues[0]!.message).toMatch(/^not valid JSON: /);
+  });
+  it('refuses a record of another edition', () => {
+    expect(parseRecord(serialiseRecord(record), 'p.json', 2024)).toEqual({
+      issues: [{ severity: 'error', file: 'p.json', value: '2025', message: 'the record is of edition 2025, but it is in the folder of 2024', hint }],
+    });
+  });
+  it('refuses a record that breaks the schema, naming the place', () => {
+    const broken = JSON.parse(serialiseRecord(record)) as { current: { published: string; extra?: number } };
+    broken.current.published = '13.3.2025';
+    const { issues } = parseRecord(JSON.stringify(broken), 'p.json', 2025);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ severity: 'error', file: 'p.json', hint });
+    expect(issues[0]!.message).toMatch(/^current\.published: /);
+    expect(parseRecord('{"edition":2025,"current":{},"history":[]}', 'p.json', 2025).issues.map((i) => i.message.split(':')[0])).toEqual([
+      'current.version',
+      'current.published',
+      'current.toolVersion',
+      'current.inputs',
+      'current.figures',
+    ]);
+  });
+});
+
+describe('verifyPublished', () => {
+  const figures = { 'age|18-34|q1|mean.estimate': '3.1', 'group|A|q1|mean.estimate': '3.2', 'total|total|q1|mean.estimate': '3.3', 'total|total|q1|mean.n': '100' };
+  const record = withNewVersion(undefined, 2025, version('1.0', figures));
+  const hint = 'If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note "what was corrected". Otherwise restore the inputs of version 1.0.';
+
+  it('passes unchanged figures and inputs silently', () => {
+    expect(verifyPublished(record, { ...figures }, inputs, 'reports/2025/publication.json')).toEqual([]);
+  });
+
+  it('fails on changed figures, listing the total and groups first, old → new', () => {
+    const now = { ...figures, 'age|18-34|q1|mean.estimate': '3.0', 'group|A|q1|mean.estimate': '3.25', 'total|total|q1|mean.n': '101', 'total|total|q2|mean.n': '5' };
+    delete (now as Record<string, string>)['total|total|q1|mean.estimate'];
+    expect(verifyPublished(record, now, { ...inputs, responses: 'r2' }, 'reports/2025/publication.json')).toEqual([
+      {
+        severity: 'error',
+        file: 'reports/2025/publication.json',
+        message: [
+          'edition 2025 was published as version 1.0 on 2025-03-13, but 5 of its figures are now different (changed inputs: responses):',
+          '    total|total|q1|mean.estimate: 3.3 → (gone)',
+          '    total|total|q1|mean.n: 100 → 101',
+          '    total|total|q2|mean.n: (none) → 5',
+          '    group|A|q1|mean.estimate: 3.2 → 3.25',
+          '    age|18-34|q1|mean.estimate: 3.1 → 3.0',
+        ].join('\n'),
+        hint,
+      },
+    ]);
+  });
+
+  it('says when the inputs are unchanged (the computation changed)', () => {
+    const [issue] = verifyPublished(record, { ...figures, 'total|total|q1|mean.n': '99' }, inputs, 'p.json');
+    expect(issue!.message.split('\n')[0]).toBe('edition 2025 was published as version 1.0 on 2025-03-13, but 1 of its figures are now different (the inputs are unchanged, so the computation changed):');
+  });
+
+  it('lists at most 40 changes and counts the rest', () => {
+    const many = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`group|G${String(i).padStart(2, '0')}|q1|mean.n`, String(i)]));
+    const r = withNewVersion(undefined, 2025, version('1.0', many));
+    const changed = Object.fromEntries(Object.entries(many).map(([k, v]) => [k, `${v}0`]));
+    const lines = verifyPublished(r, changed, inputs, 'p.json')[0]!.message.split('\n');
+    expect(lines).toHaveLength(1 + 40 + 1);
+    expect(lines[1]).toBe('    group|G00|q1|mean.n: 0 → 00');
+    expect(lines[40]).toBe('    group|G39|q1|mean.n: 39 → 390');
+    expect(lines[41]).toBe('    … and 5 more');
+  });
+
+  it('only warns when the inputs changed but no figure did', () => {
+    expect(verifyPublished(record, { ...figures }, { ...inputs, study: 's2', benchmarks: 'b2' }, 'p.json')).toEqual([
+      {
+        severity: 'warning',
+        file: 'p.json',
+        message: 'the study, benchmarks of edition 2025 changed since version 1.0 was published, but no published figure did',
+        hint: 'Nothing to do if the change was intended (a comment or a column the report does not use).',
+      },
+    ]);
+  });
+});
+
+describe('setFrontMatterFields', () => {
+  it('replaces fields in place, appends missing ones and keeps the rest of the file', () => {
+    const text = '---\ntitle: "Raportti 2025"\nstatus: draft\nversion: "0.1"\nfieldwork: ""\n---\n\nBody\n';
+    expect(setFrontMatterFields(text, { status: 'published', version: '1.0', published: '2025-03-13' })).toBe(
+      '---\ntitle: "Raportti 2025"\nstatus: published\nversion: "1.0"\nfieldwork: ""\npublished: 2025-03-13\n---\n\nBody\n',
+    );
+  });
+  it('adds a front matter block where there is none, quoting values that need it', () => {
+    expect(setFrontMatterFields('Body', { version: '1.1', note: 'a "b" #c' })).toBe('---\nversion: "1.1"\nnote: "a \\"b\\" #c"\n---\nBody');
+  });
+  it('writes what parseFrontMatter reads back', async () => {
+    const { parseFrontMatter } = await import('../../src/editorial/front-matter.ts');
+    const out = setFrontMatterFields('---\ntitle: T\n---\nx', { version: '2', published: '2025-03-13' });
+    const fm = parseFrontMatter(out);
+    expect(fm.fields.get('version')?.value).toBe('2');
+    expect(fm.fields.get('published')?.value).toBe('2025-03-13');
+    expect(fm.body).toBe('x');
+  });
+});
