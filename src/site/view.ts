@@ -198,3 +198,12 @@ export function editionSubPaths(model: ReportModel, kind: 'areas' | 'groups') {
     return ids.map(({ slug, id }) => ({ params: { ...params, id: slug }, props: { ...props, id } }));
   });
 }
+
+/** The single-section pages of an edition. */
+export type SectionPage = 'drivers' | 'trends' | 'benchmark' | 'method' | 'tables';
+
+/** Static paths of the single-section pages the study has, for every language × edition. */
+export function sectionPaths(model: ReportModel) {
+  const sections: SectionPage[] = [...(model.study.drivers ? (['drivers'] as const) : []), 'trends', ...(model.study.benchmarkSource ? (['benchmark'] as const) : []), 'method', 'tables'];
+  return editionPaths(model).flatMap(({ params, props }) => sections.map((section) => ({ params: { ...params, section }, props: { ...props, section } })));
+}
