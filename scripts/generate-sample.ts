@@ -78,68 +78,82 @@ function reasonFor(rng: Rng, nps: number): string {
   return list[rng.int(list.length)];
 }
 
+const DRIVE_NORM = Math.sqrt(0.25 + AREAS.reduce((s, a) => s + a.drive * a.drive, 0) + 0.45 * 0.45);
+const CX_NORM = Math.sqrt(0.55 * 0.55 + 0.4 * 0.4 + 0.3 * 0.3 + 0.6 * 0.6);
+const AREA_INDEX = new Map<AreaId, number>(AREAS.map((a, i) => [a.id, i]));
+
+/**
+ * Simulates one respondent of a group (weight 1; the design weights are set
+ * afterwards). `items` defaults to the sample's items; the benchmark passes a
+ * longer list. Draws from `rng` in a fixed order, so the sample stays
+ * byte-identical.
+ */
+export function simulateRespondent(rng: Rng, group: GroupParams, year: Year, items: readonly ItemParams[] = ITEMS): SampleRespondent {
+  const t = year - YEARS[0];
+  const bg = drawBackground(rng, group);
+  const bgShift = BACKGROUND_SHIFT.age[bg.age] + BACKGROUND_SHIFT.gender[bg.gender] + BACKGROUND_SHIFT.region[bg.region];
+  const general = rng.normal();
+  const own = AREAS.map(() => rng.normal());
+  const ownCx = rng.normal();
+  const areaLatent = own.map((f) => GENERAL_LOADING * general + OWN_LOADING * f);
+  let support = 0.5 * general + 0.45 * rng.normal();
+  AREAS.forEach((a, i) => (support += a.drive * own[i]));
+  support /= DRIVE_NORM;
+  const cx = (0.55 * general + 0.4 * own[AREA_INDEX.get('products')!] + 0.3 * own[AREA_INDEX.get('interaction')!] + 0.6 * ownCx) / CX_NORM;
+
+  const answers = items.map((item: ItemParams, k) => {
+    let latent: number;
+    let mean: number;
+    let corporate = false;
+    if (item.block === 'cx') {
+      latent = cx;
+      mean = CX.base + CX.trend * t;
+    } else if (item.block === 'support') {
+      latent = support;
+      mean = SUPPORT.base + SUPPORT.trend * t;
+    } else {
+      const a = AREA_INDEX.get(item.block)!;
+      latent = areaLatent[a];
+      mean = AREAS[a].base + AREAS[a].trend * t;
+      corporate = AREAS[a].corporate;
+    }
+    mean += group.shift + bgShift + item.offset;
+    const x = mean + group.spread * (0.85 * latent + 0.527 * rng.normal());
+
+    let pCantSay = item.cantSay * group.cantSay * CANT_SAY_YEAR[year];
+    if (corporate) pCantSay *= group.cantSayCorporate;
+    if (item.block === 'cx' && group.code === 'public') pCantSay *= 2.2; // not everyone is a customer
+    pCantSay *= Math.abs(latent) < 0.7 ? 1.3 : 0.75; // the indifferent say "can't say" more often
+    const u = rng.uniform();
+    if (u < blankRate(k)) return null;
+    if (u < blankRate(k) + clamp(pCantSay, 0, 0.7)) return CANT_SAY;
+    return clamp(Math.round(x), 1, 5);
+  });
+
+  const npsCont = group.npsMean + 0.1 * t + bgShift + 1.9 * (0.88 * support + 0.475 * rng.normal());
+  const nps = rng.chance(0.02) ? null : clamp(Math.round(npsCont), 0, 10);
+  const why = nps === null ? '' : reasonFor(rng, nps);
+  return { group: group.code, weight: 1, ...bg, answers, nps, why };
+}
+
+/**
+ * The general public's design weight before scaling: the inverse of the
+ * cell's response propensity.
+ */
+export const inversePropensity = (p: { age: number; gender: number; region: number }) => 1 / (PROPENSITY.age[p.age] * PROPENSITY.gender[p.gender] * PROPENSITY.region[p.region]);
+
 /** Simulates one edition's respondents, in the order they are written. */
 export function simulateEdition(seed: number, year: Year): SampleRespondent[] {
   const rng = new Rng(seed, year);
-  const t = year - YEARS[0];
   const out: SampleRespondent[] = [];
-  const driveNorm = Math.sqrt(0.25 + AREAS.reduce((s, a) => s + a.drive * a.drive, 0) + 0.45 * 0.45);
-  const cxNorm = Math.sqrt(0.55 * 0.55 + 0.4 * 0.4 + 0.3 * 0.3 + 0.6 * 0.6);
-  const areaIndex = new Map<AreaId, number>(AREAS.map((a, i) => [a.id, i]));
-
   for (const group of GROUPS) {
-    for (let r = 0; r < group.sizes[year]; r++) {
-      const bg = drawBackground(rng, group);
-      const bgShift = BACKGROUND_SHIFT.age[bg.age] + BACKGROUND_SHIFT.gender[bg.gender] + BACKGROUND_SHIFT.region[bg.region];
-      const general = rng.normal();
-      const own = AREAS.map(() => rng.normal());
-      const ownCx = rng.normal();
-      const areaLatent = own.map((f) => GENERAL_LOADING * general + OWN_LOADING * f);
-      let support = 0.5 * general + 0.45 * rng.normal();
-      AREAS.forEach((a, i) => (support += a.drive * own[i]));
-      support /= driveNorm;
-      const cx = (0.55 * general + 0.4 * own[areaIndex.get('products')!] + 0.3 * own[areaIndex.get('interaction')!] + 0.6 * ownCx) / cxNorm;
-
-      const answers = ITEMS.map((item: ItemParams, k) => {
-        let latent: number;
-        let mean: number;
-        let corporate = false;
-        if (item.block === 'cx') {
-          latent = cx;
-          mean = CX.base + CX.trend * t;
-        } else if (item.block === 'support') {
-          latent = support;
-          mean = SUPPORT.base + SUPPORT.trend * t;
-        } else {
-          const a = areaIndex.get(item.block)!;
-          latent = areaLatent[a];
-          mean = AREAS[a].base + AREAS[a].trend * t;
-          corporate = AREAS[a].corporate;
-        }
-        mean += group.shift + bgShift + item.offset;
-        const x = mean + group.spread * (0.85 * latent + 0.527 * rng.normal());
-
-        let pCantSay = item.cantSay * group.cantSay * CANT_SAY_YEAR[year];
-        if (corporate) pCantSay *= group.cantSayCorporate;
-        if (item.block === 'cx' && group.code === 'public') pCantSay *= 2.2; // not everyone is a customer
-        pCantSay *= Math.abs(latent) < 0.7 ? 1.3 : 0.75; // the indifferent say "can't say" more often
-        const u = rng.uniform();
-        if (u < blankRate(k)) return null;
-        if (u < blankRate(k) + clamp(pCantSay, 0, 0.7)) return CANT_SAY;
-        return clamp(Math.round(x), 1, 5);
-      });
-
-      const npsCont = group.npsMean + 0.1 * t + bgShift + 1.9 * (0.88 * support + 0.475 * rng.normal());
-      const nps = rng.chance(0.02) ? null : clamp(Math.round(npsCont), 0, 10);
-      const why = nps === null ? '' : reasonFor(rng, nps);
-      out.push({ group: group.code, weight: 1, ...bg, answers, nps, why });
-    }
+    for (let r = 0; r < group.sizes[year]; r++) out.push(simulateRespondent(rng, group, year));
   }
 
   // Post-stratification-like design weights for the general public: the
   // inverse of the cell's response propensity, scaled to the sample size.
   const pub = out.filter((p) => p.group === 'public');
-  const inv = pub.map((p) => 1 / (PROPENSITY.age[p.age] * PROPENSITY.gender[p.gender] * PROPENSITY.region[p.region]));
+  const inv = pub.map(inversePropensity);
   const scale = pub.length / inv.reduce((s, x) => s + x, 0);
   pub.forEach((p, i) => (p.weight = Number(clamp(inv[i] * scale, 0.4, 2.5).toFixed(4))));
 

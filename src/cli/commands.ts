@@ -29,6 +29,12 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./build.ts')).buildCommand,
   },
   {
+    name: 'serve',
+    usage: 'serve [--out DIR] [--port N]',
+    summary: 'Serve the built site on this machine to look at it',
+    load: async () => (await import('./serve.ts')).serveCommand,
+  },
+  {
     name: 'new-edition',
     usage: 'new-edition YEAR [--data DIR] [--reports DIR]',
     summary: 'Create the editorial files of a new (draft) edition',

@@ -6,3 +6,4 @@ export * from './indicator.ts';
 export * from './round.ts';
 export * from './band-of.ts';
 export * from './lmg.ts';
+export * from './domain-moments.ts';

@@ -72,64 +72,157 @@ export interface CsvScanResult {
   skippedEmptyLines: number[];
 }
 
+/** A row visitor: the row's fields, the physical line it starts on, and its quoting problem. */
+export type RowVisitor = (fields: string[], line: number, quote: QuoteProblem | undefined) => void;
+
 /**
- * Walks the rows of a delimited text (line ends already normalised to "\n"),
- * calling `visit` with each non-empty row's fields and the physical line it
- * starts on (1-based), the header included. A quoted field may span lines;
- * the line numbers still count physical lines. Rows whose fields are all
- * blank count as empty lines. No object is kept per row.
+ * Walks the rows of a delimited text given in pieces (line ends already
+ * normalised to "\n"), calling `visit` with each non-empty row's fields and
+ * the physical line it starts on (1-based), the header included. A quoted
+ * field may span lines and pieces; the line numbers still count physical
+ * lines. Rows whose fields are all blank count as empty lines. No object is
+ * kept per row, and only the unfinished last row of a piece is carried over
+ * to the next, so a file of any size streams through in little memory.
+ *
+ * The rows are papaparse's (its low-level parser, fed piece by piece the way
+ * its own streamers do), so they are the same however the text is cut.
  */
-export function scanCsv(
-  text: string,
-  delimiter: Delimiter,
-  visit: (fields: string[], line: number, quote: QuoteProblem | undefined) => void,
-  onProgress?: (fraction: number) => void,
-): CsvScanResult {
-  const skippedEmptyLines: number[] = [];
-  const pendingEmpty: number[] = [];
-  let rowStart = 0;
-  let counted = 0; // offset up to which newlines have been counted
-  let line = 1;
-  let rows = 0;
-  const lineAt = (offset: number): number => {
-    let i = text.indexOf('\n', counted);
-    while (i >= 0 && i < offset) {
-      line++;
+export class CsvScanner {
+  private readonly parser: Papa.Parser;
+  private readonly visit: RowVisitor;
+  private readonly skipped: number[] = [];
+  private readonly pendingEmpty: number[] = [];
+  /** The unparsed rest: the start of a row that has not ended yet. */
+  private rest = '';
+  /** Absolute offset of `rest` (and of the text being parsed) in the whole text. */
+  private base = 0;
+  /** The text being parsed and the absolute offset up to which its newlines are counted. */
+  private text = '';
+  private counted = 0;
+  private line = 1;
+  private rowStart = 0;
+  private ended = false;
+  /** Characters handed to `visit` so far (offset of the end of the last row). */
+  get consumed(): number {
+    return this.rowStart;
+  }
+
+  constructor(delimiter: Delimiter, visit: RowVisitor) {
+    this.visit = visit;
+    this.parser = new Papa.Parser({
+      delimiter,
+      newline: '\n',
+      quoteChar: '"',
+      step: (result: Papa.ParseStepResult<string[]>) => this.onRow(result),
+    });
+  }
+
+  /** Counts the newlines of the text being parsed up to an absolute offset. */
+  private lineAt(offset: number): number {
+    const text = this.text;
+    const base = this.base;
+    let i = text.indexOf('\n', this.counted - base);
+    const stop = offset - base;
+    while (i >= 0 && i < stop) {
+      this.line++;
       i = text.indexOf('\n', i + 1);
     }
-    counted = offset;
-    return line;
+    this.counted = offset;
+    return this.line;
+  }
+
+  private onRow(result: Papa.ParseStepResult<string[]>): void {
+    const start = this.rowStart;
+    this.rowStart = result.meta.cursor;
+    // The low-level parser's step gets a list holding the one row.
+    const fields = (result.data as unknown as string[][])[0];
+    const at = this.lineAt(start);
+    let quote: QuoteProblem | undefined;
+    for (const e of result.errors) {
+      // Text after a closing quote makes papaparse read on to the next quote
+      // (often reporting a missing quote too); the first cause is the one to fix.
+      if (e.code === 'InvalidQuotes') quote = 'malformed';
+      else if (e.code === 'MissingQuotes' && quote === undefined) quote = 'unclosed';
+    }
+    if (quote === undefined && allBlank(fields)) {
+      this.pendingEmpty.push(at);
+      return;
+    }
+    for (const l of this.pendingEmpty) this.skipped.push(l);
+    this.pendingEmpty.length = 0;
+    this.visit(fields, at, quote);
+  }
+
+  private parse(final: boolean): void {
+    this.text = this.rest;
+    const result = this.parser.parse(this.text, this.base, !final);
+    const cursor: number = final ? this.base + this.text.length : result.meta.cursor;
+    // Count the newlines of the last row while its text is still here.
+    this.lineAt(cursor);
+    this.rest = this.text.slice(cursor - this.base);
+    this.base = cursor;
+    this.text = '';
+  }
+
+  /** Parses the next piece of text; the rows that end in it are visited now. */
+  push(piece: string): void {
+    if (this.ended) throw new Error('CsvScanner: push after end');
+    if (piece === '') return;
+    this.rest += piece;
+    this.parse(false);
+  }
+
+  /** Parses what is left (a last row without a newline) and returns the empty lines that were skipped. */
+  end(): CsvScanResult {
+    if (!this.ended) {
+      this.ended = true;
+      if (this.rest !== '') this.parse(true);
+    }
+    return { skippedEmptyLines: this.skipped };
+  }
+}
+
+function allBlank(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (fields[i].trim() !== '') return false;
+  return true;
+}
+
+/**
+ * Walks the rows of a whole delimited text (line ends already normalised to
+ * "\n"): a CsvScanner given the text in one piece. `onProgress` is called now
+ * and then with the share of the text visited.
+ */
+export function scanCsv(text: string, delimiter: Delimiter, visit: RowVisitor, onProgress?: (fraction: number) => void): CsvScanResult {
+  let rows = 0;
+  let scanner: CsvScanner | undefined = undefined;
+  const counting: RowVisitor = (fields, line, quote) => {
+    visit(fields, line, quote);
+    if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : scanner!.consumed / text.length);
   };
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: '\n',
-    quoteChar: '"',
-    header: false,
-    skipEmptyLines: false,
-    dynamicTyping: false,
-    step(result) {
-      const start = rowStart;
-      rowStart = result.meta.cursor;
-      const fields = result.data;
-      const at = lineAt(start);
-      let quote: QuoteProblem | undefined;
-      for (const e of result.errors) {
-        // Text after a closing quote makes papaparse read on to the next quote
-        // (often reporting a missing quote too); the first cause is the one to fix.
-        if (e.code === 'InvalidQuotes') quote = 'malformed';
-        else if (e.code === 'MissingQuotes' && quote === undefined) quote = 'unclosed';
-      }
-      if (quote === undefined && fields.every((f) => f.trim() === '')) {
-        pendingEmpty.push(at);
-        return;
-      }
-      for (const l of pendingEmpty) skippedEmptyLines.push(l);
-      pendingEmpty.length = 0;
-      visit(fields, at, quote);
-      if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : rowStart / text.length);
-    },
-  });
-  return { skippedEmptyLines };
+  scanner = new CsvScanner(delimiter, onProgress ? counting : visit);
+  scanner.push(text);
+  return scanner.end();
+}
+
+/**
+ * Turns CRLF and lone CR line ends into "\n" in a text given in pieces: a CR
+ * at the end of a piece waits for the next one (it may be half of a CRLF).
+ */
+export class LineEndNormaliser {
+  private carry = false;
+
+  push(piece: string): string {
+    let s = this.carry ? '\r' + piece : piece;
+    this.carry = s.endsWith('\r');
+    if (this.carry) s = s.slice(0, -1);
+    return normaliseLineEnds(s);
+  }
+
+  end(): string {
+    const out = this.carry ? '\n' : '';
+    this.carry = false;
+    return out;
+  }
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './parse-benchmarks.ts';
 export * from './read-study.ts';
 export * from './format-issue.ts';
 export * from './quality.ts';
+export * from './answers.ts';

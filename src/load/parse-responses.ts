@@ -1,6 +1,7 @@
 import type { Study } from '../study/schema.ts';
-import type { EditionData, InputIssue, ItemAnswers } from './types.ts';
-import { delimiterName, IssueList, joinAnd, quoteMessage, normaliseLineEnds, parseNumber, percent, quoteList, readHeader, scanCsv, sniffDelimiter } from './csv.ts';
+import { CANT_SAY, MAX_SCALE_POINTS, type EditionData, type InputIssue, type ItemAnswers } from './types.ts';
+import { CsvScanner, delimiterName, IssueList, joinAnd, LineEndNormaliser, quoteMessage, parseNumber, percent, quoteList, readHeader, sniffDelimiter } from './csv.ts';
+import { IdRegistry } from './id-registry.ts';
 
 /** Rows accounting of one file: read = used + rejected. */
 export type RowCounts = EditionData['rows'];
@@ -17,6 +18,12 @@ export interface ParseResponsesResult {
 export interface ParseResponsesOptions {
   /** Called now and then with the share of the text parsed so far. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The length of the whole text in characters (for a file, its size in
+   * bytes is close enough), when it is given in pieces: sizes the columns up
+   * front and makes onProgress's shares.
+   */
+  expectedLength?: number;
   /** How many errors to list before "… and N more problems" (default 50). */
   maxErrors?: number;
 }
@@ -29,335 +36,435 @@ interface Needed {
 
 const FIX_COLUMN = 'Add the column to the file, or correct the column name in study.json.';
 
+/** The fields of a row that is a plain non-negative integer of one or two digits, else -1. */
+function smallInt(s: string): number {
+  const n = s.length;
+  if (n === 1) {
+    const a = s.charCodeAt(0) - 48;
+    return a >= 0 && a <= 9 ? a : -1;
+  }
+  if (n === 2) {
+    const a = s.charCodeAt(0) - 48;
+    const b = s.charCodeAt(1) - 48;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+  }
+  return -1;
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from
+ * (V8 keeps a long substring as a slice of its parent, which would keep every
+ * piece of the file alive).
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /**
  * Parses one edition's responses.csv text against the study definition.
  * Every problem is collected; any error (a rejected row included) refuses the
  * whole file, so rows are never dropped silently. Answers are stored in typed
- * arrays grown by doubling, with no object per row.
+ * arrays, with no object per row. The text is the decoded file (see
+ * decodeText); for a file read piece by piece use ResponsesParser.
  */
 export function parseResponses(text: string, file: string, year: number, study: Study, options: ParseResponsesOptions = {}): ParseResponsesResult {
-  const issues = new IssueList(file, options.maxErrors ?? 50);
-  const rows: RowCounts = { read: 0, used: 0, rejected: 0 };
-  const src = normaliseLineEnds(text);
-  if (src.trim() === '') {
-    issues.error({ message: 'the file is empty', hint: 'Export the responses with a header row of column names and one row per respondent.' });
-    return { issues: issues.all(), rows };
+  const parser = new ResponsesParser(file, year, study, { ...options, expectedLength: options.expectedLength ?? text.length });
+  parser.push(text);
+  return parser.end();
+}
+
+/**
+ * parseResponses for a text given in pieces (as a file stream is decoded):
+ * push() each piece, then end(). Only the unfinished last row of a piece is
+ * kept between pieces. The result is the same however the text is cut.
+ */
+export class ResponsesParser {
+  private readonly study: Study;
+  private readonly file: string;
+  private readonly year: number;
+  private readonly options: ParseResponsesOptions;
+  private readonly issues: IssueList;
+  private readonly rows: RowCounts = { read: 0, used: 0, rejected: 0 };
+  private readonly lineEnds = new LineEndNormaliser();
+  /** Text held back until the first line is complete (to find the delimiter) and something other than white space was seen. */
+  private lead = '';
+  private scanner?: CsvScanner;
+  private finish?: () => ParseResponsesResult;
+
+  constructor(file: string, year: number, study: Study, options: ParseResponsesOptions = {}) {
+    this.study = study;
+    this.file = file;
+    this.year = year;
+    this.options = options;
+    this.issues = new IssueList(file, options.maxErrors ?? 50);
   }
-  const delimiter = sniffDelimiter(src);
-  const decimalComma = delimiter !== ',';
-  const { id: idCol, group: groupCol, weight: weightCol } = study.columns;
-  const { min: scaleMin, max: scaleMax } = study.scale;
-  const cantSayCodes = new Set(study.scale.cantSay);
-  const cantSayText = study.scale.cantSay.join(', ');
-  const groupIndex = new Map(study.groups.map((g, i) => [g.code, i]));
-  const groupCodes = study.groups.map((g) => g.code);
-  const itemIds = study.items.map((x) => x.id);
-  const nItems = itemIds.length;
-  const nBackground = study.background.length;
-  const backgroundIndex = study.background.map((b) => new Map(b.values.map((v, i) => [v.code, i])));
 
-  const needed: Needed[] = [
-    { column: idCol, role: 'the respondent id (columns.id)' },
-    { column: groupCol, role: 'the group code (columns.group)' },
-    ...(weightCol ? [{ column: weightCol, role: 'the weight (columns.weight)' }] : []),
-    ...itemIds.map((x) => ({ column: x, role: 'an item' })),
-    ...(study.nps ? [{ column: study.nps.column, role: 'the NPS question (nps.column)' }] : []),
-    ...(study.nps?.reason ? [{ column: study.nps.reason, role: 'the NPS reason (nps.reason)' }] : []),
-    ...study.background.map((b) => ({ column: b.column, role: `background variable "${b.id}"` })),
-  ];
-
-  // Column positions; -1 when missing (the rows are still checked for the rest).
-  let width = 0;
-  let header: string[] = [];
-  let iId = -1;
-  let iGroup = -1;
-  let iWeight = -1;
-  let iNps = -1;
-  let iReason = -1;
-  const iItems = new Int32Array(nItems).fill(-1);
-  const iBackground = new Int32Array(nBackground).fill(-1);
-
-  // Growing columns.
-  let cap = 1024;
-  const ids: string[] = [];
-  let group = new Uint16Array(cap);
-  let weight = new Float64Array(cap);
-  let values = itemIds.map(() => new Float64Array(cap));
-  let cantSay = itemIds.map(() => new Uint8Array(cap));
-  let nps = study.nps ? new Float64Array(cap) : undefined;
-  const npsReason: string[] | undefined = study.nps ? [] : undefined;
-  let background = study.background.map(() => new Int16Array(cap));
-  const grow = () => {
-    cap *= 2;
-    const g = new Uint16Array(cap);
-    g.set(group);
-    group = g;
-    const w = new Float64Array(cap);
-    w.set(weight);
-    weight = w;
-    values = values.map((a) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    });
-    cantSay = cantSay.map((a) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    });
-    if (nps) {
-      const b = new Float64Array(cap);
-      b.set(nps);
-      nps = b;
-    }
-    background = background.map((a) => {
-      const b = new Int16Array(cap);
-      b.set(a);
-      return b;
-    });
-  };
-
-  // One row's values before they are committed.
-  const rowValues = new Float64Array(nItems);
-  const rowCantSay = new Uint8Array(nItems);
-  const rowBackground = new Int16Array(nBackground);
-  const firstLineOfId = new Map<string, number>();
-  let sawHeader = false;
-
-  const answerHint = `Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`;
-  const numberHint = `Answers must be whole numbers on the scale ${scaleMin}–${scaleMax}${cantSayText ? `, a can't-say code (${cantSayText})` : ''}, or blank for not answered.`;
-
-  const onHeader = (fields: string[], line: number) => {
-    const h = readHeader(fields);
-    header = h.names;
-    width = fields.length;
-    for (const d of h.duplicates) {
-      issues.error({
-        line,
-        column: d.name,
-        message: `appears more than once in the header (fields ${joinAnd(d.positions)})`,
-        hint: 'Rename or remove the extra columns so that each name appears once.',
-      });
-    }
-    const find = (name: string) => h.index.get(name) ?? -1;
-    for (const need of needed) {
-      if (h.index.has(need.column)) continue;
-      const lookalike = h.names.find((n) => n.toLowerCase() === need.column.toLowerCase());
-      issues.error({
-        line,
-        column: need.column,
-        message: `is missing from the header; study.json uses it for ${need.role}`,
-        hint: lookalike ? `The header has "${lookalike}": column names are case-sensitive, so rename one to match the other.` : FIX_COLUMN,
-      });
-    }
-    iId = find(idCol);
-    iGroup = find(groupCol);
-    iWeight = weightCol ? find(weightCol) : -1;
-    itemIds.forEach((x, k) => (iItems[k] = find(x)));
-    study.background.forEach((b, k) => (iBackground[k] = find(b.column)));
-    if (study.nps) iNps = find(study.nps.column);
-    if (study.nps?.reason) iReason = find(study.nps.reason);
-    const used = new Set(needed.map((n) => n.column));
-    const unused = h.names.map((n, i) => (n === '' ? `(unnamed field ${i + 1})` : n)).filter((n) => !used.has(n));
-    if (unused.length > 0) {
-      issues.warning({
-        line,
-        message: `${unused.length === 1 ? 'column' : 'columns'} not used by study.json: ${quoteList([...new Set(unused)])}`,
-        hint: 'Nothing to do if these are meant to be left out of the report; otherwise add them to study.json.',
-      });
-    }
-  };
-
-  const onRow = (fields: string[], line: number, quote: 'unclosed' | 'malformed' | undefined) => {
-    if (!sawHeader) {
-      sawHeader = true;
-      if (quote) issues.error({ line, ...quoteMessage(quote) });
-      onHeader(fields, line);
+  /** Parses the next piece of the text. */
+  push(piece: string): void {
+    const text = this.lineEnds.push(piece);
+    if (this.scanner) {
+      this.scanner.push(text);
       return;
     }
-    rows.read++;
-    const before = issues.errorCount;
-    const columnOf = (i: number) => header[i] || `(field ${i + 1})`;
-    if (quote) {
-      issues.error({ line, column: columnOf(fields.length - 1), ...quoteMessage(quote) });
-    } else if (fields.length !== width) {
+    this.lead += text;
+    const first = this.lead.search(/\S/);
+    if (first < 0 || this.lead.indexOf('\n', first) < 0) return;
+    this.start(this.lead);
+    this.lead = '';
+  }
+
+  /** Parses the rest and returns the result. */
+  end(): ParseResponsesResult {
+    const tail = this.lineEnds.end();
+    if (!this.scanner) {
+      const text = this.lead + tail;
+      this.lead = '';
+      if (text.trim() === '') {
+        this.issues.error({ message: 'the file is empty', hint: 'Export the responses with a header row of column names and one row per respondent.' });
+        return { issues: this.issues.all(), rows: this.rows };
+      }
+      this.start(text);
+    } else if (tail !== '') this.scanner.push(tail);
+    return this.finish!();
+  }
+
+  private progress(): void {
+    const total = this.options.expectedLength;
+    if (!this.options.onProgress || !total || !this.scanner) return;
+    this.options.onProgress(Math.min(1, this.scanner.consumed / total));
+  }
+
+  /** Sets up the columns once the delimiter is known and parses the first text. */
+  private start(src: string): void {
+    const { study, issues, rows, file, year } = this;
+    const delimiter = sniffDelimiter(src);
+    const decimalComma = delimiter !== ',';
+    const { id: idCol, group: groupCol, weight: weightCol } = study.columns;
+    const { min: scaleMin, max: scaleMax } = study.scale;
+    const cantSayCodes = new Set(study.scale.cantSay);
+    const cantSayText = study.scale.cantSay.join(', ');
+    const groupIndex = new Map(study.groups.map((g, i) => [g.code, i]));
+    const groupCodes = study.groups.map((g) => g.code);
+    const itemIds = study.items.map((x) => x.id);
+    const nItems = itemIds.length;
+    const nBackground = study.background.length;
+    const backgroundIndex = study.background.map((b) => new Map(b.values.map((v, i) => [v.code, i])));
+    // Ids and open answers are kept only when quotes are published (they pick quotes in id order).
+    const keepTexts = study.nps?.quotes?.publish === true;
+    // Fast lookup of one- and two-digit answers: the code to store, or 0 to take the slow path.
+    const quick = new Uint8Array(100);
+    for (let v = 0; v < 100; v++) quick[v] = cantSayCodes.has(v) ? CANT_SAY : v >= scaleMin && v <= scaleMax ? v - scaleMin + 1 : 0;
+    if (scaleMax - scaleMin + 1 > MAX_SCALE_POINTS) {
       issues.error({
-        line,
-        message: `the row has ${fields.length} fields but the header has ${width}`,
-        hint: `Look for a missing or extra ${delimiterName(delimiter)}, or a text answer with a ${delimiterName(delimiter)} that is not in quotes.`,
+        message: `the scale ${scaleMin}–${scaleMax} has ${scaleMax - scaleMin + 1} points; at most ${MAX_SCALE_POINTS} are supported`,
+        hint: 'Correct scale.min and scale.max in study.json.',
       });
     }
-    if (issues.errorCount > before) {
-      rows.rejected++;
-      return;
-    }
 
-    // The respondent id.
-    let id = '';
-    if (iId >= 0) {
-      id = fields[iId].trim();
-      if (id === '') {
-        issues.error({ line, column: idCol, message: 'the respondent id is blank', hint: 'Every row needs a respondent id, unique within the edition.' });
-      } else {
-        const first = firstLineOfId.get(id);
-        if (first !== undefined) {
+    const needed: Needed[] = [
+      { column: idCol, role: 'the respondent id (columns.id)' },
+      { column: groupCol, role: 'the group code (columns.group)' },
+      ...(weightCol ? [{ column: weightCol, role: 'the weight (columns.weight)' }] : []),
+      ...itemIds.map((x) => ({ column: x, role: 'an item' })),
+      ...(study.nps ? [{ column: study.nps.column, role: 'the NPS question (nps.column)' }] : []),
+      ...(study.nps?.reason ? [{ column: study.nps.reason, role: 'the NPS reason (nps.reason)' }] : []),
+      ...study.background.map((b) => ({ column: b.column, role: `background variable "${b.id}"` })),
+    ];
+
+    // Column positions; -1 when missing (the rows are still checked for the rest).
+    let width = 0;
+    let header: string[] = [];
+    let iId = -1;
+    let iGroup = -1;
+    let iWeight = -1;
+    let iNps = -1;
+    let iReason = -1;
+    const iItems = new Int32Array(nItems).fill(-1);
+    const iBackground = new Int32Array(nBackground).fill(-1);
+
+    // Growing columns. With the text's length known, the first growth goes
+    // straight to the expected number of rows (from the rows read so far).
+    let cap = 1024;
+    const ids: string[] = [];
+    let group = new Uint16Array(cap);
+    let weight = new Float64Array(cap);
+    let codes = itemIds.map(() => new Uint8Array(cap));
+    let nps = study.nps ? new Int8Array(cap) : undefined;
+    const npsReason: string[] | undefined = study.nps && keepTexts ? [] : undefined;
+    let background = study.background.map(() => new Int16Array(cap));
+    const grow = () => {
+      let next = cap * 2;
+      const total = this.options.expectedLength;
+      const consumed = this.scanner?.consumed ?? 0;
+      if (total && consumed > 0 && rows.read > 0) next = Math.max(next, Math.ceil(((total / consumed) * rows.read) * 1.02) + 16);
+      cap = next;
+      const more = <T extends Uint8Array | Int8Array | Uint16Array | Int16Array | Float64Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(cap);
+        b.set(a);
+        return b;
+      };
+      group = more(group);
+      weight = more(weight);
+      codes = codes.map(more);
+      if (nps) nps = more(nps);
+      background = background.map(more);
+    };
+
+    const registry = new IdRegistry();
+    let sawHeader = false;
+
+    const answerHint = `Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`;
+    const numberHint = `Answers must be whole numbers on the scale ${scaleMin}–${scaleMax}${cantSayText ? `, a can't-say code (${cantSayText})` : ''}, or blank for not answered.`;
+
+    const onHeader = (fields: string[], line: number) => {
+      const h = readHeader(fields);
+      header = h.names;
+      width = fields.length;
+      for (const d of h.duplicates) {
+        issues.error({
+          line,
+          column: d.name,
+          message: `appears more than once in the header (fields ${joinAnd(d.positions)})`,
+          hint: 'Rename or remove the extra columns so that each name appears once.',
+        });
+      }
+      const find = (name: string) => h.index.get(name) ?? -1;
+      for (const need of needed) {
+        if (h.index.has(need.column)) continue;
+        const lookalike = h.names.find((n) => n.toLowerCase() === need.column.toLowerCase());
+        issues.error({
+          line,
+          column: need.column,
+          message: `is missing from the header; study.json uses it for ${need.role}`,
+          hint: lookalike ? `The header has "${lookalike}": column names are case-sensitive, so rename one to match the other.` : FIX_COLUMN,
+        });
+      }
+      iId = find(idCol);
+      iGroup = find(groupCol);
+      iWeight = weightCol ? find(weightCol) : -1;
+      itemIds.forEach((x, k) => (iItems[k] = find(x)));
+      study.background.forEach((b, k) => (iBackground[k] = find(b.column)));
+      if (study.nps) iNps = find(study.nps.column);
+      if (study.nps?.reason) iReason = find(study.nps.reason);
+      const used = new Set(needed.map((n) => n.column));
+      const unused = h.names.map((n, i) => (n === '' ? `(unnamed field ${i + 1})` : n)).filter((n) => !used.has(n));
+      if (unused.length > 0) {
+        issues.warning({
+          line,
+          message: `${unused.length === 1 ? 'column' : 'columns'} not used by study.json: ${quoteList([...new Set(unused)])}`,
+          hint: 'Nothing to do if these are meant to be left out of the report; otherwise add them to study.json.',
+        });
+      }
+    };
+
+    const onRow = (fields: string[], line: number, quote: 'unclosed' | 'malformed' | undefined) => {
+      if (!sawHeader) {
+        sawHeader = true;
+        if (quote) issues.error({ line, ...quoteMessage(quote) });
+        onHeader(fields, line);
+        return;
+      }
+      rows.read++;
+      if ((rows.read & 4095) === 0) this.progress();
+      const before = issues.errorCount;
+      if (quote) {
+        const i = fields.length - 1;
+        issues.error({ line, column: header[i] || `(field ${i + 1})`, ...quoteMessage(quote) });
+      } else if (fields.length !== width) {
+        issues.error({
+          line,
+          message: `the row has ${fields.length} fields but the header has ${width}`,
+          hint: `Look for a missing or extra ${delimiterName(delimiter)}, or a text answer with a ${delimiterName(delimiter)} that is not in quotes.`,
+        });
+      }
+      if (issues.errorCount > before) {
+        rows.rejected++;
+        return;
+      }
+      // The row's values go straight into slot r; a rejected row's are overwritten by the next.
+      const r = rows.used;
+      const keep = issues.errorCount === 0;
+      if (keep && r === cap) grow();
+
+      // The respondent id.
+      let id = '';
+      if (iId >= 0) {
+        id = fields[iId].trim();
+        if (id === '') {
+          issues.error({ line, column: idCol, message: 'the respondent id is blank', hint: 'Every row needs a respondent id, unique within the edition.' });
+        } else {
+          const first = registry.firstLine(id, line);
+          if (first !== undefined) {
+            issues.error({
+              line,
+              column: idCol,
+              value: id,
+              message: `value "${id}" is the same respondent id as on line ${first}`,
+              hint: 'Each respondent id must be unique within an edition: remove the duplicate row or correct the id.',
+            });
+          }
+        }
+      }
+
+      // The group.
+      let g = 0;
+      if (iGroup >= 0) {
+        const code = fields[iGroup].trim();
+        const k = groupIndex.get(code);
+        if (k !== undefined) g = k;
+        else if (code === '') issues.error({ line, column: groupCol, message: 'the group code is blank', hint: 'Every respondent needs a group code from groups in study.json.' });
+        else
           issues.error({
             line,
-            column: idCol,
-            value: id,
-            message: `value "${id}" is the same respondent id as on line ${first}`,
-            hint: 'Each respondent id must be unique within an edition: remove the duplicate row or correct the id.',
+            column: groupCol,
+            value: code,
+            message: `value "${code}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`,
+            hint: 'Correct the code, or add the group to groups in study.json.',
           });
-        } else firstLineOfId.set(id, line);
       }
-    }
 
-    // The group.
-    let g = 0;
-    if (iGroup >= 0) {
-      const code = fields[iGroup].trim();
-      const k = groupIndex.get(code);
-      if (k !== undefined) g = k;
-      else if (code === '') issues.error({ line, column: groupCol, message: 'the group code is blank', hint: 'Every respondent needs a group code from groups in study.json.' });
-      else
-        issues.error({
-          line,
-          column: groupCol,
-          value: code,
-          message: `value "${code}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`,
-          hint: 'Correct the code, or add the group to groups in study.json.',
-        });
-    }
-
-    // The weight.
-    let w = 1;
-    if (iWeight >= 0) {
-      const raw = fields[iWeight].trim();
-      w = parseNumber(raw, true);
-      const hint = `Every respondent needs a positive weight; if the data has no weights, remove columns.weight from study.json.`;
-      if (raw === '') issues.error({ line, column: weightCol, message: 'the weight is blank', hint });
-      else if (Number.isNaN(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is not a number`, hint });
-      else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
-      else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint });
-    }
-
-    // The items.
-    for (let k = 0; k < nItems; k++) {
-      rowValues[k] = NaN;
-      rowCantSay[k] = 0;
-      const at = iItems[k];
-      if (at < 0) continue;
-      const raw = fields[at].trim();
-      if (raw === '') continue;
-      const v = parseNumber(raw, decimalComma);
-      const column = itemIds[k];
-      if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint: numberHint });
-      else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint: numberHint });
-      else if (cantSayCodes.has(v)) rowCantSay[k] = 1;
-      else if (v >= scaleMin && v <= scaleMax) rowValues[k] = v;
-      else
-        issues.error({
-          line,
-          column,
-          value: raw,
-          message: cantSayText
-            ? `value "${raw}" is outside the scale ${scaleMin}–${scaleMax} and is not a can't-say code (${cantSayText})`
-            : `value "${raw}" is outside the scale ${scaleMin}–${scaleMax}, and study.json defines no can't-say codes`,
-          hint: answerHint,
-        });
-    }
-
-    // The NPS.
-    let npsValue = NaN;
-    if (iNps >= 0 && study.nps) {
-      const raw = fields[iNps].trim();
-      const column = study.nps.column;
-      const hint = 'NPS answers must be whole numbers 0–10, or blank for not answered.';
-      if (raw !== '') {
-        const v = parseNumber(raw, decimalComma);
-        if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint });
-        else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint });
-        else if (v < 0 || v > 10) issues.error({ line, column, value: raw, message: `value "${raw}" is outside 0–10`, hint });
-        else npsValue = v;
+      // The weight.
+      let w = 1;
+      if (iWeight >= 0) {
+        const raw = fields[iWeight].trim();
+        w = raw === '1' ? 1 : parseNumber(raw, true);
+        const hint = `Every respondent needs a positive weight; if the data has no weights, remove columns.weight from study.json.`;
+        if (raw === '') issues.error({ line, column: weightCol, message: 'the weight is blank', hint });
+        else if (Number.isNaN(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is not a number`, hint });
+        else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
+        else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint });
       }
-    }
 
-    // The background variables.
-    for (let k = 0; k < nBackground; k++) {
-      rowBackground[k] = -1;
-      const at = iBackground[k];
-      if (at < 0) continue;
-      const raw = fields[at].trim();
-      if (raw === '') continue;
-      const b = study.background[k];
-      const v = backgroundIndex[k].get(raw);
-      if (v !== undefined) rowBackground[k] = v;
-      else
-        issues.error({
-          line,
-          column: b.column,
-          value: raw,
-          message: `value "${raw}" is not a value code of background variable "${b.id}" (the codes are ${quoteList(b.values.map((x) => x.code))})`,
-          hint: `Correct the value, or add the code to the values of background "${b.id}" in study.json; leave it blank if it is not known.`,
-        });
-    }
+      // The items: 0 blank, CANT_SAY, or 1 + (answer − scale.min).
+      for (let k = 0; k < nItems; k++) {
+        const at = iItems[k];
+        let code = 0;
+        if (at >= 0) {
+          const field = fields[at];
+          const small = smallInt(field);
+          if (small >= 0 && quick[small] !== 0) code = quick[small];
+          else if (field !== '') {
+            const raw = field.trim();
+            if (raw !== '') {
+              const v = parseNumber(raw, decimalComma);
+              const column = itemIds[k];
+              if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint: numberHint });
+              else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint: numberHint });
+              else if (cantSayCodes.has(v)) code = CANT_SAY;
+              else if (v >= scaleMin && v <= scaleMax) code = v - scaleMin + 1;
+              else
+                issues.error({
+                  line,
+                  column,
+                  value: raw,
+                  message: cantSayText
+                    ? `value "${raw}" is outside the scale ${scaleMin}–${scaleMax} and is not a can't-say code (${cantSayText})`
+                    : `value "${raw}" is outside the scale ${scaleMin}–${scaleMax}, and study.json defines no can't-say codes`,
+                  hint: answerHint,
+                });
+            }
+          }
+        }
+        if (keep) codes[k][r] = code;
+      }
 
-    if (issues.errorCount > before) {
-      rows.rejected++;
-      return;
-    }
-    // Commit the row (only needed while the file is still clean).
-    if (issues.errorCount > 0) {
+      // The NPS: 0–10, or -1 when not answered.
+      let npsValue = -1;
+      if (iNps >= 0 && study.nps) {
+        const field = fields[iNps];
+        const small = smallInt(field);
+        if (small >= 0 && small <= 10) npsValue = small;
+        else {
+          const raw = field.trim();
+          const column = study.nps.column;
+          const hint = 'NPS answers must be whole numbers 0–10, or blank for not answered.';
+          if (raw !== '') {
+            const v = parseNumber(raw, decimalComma);
+            if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint });
+            else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint });
+            else if (v < 0 || v > 10) issues.error({ line, column, value: raw, message: `value "${raw}" is outside 0–10`, hint });
+            else npsValue = v;
+          }
+        }
+      }
+
+      // The background variables.
+      for (let k = 0; k < nBackground; k++) {
+        let value = -1;
+        const at = iBackground[k];
+        if (at >= 0) {
+          const raw = fields[at].trim();
+          if (raw !== '') {
+            const b = study.background[k];
+            const v = backgroundIndex[k].get(raw);
+            if (v !== undefined) value = v;
+            else
+              issues.error({
+                line,
+                column: b.column,
+                value: raw,
+                message: `value "${raw}" is not a value code of background variable "${b.id}" (the codes are ${quoteList(b.values.map((x) => x.code))})`,
+                hint: `Correct the value, or add the code to the values of background "${b.id}" in study.json; leave it blank if it is not known.`,
+              });
+          }
+        }
+        if (keep) background[k][r] = value;
+      }
+
+      if (issues.errorCount > before) {
+        rows.rejected++;
+        return;
+      }
+      // Commit the row (only kept while the file is still clean).
+      if (keep) {
+        group[r] = g;
+        weight[r] = w;
+        if (nps) nps[r] = npsValue;
+        if (keepTexts) ids.push(detached(id));
+        if (npsReason) npsReason.push(iReason >= 0 ? detached(fields[iReason].trim()) : '');
+      }
       rows.used++;
-      return;
-    }
-    const r = rows.used;
-    if (r === cap) grow();
-    ids.push(id);
-    group[r] = g;
-    weight[r] = w;
-    for (let k = 0; k < nItems; k++) {
-      values[k][r] = rowValues[k];
-      cantSay[k][r] = rowCantSay[k];
-    }
-    if (nps) nps[r] = npsValue;
-    if (npsReason) npsReason.push(iReason >= 0 ? fields[iReason].trim() : '');
-    for (let k = 0; k < nBackground; k++) background[k][r] = rowBackground[k];
-    rows.used++;
-  };
+    };
 
-  const scan = scanCsv(src, delimiter, onRow, options.onProgress);
+    this.scanner = new CsvScanner(delimiter, onRow);
+    this.finish = () => {
+      const scan = this.scanner!.end();
+      if (rows.read === 0) {
+        issues.error({ line: 1, message: 'the file has a header but no data rows', hint: 'Export the responses with one row per respondent below the header.' });
+      }
+      if (scan.skippedEmptyLines.length > 0) {
+        const lines = scan.skippedEmptyLines;
+        issues.warning({
+          line: lines[0],
+          message: `skipped ${lines.length === 1 ? 'an empty line' : `${lines.length} empty lines`} between the rows (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''})`,
+          hint: 'Check that no respondents are missing there; remove the empty lines to silence this warning.',
+        });
+      }
+      if (issues.errorCount > 0) return { issues: issues.all(), rows };
 
-  if (rows.read === 0) {
-    issues.error({ line: 1, message: 'the file has a header but no data rows', hint: 'Export the responses with one row per respondent below the header.' });
+      const n = rows.used;
+      // Trim the columns to n: in place when little is spare, else by a copy.
+      const fit = <T extends Uint8Array | Int8Array | Uint16Array | Int16Array | Float64Array>(a: T): T => (a.length <= n * 1.25 + 64 ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
+      const items = new Map<string, ItemAnswers>();
+      itemIds.forEach((x, k) => items.set(x, { codes: fit(codes[k]) }));
+      const data: EditionData = {
+        year,
+        file,
+        n,
+        ids,
+        group: fit(group),
+        weight: fit(weight),
+        items,
+        ...(nps ? { nps: fit(nps) } : {}),
+        ...(npsReason ? { npsReason } : {}),
+        background: new Map(study.background.map((b, k) => [b.id, fit(background[k])])),
+        rows,
+      };
+      dataWarnings(data, study, issues);
+      return { data, issues: issues.all(), rows };
+    };
+    this.scanner.push(src);
   }
-  if (scan.skippedEmptyLines.length > 0) {
-    const lines = scan.skippedEmptyLines;
-    issues.warning({
-      line: lines[0],
-      message: `skipped ${lines.length === 1 ? 'an empty line' : `${lines.length} empty lines`} between the rows (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''})`,
-      hint: 'Check that no respondents are missing there; remove the empty lines to silence this warning.',
-    });
-  }
-  if (issues.errorCount > 0) return { issues: issues.all(), rows };
-
-  const n = rows.used;
-  const items = new Map<string, ItemAnswers>();
-  itemIds.forEach((x, k) => items.set(x, { values: values[k].slice(0, n), cantSay: cantSay[k].slice(0, n) }));
-  const data: EditionData = {
-    year,
-    file,
-    n,
-    ids,
-    group: group.slice(0, n),
-    weight: weight.slice(0, n),
-    items,
-    ...(nps ? { nps: nps.slice(0, n), npsReason } : {}),
-    background: new Map(study.background.map((b, k) => [b.id, background[k].slice(0, n)])),
-    rows,
-  };
-  dataWarnings(data, study, issues);
-  return { data, issues: issues.all(), rows };
 }
 
 /** Warnings about legal but doubtful data: high can't-say shares, small or empty groups. */
@@ -366,9 +473,11 @@ function dataWarnings(data: EditionData, study: Study, issues: IssueList): void 
     const a = data.items.get(item.id)!;
     let valid = 0;
     let cs = 0;
+    const codes = a.codes;
     for (let r = 0; r < data.n; r++) {
-      if (a.cantSay[r]) cs++;
-      else if (!Number.isNaN(a.values[r])) valid++;
+      const c = codes[r];
+      if (c === CANT_SAY) cs++;
+      else if (c !== 0) valid++;
     }
     const answering = valid + cs;
     if (answering > 0 && cs / answering > study.highCantSayShare) {

@@ -1,5 +1,5 @@
 import type { Study } from '../study/schema.ts';
-import type { EditionData } from './types.ts';
+import { CANT_SAY, type EditionData } from './types.ts';
 
 /** A summary of design weights. */
 export interface WeightSummary {
@@ -68,12 +68,14 @@ function summarise(weight: Float64Array, pick: (r: number) => boolean): WeightSu
   return { n, min, max, sum, effectiveN, designEffect: n / effectiveN };
 }
 
-function itemQuality(id: string, values: Float64Array, cantSay: Uint8Array | undefined, n: number): ItemQuality {
+/** Counts of one column whose `kind(r)` is 'valid', 'cantSay' or 'blank' per respondent. */
+function itemQuality(id: string, n: number, kind: (r: number) => 0 | 1 | 2): ItemQuality {
   let validN = 0;
   let cantSayN = 0;
   for (let r = 0; r < n; r++) {
-    if (cantSay && cantSay[r]) cantSayN++;
-    else if (!Number.isNaN(values[r])) validN++;
+    const k = kind(r);
+    if (k === 2) cantSayN++;
+    else if (k === 1) validN++;
   }
   const missingN = n - validN - cantSayN;
   const answering = validN + cantSayN;
@@ -99,9 +101,9 @@ export function dataQuality(data: EditionData, study: Study): EditionQuality {
       return { code: g.code, n: weights.n, weights };
     }),
     items: study.items.map((x) => {
-      const a = data.items.get(x.id);
-      return a ? itemQuality(x.id, a.values, a.cantSay, data.n) : itemQuality(x.id, new Float64Array(data.n).fill(NaN), undefined, data.n);
+      const codes = data.items.get(x.id)?.codes;
+      return itemQuality(x.id, data.n, (r) => (codes === undefined || codes[r] === 0 ? 0 : codes[r] === CANT_SAY ? 2 : 1));
     }),
-    ...(data.nps ? { nps: itemQuality('nps', data.nps, undefined, data.n) } : {}),
+    ...(data.nps ? { nps: itemQuality('nps', data.n, (r) => (data.nps![r] >= 0 ? 1 : 0)) } : {}),
   };
 }

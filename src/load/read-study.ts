@@ -1,10 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseStudy } from '../study/parse.ts';
 import type { Study } from '../study/schema.ts';
 import type { BenchmarkRow, EditionData, InputIssue } from './types.ts';
-import { decodeText } from './decode.ts';
-import { parseResponses, type RowCounts } from './parse-responses.ts';
+import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
+import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
 import { parseBenchmarks } from './parse-benchmarks.ts';
 
 export interface ReadStudyOptions {
@@ -96,8 +97,8 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
 
   for (const y of years) {
     const file = join(folder, y, 'responses.csv');
-    const bytes = await readFile(at(file)).catch(() => undefined);
-    if (!bytes) {
+    const info = await stat(at(file)).catch(() => undefined);
+    if (!info?.isFile()) {
       const others = (await readdir(at(join(folder, y))).catch(() => [] as string[])).filter((f) => /\.(csv|tsv|txt)$/i.test(f));
       load.issues.push({
         severity: 'error',
@@ -110,13 +111,11 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
       });
       continue;
     }
-    const decoded = decodeText(bytes, file);
-    load.issues.push(...decoded.issues);
-    if (decoded.text === undefined || !study) continue;
-    options.onProgress?.(file, 0);
-    const result = parseResponses(decoded.text, file, Number(y), study, {
-      onProgress: options.onProgress ? (f) => options.onProgress!(file, f) : undefined,
-    });
+    if (study) options.onProgress?.(file, 0);
+    const read = await streamResponses(at(file), file, Number(y), study, info.size, options.onProgress ? (f) => options.onProgress!(file, f) : undefined);
+    load.issues.push(...read.issues);
+    const result = read.result;
+    if (!result || !study) continue;
     options.onProgress?.(file, 1);
     load.issues.push(...result.issues);
     load.files.push({ year: Number(y), file, rows: result.rows, loaded: result.data !== undefined });
@@ -135,4 +134,65 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
     }
   }
   return load;
+}
+
+/** A UTF-8 decoding failure, to start over as Windows-1252. */
+class NotUtf8 extends Error {}
+
+/**
+ * Reads one responses file as a stream: decoded as it comes (UTF-8, a BOM
+ * dropped; UTF-16 refused) and parsed piece by piece, so the file is never
+ * held whole. When the bytes turn out not to be UTF-8 the file is read again
+ * as Windows-1252, with decodeText's warning. Without a study the file is
+ * only decoded (its encoding problems are still reported).
+ */
+async function streamResponses(
+  path: string,
+  file: string,
+  year: number,
+  study: Study | undefined,
+  size: number,
+  onProgress?: (fraction: number) => void,
+): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult }> {
+  const attempt = async (encoding: 'utf-8' | 'windows-1252'): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult }> => {
+    const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+    const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, ...(onProgress ? { onProgress } : {}) }) : undefined;
+    let first = true;
+    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        let bytes: Uint8Array = chunk;
+        if (first) {
+          first = false;
+          const utf16 = utf16Issue(bytes, file);
+          if (utf16) return { issues: [utf16] };
+          if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+        }
+        let text: string;
+        try {
+          text = decoder.decode(bytes, { stream: true });
+        } catch {
+          throw new NotUtf8();
+        }
+        parser?.push(text);
+      }
+      let rest: string;
+      try {
+        rest = decoder.decode();
+      } catch {
+        throw new NotUtf8();
+      }
+      if (rest !== '') parser?.push(rest);
+    } finally {
+      stream.destroy();
+    }
+    return { issues: [], ...(parser ? { result: parser.end() } : {}) };
+  };
+  try {
+    return await attempt('utf-8');
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    const again = await attempt('windows-1252');
+    return { issues: [{ ...NOT_UTF8, file }, ...again.issues], ...(again.result ? { result: again.result } : {}) };
+  }
 }

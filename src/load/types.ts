@@ -13,17 +13,27 @@ export interface InputIssue {
   hint?: string;
 }
 
-/** One item's answers: the scale value, or NaN when not a valid answer. */
+/** Answer code of an item left blank (not answered). */
+export const BLANK = 0;
+/** Answer code of a can't-say answer (any of scale.cantSay). */
+export const CANT_SAY = 255;
+/** Most points a scale may have: answers are coded 1 … 254. */
+export const MAX_SCALE_POINTS = 254;
+
+/**
+ * One item's answers, one byte per respondent: BLANK (0) when not answered,
+ * CANT_SAY (255) for a can't-say code, otherwise 1 + (answer − scale.min), so
+ * on a 1–5 scale the code is the answer. Only codes 1 … points are valid
+ * answers; answerValues() turns them back into scale values.
+ */
 export interface ItemAnswers {
-  /** Scale value per respondent; NaN for can't-say and blank. */
-  values: Float64Array;
-  /** 1 where the answer was a can't-say code. Blank = NaN and not can't-say. */
-  cantSay: Uint8Array;
+  codes: Uint8Array;
 }
 
 /**
  * One edition's respondent-level data in compact columnar form: only what
- * estimation needs, one typed array per column.
+ * estimation needs, one typed array per column (about 1 byte per item and
+ * 16 bytes more per respondent).
  */
 export interface EditionData {
   year: number;
@@ -31,7 +41,11 @@ export interface EditionData {
   file: string;
   /** Number of respondents (rows used). */
   n: number;
-  /** Respondent ids, in file order. */
+  /**
+   * Respondent ids, in file order — kept only when the study publishes quotes
+   * (study.nps.quotes.publish), which are picked in id order; otherwise empty.
+   * (Duplicates are found while reading, without keeping the ids.)
+   */
   ids: string[];
   /** Index into study.groups per respondent. */
   group: Uint16Array;
@@ -39,9 +53,12 @@ export interface EditionData {
   weight: Float64Array;
   /** Answers per item id. */
   items: Map<string, ItemAnswers>;
-  /** NPS answer 0–10 per respondent, NaN when not answered. */
-  nps?: Float64Array;
-  /** The open NPS reason per respondent ('' when none). */
+  /** NPS answer 0–10 per respondent, -1 when not answered. */
+  nps?: Int8Array;
+  /**
+   * The open NPS reason per respondent ('' when none) — kept only when the
+   * study publishes quotes (study.nps.quotes.publish); otherwise undefined.
+   */
   npsReason?: string[];
   /** Per background variable id: index into its values, -1 when missing. */
   background: Map<string, Int16Array>;

@@ -1,6 +1,8 @@
 import type { EditionData } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
 import { indicator, npsScores, respondentMeans } from '../estimate/index.ts';
+import { answerValues, npsValues } from '../load/answers.ts';
+import { CANT_SAY } from '../load/types.ts';
 
 /** Per-respondent variables of one scale indicator, ready for estimation. */
 export interface ScaleColumns {
@@ -33,12 +35,13 @@ export function scoreColumns(study: Study, data: EditionData): { scale: Map<stri
   const scale = new Map<string, ScaleColumns>();
   for (const item of study.items) {
     const answers = data.items.get(item.id)!;
+    const values = answerValues(answers, min);
     const cantSay = new Float64Array(data.n);
-    for (let i = 0; i < data.n; i++) cantSay[i] = answers.cantSay[i] === 1 ? 1 : Number.isNaN(answers.values[i]) ? Number.NaN : 0;
+    for (let i = 0; i < data.n; i++) cantSay[i] = answers.codes[i] === CANT_SAY ? 1 : Number.isNaN(values[i]) ? Number.NaN : 0;
     scale.set(item.id, {
-      score: answers.values,
-      topBox: indicator(answers.values, (v) => v >= topFrom),
-      points: pointValues.map((p) => indicator(answers.values, (v) => v === p)),
+      score: values,
+      topBox: indicator(values, (v) => v >= topFrom),
+      points: pointValues.map((p) => indicator(values, (v) => v === p)),
       cantSay,
     });
   }
@@ -58,7 +61,7 @@ export function scoreColumns(study: Study, data: EditionData): { scale: Map<stri
   }
   let nps: NpsColumns | undefined;
   if (study.nps && data.nps) {
-    const answers = data.nps;
+    const answers = npsValues(data.nps);
     nps = {
       score: npsScores(answers),
       promoters: indicator(answers, (v) => v >= 9),

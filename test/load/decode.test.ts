@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/load/decode.ts';
-import { csv, FILE, HEADER, okRows, parse, shown } from './helpers.ts';
+import { csv, FILE, HEADER, okRows, parse, quoting, shown } from './helpers.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const withBom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(s)]);
@@ -44,7 +44,7 @@ describe('decodeText', () => {
     const text = csv(...okRows(15)).replace(',,1,muu', ',Hyvä ja nöyrä,1,muu');
     const decoded = decodeText(cp1252(text), FILE);
     expect(decoded.issues.map((i) => i.severity)).toEqual(['warning']);
-    const result = parse(decoded.text!);
+    const result = parse(decoded.text!, quoting);
     expect(result.data!.npsReason![0]).toBe('Hyvä ja nöyrä');
   });
 });

@@ -18,6 +18,9 @@ function loadStudy(): Study {
 /** The fixture study: groups A, B, C; scale 1–5 with can't-say 6; items int1, int2, int3, q4; NPS with reason; background age, region. */
 export const study: Study = loadStudy();
 
+/** The fixture study with quotes published: the loader then keeps the ids and the open answers. */
+export const quoting: Study = { ...study, nps: { ...study.nps!, quotes: { publish: true, perGroup: 8 } } };
+
 export const HEADER = 'resp_id,group,weight,int1,int2,int3,q4,nps,nps_why,age,region';
 /** A valid row with the given id and group. */
 export const ok = (id: string, group = 'A') => `${id},${group},1,3,4,5,2,8,,1,muu`;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseResponses } from '../../src/load/parse-responses.ts';
+import { answerValues, cantSayFlags, npsValues } from '../../src/load/answers.ts';
+import { CANT_SAY } from '../../src/load/types.ts';
 import type { Study } from '../../src/study/schema.ts';
-import { csv, errorsOf, FILE, HEADER, ok, okRows, parse, shown, study, warningsOf } from './helpers.ts';
+import { csv, errorsOf, FILE, HEADER, ok, okRows, parse, quoting, shown, study, warningsOf } from './helpers.ts';
 
 const ANSWER_HINT = "  → Correct the value, or add the code to scale.cantSay in study.json if it means can't say.";
 const NUMBER_HINT = "  → Answers must be whole numbers on the scale 1–5, a can't-say code (6), or blank for not answered.";
@@ -25,6 +27,7 @@ describe('parseResponses: a clean file', () => {
     '',
   ].join('\n');
   const r = parse(text);
+  const rq = parse(text, quoting);
 
   it('fills the columns', () => {
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
@@ -32,41 +35,54 @@ describe('parseResponses: a clean file', () => {
     expect(d.year).toBe(2024);
     expect(d.file).toBe(FILE);
     expect(d.n).toBe(3);
-    expect(d.ids).toEqual(['r1', 'r2', 'r3']);
     expect([...d.group]).toEqual([0, 1, 2]);
     expect([...d.weight]).toEqual([1.5, 0.5, 1]);
-    expect([...d.items.get('int1')!.values]).toEqual([1, 2, NaN]);
-    expect([...d.items.get('int2')!.values]).toEqual([5, NaN, NaN]);
-    expect([...d.items.get('int2')!.cantSay]).toEqual([0, 0, 1]);
-    expect([...d.items.get('int3')!.values]).toEqual([NaN, 3, NaN]);
-    expect([...d.items.get('int3')!.cantSay]).toEqual([1, 0, 1]);
-    expect([...d.items.get('q4')!.values]).toEqual([NaN, 4, NaN]);
-    expect([...d.items.get('q4')!.cantSay]).toEqual([0, 0, 1]);
-    expect([...d.nps!]).toEqual([0, 10, NaN]);
-    expect(d.npsReason).toEqual(['Hyvä, nopea', 'Kaksi\nriviä "lainaus"', '']);
+    const values = (id: string) => [...answerValues(d.items.get(id)!, study.scale.min)];
+    const cantSay = (id: string) => [...cantSayFlags(d.items.get(id)!)];
+    expect(values('int1')).toEqual([1, 2, NaN]);
+    expect(values('int2')).toEqual([5, NaN, NaN]);
+    expect(cantSay('int2')).toEqual([0, 0, 1]);
+    expect(values('int3')).toEqual([NaN, 3, NaN]);
+    expect(cantSay('int3')).toEqual([1, 0, 1]);
+    expect(values('q4')).toEqual([NaN, 4, NaN]);
+    expect(cantSay('q4')).toEqual([0, 0, 1]);
+    expect([...d.items.get('int2')!.codes]).toEqual([5, 0, CANT_SAY]);
+    expect([...d.nps!]).toEqual([0, 10, -1]);
+    expect([...npsValues(d.nps!)]).toEqual([0, 10, NaN]);
     expect([...d.background.get('age')!]).toEqual([0, -1, 2]);
     expect([...d.background.get('region')!]).toEqual([0, 1, -1]);
     expect(d.rows).toEqual({ read: 3, used: 3, rejected: 0 });
     expect(r.rows).toEqual({ read: 3, used: 3, rejected: 0 });
   });
 
+  it('keeps the ids and the open answers only when quotes are published', () => {
+    expect(r.data!.ids).toEqual([]);
+    expect(r.data!.npsReason).toBeUndefined();
+    const d = rq.data!;
+    expect(d.ids).toEqual(['r1', 'r2', 'r3']);
+    expect(d.npsReason).toEqual(['Hyvä, nopea', 'Kaksi\nriviä "lainaus"', '']);
+    // Everything else is the same.
+    expect({ ...d, ids: [], npsReason: undefined }).toEqual({ ...r.data!, npsReason: undefined });
+  });
+
   it('stores the answers in typed arrays of exactly n', () => {
     const d = r.data!;
     expect(d.group).toBeInstanceOf(Uint16Array);
     expect(d.weight).toBeInstanceOf(Float64Array);
-    expect(d.items.get('int1')!.values).toBeInstanceOf(Float64Array);
-    expect(d.items.get('int1')!.cantSay).toBeInstanceOf(Uint8Array);
+    expect(d.items.get('int1')!.codes).toBeInstanceOf(Uint8Array);
+    expect(d.items.get('int1')!.codes.length).toBe(3);
+    expect(d.nps).toBeInstanceOf(Int8Array);
     expect(d.background.get('age')).toBeInstanceOf(Int16Array);
     expect(d.weight.length).toBe(3);
   });
 
   it('grows the arrays past their first size', () => {
-    const big = parse(csv(...okRows(5000)));
+    const big = parse(csv(...okRows(5000)), quoting);
     expect(big.data!.n).toBe(5000);
     expect(big.data!.weight.length).toBe(5000);
     expect(big.data!.ids[4999]).toBe('r5000');
     expect([...big.data!.group.slice(4997)]).toEqual([2, 0, 1]);
-    expect(big.data!.items.get('int3')!.values.every((v) => v === 5)).toBe(true);
+    expect(answerValues(big.data!.items.get('int3')!, 1).every((v) => v === 5)).toBe(true);
   });
 
   it('gives every weight 1 and ignores no column when the study has no weight column', () => {
@@ -315,7 +331,7 @@ describe('parseResponses: delimiters, line ends and decimal commas', () => {
 
   it('reads the plain file', () => {
     expect(base.n).toBe(17);
-    expect(base.npsReason![1]).toBe('Kaksi\nriviä');
+    expect(parse(plain, quoting).data!.npsReason![1]).toBe('Kaksi\nriviä');
   });
 
   it('semicolons, CRLF and decimal-comma weights give the same data (the BOM is the decoder\'s)', () => {

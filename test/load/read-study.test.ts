@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -80,7 +80,11 @@ describe('readStudy', () => {
     });
 
     it('a year folder with a wrongly named file, and a Windows-1252 file', async () => {
-      cpSync(join(FIXTURES, 'study.json'), join(root, 'study/study.json'), { recursive: true });
+      // With quotes published, so that the open answers are kept.
+      const definition = JSON.parse(readFileSync(join(FIXTURES, 'study.json'), 'utf8'));
+      definition.nps.quotes = { publish: true };
+      mkdirSync(join(root, 'study'), { recursive: true });
+      writeFileSync(join(root, 'study/study.json'), JSON.stringify(definition));
       mkdirSync(join(root, 'study/2023'), { recursive: true });
       mkdirSync(join(root, 'study/2024'), { recursive: true });
       mkdirSync(join(root, 'study/old'), { recursive: true });

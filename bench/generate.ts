@@ -1,0 +1,110 @@
+/**
+ * Synthetic studies for the benchmark: the sample study's design (five
+ * groups, weights, three background variables, eight reputation areas and
+ * customer experience, three indices, NPS with open answers, key drivers)
+ * with ten more items (40 in all) and any number of respondents.
+ *
+ * Rows are simulated one at a time with the sample's generator and written
+ * as they are made, so a million respondents need no more memory than ten.
+ * The same seed and size always give the same bytes.
+ */
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { csvField, inversePropensity, simulateRespondent } from '../scripts/generate-sample.ts';
+import { Rng } from '../scripts/sample/prng.ts';
+import { AGE_CODES, GENDER_CODES, GROUPS, ITEMS, PROPENSITY, REGION_CODES, REGION_SHARES, type ItemParams } from '../scripts/sample/config.ts';
+
+/** The edition year of every benchmark study. */
+export const BENCH_YEAR = 2025;
+
+/** Ten items added to the sample's 30, into the existing areas. */
+const EXTRA_ITEMS: (ItemParams & { fi: string; en: string })[] = [
+  { id: 'gov4', block: 'governance', offset: -0.05, cantSay: 0.12, fi: 'Hallinto 4', en: 'Governance 4' },
+  { id: 'fin4', block: 'finance', offset: 0.04, cantSay: 0.09, fi: 'Talous 4', en: 'Finance 4' },
+  { id: 'lead3', block: 'leadership', offset: 0.02, cantSay: 0.08, fi: 'Johtaminen 3', en: 'Leadership 3' },
+  { id: 'lead4', block: 'leadership', offset: -0.09, cantSay: 0.1, fi: 'Johtaminen 4', en: 'Leadership 4' },
+  { id: 'ren4', block: 'renewal', offset: 0.03, cantSay: 0.09, fi: 'Uudistuminen 4', en: 'Renewal 4' },
+  { id: 'int4', block: 'interaction', offset: -0.02, cantSay: 0.06, fi: 'Vuorovaikutus 4', en: 'Interaction 4' },
+  { id: 'prod4', block: 'products', offset: 0.05, cantSay: 0.05, fi: 'Tuotteet 4', en: 'Products 4' },
+  { id: 'work3', block: 'workplace', offset: 0.04, cantSay: 0.1, fi: 'Työpaikka 3', en: 'Workplace 3' },
+  { id: 'work4', block: 'workplace', offset: -0.03, cantSay: 0.12, fi: 'Työpaikka 4', en: 'Workplace 4' },
+  { id: 'resp4', block: 'responsibility', offset: 0.01, cantSay: 0.08, fi: 'Vastuullisuus 4', en: 'Responsibility 4' },
+];
+
+/** The 40 items in file order: the sample's, then the extra ones. */
+export const BENCH_ITEMS: readonly ItemParams[] = [...ITEMS, ...EXTRA_ITEMS];
+
+const DIMENSION_OF_BLOCK: Record<string, string> = { responsibility: 'responsibility', cx: 'cx' };
+
+/** The sample's study.json with the extra items added to their areas. */
+export function benchStudy(root: string): Record<string, unknown> {
+  const study = JSON.parse(readFileSync(join(root, 'data', 'study.json'), 'utf8')) as {
+    id: string;
+    $schema?: string;
+    items: { id: string; label: { fi: string; en: string } }[];
+    dimensions: { id: string; items: string[] }[];
+  };
+  delete study.$schema;
+  study.id = 'bench';
+  for (const x of EXTRA_ITEMS) {
+    study.items.push({ id: x.id, label: { fi: x.fi, en: x.en } });
+    const dim = study.dimensions.find((d) => d.id === (DIMENSION_OF_BLOCK[x.block] ?? x.block));
+    if (!dim) throw new Error(`bench: no dimension for block ${x.block}`);
+    dim.items.push(x.id);
+  }
+  return study;
+}
+
+/** Product of Σ share × propensity per background factor: scales the public's inverse propensities to mean 1. */
+function publicWeightScale(): number {
+  const pub = GROUPS.find((g) => g.code === 'public')!;
+  const z = (shares: readonly number[], prop: readonly number[]) => shares.reduce((s, x, i) => s + x * prop[i], 0);
+  // With cell probabilities ∝ share × propensity, E[1 / propensity] = 1 / Z for each factor.
+  return z(pub.age, PROPENSITY.age) * z(pub.gender, PROPENSITY.gender) * z(REGION_SHARES, PROPENSITY.region);
+}
+
+/**
+ * Writes `<dir>/study.json` and `<dir>/<BENCH_YEAR>/responses.csv` with `rows`
+ * respondents, unless they are there already (the folder name carries the
+ * size and seed). Returns the responses file's path.
+ */
+export async function generateBenchStudy(root: string, dir: string, rows: number, seed: number): Promise<string> {
+  const file = join(dir, String(BENCH_YEAR), 'responses.csv');
+  if (existsSync(file)) return file;
+  mkdirSync(join(dir, String(BENCH_YEAR)), { recursive: true });
+  writeFileSync(join(dir, 'study.json'), JSON.stringify(benchStudy(root), null, 2) + '\n');
+  const rng = new Rng(seed, rows);
+  const shares = GROUPS.map((g) => g.sizes[2025]);
+  const scale = publicWeightScale();
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { highWaterMark: 1 << 20 });
+  const header = ['resp_id', 'group', 'weight', 'age', 'gender', 'region', ...BENCH_ITEMS.map((i) => i.id), 'nps', 'nps_why'];
+  let buffer = header.join(',') + '\n';
+  const width = String(rows).length;
+  for (let i = 0; i < rows; i++) {
+    const group = GROUPS[rng.pick(shares)];
+    const p = simulateRespondent(rng, group, BENCH_YEAR, BENCH_ITEMS);
+    const weight = group.code === 'public' ? Number(Math.min(2.5, Math.max(0.4, inversePropensity(p) * scale)).toFixed(4)) : 1;
+    buffer +=
+      [
+        `B-${String(i + 1).padStart(width, '0')}`,
+        p.group,
+        String(weight),
+        AGE_CODES[p.age],
+        GENDER_CODES[p.gender],
+        REGION_CODES[p.region],
+        ...p.answers.map((a) => (a === null ? '' : String(a))),
+        p.nps === null ? '' : String(p.nps),
+        csvField(p.why),
+      ].join(',') + '\n';
+    if (buffer.length > 1 << 20) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  out.end(buffer);
+  await once(out, 'finish');
+  renameSync(partial, file);
+  return file;
+}

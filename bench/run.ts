@@ -1,0 +1,332 @@
+/**
+ * The benchmark: `npm run bench [-- --sizes 10000,100000] [--runs N] [--skip-build] [--seed N] [--keep-data]`.
+ *
+ * For each size it generates a seeded synthetic study (bench/generate.ts) in
+ * the system's temporary folder and measures, in child processes:
+ *  - floor: a bare papaparse parse of the same file (bench/floor.ts);
+ *  - compute: `luotain compute --data DIR --out /dev/null` (of this tree, or
+ *    of the tree given with --luotain DIR, e.g. an export of an older commit);
+ * with wall time (median of the runs) and peak RSS (from /usr/bin/time -v
+ * when present, else the child's own resourceUsage().maxRSS), their ratio
+ * and rows per second. Then the full sample build (site and PDFs; without
+ * PDFs, said so, when they cannot be made) and the weight of the summary
+ * page /fi/<latest>/. Writes bench/results/latest.json and prints a table.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateBenchStudy } from './generate.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const NODE = process.execPath;
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Budgets of issue 7. */
+const BUDGET = { computeOverFloorAt1M: 1.5, peakRssMbAt1M: 500, sampleBuildS: 60 };
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  skipBuild: boolean;
+  seed: number;
+  keepData: boolean;
+  /** The Luotain tree whose bin/luotain.js is measured (default: this one); for before/after comparisons. */
+  luotain: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--sizes') o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    else if (a === '--runs') o.runs = Number(value());
+    else if (a === '--seed') o.seed = Number(value());
+    else if (a === '--skip-build') o.skipBuild = true;
+    else if (a === '--luotain') o.luotain = resolve(value());
+    else if (a === '--no-keep-data') o.keepData = false;
+    else if (a === '--help' || a === '-h') {
+      console.log('usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR]');
+      process.exit(0);
+    } else throw new Error(`unknown option "${a}"`);
+  }
+  if (o.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--sizes takes positive whole numbers, e.g. 10000,100000');
+  if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('--runs takes a positive whole number');
+  return o;
+}
+
+interface Run {
+  ms: number;
+  maxRssMb: number;
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs node with args in a child, timing it and taking its peak RSS. */
+function runNode(args: string[], cwd = ROOT): Promise<Run> {
+  const [cmd, argv] = TIME ? [TIME, ['-v', NODE, ...args]] : [NODE, args];
+  return new Promise((resolvePromise, reject) => {
+    const start = performance.now();
+    const child = spawn(cmd, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - start;
+      let maxRssMb = NaN;
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      if (m) maxRssMb = Number(m[1]) / 1024;
+      else {
+        const j = /"maxRssKb":(\d+)/.exec(stdout);
+        if (j) maxRssMb = Number(j[1]) / 1024;
+      }
+      resolvePromise({ ms, maxRssMb, code: code ?? -1, stdout, stderr });
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+interface Measured {
+  medianMs: number;
+  runsMs: number[];
+  peakRssMb: number;
+}
+
+async function measure(label: string, args: string[], runs: number, onOutput?: (stdout: string) => void): Promise<Measured> {
+  const times: number[] = [];
+  let peak = 0;
+  for (let r = 0; r < runs; r++) {
+    const run = await runNode(args);
+    if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
+    times.push(run.ms);
+    onOutput?.(run.stdout);
+    peak = Math.max(peak, run.maxRssMb);
+    process.stderr.write(`  ${label}: ${(run.ms / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
+  }
+  return { medianMs: median(times), runsMs: times.map((t) => Math.round(t)), peakRssMb: Math.round(peak) };
+}
+
+interface SizeResult {
+  rows: number;
+  fileMb: number;
+  floor: Measured;
+  compute: Measured;
+  /** The load and DomainMoments alone (bench/stages.ts): compute once the model uses single-pass estimation. */
+  stages?: Measured & { loadMs: number; momentsMs: number; ratio: number };
+  /** compute median / floor median. */
+  ratio: number;
+  computeRowsPerS: number;
+  floorRowsPerS: number;
+}
+
+async function benchSize(rows: number, o: Options, emptyReports: string): Promise<SizeResult> {
+  const dir = join(tmpdir(), 'luotain-bench', `${rows}-seed${o.seed}`);
+  process.stderr.write(`${rows.toLocaleString('en')} respondents: generating ${dir}\n`);
+  const t0 = performance.now();
+  const file = await generateBenchStudy(ROOT, dir, rows, o.seed);
+  process.stderr.write(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const fileMb = statSync(file).size / 2 ** 20;
+  const floor = await measure('floor', [join(ROOT, 'bench', 'floor.ts'), file], o.runs);
+  const compute = await measure('compute', [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'], o.runs);
+  let stages: SizeResult['stages'];
+  if (o.luotain === ROOT) {
+    const loads: number[] = [];
+    const moments: number[] = [];
+    const m = await measure('load+moments', [join(ROOT, 'bench', 'stages.ts'), dir], o.runs, (out) => {
+      const j = JSON.parse(out.trim().split('\n').pop()!) as { loadMs: number; momentsMs: number };
+      loads.push(j.loadMs);
+      moments.push(j.momentsMs);
+    });
+    stages = { ...m, loadMs: median(loads), momentsMs: median(moments), ratio: Math.round((m.medianMs / floor.medianMs) * 100) / 100 };
+  }
+  if (!o.keepData) rmSync(dir, { recursive: true, force: true });
+  return {
+    rows,
+    fileMb: Math.round(fileMb * 10) / 10,
+    floor,
+    compute,
+    ...(stages ? { stages } : {}),
+    ratio: Math.round((compute.medianMs / floor.medianMs) * 100) / 100,
+    computeRowsPerS: Math.round(rows / (compute.medianMs / 1000)),
+    floorRowsPerS: Math.round(rows / (floor.medianMs / 1000)),
+  };
+}
+
+interface PageWeight {
+  path: string;
+  htmlKb: number;
+  cssKb: number;
+  jsKb: number;
+  fontKb: number;
+  fontFiles: number;
+  totalKb: number;
+}
+
+/** The summary page's own bytes: its HTML, the stylesheets and scripts it links, and the fonts those stylesheets reference. */
+function pageWeight(out: string, lang: string): PageWeight | undefined {
+  const langDir = join(out, lang);
+  if (!existsSync(langDir)) return undefined;
+  const years = readdirSync(langDir).filter((n) => /^\d{4}$/.test(n)).sort();
+  const latest = years[years.length - 1];
+  if (!latest) return undefined;
+  const htmlFile = join(langDir, latest, 'index.html');
+  const html = readFileSync(htmlFile, 'utf8');
+  const local = (href: string, from: string) => (href.startsWith('/') ? join(out, href.split(/[?#]/)[0]) : join(dirname(from), href.split(/[?#]/)[0]));
+  const size = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+  const css = [...html.matchAll(/<link[^>]+rel="?stylesheet"?[^>]*>/g)].map((m) => /href="?([^" >]+)/.exec(m[0])?.[1]).filter((h): h is string => !!h && !/^https?:/.test(h));
+  const js = [...html.matchAll(/<script[^>]+src="?([^" >]+)/g)].map((m) => m[1]).filter((h) => !/^https?:/.test(h));
+  const fonts = new Set<string>();
+  let cssBytes = 0;
+  for (const href of css) {
+    const f = local(href, htmlFile);
+    cssBytes += size(f);
+    if (!existsSync(f)) continue;
+    for (const m of readFileSync(f, 'utf8').matchAll(/url\(["']?([^"')]+\.(?:woff2?|ttf|otf))["']?\)/g)) fonts.add(local(m[1], f));
+  }
+  // Styles inlined into the page can reference fonts too.
+  for (const m of html.matchAll(/url\(["']?([^"')]+\.(?:woff2?|ttf|otf))["']?\)/g)) fonts.add(local(m[1], htmlFile));
+  const fontBytes = [...fonts].reduce((s, f) => s + size(f), 0);
+  const jsBytes = js.reduce((s, h) => s + size(local(h, htmlFile)), 0);
+  const kb = (b: number) => Math.round(b / 102.4) / 10;
+  const htmlBytes = Buffer.byteLength(html);
+  return { path: `/${lang}/${latest}/`, htmlKb: kb(htmlBytes), cssKb: kb(cssBytes), jsKb: kb(jsBytes), fontKb: kb(fontBytes), fontFiles: fonts.size, totalKb: kb(htmlBytes + cssBytes + jsBytes + fontBytes) };
+}
+
+interface BuildResult {
+  withPdf: boolean;
+  note?: string;
+  ms: number;
+  peakRssMb: number;
+  pdfFiles: number;
+  summaryPage?: PageWeight;
+}
+
+async function benchBuild(luotain: string): Promise<BuildResult> {
+  const out = mkdtempSync(join(tmpdir(), 'luotain-bench-build-'));
+  try {
+    process.stderr.write('sample build (site and PDFs)\n');
+    let run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out], luotain);
+    let withPdf = true;
+    let note: string | undefined;
+    if (run.code !== 0) {
+      note = `the build with PDFs failed (exit ${run.code}): ${run.stderr.trim().split('\n').filter((l) => !l.startsWith('\t') && !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l)).slice(-3).join(' | ')}; measured with --no-pdf`;
+      process.stderr.write(`  ${note}\n`);
+      withPdf = false;
+      run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, '--no-pdf'], luotain);
+      if (run.code !== 0) throw new Error(`the sample build failed:\n${run.stderr.slice(-2000)}`);
+    }
+    process.stderr.write(`  build: ${(run.ms / 1000).toFixed(1)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
+    const pdfFiles = countFiles(out, (n) => n.endsWith('.pdf'));
+    const summaryPage = pageWeight(out, 'fi');
+    return { withPdf, ...(note ? { note } : {}), ms: Math.round(run.ms), peakRssMb: Math.round(run.maxRssMb), pdfFiles, ...(summaryPage ? { summaryPage } : {}) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function countFiles(dir: string, pick: (name: string) => boolean): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += countFiles(join(dir, e.name), pick);
+    else if (pick(e.name)) n++;
+  }
+  return n;
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head}+uncommitted` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+function table(sizes: SizeResult[], build?: BuildResult): string {
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  const lines = [
+    'rows        file MB   floor s   compute s   ratio   compute rows/s   floor RSS MB   compute RSS MB',
+    ...sizes.map((r) =>
+      [
+        r.rows.toLocaleString('en').padEnd(11),
+        r.fileMb.toFixed(1).padStart(7),
+        s(r.floor.medianMs).padStart(9),
+        s(r.compute.medianMs).padStart(11),
+        r.ratio.toFixed(2).padStart(7),
+        r.computeRowsPerS.toLocaleString('en').padStart(16),
+        String(r.floor.peakRssMb).padStart(14),
+        String(r.compute.peakRssMb).padStart(16),
+      ].join(' '),
+    ),
+  ];
+  const staged = sizes.filter((r) => r.stages);
+  if (staged.length > 0) {
+    lines.push('', 'load + single-pass estimation (bench/stages.ts; what compute costs once the model uses DomainMoments)');
+    for (const r of staged) {
+      const st = r.stages!;
+      lines.push(`${r.rows.toLocaleString('en').padEnd(11)} ${s(st.medianMs)} s (load ${s(st.loadMs)} s, moments ${s(st.momentsMs)} s), ${st.ratio.toFixed(2)} × floor, peak RSS ${st.peakRssMb} MB`);
+    }
+  }
+  if (build) {
+    lines.push('', `sample build (${build.withPdf ? `site and ${build.pdfFiles} PDFs` : 'site only, --no-pdf'}): ${s(build.ms)} s, peak RSS ${build.peakRssMb} MB${build.note ? `\n  note: ${build.note}` : ''}`);
+    const p = build.summaryPage;
+    if (p) lines.push(`summary page ${p.path}: ${p.totalKb} KB (HTML ${p.htmlKb}, CSS ${p.cssKb}, JS ${p.jsKb}, fonts ${p.fontKb} in ${p.fontFiles} files)`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  const emptyReports = mkdtempSync(join(tmpdir(), 'luotain-bench-reports-'));
+  const sizes: SizeResult[] = [];
+  try {
+    for (const rows of o.sizes) sizes.push(await benchSize(rows, o, emptyReports));
+  } finally {
+    rmSync(emptyReports, { recursive: true, force: true });
+  }
+  const build = o.skipBuild ? undefined : await benchBuild(o.luotain);
+  const at1M = sizes.find((r) => r.rows === 1_000_000);
+  const result = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    ...(o.luotain !== ROOT ? { measuredTree: o.luotain } : {}),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    options: o,
+    sizes,
+    ...(build ? { build } : {}),
+    budgets: {
+      ...(at1M
+        ? {
+            computeOverFloorAt1M: { limit: BUDGET.computeOverFloorAt1M, actual: at1M.ratio, ok: at1M.ratio <= BUDGET.computeOverFloorAt1M },
+            peakRssMbAt1M: { limit: BUDGET.peakRssMbAt1M, actual: at1M.compute.peakRssMb, ok: at1M.compute.peakRssMb <= BUDGET.peakRssMbAt1M },
+          }
+        : {}),
+      ...(build ? { sampleBuildS: { limit: BUDGET.sampleBuildS, actual: Math.round(build.ms / 100) / 10, withPdf: build.withPdf, ok: build.ms / 1000 <= BUDGET.sampleBuildS } } : {}),
+    },
+  };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(table(sizes, build));
+  for (const [name, b] of Object.entries(result.budgets)) console.log(`budget ${name}: ${b.actual} (limit ${b.limit}) ${b.ok ? 'ok' : 'OVER'}`);
+  console.log(`\nwrote bench/results/latest.json (${result.commit}, ${result.machine.cpus} cores, Node ${process.version})`);
+}
+
+main().catch((e) => {
+  console.error(`bench: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,364 @@
+import type { Design } from './design.ts';
+import type { MeanEstimate } from './survey-mean.ts';
+
+/** qnorm(0.975), as in survey-mean.ts. */
+const Z975 = 1.9599639845400536;
+
+/**
+ * A way of cutting the respondents into domains: per respondent its class
+ * 0 … classes − 1, or anything else (−1) for none. Without `codes` every
+ * respondent is in class 0 (the total).
+ *
+ * The total is `{ classes: 1 }`, the groups `{ codes: design.strata, classes:
+ * groups }`, a background variable `{ codes: its Int16Array, classes: values }`.
+ */
+export interface Partition {
+  codes?: ArrayLike<number>;
+  classes: number;
+}
+
+/**
+ * A variable with few distinct values per respondent, kept as codes: item
+ * answers, NPS answers. Its sums are a histogram of Σw and Σw² per code, so
+ * any function of the code (the mean, the share of any set of codes, with any
+ * base) is estimated afterwards without another pass.
+ *
+ * Respondent i is in bin `bins[codes[i] + offset]`; a bin of −1, or a code
+ * outside `bins`, is not counted at all.
+ */
+export interface CodedVariable {
+  kind: 'coded';
+  codes: ArrayLike<number>;
+  /** Added to a code before it is looked up in `bins` (e.g. 1 for NPS answers where −1 is blank). */
+  offset?: number;
+  /** The bin of each (code + offset): 0 … binCount − 1, or −1 to leave it out. */
+  bins: Int16Array;
+  binCount: number;
+}
+
+/** A numeric variable per respondent (a dimension or index score); NaN is missing. */
+export interface NumericVariable {
+  kind: 'numeric';
+  values: ArrayLike<number>;
+  /**
+   * Subtracted from every value before the sums are taken, which keeps Σwy
+   * small; take one near the mean, e.g. the scale midpoint (default 0).
+   * Estimates do not depend on it otherwise.
+   */
+  centre?: number;
+}
+
+export type MomentVariable = CodedVariable | NumericVariable;
+
+/** Sums over the respondents of a domain, whatever their answers: for weight summaries. */
+export interface DomainWeights {
+  /** Respondents in the domain. */
+  n: number;
+  sumWeights: number;
+  sumSquaredWeights: number;
+}
+
+/**
+ * Every variable's sums for every domain and stratum, taken in one pass over
+ * each variable's column; estimates then come from the sums alone.
+ *
+ * For domain D and stratum h, over the valid answers of D in h, with
+ * W = Σw over all of D and ȳ = Σwy / W:
+ *   Σz_h  = (Σwy_h − ȳ Σw_h) / W
+ *   Σz²_h = (Σw²y²_h − 2ȳ Σw²y_h + ȳ² Σw²_h) / W²
+ *   Var   = Σ_h N_h/(N_h − 1) · (Σz²_h − (Σz_h)² / N_h)
+ * where N_h counts every respondent of stratum h. This is exactly surveyMean
+ * (the linearisation variance of the domain mean in a stratified
+ * with-replacement design, as R's svymean on a subset), for every domain at
+ * once. A coded variable keeps Σw and Σw² per code, so Σz²_h is a sum of
+ * non-negative terms Σ_c Σw²_c (y_c − ȳ)² / W² with no cancellation at all; a
+ * numeric one keeps n, Σw, Σwy, Σw² and, instead of Σw²y and Σw²y², the
+ * w²-weighted mean m_h and sum of squares S_h (West 1979, updated per
+ * respondent), so that Σw²(y − ȳ)² = S_h + Σw²_h (m_h − ȳ)² is again a sum of
+ * non-negative terms.
+ *
+ * Cost: one pass per variable over the respondents, touching each partition's
+ * class; memory: a few numbers per variable × domain × stratum (× code).
+ */
+export class DomainMoments {
+  /** Number of domains: the classes of every partition, in partition order. */
+  readonly domainCount: number;
+  /** Index of each partition's first domain. */
+  readonly partitionStart: readonly number[];
+  /** Respondents per stratum in the whole data (N_h). */
+  readonly stratumSizes: Float64Array;
+
+  private readonly variables: readonly MomentVariable[];
+  private readonly strata: number;
+  /** Per variable: where its cells start in `sums` and how many numbers each cell has. */
+  private readonly start: Int32Array;
+  private readonly sums: Float64Array;
+  private readonly weights: Float64Array;
+
+  private constructor(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]) {
+    const { strata, weights, strataCount: H } = design;
+    const rows = strata.length;
+    this.variables = variables;
+    this.strata = H;
+    const starts: number[] = [];
+    let D = 0;
+    for (const p of partitions) {
+      starts.push(D);
+      D += p.classes;
+    }
+    this.partitionStart = starts;
+    this.domainCount = D;
+
+    this.stratumSizes = new Float64Array(H);
+    for (let i = 0; i < rows; i++) this.stratumSizes[strata[i]]++;
+
+    // Per partition and respondent: its (domain, stratum) cell, or −1.
+    const cells = partitions.map((p, k) => {
+      const out = new Int32Array(rows);
+      const first = starts[k];
+      const codes = p.codes;
+      for (let i = 0; i < rows; i++) {
+        const c = codes === undefined ? 0 : codes[i];
+        out[i] = c >= 0 && c < p.classes ? (first + c) * H + strata[i] : -1;
+      }
+      return out;
+    });
+
+    // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
+    this.start = new Int32Array(variables.length + 2);
+    let size = 0;
+    variables.forEach((v, k) => {
+      this.start[k] = size;
+      size += D * H * (v.kind === 'coded' ? 3 * v.binCount : 6);
+    });
+    // Then the domain weight sums: 3 per cell.
+    this.start[variables.length] = size;
+    size += D * H * 3;
+    this.start[variables.length + 1] = size;
+    this.sums = new Float64Array(size);
+    this.weights = weights instanceof Float64Array ? weights : Float64Array.from(weights);
+    const w = this.weights;
+    const sums = this.sums;
+
+    variables.forEach((v, k) => {
+      const base = this.start[k];
+      if (v.kind === 'coded') {
+        const { codes, bins, binCount } = v;
+        const offset = v.offset ?? 0;
+        const stride = 3 * binCount;
+        for (const cell of cells) {
+          for (let i = 0; i < rows; i++) {
+            const c = cell[i];
+            if (c < 0) continue;
+            const b = bins[codes[i] + offset];
+            if (!(b >= 0)) continue;
+            const at = base + c * stride + 3 * b;
+            const wi = w[i];
+            sums[at]++;
+            sums[at + 1] += wi;
+            sums[at + 2] += wi * wi;
+          }
+        }
+      } else {
+        const { values } = v;
+        const centre = v.centre ?? 0;
+        for (const cell of cells) {
+          for (let i = 0; i < rows; i++) {
+            const c = cell[i];
+            if (c < 0) continue;
+            const y = values[i];
+            if (y !== y) continue;
+            const d = y - centre;
+            const wi = w[i];
+            const ww = wi * wi;
+            const at = base + c * 6;
+            sums[at]++;
+            sums[at + 1] += wi;
+            sums[at + 2] += wi * d;
+            // West's weighted update of the w²-weighted mean and sum of squares.
+            const total = (sums[at + 3] += ww);
+            const delta = d - sums[at + 4];
+            sums[at + 4] += (ww / total) * delta;
+            sums[at + 5] += ww * delta * (d - sums[at + 4]);
+          }
+        }
+      }
+    });
+    const wBase = this.start[variables.length];
+    for (const cell of cells) {
+      for (let i = 0; i < rows; i++) {
+        const c = cell[i];
+        if (c < 0) continue;
+        const at = wBase + c * 3;
+        sums[at]++;
+        sums[at + 1] += w[i];
+        sums[at + 2] += w[i] * w[i];
+      }
+    }
+  }
+
+  /** Takes every variable's sums for every domain of the partitions. */
+  static compute(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]): DomainMoments {
+    return new DomainMoments(design, partitions, variables);
+  }
+
+  /** The domain index of class `c` of partition `p`. */
+  domain(p: number, c: number): number {
+    return this.partitionStart[p] + c;
+  }
+
+  /** Respondents of a domain and their weights (answers aside). */
+  domainWeights(domain: number): DomainWeights {
+    const H = this.strata;
+    const at0 = this.start[this.variables.length] + domain * H * 3;
+    let n = 0;
+    let sw = 0;
+    let sww = 0;
+    for (let h = 0; h < H; h++) {
+      n += this.sums[at0 + 3 * h];
+      sw += this.sums[at0 + 3 * h + 1];
+      sww += this.sums[at0 + 3 * h + 2];
+    }
+    return { n, sumWeights: sw, sumSquaredWeights: sww };
+  }
+
+  /**
+   * A coded variable's weighted mean of `score[bin]` over the respondents of
+   * the domain whose bin has a score (NaN leaves the bin out of the base):
+   * the mean answer, the share of a set of codes (1 in the set, 0 for the
+   * rest of the base), and so on. Undefined when the domain has no valid answer.
+   */
+  codedMean(variable: number, domain: number, score: ArrayLike<number>): MeanEstimate | undefined {
+    const v = this.variables[variable];
+    if (v?.kind !== 'coded') throw new TypeError(`DomainMoments: variable ${variable} is not coded`);
+    const H = this.strata;
+    const B = v.binCount;
+    const sums = this.sums;
+    const at0 = this.start[variable] + domain * H * 3 * B;
+    let n = 0;
+    let sw = 0;
+    let swy = 0;
+    let sww = 0;
+    for (let h = 0; h < H; h++) {
+      for (let b = 0; b < B; b++) {
+        const y = score[b];
+        if (y !== y || y === undefined) continue;
+        const at = at0 + (h * B + b) * 3;
+        n += sums[at];
+        sw += sums[at + 1];
+        swy += sums[at + 1] * y;
+        sww += sums[at + 2];
+      }
+    }
+    if (n === 0 || !(sw > 0)) return undefined;
+    const mean = swy / sw;
+    let variance = 0;
+    for (let h = 0; h < H; h++) {
+      const nh = this.stratumSizes[h];
+      if (nh < 2) continue;
+      let z = 0;
+      let zz = 0;
+      for (let b = 0; b < B; b++) {
+        const y = score[b];
+        if (y !== y || y === undefined) continue;
+        const at = at0 + (h * B + b) * 3;
+        const dev = y - mean;
+        z += sums[at + 1] * dev;
+        zz += sums[at + 2] * dev * dev;
+      }
+      variance += (nh / (nh - 1)) * (zz - (z * z) / nh);
+    }
+    return estimate(mean, variance, sw, sww, n);
+  }
+
+  /** A numeric variable's weighted mean over the valid values of the domain; undefined when there is none. */
+  mean(variable: number, domain: number): MeanEstimate | undefined {
+    const v = this.variables[variable];
+    if (v?.kind !== 'numeric') throw new TypeError(`DomainMoments: variable ${variable} is not numeric`);
+    const H = this.strata;
+    const sums = this.sums;
+    const at0 = this.start[variable] + domain * H * 6;
+    let n = 0;
+    let sw = 0;
+    let swd = 0;
+    let sww = 0;
+    for (let h = 0; h < H; h++) {
+      const at = at0 + h * 6;
+      n += sums[at];
+      sw += sums[at + 1];
+      swd += sums[at + 2];
+      sww += sums[at + 3];
+    }
+    if (n === 0 || !(sw > 0)) return undefined;
+    const centred = swd / sw;
+    let variance = 0;
+    for (let h = 0; h < H; h++) {
+      const nh = this.stratumSizes[h];
+      const at = at0 + h * 6;
+      if (nh < 2 || sums[at] === 0) continue;
+      // Times W and W²; the division by W² comes with the SE. Σw²(d − ȳ)² is
+      // S + Σw²(m − ȳ)² with m and S the cell's w²-weighted mean and sum of
+      // squares: two non-negative terms, so nothing cancels.
+      const z = sums[at + 2] - centred * sums[at + 1];
+      const shift = sums[at + 4] - centred;
+      const zz = sums[at + 5] + sums[at + 3] * shift * shift;
+      variance += (nh / (nh - 1)) * (zz - (z * z) / nh);
+    }
+    return estimate(centred + (v.centre ?? 0), variance, sw, sww, n);
+  }
+}
+
+/** `variance` is Σ_h … in units of W² (sums of w(y − ȳ), not yet divided by W). */
+function estimate(mean: number, variance: number, sw: number, sww: number, n: number): MeanEstimate {
+  const se = Math.sqrt(Math.max(0, variance)) / sw;
+  return { estimate: mean, se, ci: [mean - Z975 * se, mean + Z975 * se], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
+}
+
+/**
+ * An item's answer codes (see ItemAnswers in src/load/types.ts: 0 blank, 255
+ * can't say, 1 … points the answer) as a coded variable: bin 0 blank, bins
+ * 1 … points the answers, bin points + 1 can't say.
+ */
+export function itemVariable(codes: Uint8Array, points: number, cantSayCode = 255): CodedVariable {
+  const bins = new Int16Array(256).fill(-1);
+  for (let b = 0; b <= points; b++) bins[b] = b;
+  bins[cantSayCode] = points + 1;
+  return { kind: 'coded', codes, bins, binCount: points + 2 };
+}
+
+/** NPS answers (0–10, −1 blank) as a coded variable: bin 0 blank, bin a + 1 the answer a. */
+export function npsVariable(answers: Int8Array): CodedVariable {
+  const bins = new Int16Array(12);
+  for (let b = 0; b < 12; b++) bins[b] = b;
+  return { kind: 'coded', codes: answers, offset: 1, bins, binCount: 12 };
+}
+
+/**
+ * Scores per bin of itemVariable for the usual statistics of an item on the
+ * scale min…max: its mean, its top-box share (the `topBox` highest points),
+ * the share of each scale point, and the can't-say share (base: everyone
+ * who answered, can't say included).
+ */
+export function itemScores(min: number, max: number, topBox: number): { mean: Float64Array; topBox: Float64Array; points: Float64Array[]; cantSay: Float64Array } {
+  const points = max - min + 1;
+  const bins = points + 2;
+  const make = (f: (b: number) => number) => Float64Array.from({ length: bins }, (_, b) => f(b));
+  const valid = (b: number) => b >= 1 && b <= points;
+  return {
+    mean: make((b) => (valid(b) ? min + b - 1 : NaN)),
+    topBox: make((b) => (valid(b) ? (b > points - topBox ? 1 : 0) : NaN)),
+    points: Array.from({ length: points }, (_, k) => make((b) => (valid(b) ? (b === k + 1 ? 1 : 0) : NaN))),
+    cantSay: make((b) => (valid(b) ? 0 : b === points + 1 ? 1 : NaN)),
+  };
+}
+
+/** Scores per bin of npsVariable: the NPS (+100 / 0 / −100) and the promoter, passive and detractor shares. */
+export function npsBinScores(): { score: Float64Array; promoters: Float64Array; passives: Float64Array; detractors: Float64Array } {
+  const make = (f: (a: number) => number) => Float64Array.from({ length: 12 }, (_, b) => (b === 0 ? NaN : f(b - 1)));
+  return {
+    score: make((a) => (a >= 9 ? 100 : a >= 7 ? 0 : -100)),
+    promoters: make((a) => (a >= 9 ? 1 : 0)),
+    passives: make((a) => (a >= 7 && a <= 8 ? 1 : 0)),
+    detractors: make((a) => (a <= 6 ? 1 : 0)),
+  };
+}
