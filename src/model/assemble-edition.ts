@@ -1,9 +1,10 @@
 import type { BenchmarkRow, EditionData } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, lmg, surveyMean, type Design, type MeanEstimate } from '../estimate/index.ts';
+import { bandOf, DomainMoments, itemScores, itemVariable, lmg, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
+import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
-import { scoreColumns } from './score-columns.ts';
+import { dimensionColumns, scoreColumns } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
 import { suppressBreakdown, type CellStatus } from './suppress.ts';
 import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
@@ -11,29 +12,83 @@ import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, 
 /** z for a two-sided 95 % interval: qnorm(0.975). */
 const Z95 = 1.959963984540054;
 
-interface DomainMask {
-  domain: Domain;
-  /** undefined for the total (everyone). */
-  mask?: Uint8Array;
+/** The total, each stakeholder group, and each class of each background variable, in this order. */
+export function domainsOf(study: Study): Domain[] {
+  return [
+    { key: 'total', breakdown: 'total', label: { fi: 'Kaikki', en: 'All respondents' } },
+    ...study.groups.map((g) => ({ key: `group:${g.code}`, breakdown: 'group', code: g.code, label: g.label })),
+    ...study.background.flatMap((bg) => bg.values.map((v) => ({ key: `${bg.id}:${v.code}`, breakdown: bg.id, code: v.code, label: v.label }))),
+  ];
 }
 
-/** The total, each stakeholder group, and each class of each background variable. */
-export function domainsOf(study: Study, data: EditionData): DomainMask[] {
-  const out: DomainMask[] = [{ domain: { key: 'total', breakdown: 'total', label: { fi: 'Kaikki', en: 'All respondents' } } }];
-  study.groups.forEach((g, gi) => {
-    const mask = new Uint8Array(data.n);
-    for (let i = 0; i < data.n; i++) mask[i] = data.group[i] === gi ? 1 : 0;
-    out.push({ domain: { key: `group:${g.code}`, breakdown: 'group', code: g.code, label: g.label }, mask });
+/** The same domains as partitions of the respondents, for single-pass estimation (domain k of domainsOf is domain k here). */
+function partitionsOf(study: Study, data: EditionData): Partition[] {
+  return [{ classes: 1 }, { codes: data.group, classes: study.groups.length }, ...study.background.map((bg) => ({ codes: data.background.get(bg.id)!, classes: bg.values.length }))];
+}
+
+/** An estimate of one statistic in domain k (as numbered by domainsOf). */
+type Estimator = (domain: number) => MeanEstimate | undefined;
+
+interface IndicatorEstimators {
+  mean: Estimator;
+  topBox?: Estimator;
+  points?: Estimator[];
+  cantSay?: Estimator;
+  promoters?: Estimator;
+  passives?: Estimator;
+  detractors?: Estimator;
+}
+
+/**
+ * Every statistic of every indicator for every domain, each variable read once:
+ * items and the NPS from their answer codes, dimensions one at a time (so their
+ * share columns never all exist at once), then the indices. Returns the
+ * estimators and the dimension and index scores the driver analysis needs.
+ */
+function estimateAll(study: Study, data: EditionData, design: Design): { estimators: Map<string, IndicatorEstimators>; scores: Map<string, Float64Array> } {
+  const partitions = partitionsOf(study, data);
+  const { min, max, topBox } = study.scale;
+  const points = max - min + 1;
+  const mid = (min + max) / 2;
+  const estimators = new Map<string, IndicatorEstimators>();
+
+  const coded = DomainMoments.compute(design, partitions, [
+    ...study.items.map((item) => itemVariable(data.items.get(item.id)!.codes, points)),
+    ...(study.nps && data.nps ? [npsVariable(data.nps)] : []),
+  ]);
+  const bins = itemScores(min, max, topBox);
+  study.items.forEach((item, v) => {
+    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
+    estimators.set(item.id, { mean: at(bins.mean), topBox: at(bins.topBox), points: bins.points.map(at), cantSay: at(bins.cantSay) });
   });
-  for (const bg of study.background) {
-    const codes = data.background.get(bg.id)!;
-    bg.values.forEach((v, vi) => {
-      const mask = new Uint8Array(data.n);
-      for (let i = 0; i < data.n; i++) mask[i] = codes[i] === vi ? 1 : 0;
-      out.push({ domain: { key: `${bg.id}:${v.code}`, breakdown: bg.id, code: v.code, label: v.label }, mask });
-    });
+  if (study.nps && data.nps) {
+    const v = study.items.length;
+    const nps = npsBinScores();
+    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
+    estimators.set('nps', { mean: at(nps.score), promoters: at(nps.promoters), passives: at(nps.passives), detractors: at(nps.detractors) });
   }
-  return out;
+
+  const dimensionScores = new Map<string, Float64Array>();
+  for (const dim of study.dimensions) {
+    const cols = dimensionColumns(study, data, dim.items);
+    const m = DomainMoments.compute(design, partitions, [
+      { kind: 'numeric', values: cols.score, centre: mid },
+      { kind: 'numeric', values: cols.topBox, centre: 0.5 },
+      ...cols.points.map((values) => ({ kind: 'numeric' as const, values, centre: 0.5 })),
+    ]);
+    const at = (v: number): Estimator => (d) => m.mean(v, d);
+    estimators.set(dim.id, { mean: at(0), topBox: at(1), points: cols.points.map((_, k) => at(2 + k)) });
+    dimensionScores.set(dim.id, cols.score);
+  }
+
+  const scores = scoreColumns(study, data, dimensionScores);
+  const indexMoments = DomainMoments.compute(
+    design,
+    partitions,
+    study.indices.map((x) => ({ kind: 'numeric' as const, values: scores.get(x.id)!, centre: mid })),
+  );
+  study.indices.forEach((x, v) => estimators.set(x.id, { mean: (d) => indexMoments.mean(v, d) }));
+  return { estimators, scores };
 }
 
 function shownCell(e: MeanEstimate, band?: string): Cell {
@@ -41,13 +96,13 @@ function shownCell(e: MeanEstimate, band?: string): Cell {
 }
 
 /** Statuses of every domain for one indicator: breakdown by breakdown, each with its own complementary rule. */
-function domainStatuses(domains: DomainMask[], means: Map<string, MeanEstimate | undefined>, minBase: number): Map<string, CellStatus> {
+function domainStatuses(domains: readonly Domain[], means: Map<string, MeanEstimate | undefined>, minBase: number): Map<string, CellStatus> {
   const total = means.get('total');
   const totalShown = total !== undefined && total.n >= minBase;
   const out = new Map<string, CellStatus>([['total', total === undefined || total.n < 5 ? { kind: 'absent' } : totalShown ? { kind: 'shown' } : { kind: 'suppressed', reason: 'base' }]]);
-  const breakdowns = new Set(domains.map((d) => d.domain.breakdown).filter((b) => b !== 'total'));
+  const breakdowns = new Set(domains.map((d) => d.breakdown).filter((b) => b !== 'total'));
   for (const breakdown of breakdowns) {
-    const keys = domains.filter((d) => d.domain.breakdown === breakdown).map((d) => d.domain.key);
+    const keys = domains.filter((d) => d.breakdown === breakdown).map((d) => d.key);
     const status = suppressBreakdown(new Map(keys.map((k) => [k, means.get(k)])), totalShown, minBase);
     for (const [k, s] of status) out.set(k, s);
   }
@@ -68,48 +123,45 @@ export interface EditionInput {
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
 export function assembleEdition({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): EditionModel {
   const design: Design = { strata: data.group, weights: data.weight, strataCount: study.groups.length };
-  const domains = domainsOf(study, data);
-  const columns = scoreColumns(study, data);
+  const domains = domainsOf(study);
+  const { estimators, scores } = estimateAll(study, data, design);
   const suppressionNotes: EditionModel['suppressionNotes'] = [];
-  const estimate = (y: Float64Array, mask: Uint8Array | undefined) => surveyMean(design, y, mask);
 
   const indicators: IndicatorModel[] = indicatorsOf(study).map((info) => {
     const isNps = info.kind === 'nps';
-    const scale = isNps ? undefined : columns.scale.get(info.id)!;
-    const npsCols = isNps ? columns.nps! : undefined;
-    const scoreColumn = scale?.score ?? npsCols!.score;
-    const means = new Map(domains.map((d) => [d.domain.key, estimate(scoreColumn, d.mask)]));
+    const est = estimators.get(info.id)!;
+    const means = new Map(domains.map((d, k) => [d.key, est.mean(k)]));
     const statuses = domainStatuses(domains, means, study.minBase);
     const previousIndicator = previous?.indicators.find((x) => x.id === info.id);
     const stats: Record<string, IndicatorStats> = {};
-    for (const { domain, mask } of domains) {
+    domains.forEach((domain, k) => {
       const status = statuses.get(domain.key)!;
-      if (status.kind === 'absent') continue;
+      if (status.kind === 'absent') return;
       if (status.kind === 'suppressed') {
         const withheld: Cell = { shown: false, reason: status.reason };
         stats[domain.key] = {
           mean: withheld,
-          ...(scale?.topBox ? { topBox: withheld } : {}),
-          ...(scale?.points ? { distribution: scale.points.map(() => withheld) } : {}),
-          ...(scale?.cantSay ? { cantSay: withheld } : {}),
-          ...(npsCols ? { promoters: withheld, passives: withheld, detractors: withheld } : {}),
+          ...(est.topBox ? { topBox: withheld } : {}),
+          ...(est.points ? { distribution: est.points.map(() => withheld) } : {}),
+          ...(est.cantSay ? { cantSay: withheld } : {}),
+          ...(est.promoters ? { promoters: withheld, passives: withheld, detractors: withheld } : {}),
         };
         suppressionNotes.push({ domain: domain.key, indicator: info.id, reason: status.reason });
-        continue;
+        return;
       }
       const m = means.get(domain.key)!;
-      const part = (y: Float64Array): Cell => {
-        const e = estimate(y, mask);
+      const part = (estimator: Estimator): Cell => {
+        const e = estimator(k);
         return e === undefined ? { shown: false, reason: 'base' } : shownCell(e);
       };
       const s: IndicatorStats = { mean: shownCell(m, isNps ? undefined : bandOf(m.estimate, study.bands).id) };
-      if (scale?.topBox) s.topBox = part(scale.topBox);
-      if (scale?.points) s.distribution = scale.points.map(part);
-      if (scale?.cantSay) s.cantSay = part(scale.cantSay);
-      if (npsCols) {
-        s.promoters = part(npsCols.promoters);
-        s.passives = part(npsCols.passives);
-        s.detractors = part(npsCols.detractors);
+      if (est.topBox) s.topBox = part(est.topBox);
+      if (est.points) s.distribution = est.points.map(part);
+      if (est.cantSay) s.cantSay = part(est.cantSay);
+      if (est.promoters && est.passives && est.detractors) {
+        s.promoters = part(est.promoters);
+        s.passives = part(est.passives);
+        s.detractors = part(est.detractors);
       }
       const before = previousIndicator?.stats[domain.key]?.mean;
       if (before?.shown) {
@@ -125,11 +177,11 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
         }
       }
       stats[domain.key] = s;
-    }
+    });
     return { id: info.id, kind: info.kind, label: info.label, components: info.components, stats };
   });
 
-  const drivers = driverAnalyses(study, data, domains, columns.scale, indicators);
+  const drivers = driverAnalyses(study, data, domains, scores, indicators);
   const respondents = respondentSummary(study, data);
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
   return {
@@ -142,7 +194,7 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
     history: publication?.history ?? [],
     editorial,
     respondents,
-    domains: domains.map((d) => d.domain),
+    domains,
     indicators,
     drivers,
     inputHash,
@@ -181,17 +233,25 @@ export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'
 function driverAnalyses(
   study: Study,
   data: EditionData,
-  domains: DomainMask[],
-  scale: ReturnType<typeof scoreColumns>['scale'],
+  domains: readonly Domain[],
+  scores: ReadonlyMap<string, Float64Array>,
   indicators: IndicatorModel[],
 ): DriverModel[] {
   if (!study.drivers) return [];
   const { outcome, predictors } = study.drivers;
-  const X = predictors.map((p) => scale.get(p)!.score);
-  const y = scale.get(outcome)!.score;
+  // Predictors and outcome may be items too: those are turned into values here, once.
+  const column = (id: string) => scores.get(id) ?? answerValues(data.items.get(id)!, study.scale.min);
+  const X = predictors.map(column);
+  const y = column(outcome);
   const out: DriverModel[] = [];
-  for (const { domain, mask } of domains) {
+  for (const domain of domains) {
     if (domain.breakdown !== 'total' && domain.breakdown !== 'group') continue;
+    const gi = study.groups.findIndex((g) => `group:${g.code}` === domain.key);
+    let mask: Uint8Array | undefined;
+    if (gi >= 0) {
+      mask = new Uint8Array(data.n);
+      for (let i = 0; i < data.n; i++) mask[i] = data.group[i] === gi ? 1 : 0;
+    }
     const result = lmg(X, y, data.weight, mask);
     if (!result || result.n < study.minBase) continue;
     const performance = predictors.map((p) => {

@@ -1,73 +1,73 @@
 import type { EditionData } from '../load/types.ts';
+import { BLANK, CANT_SAY } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
-import { indicator, npsScores, respondentMeans } from '../estimate/index.ts';
-import { answerValues, npsValues } from '../load/answers.ts';
-import { CANT_SAY } from '../load/types.ts';
+import { respondentMeans } from '../estimate/index.ts';
+import { answerValues } from '../load/answers.ts';
 
-/** Per-respondent variables of one scale indicator, ready for estimation. */
-export interface ScaleColumns {
-  /** The score: the answer (item) or the mean of answered components. */
+/** A dimension's per-respondent variables. */
+export interface DimensionColumns {
+  /** Mean of the answered items, if at least half (rounded up) were answered; NaN otherwise. */
   score: Float64Array;
-  /** Top-box membership: 1/0 for an item, the share of answered items for a dimension. */
-  topBox?: Float64Array;
-  /** Per scale point, as topBox. */
-  points?: Float64Array[];
-  /** 1 can't say, 0 valid answer, NaN not answered (items only). */
-  cantSay?: Float64Array;
-}
-
-/** NPS variables per respondent. */
-export interface NpsColumns {
-  score: Float64Array;
-  promoters: Float64Array;
-  passives: Float64Array;
-  detractors: Float64Array;
+  /** Share of the answered items in the top box (NaN where the score is missing). */
+  topBox: Float64Array;
+  /** Share of the answered items at each scale point, from scale.min up. */
+  points: Float64Array[];
 }
 
 /**
- * Derives every indicator's per-respondent variables from the answers, following
- * the scoring rules: a dimension or index score needs at least half of its parts.
+ * A dimension's variables straight from its items' answer codes, in one pass:
+ * the score and the respondent's share of answered items in the top box and at
+ * each point. The shares equal the pooled answer distribution when everyone
+ * answers every item.
  */
-export function scoreColumns(study: Study, data: EditionData): { scale: Map<string, ScaleColumns>; nps?: NpsColumns } {
+export function dimensionColumns(study: Study, data: EditionData, itemIds: readonly string[]): DimensionColumns {
   const { min, max, topBox } = study.scale;
-  const topFrom = max - topBox + 1;
-  const pointValues = Array.from({ length: max - min + 1 }, (_, k) => min + k);
-  const scale = new Map<string, ScaleColumns>();
-  for (const item of study.items) {
-    const answers = data.items.get(item.id)!;
-    const values = answerValues(answers, min);
-    const cantSay = new Float64Array(data.n);
-    for (let i = 0; i < data.n; i++) cantSay[i] = answers.codes[i] === CANT_SAY ? 1 : Number.isNaN(values[i]) ? Number.NaN : 0;
-    scale.set(item.id, {
-      score: values,
-      topBox: indicator(values, (v) => v >= topFrom),
-      points: pointValues.map((p) => indicator(values, (v) => v === p)),
-      cantSay,
-    });
+  const points = max - min + 1;
+  const topFromCode = points - topBox + 1;
+  const codes = itemIds.map((id) => data.items.get(id)!.codes);
+  const needed = Math.max(1, Math.ceil(codes.length / 2 - 1e-9));
+  const score = new Float64Array(data.n);
+  const top = new Float64Array(data.n);
+  const shares = Array.from({ length: points }, () => new Float64Array(data.n));
+  const counts = new Uint16Array(points + 1);
+  for (let i = 0; i < data.n; i++) {
+    counts.fill(0);
+    let answered = 0;
+    let sum = 0;
+    for (const column of codes) {
+      const c = column[i]!;
+      if (c === BLANK || c === CANT_SAY) continue;
+      answered++;
+      sum += c + min - 1;
+      counts[c]!++;
+    }
+    if (answered < needed) {
+      score[i] = top[i] = NaN;
+      for (const s of shares) s[i] = NaN;
+      continue;
+    }
+    score[i] = sum / answered;
+    let inTop = 0;
+    for (let c = 1; c <= points; c++) {
+      shares[c - 1]![i] = counts[c]! / answered;
+      if (c >= topFromCode) inTop += counts[c]!;
+    }
+    top[i] = inTop / answered;
   }
-  for (const dim of study.dimensions) {
-    const parts = dim.items.map((id) => scale.get(id)!);
-    scale.set(dim.id, {
-      score: respondentMeans(parts.map((p) => p.score)),
-      // A respondent's share of answered items in the top box (or at a point): equals
-      // the pooled answer distribution when everyone answers every item.
-      topBox: respondentMeans(parts.map((p) => p.topBox!)),
-      points: pointValues.map((_, k) => respondentMeans(parts.map((p) => p.points![k]))),
-    });
-  }
+  return { score, topBox: top, points: shares };
+}
+
+/**
+ * The per-respondent score of every dimension and index (what indices and the
+ * driver analysis are built from). Items are not converted: they are estimated
+ * from their codes.
+ */
+export function scoreColumns(study: Study, data: EditionData, dimensions: ReadonlyMap<string, Float64Array>): Map<string, Float64Array> {
+  const scores = new Map(dimensions);
+  const itemScore = (id: string) => answerValues(data.items.get(id)!, study.scale.min);
   for (const index of study.indices) {
-    const parts = (index.dimensions ?? index.items ?? []).map((id) => scale.get(id)!.score);
-    scale.set(index.id, { score: respondentMeans(parts) });
+    const parts = index.dimensions ? index.dimensions.map((id) => scores.get(id)!) : (index.items ?? []).map(itemScore);
+    scores.set(index.id, respondentMeans(parts));
   }
-  let nps: NpsColumns | undefined;
-  if (study.nps && data.nps) {
-    const answers = npsValues(data.nps);
-    nps = {
-      score: npsScores(answers),
-      promoters: indicator(answers, (v) => v >= 9),
-      passives: indicator(answers, (v) => v >= 7 && v <= 8),
-      detractors: indicator(answers, (v) => v <= 6),
-    };
-  }
-  return { scale, nps };
+  return scores;
 }

@@ -51,12 +51,25 @@ export interface FigureChange {
   new?: string;
 }
 
+/**
+ * Whether two recorded figures are the same: equal text, or numbers within 1e-9
+ * of each other relative to their size (or 1e-12 apart). A different order of summation moves the
+ * last digits of a double; any change that matters is many orders larger.
+ */
+export function sameFigure(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = Number(a);
+  const y = Number(b);
+  if (!/^-?\d/.test(a) || !/^-?\d/.test(b) || !Number.isFinite(x) || !Number.isFinite(y)) return false;
+  return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) + 1e-12;
+}
+
 /** Figures that differ between a record and a recomputation (changed, added or gone). */
 export function diffFigures(recorded: Record<string, string>, now: Record<string, string>): FigureChange[] {
   const changes: FigureChange[] = [];
   for (const [key, old] of Object.entries(recorded)) {
     const value = now[key];
-    if (value !== old) changes.push({ key, old, ...(value !== undefined ? { new: value } : {}) });
+    if (value === undefined || !sameFigure(old, value)) changes.push({ key, old, ...(value !== undefined ? { new: value } : {}) });
   }
   for (const [key, value] of Object.entries(now)) if (!(key in recorded)) changes.push({ key, new: value });
   return changes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

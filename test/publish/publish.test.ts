@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, diffFigures, figuresOf, isVersion, parseRecord, serialiseRecord, setFrontMatterFields, verifyPublished, withNewVersion, type PublicationRecord, type PublishedVersion } from '../../src/publish/index.ts';
+import { compareVersions, diffFigures, figuresOf, isVersion, parseRecord, sameFigure, serialiseRecord, setFrontMatterFields, verifyPublished, withNewVersion, type PublicationRecord, type PublishedVersion } from '../../src/publish/index.ts';
 
 const inputs = { responses: 'r1', study: 's1', benchmarks: 'b1' };
 const version = (v: string, figures: Record<string, string> = { 'total|total|q1|mean.estimate': '3.5' }, note?: string): PublishedVersion => ({
@@ -158,12 +158,24 @@ describe('verifyPublished', () => {
   it('lists at most 40 changes and counts the rest', () => {
     const many = Object.fromEntries(Array.from({ length: 45 }, (_, i) => [`group|G${String(i).padStart(2, '0')}|q1|mean.n`, String(i)]));
     const r = withNewVersion(undefined, 2025, version('1.0', many));
-    const changed = Object.fromEntries(Object.entries(many).map(([k, v]) => [k, `${v}0`]));
+    const changed = Object.fromEntries(Object.entries(many).map(([k, v]) => [k, String(Number(v) + 100)]));
     const lines = verifyPublished(r, changed, inputs, 'p.json')[0]!.message.split('\n');
     expect(lines).toHaveLength(1 + 40 + 1);
-    expect(lines[1]).toBe('    group|G00|q1|mean.n: 0 → 00');
-    expect(lines[40]).toBe('    group|G39|q1|mean.n: 39 → 390');
+    expect(lines[1]).toBe('    group|G00|q1|mean.n: 0 → 100');
+    expect(lines[40]).toBe('    group|G39|q1|mean.n: 39 → 139');
     expect(lines[41]).toBe('    … and 5 more');
+  });
+
+  it('does not count floating-point noise as a change, but does count anything larger', () => {
+    // Summing in another order moves the last digits of a double: 3.4e-10 relative was
+    // seen on a difference of two means; displayed figures have at most 4 decimals.
+    expect(sameFigure('3.43914405572', '3.43914405573')).toBe(true);
+    expect(sameFigure('3.117695672e-33', '3.11769567198e-33')).toBe(true);
+    expect(sameFigure('0.0000924290103567', '0.0000924290103566')).toBe(true);
+    expect(sameFigure('3.4391', '3.4392')).toBe(false);
+    expect(sameFigure('0.000001', '0.000002')).toBe(false);
+    expect(sameFigure('good', 'excellent')).toBe(false);
+    expect(sameFigure('30', '30.0')).toBe(true);
   });
 
   it('only warns when the inputs changed but no figure did', () => {
