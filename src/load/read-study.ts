@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,8 @@ export interface EditionFile {
   rows: RowCounts;
   /** Whether the edition loaded (no errors in its file). */
   loaded: boolean;
+  /** SHA-256 of the file's bytes, taken while streaming (for publication records). */
+  sha256: string;
 }
 
 export interface StudyLoad {
@@ -118,7 +121,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
     if (!result || !study) continue;
     options.onProgress?.(file, 1);
     load.issues.push(...result.issues);
-    load.files.push({ year: Number(y), file, rows: result.rows, loaded: result.data !== undefined });
+    load.files.push({ year: Number(y), file, rows: result.rows, loaded: result.data !== undefined, sha256: read.sha256 ?? '' });
     if (result.data) load.editions.push(result.data);
   }
 
@@ -153,14 +156,16 @@ async function streamResponses(
   study: Study | undefined,
   size: number,
   onProgress?: (fraction: number) => void,
-): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult }> {
-  const attempt = async (encoding: 'utf-8' | 'windows-1252'): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult }> => {
+): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult; sha256?: string }> {
+  const attempt = async (encoding: 'utf-8' | 'windows-1252'): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult; sha256?: string }> => {
+    const hash = createHash('sha256');
     const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
     const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, ...(onProgress ? { onProgress } : {}) }) : undefined;
     let first = true;
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
+        hash.update(chunk);
         let bytes: Uint8Array = chunk;
         if (first) {
           first = false;
@@ -186,13 +191,13 @@ async function streamResponses(
     } finally {
       stream.destroy();
     }
-    return { issues: [], ...(parser ? { result: parser.end() } : {}) };
+    return { issues: [], sha256: hash.digest('hex'), ...(parser ? { result: parser.end() } : {}) };
   };
   try {
     return await attempt('utf-8');
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
     const again = await attempt('windows-1252');
-    return { issues: [{ ...NOT_UTF8, file }, ...again.issues], ...(again.result ? { result: again.result } : {}) };
+    return { issues: [{ ...NOT_UTF8, file }, ...again.issues], ...(again.result ? { result: again.result } : {}), ...(again.sha256 ? { sha256: again.sha256 } : {}) };
   }
 }

@@ -91,7 +91,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   const inputHashes = new Map<number, string>();
   for (const year of editionYears) {
     const hashes: InputHashes = {
-      responses: sha256(await readFile(join(dataDir, String(year), 'responses.csv'))),
+      responses: loaded.files.find((f) => f.year === year)!.sha256,
       study: studyHash,
       ...(benchmarksBytes ? { benchmarks: sha256(benchmarksBytes) } : {}),
     };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, cpSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,12 @@ import { FIXTURES, okRows, csv, shown } from './helpers.ts';
 
 const CWD = join(FIXTURES, '..', '..', '..'); // the project root, so names read test/fixtures/load/…
 const DIR = 'test/fixtures/load';
+
+
+/** SHA-256 of a file read whole, to check the one taken while streaming. */
+function fileHash(path: string): string {
+  return createHash('sha256').update(readFileSync(join(CWD, path))).digest('hex');
+}
 
 describe('readStudy', () => {
   it('reads a good study folder, naming files relative to the folder as given', async () => {
@@ -19,8 +26,8 @@ describe('readStudy', () => {
       [2024, `${DIR}/good/2024/responses.csv`, 24],
     ]);
     expect(load.files).toEqual([
-      { year: 2023, file: `${DIR}/good/2023/responses.csv`, rows: { read: 18, used: 18, rejected: 0 }, loaded: true },
-      { year: 2024, file: `${DIR}/good/2024/responses.csv`, rows: { read: 24, used: 24, rejected: 0 }, loaded: true },
+      { year: 2023, file: `${DIR}/good/2023/responses.csv`, rows: { read: 18, used: 18, rejected: 0 }, loaded: true, sha256: fileHash(`${DIR}/good/2023/responses.csv`) },
+      { year: 2024, file: `${DIR}/good/2024/responses.csv`, rows: { read: 24, used: 24, rejected: 0 }, loaded: true, sha256: fileHash(`${DIR}/good/2024/responses.csv`) },
     ]);
     expect(load.benchmarks).toHaveLength(3);
     expect(progress).toEqual([
@@ -36,7 +43,7 @@ describe('readStudy', () => {
     expect(load.study).toBeDefined();
     expect(load.editions).toEqual([]);
     expect(load.benchmarks).toEqual([]);
-    expect(load.files).toEqual([{ year: 2024, file: `${DIR}/bad/2024/responses.csv`, rows: { read: 5, used: 1, rejected: 4 }, loaded: false }]);
+    expect(load.files).toEqual([{ year: 2024, file: `${DIR}/bad/2024/responses.csv`, rows: { read: 5, used: 1, rejected: 4 }, loaded: false, sha256: fileHash(`${DIR}/bad/2024/responses.csv`) }]);
     expect(shown(load.issues).map((m) => m.split('\n')[0])).toEqual([
       `error: ${DIR}/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")`,
       `error: ${DIR}/bad/2024/responses.csv:4: column "int3": value "7" is outside the scale 1–5 and is not a can't-say code (6)`,
