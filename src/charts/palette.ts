@@ -3,8 +3,11 @@
  * colour-blind-safe palette; agreement scales use a diverging orange–grey–blue.
  */
 
-/** Okabe–Ito categorical colours, in the order groups receive them (yellow last: never for text). */
-export const GROUP_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'] as const;
+/**
+ * Okabe–Ito's colour-blind-safe hues, darkened where needed so that each has a
+ * contrast of at least 4.5:1 on white: the same colour serves a line and its label.
+ */
+export const GROUP_COLOURS = ['#0072B2', '#8a6200', '#007a59', '#9a4f7f', '#2f6f94', '#b34f00', '#6b6200'] as const;
 
 /** Colour of the group at `index` (cycles when there are more groups than colours). */
 export function groupColour(index: number): string {

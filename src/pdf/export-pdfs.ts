@@ -1,8 +1,229 @@
+/**
+ * The PDF export: serves the built site on 127.0.0.1, opens each edition's print
+ * page (/<lang>/<year>/print/) in headless Chromium and prints it to A4, then sets
+ * the document metadata. One PDF per edition and language, written to <site>/pdf/.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Effects } from '../cli/effects.ts';
-import type { ReportModel } from '../model/types.ts';
+import type { EditionModel, ReportModel } from '../model/types.ts';
+import type { Lang } from '../study/schema.ts';
+import { t } from '../site/i18n.ts';
+import { pdfFileName } from '../site/view.ts';
+import { launchBrowser } from './browser.ts';
+import { setDocumentInfo, tocPageNumbers, type DocumentInfo } from './metadata.ts';
+import { serveStatic } from './serve.ts';
+
+/** Pages rendering at the same time: Chromium uses a core or so per page. */
+const CONCURRENCY = 2;
+/** Per navigation and per print. */
+const TIMEOUT_MS = 60_000;
+
+export class NetworkRequestError extends Error {
+  readonly urls: string[];
+  constructor(urls: string[]) {
+    super(`The print pages tried to load ${urls.length} resource(s) from outside the built site (blocked; the PDFs must be self-contained):\n${urls.map((u) => `  - ${u}`).join('\n')}`);
+    this.name = 'NetworkRequestError';
+    this.urls = urls;
+  }
+}
+
+interface Job {
+  edition: EditionModel;
+  lang: Lang;
+  file: string;
+  path: string;
+}
+
+/**
+ * When the document was made: the publication date of a published edition (so a
+ * rebuild gives the same file), else now.
+ */
+export function documentDate(edition: EditionModel, lang: Lang, now: Date): Date {
+  const published = edition.published ?? edition.editorial[lang]?.meta.published;
+  if (edition.status === 'published' && published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    const date = new Date(`${published}T12:00:00Z`);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return now;
+}
+
+export function documentInfo(model: ReportModel, edition: EditionModel, lang: Lang, now: Date): DocumentInfo {
+  const study = model.study;
+  const title = `${study.title[lang]} ${edition.year}`;
+  const draft = edition.status === 'draft' ? ` (${t(lang, 'draft')})` : '';
+  const metaTitle = edition.editorial[lang]?.meta.title;
+  const date = documentDate(edition, lang, now);
+  return {
+    title: (metaTitle || title) + draft,
+    author: study.organisation[lang],
+    subject: `${study.organisation[lang]}: ${title}, ${t(lang, 'version').toLowerCase()} ${edition.version}${draft}`,
+    keywords: [study.organisation[lang], study.title[lang], String(edition.year), t(lang, 'summary'), t(lang, 'dimensions'), t(lang, 'groups'), t(lang, 'trends')],
+    language: lang,
+    creator: `Luotain ${model.toolVersion}`,
+    created: date,
+    modified: date,
+  };
+}
+
+async function waitForFonts(page: Page, url: string): Promise<void> {
+  const families = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, ''));
+  });
+  if (!families.some((f) => f.toLowerCase().startsWith('inter'))) {
+    throw new Error(`${url}: the report font Inter did not load (loaded: ${families.join(', ') || 'none'}); check that the site's _astro folder holds the font files`);
+  }
+}
+
+/**
+ * Prints the page. Size, margins and the running header and footer come from the
+ * page's CSS (@page with margin boxes, see src/styles/print.css and runningHeadCss
+ * in src/site/print.ts) rather than from header/footer templates: the templates
+ * render in a frame without the report font and Chromium draws them on every page,
+ * the full-bleed cover included, while margin boxes can be left off the cover.
+ */
+async function printPage(page: Page): Promise<Uint8Array> {
+  const pdf = await page.pdf({
+    format: 'A4',
+    printBackground: true,
+    preferCSSPageSize: true,
+    tagged: true,
+    outline: true,
+    displayHeaderFooter: false,
+  });
+  return new Uint8Array(pdf);
+}
+
+/** Renders one print page to PDF bytes, with the contents page's page numbers filled in. */
+async function renderJob(context: BrowserContext, origin: string, job: Job, warn: (line: string) => void): Promise<{ pdf: Uint8Array; headings: string[] }> {
+  const page = await context.newPage();
+  try {
+    page.setDefaultTimeout(TIMEOUT_MS);
+    const url = `${origin}${job.path}`;
+    const response = await page.goto(url, { waitUntil: 'load' });
+    if (!response || !response.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
+    await waitForFonts(page, url);
+    // Links to the site's own pages and files (e.g. /pdf/… in the version history)
+    // would point at this temporary server; in the PDF they stay text. Links within
+    // the document (#…) and to other sites stay links.
+    await page.$$eval('a[href]', (links, here) => {
+      for (const a of links as HTMLAnchorElement[]) {
+        const target = new URL(a.href, here);
+        const inDocument = target.origin === location.origin && target.pathname === location.pathname && target.hash !== '';
+        if (target.origin === location.origin && !inDocument) a.removeAttribute('href');
+      }
+    }, url);
+    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    const ids = await page.$$eval('[data-toc-page]', (els) => els.map((e) => e.getAttribute('data-toc-page') ?? ''));
+    let pdf = await printPage(page);
+    if (ids.length === 0) return { pdf, headings };
+    // The contents page's numbers come from a first print: where each heading landed.
+    // The numbers sit in a fixed-width column, so filling them in moves nothing.
+    const numbers = await tocPageNumbers(pdf, ids);
+    const missing = ids.filter((id) => numbers[id] === undefined);
+    if (missing.length === ids.length) {
+      // Chromium names a destination after each link target; without any, the
+      // contents page keeps its entries and links but shows no numbers.
+      warn(`${job.file}: no named destinations in Chromium's PDF; the contents page has no page numbers`);
+      return { pdf, headings };
+    }
+    if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
+    await page.$$eval(
+      '[data-toc-page]',
+      (els, found) => {
+        for (const el of els) {
+          const n = found[el.getAttribute('data-toc-page') ?? ''];
+          if (n !== undefined) el.textContent = String(n);
+        }
+      },
+      numbers,
+    );
+    pdf = await printPage(page);
+    const check = await tocPageNumbers(pdf, ids);
+    for (const id of ids) {
+      if (check[id] !== numbers[id]) throw new Error(`${url}: the contents page's number for #${id} moved (${numbers[id]} → ${check[id]}) when filled in`);
+    }
+    return { pdf, headings };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Runs `work` over `items` with at most `limit` at a time; the first error wins. */
+async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failed: unknown;
+  const worker = async () => {
+    while (failed === undefined && next < items.length) {
+      const i = next++;
+      try {
+        await work(items[i]!, i);
+      } catch (error) {
+        failed ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failed !== undefined) throw failed;
+}
 
 /** Renders one PDF per edition and language from the built site in `siteDir`. */
-export async function exportPdfs(_model: ReportModel, _siteDir: string, effects: Effects): Promise<{ file: string; bytes: number }[]> {
-  effects.out('PDF export is not available yet');
-  return [];
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects): Promise<{ file: string; bytes: number }[]> {
+  const jobs: Job[] = model.study.languages.flatMap((lang) =>
+    model.editions.map((edition) => ({ edition, lang, file: pdfFileName(model.study, edition, lang), path: `/${lang}/${edition.year}/print/` })),
+  );
+  if (jobs.length === 0) return [];
+  const started = Date.now();
+  // A missing browser is an error (BrowserNotFoundError says what to do), never a skip.
+  const { browser, resolved } = await launchBrowser(effects.env);
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  try {
+    server = await serveStatic(siteDir);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const blocked: string[] = [];
+  try {
+    effects.out(`PDFs: Chromium ${browser.version()} (${resolved.source}), ${jobs.length} files, ${CONCURRENCY} at a time`);
+    const context = await browser.newContext({ offline: false, javaScriptEnabled: true, serviceWorkers: 'block' });
+    // The build must make no network request: anything not to the local server is
+    // blocked and reported, and fails the export.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(`${server.origin}/`)) return route.continue();
+      blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    const outDir = join(siteDir, 'pdf');
+    await mkdir(outDir, { recursive: true });
+    const results: { file: string; bytes: number }[] = new Array(jobs.length);
+    let done = 0;
+    await pool(jobs, CONCURRENCY, async (job, i) => {
+      const jobStarted = Date.now();
+      const { pdf: raw, headings } = await renderJob(context, server.origin, job, effects.err);
+      if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
+      const bytes = await setDocumentInfo(raw, {
+        ...documentInfo(model, job.edition, job.lang, effects.now()),
+        producer: `Luotain ${model.toolVersion} (Chromium ${browser.version()}, pdf-lib)`,
+        headings,
+      });
+      await writeFile(join(outDir, job.file), bytes);
+      results[i] = { file: `pdf/${job.file}`, bytes: bytes.byteLength };
+      done++;
+      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s)`);
+    });
+    if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
+    await context.close();
+    effects.out(`PDFs done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return results;
+  } catch (error) {
+    if (blocked.length > 0 && !(error instanceof NetworkRequestError)) effects.err(new NetworkRequestError([...new Set(blocked)]).message);
+    throw error;
+  } finally {
+    await server.close();
+    await browser.close();
+  }
 }

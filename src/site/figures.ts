@@ -150,7 +150,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
     caption: `${outcome}: ${t(lang, 'drivers').toLowerCase()} (${domainLabel(model, edition, domain, lang)}, n = ${nCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
     table: {
-      head: [t(lang, 'indicator'), t(lang, 'importance'), t(lang, 'performance'), ''],
+      head: [t(lang, 'indicator'), t(lang, 'importance'), t(lang, 'performance'), t(lang, 'quadrant')],
       numeric: [false, true, true, false],
       rows: [...drivers.predictors]
         .sort((a, b) => b.importance - a.importance)

@@ -10,7 +10,7 @@ export function respondentsTable(model: ReportModel, edition: EditionModel, lang
   const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
     { text: label },
     { text: g.n === undefined ? t(lang, 'suppressed', { base: 5 }) : formatCount(g.n, lang) },
-    { text: g.effectiveN === undefined ? '–' : formatNumber(g.effectiveN, 0, lang) },
+    { text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) },
     { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) },
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
   ];
@@ -34,7 +34,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
         heading: t(lang, 'weighting'),
         paragraphs: [
           'Jokainen sidosryhmä on oma otoksensa (ositettu otanta). Vastaukset painotetaan aineiston painomuuttujalla, jolloin tulokset kuvaavat perusjoukkoa eivätkä vain vastaajia. Efektiivinen otoskoko (Kishin kaava) kertoo, kuinka suurta painottamatonta otosta painotettu aineisto vastaa; asetelmakerroin on vastaajamäärän ja efektiivisen otoskoon suhde.',
-          'Virhemarginaali on 95 %:n luottamusvälin puolikas 50 %:n osuudelle efektiivisellä otoskoolla laskettuna.',
+          'Virhemarginaali on 95 %:n luottamusvälin puolikas 50 %:n osuudelle efektiivisellä otoskoolla laskettuna.',
         ],
       },
       {
@@ -42,7 +42,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
         paragraphs: [
           `Väittämiin vastataan asteikolla ${scale}; vastaus ”en osaa sanoa” (koodi ${cantSay}) ja tyhjä vastaus eivät kuulu keskiarvoon. En osaa sanoa -osuus lasketaan kaikista kysymykseen vastanneista.`,
           'Osa-alueen arvo on vastaajan vastaamien väittämien keskiarvo, kun hän on vastannut vähintään puoleen osa-alueen väittämistä; indeksi on vastaavasti osiensa keskiarvo, kun vähintään puolet osista on saatavilla.',
-          `Keskiarvot ja osuudet ovat painotettuja keskiarvoja. Niiden keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja 95 %:n luottamusväli on arvo ± 1,96 keskivirhettä. Myönteisten osuus on vastausten ${top} osuus.`,
+          `Keskiarvot ja osuudet ovat painotettuja keskiarvoja. Niiden keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja 95 %:n luottamusväli on arvo ± 1,96 keskivirhettä. Myönteisten osuus on vastausten ${top} osuus.`,
           'Suositteluindeksi (NPS) on suosittelijoiden (9–10) osuus vähennettynä arvostelijoiden (0–6) osuudella, prosenttiyksikköinä.',
           'Muutos edellisestä tutkimuksesta ja ero vertailuarvoon testataan z-testillä; ero on tilastollisesti merkitsevä, kun p < 0,05. Sidosryhmää ei testata kaikkien vastaajien tulosta vastaan, koska ryhmä on osa kokonaisuutta.',
           'Tukeen vaikuttavat tekijät: sidosryhmätuki selitetään osa-alueilla painotetulla regressiolla, ja kunkin osa-alueen tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista muuttujien järjestyksistä). Jako nelikenttään tehdään tärkeyksien ja arvioiden keskiarvojen kohdalta.',

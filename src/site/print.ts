@@ -2,8 +2,14 @@ import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import { t } from './i18n.ts';
 
+export interface ContentsEntry {
+  id: string;
+  label: string;
+  children?: { id: string; label: string }[];
+}
+
 /** The print report's table of contents; ids match the sections' headings. */
-export function printContents(model: ReportModel, edition: EditionModel, lang: Lang): { id: string; label: string; children?: { id: string; label: string }[] }[] {
+export function printContents(model: ReportModel, edition: EditionModel, lang: Lang): ContentsEntry[] {
   const dims = edition.indicators.filter((i) => i.kind === 'dimension');
   return [
     { id: 'print-summary-title', label: t(lang, 'summary') },
@@ -15,4 +21,70 @@ export function printContents(model: ReportModel, edition: EditionModel, lang: L
     { id: 'method-h', label: t(lang, 'method') },
     { id: 'tables-h', label: t(lang, 'tables') },
   ];
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * A YYYY-MM-DD date as written in the language: fi "14.3.2024", en "14 March 2024".
+ * Anything else is returned as it is. (No Intl: output must not depend on the machine's ICU.)
+ */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
+  return lang === 'fi' ? `${day}.${month}.${year}` : `${day} ${MONTHS_EN[month - 1]} ${year}`;
+}
+
+/** A CSS string literal: quotes, backslashes, line breaks and "<" escaped (safe inside <style>). */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16).toUpperCase()} `)}"`;
+}
+
+export interface RunningTexts {
+  lang: Lang;
+  /** "<study title> <year>". */
+  title: string;
+  organisation: string;
+  /** "Versio 1.0" / "Version 1.0". */
+  version: string;
+  /** LUONNOS / DRAFT on a draft edition. */
+  draft?: string;
+}
+
+export function runningTexts(model: ReportModel, edition: EditionModel, lang: Lang): RunningTexts {
+  return {
+    lang,
+    title: `${model.study.title[lang]} ${edition.year}`,
+    organisation: model.study.organisation[lang],
+    version: `${t(lang, 'version')} ${edition.version}`,
+    ...(edition.status === 'draft' ? { draft: t(lang, 'draft') } : {}),
+  };
+}
+
+/**
+ * The running header and footer as CSS page margin boxes (Chromium >= 131): they use
+ * the page's own font, and the cover (:first) has none. Header: the study title and
+ * year, the organisation; footer: the version and "sivu N / M" ("page N / M");
+ * a draft also carries its mark in both on every page.
+ */
+export function runningHeadCss(x: RunningTexts): string {
+  const base = 'font-family: Inter, "Helvetica Neue", Arial, sans-serif; font-size: 7.5pt; color: #4d5560;';
+  const draft = 'font-family: Inter, "Helvetica Neue", Arial, sans-serif; font-size: 8pt; font-weight: 700; color: #b42318;';
+  const page = x.lang === 'fi' ? 'sivu' : 'page';
+  const boxes = [
+    `@top-left { content: ${cssString(x.title)}; ${base} vertical-align: bottom; padding-bottom: 6mm; }`,
+    `@top-right { content: ${cssString(x.organisation)}; ${base} vertical-align: bottom; padding-bottom: 6mm; }`,
+    `@bottom-left { content: ${cssString(x.version)}; ${base} vertical-align: top; padding-top: 6mm; }`,
+    `@bottom-right { content: ${cssString(`${page} `)} counter(page) " / " counter(pages); ${base} font-variant-numeric: tabular-nums; vertical-align: top; padding-top: 6mm; }`,
+    ...(x.draft
+      ? [
+          `@top-center { content: ${cssString(x.draft)}; ${draft} vertical-align: bottom; padding-bottom: 6mm; }`,
+          `@bottom-center { content: ${cssString(x.draft)}; ${draft} vertical-align: top; padding-top: 6mm; }`,
+        ]
+      : []),
+  ];
+  const none = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'].map((b) => `@${b} { content: none; }`);
+  return `@page { ${boxes.join(' ')} }\n@page :first { ${none.join(' ')} }`;
 }

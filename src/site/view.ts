@@ -87,7 +87,8 @@ export function changeText(c: ComparisonModel | undefined, lang: Lang, decimals 
 
 export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
   if (!c) return t(lang, 'noPrevious');
-  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p = ${formatP(c.p, lang)})`;
+  // No-break spaces keep "p = 0,207" on one line.
+  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p\u00a0=\u00a0${formatP(c.p, lang)})`;
 }
 
 /** "3,45 (ero +0,02, ei tilastollisesti merkitsevä)": the benchmark and our difference from it. */

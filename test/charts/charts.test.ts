@@ -7,6 +7,7 @@ import {
   chartCss,
   distributionBars,
   divergingSegments,
+  GROUP_COLOURS,
   groupColour,
   groupProfile,
   importancePerformance,
@@ -206,7 +207,7 @@ describe('trend gaps', () => {
   it('omits suppressed and missing years from lines and points', () => {
     const root = parse(trendLines(trendLinesInput(), { lang: 'fi', idPrefix: 't' }));
     // Customers' 2022 is suppressed: its line breaks into two pieces (two "M" moves).
-    const paths = [...root.querySelectorAll('path[stroke="#E69F00"]')].map((p) => p.getAttribute('d')!);
+    const paths = [...root.querySelectorAll(`path[stroke="${GROUP_COLOURS[1]}"]`)].map((p) => p.getAttribute('d')!);
     expect(paths.some((d) => (d.match(/M/g) ?? []).length === 2)).toBe(true);
     // 5 + 4 + 3 shown points.
     expect(root.querySelectorAll('circle').length).toBe(12);
@@ -245,9 +246,14 @@ describe('shared machinery', () => {
     expect(divergingSegments([0.25, 0.25, 0.25, 0.25], ['a', 'b', 'c', 'd']).map((s) => Math.round(s.x1))).toEqual([-50, -25, 0, 25]);
   });
 
-  it('uses the Okabe–Ito palette', () => {
+  it('uses the Okabe–Ito hues, each dark enough for text on white (WCAG 4.5:1)', () => {
     expect(groupColour(0)).toBe('#0072B2');
     expect(groupColour(7)).toBe('#0072B2');
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const colour of GROUP_COLOURS) expect(1.05 / (luminance(colour) + 0.05)).toBeGreaterThanOrEqual(4.5);
   });
 
   it('ships charts.css identical to chartCss', () => {

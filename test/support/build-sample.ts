@@ -12,7 +12,8 @@ export const SAMPLE_SITE = resolve('test-output/sample-site');
 
 export default async function setup(project: TestProject) {
   await mkdir(resolve('test-output'), { recursive: true });
-  const effects = silentEffects();
+  // The machine's environment, so that LUOTAIN_CHROMIUM chooses the browser as in a real build.
+  const effects = silentEffects({ env: process.env });
   const code = await buildSite({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd(), outDir: SAMPLE_SITE, pdf: true }, effects);
   if (code !== 0) throw new Error(`building the sample study failed:\n${effects.errors.join('\n')}`);
   project.provide('sampleSite', SAMPLE_SITE);

@@ -1,0 +1,126 @@
+/**
+ * Post-processing of Chromium's PDFs with pdf-lib: the document information
+ * (Chromium sets only the title) and where each heading landed (for the contents
+ * page). Loading and saving keeps every object reachable from the catalog, so the
+ * structure tree (tagging), the outline and the named destinations survive;
+ * test/pdf checks that they do.
+ */
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+
+export interface DocumentInfo {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  /** BCP 47, e.g. "fi". */
+  language: string;
+  creator: string;
+  producer?: string;
+  created: Date;
+  modified: Date;
+  /**
+   * The page's heading texts. Chromium builds bookmark titles from the laid-out
+   * lines and drops the space where a heading wraps ("Maine- jaasiakas…"); a title
+   * that matches a heading but for whitespace gets the heading's text back.
+   */
+  headings?: string[];
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Restores whitespace lost in outline titles; returns how many titles were repaired. */
+export function repairOutlineTitles(doc: PDFDocument, headings: readonly string[]): number {
+  const byKey = new Map<string, string>();
+  for (const h of headings) {
+    const text = h.replace(/\s+/g, ' ').trim();
+    if (text) byKey.set(squash(text), text);
+  }
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
+  let repaired = 0;
+  const seen = new Set<PDFDict>();
+  const visit = (item: PDFDict | undefined) => {
+    while (item && !seen.has(item)) {
+      seen.add(item);
+      const title = item.lookup(PDFName.of('Title'));
+      if (title instanceof PDFString || title instanceof PDFHexString) {
+        const current = title.decodeText();
+        const canonical = byKey.get(squash(current));
+        if (canonical !== undefined && canonical !== current) {
+          item.set(PDFName.of('Title'), PDFHexString.fromText(canonical));
+          repaired++;
+        }
+      }
+      visit(item.lookupMaybe(PDFName.of('First'), PDFDict));
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
+    }
+  };
+  visit(outlines?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return repaired;
+}
+
+export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.setTitle(info.title, { showInWindowTitleBar: true });
+  doc.setAuthor(info.author);
+  doc.setSubject(info.subject);
+  // pdf-lib joins keywords with spaces; keywords of several words need commas.
+  doc.setKeywords([info.keywords.join(', ')]);
+  doc.setLanguage(info.language);
+  doc.setCreator(info.creator);
+  if (info.producer) doc.setProducer(info.producer);
+  doc.setCreationDate(info.created);
+  doc.setModificationDate(info.modified);
+  if (info.headings) repairOutlineTitles(doc, info.headings);
+  // Object streams make the file smaller; readers since PDF 1.5 support them.
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+}
+
+function destinationName(key: PDFName | PDFString | PDFHexString): string {
+  return key instanceof PDFName ? key.decodeText() : key.decodeText();
+}
+
+/**
+ * The 1-based page number of each named destination (Chromium names them after the
+ * ids of link targets, e.g. the contents page's #areas-h). Ids without a
+ * destination are left out.
+ */
+export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const pageIndex = new Map<string, number>();
+  doc.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i + 1));
+  const dests = new Map<string, number>();
+  const record = (name: string, value: unknown) => {
+    let target = value instanceof PDFRef ? doc.context.lookup(value) : value;
+    if (target instanceof PDFDict) target = target.lookup(PDFName.of('D'));
+    if (!(target instanceof PDFArray)) return;
+    const page = target.get(0);
+    if (page instanceof PDFRef) {
+      const n = pageIndex.get(page.toString());
+      if (n !== undefined) dests.set(name, n);
+    }
+  };
+  // PDF 1.1 style /Dests dictionary (what Chromium writes) ...
+  const old = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  if (old) for (const [key, value] of old.entries()) record(destinationName(key), value);
+  // ... and the /Names /Dests name tree, in case a later Chromium switches.
+  const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
+  const walk = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    const leaves = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (leaves) {
+      for (let i = 0; i + 1 < leaves.size(); i += 2) {
+        const key = leaves.lookup(i);
+        if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), leaves.get(i + 1));
+      }
+    }
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walk(names, 0);
+  const result: Record<string, number> = {};
+  for (const id of ids) {
+    const n = dests.get(id);
+    if (n !== undefined) result[id] = n;
+  }
+  return result;
+}

@@ -1,0 +1,109 @@
+/** The static server the PDF export prints from: MIME types, index files, 404, traversal. */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mimeType, resolveRequestPath, serveStatic, type StaticServer } from '../../src/pdf/serve.ts';
+
+let root: string;
+let server: StaticServer;
+
+/** A raw GET: fetch() would normalise "/../" away before sending it. */
+function get(path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+  return new Promise((ok, fail) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+beforeAll(async () => {
+  const base = await mkdtemp(join(tmpdir(), 'luotain-serve-'));
+  root = join(base, 'site');
+  await mkdir(join(root, 'fi', '2025', 'print'), { recursive: true });
+  await mkdir(join(root, '_astro'), { recursive: true });
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>root</title>');
+  await writeFile(join(root, 'fi', '2025', 'print', 'index.html'), '<!doctype html><title>print</title>');
+  await writeFile(join(root, '_astro', 'inter.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+  await writeFile(join(root, '_astro', 'print.css'), 'body{}');
+  await writeFile(join(root, '_astro', 'chart.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  await writeFile(join(root, 'report.pdf'), '%PDF-1.7');
+  await writeFile(join(root, 'a b.json'), '{}');
+  // A file beside the root that traversal would reach.
+  await writeFile(join(base, 'secret.txt'), 'secret');
+  server = await serveStatic(root);
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(join(root, '..'), { recursive: true, force: true });
+});
+
+describe('serveStatic', () => {
+  it('listens on 127.0.0.1 on a free port', () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.port).toBeGreaterThan(0);
+  });
+
+  it('serves files with their MIME types', async () => {
+    expect(await get('/_astro/inter.woff2')).toMatchObject({ status: 200, type: 'font/woff2' });
+    expect(await get('/_astro/print.css')).toMatchObject({ status: 200, type: 'text/css; charset=utf-8', body: 'body{}' });
+    expect(await get('/_astro/chart.svg')).toMatchObject({ status: 200, type: 'image/svg+xml' });
+    expect(await get('/report.pdf')).toMatchObject({ status: 200, type: 'application/pdf' });
+    expect(await get('/a%20b.json')).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
+  });
+
+  it('serves a folder\'s index.html, ignoring the query string', async () => {
+    expect(await get('/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+    const print = await get('/fi/2025/print/?x=1');
+    expect(print.status).toBe(200);
+    expect(print.body).toContain('<title>print</title>');
+  });
+
+  it('answers HEAD without a body', async () => {
+    expect(await get('/report.pdf', 'HEAD')).toMatchObject({ status: 200, type: 'application/pdf', body: '' });
+  });
+
+  it('answers 404 for what is not there and 405 for other methods', async () => {
+    expect((await get('/nothing.html')).status).toBe(404);
+    expect((await get('/fi/2024/print/')).status).toBe(404);
+    expect((await get('/report.pdf', 'POST')).status).toBe(405);
+  });
+
+  it('refuses paths that leave the root', async () => {
+    for (const path of ['/../secret.txt', '/fi/../../secret.txt', '/%2e%2e/secret.txt', '/%2E%2E%2Fsecret.txt', '/..%5Csecret.txt', '/%00', '/%E0%A4%A']) {
+      const res = await get(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.body, path).not.toContain('secret');
+    }
+  });
+
+  it('resolveRequestPath keeps paths inside the root', () => {
+    expect(resolveRequestPath('/srv/site', '/a/b.css')).toBe('/srv/site/a/b.css');
+    expect(resolveRequestPath('/srv/site', '/')).toBe('/srv/site');
+    expect(resolveRequestPath('/srv/site', '/../site2/x')).toBeUndefined();
+    expect(resolveRequestPath('/srv/site', '/%2e%2e/x')).toBeUndefined();
+    expect(resolveRequestPath('/srv/site', '/%zz')).toBeUndefined();
+  });
+
+  it('knows the types the site uses', () => {
+    expect(mimeType('x.woff2')).toBe('font/woff2');
+    expect(mimeType('x.WOFF')).toBe('font/woff');
+    expect(mimeType('x.html')).toBe('text/html; charset=utf-8');
+    expect(mimeType('x.js')).toBe('text/javascript; charset=utf-8');
+    expect(mimeType('x.csv')).toBe('text/csv; charset=utf-8');
+    expect(mimeType('x.unknown')).toBe('application/octet-stream');
+  });
+
+  it('closes', async () => {
+    const other = await serveStatic(root);
+    await other.close();
+    await expect(fetch(`${other.origin}/`)).rejects.toThrow();
+  });
+});
