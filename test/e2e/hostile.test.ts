@@ -4,8 +4,7 @@
  * gets an event handler, and the labels show literally, in HTML and inline SVG.
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import Papa from 'papaparse';
@@ -90,7 +89,9 @@ async function builtPages(root: string, under: string[]): Promise<string[]> {
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'luotain-e2e-hostile-'));
+  // Inside the working directory: Astro keeps a build's prerender chunks beside an output
+  // there, but shares one folder for outputs elsewhere, so parallel builds would collide.
+  work = await mkdtemp(resolve('test-output', 'hostile-'));
   outDir = join(work, 'site');
   await hostileStudy();
   const effects = silentEffects();
