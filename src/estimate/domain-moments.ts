@@ -112,24 +112,14 @@ export class DomainMoments {
     this.stratumSizes = new Float64Array(H);
     for (let i = 0; i < rows; i++) this.stratumSizes[strata[i]]++;
 
-    // Per partition and respondent: its (domain, stratum) cell, or −1.
-    const cells = partitions.map((p, k) => {
-      const out = new Int32Array(rows);
-      const first = starts[k];
-      const codes = p.codes;
-      for (let i = 0; i < rows; i++) {
-        const c = codes === undefined ? 0 : codes[i];
-        out[i] = c >= 0 && c < p.classes ? (first + c) * H + strata[i] : -1;
-      }
-      return out;
-    });
-
     // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
     this.start = new Int32Array(variables.length + 2);
     let size = 0;
+    let maxBins = 1;
     variables.forEach((v, k) => {
       this.start[k] = size;
       size += D * H * (v.kind === 'coded' ? 3 * v.binCount : 6);
+      if (v.kind === 'coded') maxBins = Math.max(maxBins, v.binCount);
     });
     // Then the domain weight sums: 3 per cell.
     this.start[variables.length] = size;
@@ -140,60 +130,110 @@ export class DomainMoments {
     const w = this.weights;
     const sums = this.sums;
 
-    variables.forEach((v, k) => {
-      const base = this.start[k];
-      if (v.kind === 'coded') {
-        const { codes, bins, binCount } = v;
-        const offset = v.offset ?? 0;
-        const stride = 3 * binCount;
-        for (const cell of cells) {
-          for (let i = 0; i < rows; i++) {
-            const c = cell[i];
+    // Respondents are summed by type first (their stratum and class in every
+    // partition of a batch), one pass per variable, and the types are then
+    // added into the cells of each partition: a pass per variable instead of
+    // one per variable and partition.
+    for (const batch of typeBatches(strata, H, partitions, starts, maxBins)) {
+      const { type, types, cellOf } = batch;
+      const T = types;
+      const P = cellOf.length;
+      // The weight sums.
+      {
+        const acc = new Float64Array(T * 3);
+        for (let i = 0; i < rows; i++) {
+          const at = type[i] * 3;
+          const wi = w[i];
+          acc[at]++;
+          acc[at + 1] += wi;
+          acc[at + 2] += wi * wi;
+        }
+        const wBase = this.start[variables.length];
+        for (let t = 0; t < T; t++) {
+          if (acc[t * 3] === 0) continue;
+          for (let p = 0; p < P; p++) {
+            const c = cellOf[p][t];
             if (c < 0) continue;
-            const b = bins[codes[i] + offset];
-            if (!(b >= 0)) continue;
-            const at = base + c * stride + 3 * b;
-            const wi = w[i];
-            sums[at]++;
-            sums[at + 1] += wi;
-            sums[at + 2] += wi * wi;
+            const at = wBase + c * 3;
+            sums[at] += acc[t * 3];
+            sums[at + 1] += acc[t * 3 + 1];
+            sums[at + 2] += acc[t * 3 + 2];
           }
         }
-      } else {
-        const { values } = v;
-        const centre = v.centre ?? 0;
-        for (const cell of cells) {
+      }
+      variables.forEach((v, k) => {
+        const base = this.start[k];
+        if (v.kind === 'coded') {
+          const { codes, bins, binCount: B } = v;
+          const offset = v.offset ?? 0;
+          const stride = 3 * B;
+          const acc = new Float64Array(T * stride);
           for (let i = 0; i < rows; i++) {
-            const c = cell[i];
-            if (c < 0) continue;
+            const b = bins[codes[i] + offset];
+            if (!(b >= 0)) continue;
+            const at = type[i] * stride + 3 * b;
+            const wi = w[i];
+            acc[at]++;
+            acc[at + 1] += wi;
+            acc[at + 2] += wi * wi;
+          }
+          for (let t = 0; t < T; t++) {
+            for (let p = 0; p < P; p++) {
+              const c = cellOf[p][t];
+              if (c < 0) continue;
+              const from = t * stride;
+              const to = base + c * stride;
+              for (let j = 0; j < stride; j += 3) {
+                if (acc[from + j] === 0) continue;
+                sums[to + j] += acc[from + j];
+                sums[to + j + 1] += acc[from + j + 1];
+                sums[to + j + 2] += acc[from + j + 2];
+              }
+            }
+          }
+        } else {
+          const { values } = v;
+          const centre = v.centre ?? 0;
+          const acc = new Float64Array(T * 6);
+          for (let i = 0; i < rows; i++) {
             const y = values[i];
             if (y !== y) continue;
             const d = y - centre;
             const wi = w[i];
             const ww = wi * wi;
-            const at = base + c * 6;
-            sums[at]++;
-            sums[at + 1] += wi;
-            sums[at + 2] += wi * d;
+            const at = type[i] * 6;
+            acc[at]++;
+            acc[at + 1] += wi;
+            acc[at + 2] += wi * d;
             // West's weighted update of the w²-weighted mean and sum of squares.
-            const total = (sums[at + 3] += ww);
-            const delta = d - sums[at + 4];
-            sums[at + 4] += (ww / total) * delta;
-            sums[at + 5] += ww * delta * (d - sums[at + 4]);
+            const total = (acc[at + 3] += ww);
+            const delta = d - acc[at + 4];
+            acc[at + 4] += (ww / total) * delta;
+            acc[at + 5] += ww * delta * (d - acc[at + 4]);
+          }
+          for (let t = 0; t < T; t++) {
+            const from = t * 6;
+            if (acc[from] === 0) continue;
+            for (let p = 0; p < P; p++) {
+              const c = cellOf[p][t];
+              if (c < 0) continue;
+              const to = base + c * 6;
+              sums[to] += acc[from];
+              sums[to + 1] += acc[from + 1];
+              sums[to + 2] += acc[from + 2];
+              // Two w²-weighted means and sums of squares combined (Chan, Golub & LeVeque 1979).
+              const before = sums[to + 3];
+              const more = acc[from + 3];
+              const total = before + more;
+              if (!(total > 0)) continue;
+              const delta = acc[from + 4] - sums[to + 4];
+              sums[to + 4] += (more / total) * delta;
+              sums[to + 5] += acc[from + 5] + ((before * more) / total) * delta * delta;
+              sums[to + 3] = total;
+            }
           }
         }
-      }
-    });
-    const wBase = this.start[variables.length];
-    for (const cell of cells) {
-      for (let i = 0; i < rows; i++) {
-        const c = cell[i];
-        if (c < 0) continue;
-        const at = wBase + c * 3;
-        sums[at]++;
-        sums[at + 1] += w[i];
-        sums[at + 2] += w[i] * w[i];
-      }
+      });
     }
   }
 
@@ -305,6 +345,104 @@ export class DomainMoments {
       variance += (nh / (nh - 1)) * (zz - (z * z) / nh);
     }
     return estimate(centred + (v.centre ?? 0), variance, sw, sww, n);
+  }
+}
+
+/** Respondents of one batch of partitions by type, and each type's cell in each partition of the batch (−1 for none). */
+interface TypeBatch {
+  /** Per respondent: its type, 0 … types − 1. */
+  type: Int32Array;
+  types: number;
+  /** Per partition of the batch, per type: the (domain, stratum) cell, or −1. */
+  cellOf: Int32Array[];
+}
+
+/** Most (stratum × classes) combinations, times the most bins of a coded variable, in one batch. */
+const BATCH_LIMIT = 1 << 21;
+
+/**
+ * Cuts the partitions into batches whose respondent types (the stratum and
+ * the class, or none, in each partition of the batch) are few enough to sum
+ * by, and numbers the types that occur. A partition whose codes are the
+ * strata, or with no codes (the total), adds no types of its own.
+ */
+function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], maxBins: number): TypeBatch[] {
+  const rows = strata.length;
+  const radix = partitions.map((p) => (p.codes === undefined || (p.codes === strata && p.classes === H) ? 1 : p.classes + 1));
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let product = H;
+  partitions.forEach((_, k) => {
+    if (current.length > 0 && product * radix[k] * maxBins > BATCH_LIMIT) {
+      batches.push(current);
+      current = [];
+      product = H;
+    }
+    current.push(k);
+    product *= radix[k];
+  });
+  if (current.length > 0) batches.push(current);
+
+  let cache = typeCache.get(partitions);
+  if (cache === undefined || cache.strata !== strata || cache.H !== H) {
+    cache = { strata, H, batches: new Map() };
+    typeCache.set(partitions, cache);
+  }
+  const known = cache.batches;
+  return batches.map((members) => {
+    const key = members.join(',');
+    const hit = known.get(key);
+    if (hit) return hit;
+    const made = typeBatch(strata, H, partitions, starts, radix, members);
+    known.set(key, made);
+    return made;
+  });
+}
+
+/**
+ * The type batches already made for a list of partitions (the same list given
+ * to several computes, as for the variables of one edition taken in turns),
+ * with the strata they were made for.
+ */
+const typeCache = new WeakMap<readonly Partition[], { strata: ArrayLike<number>; H: number; batches: Map<string, TypeBatch> }>();
+
+function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], radix: readonly number[], members: readonly number[]): TypeBatch {
+  const rows = strata.length;
+  {
+    let combos = H;
+    for (const k of members) combos *= radix[k];
+    // Per respondent its combination; then the combinations that occur, numbered in order of first appearance.
+    const number = new Int32Array(combos).fill(-1);
+    const type = new Int32Array(rows);
+    const firstRow: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      let key = strata[i];
+      let scale = H;
+      for (const k of members) {
+        const r = radix[k];
+        if (r === 1) continue;
+        const p = partitions[k];
+        const c = p.codes![i];
+        key += scale * (c >= 0 && c < p.classes ? c + 1 : 0);
+        scale *= r;
+      }
+      let t = number[key];
+      if (t < 0) {
+        t = number[key] = firstRow.length;
+        firstRow.push(i);
+      }
+      type[i] = t;
+    }
+    const cellOf = members.map((k) => {
+      const p = partitions[k];
+      const cells = new Int32Array(firstRow.length);
+      firstRow.forEach((i, t) => {
+        const c = p.codes === undefined ? 0 : p.codes[i];
+        cells[t] = c >= 0 && c < p.classes ? (starts[k] + c) * H + strata[i] : -1;
+      });
+      return cells;
+    });
+    return { type, types: firstRow.length, cellOf };
   }
 }
 

@@ -16,8 +16,10 @@ export function delimiterName(d: Delimiter): string {
  * when none occurs, as for a one-column file).
  */
 export function sniffDelimiter(text: string): Delimiter {
-  const start = text.search(/[^\n]/);
-  if (start < 0) return ',';
+  // The header is the first line with something other than white space on it.
+  const first = text.search(/\S/);
+  if (first < 0) return ',';
+  const start = text.lastIndexOf('\n', first) + 1;
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;
   const counts = { ',': 0, ';': 0, '\t': 0 };
@@ -37,7 +39,8 @@ export function normaliseLineEnds(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous, so that a long run of digits cannot make the match backtrack quadratically.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 
 /**
@@ -225,6 +228,19 @@ export class LineEndNormaliser {
   }
 }
 
+/** Longest value quoted whole in a message; a longer one is cut, saying how long it was. */
+const QUOTED_VALUE_MAX = 80;
+
+function shorten(value: string): string {
+  return value.length <= QUOTED_VALUE_MAX ? value : `${value.slice(0, QUOTED_VALUE_MAX)}… (${value.length} characters)`;
+}
+
+/** A megabyte-long field must not become a megabyte-long message. */
+function shortened<T extends { value?: string; message: string }>(issue: T): T {
+  if (issue.value === undefined || issue.value.length <= QUOTED_VALUE_MAX) return issue;
+  return { ...issue, message: issue.message.split(issue.value).join(shorten(issue.value)), value: shorten(issue.value) };
+}
+
 /**
  * Collects a file's problems, listing at most `cap` errors and counting the
  * rest into one closing "… and N more problems".
@@ -243,11 +259,11 @@ export class IssueList {
 
   error(issue: Omit<InputIssue, 'severity' | 'file'>): void {
     this.errorCount++;
-    if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...issue });
+    if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...shortened(issue) });
   }
 
   warning(issue: Omit<InputIssue, 'severity' | 'file'>): void {
-    this.warnings.push({ severity: 'warning', file: this.file, ...issue });
+    this.warnings.push({ severity: 'warning', file: this.file, ...shortened(issue) });
   }
 
   /** Errors first (with the overflow note), then warnings. */

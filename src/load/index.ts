@@ -6,3 +6,4 @@ export * from './read-study.ts';
 export * from './format-issue.ts';
 export * from './quality.ts';
 export * from './answers.ts';
+export * from './quote-sample.ts';

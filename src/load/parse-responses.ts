@@ -2,6 +2,7 @@ import type { Study } from '../study/schema.ts';
 import { CANT_SAY, MAX_SCALE_POINTS, type EditionData, type InputIssue, type ItemAnswers } from './types.ts';
 import { CsvScanner, delimiterName, IssueList, joinAnd, LineEndNormaliser, quoteMessage, parseNumber, percent, quoteList, readHeader, sniffDelimiter } from './csv.ts';
 import { IdRegistry } from './id-registry.ts';
+import { QuoteSampler } from './quote-sample.ts';
 
 /** Rows accounting of one file: read = used + rejected. */
 export type RowCounts = EditionData['rows'];
@@ -49,15 +50,6 @@ function smallInt(s: string): number {
     return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
   }
   return -1;
-}
-
-/**
- * A copy of a string that shares no memory with the text it was cut from
- * (V8 keeps a long substring as a slice of its parent, which would keep every
- * piece of the file alive).
- */
-function detached(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /**
@@ -149,8 +141,8 @@ export class ResponsesParser {
     const nItems = itemIds.length;
     const nBackground = study.background.length;
     const backgroundIndex = study.background.map((b) => new Map(b.values.map((v, i) => [v.code, i])));
-    // Ids and open answers are kept only when quotes are published (they pick quotes in id order).
-    const keepTexts = study.nps?.quotes?.publish === true;
+    // Open answers are offered as quote candidates only when quotes are published; a bounded sample is kept.
+    const quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(study.groups.length, study.nps.quotes.perGroup) : undefined;
     // Fast lookup of one- and two-digit answers: the code to store, or 0 to take the slow path.
     const quick = new Uint8Array(100);
     for (let v = 0; v < 100; v++) quick[v] = cantSayCodes.has(v) ? CANT_SAY : v >= scaleMin && v <= scaleMax ? v - scaleMin + 1 : 0;
@@ -185,12 +177,10 @@ export class ResponsesParser {
     // Growing columns. With the text's length known, the first growth goes
     // straight to the expected number of rows (from the rows read so far).
     let cap = 1024;
-    const ids: string[] = [];
     let group = new Uint16Array(cap);
     let weight = new Float64Array(cap);
     let codes = itemIds.map(() => new Uint8Array(cap));
     let nps = study.nps ? new Int8Array(cap) : undefined;
-    const npsReason: string[] | undefined = study.nps && keepTexts ? [] : undefined;
     let background = study.background.map(() => new Int16Array(cap));
     const grow = () => {
       let next = cap * 2;
@@ -333,6 +323,7 @@ export class ResponsesParser {
         else if (Number.isNaN(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is not a number`, hint });
         else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
         else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint });
+        else if (!Number.isFinite(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is too large to be a weight`, hint });
       }
 
       // The items: 0 blank, CANT_SAY, or 1 + (answer − scale.min).
@@ -420,8 +411,7 @@ export class ResponsesParser {
         group[r] = g;
         weight[r] = w;
         if (nps) nps[r] = npsValue;
-        if (keepTexts) ids.push(detached(id));
-        if (npsReason) npsReason.push(iReason >= 0 ? detached(fields[iReason].trim()) : '');
+        if (quotes && iReason >= 0) quotes.offer(g, id, fields[iReason].trim());
       }
       rows.used++;
     };
@@ -451,12 +441,11 @@ export class ResponsesParser {
         year,
         file,
         n,
-        ids,
         group: fit(group),
         weight: fit(weight),
         items,
         ...(nps ? { nps: fit(nps) } : {}),
-        ...(npsReason ? { npsReason } : {}),
+        ...(quotes ? { quoteCandidates: quotes.result() } : {}),
         background: new Map(study.background.map((b, k) => [b.id, fit(background[k])])),
         rows,
       };

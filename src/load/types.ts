@@ -42,11 +42,11 @@ export interface EditionData {
   /** Number of respondents (rows used). */
   n: number;
   /**
-   * Respondent ids, in file order — kept only when the study publishes quotes
-   * (study.nps.quotes.publish), which are picked in id order; otherwise empty.
-   * (Duplicates are found while reading, without keeping the ids.)
+   * Respondent ids, in file order: only in data built by hand (tests). The
+   * loader keeps no id per respondent (duplicates are found while reading,
+   * without keeping the ids); quotes come from quoteCandidates.
    */
-  ids: string[];
+  ids?: string[];
   /** Index into study.groups per respondent. */
   group: Uint16Array;
   /** Design weight per respondent (1 without a weight column). */
@@ -56,14 +56,29 @@ export interface EditionData {
   /** NPS answer 0–10 per respondent, -1 when not answered. */
   nps?: Int8Array;
   /**
-   * The open NPS reason per respondent ('' when none) — kept only when the
-   * study publishes quotes (study.nps.quotes.publish); otherwise undefined.
+   * The open NPS reason per respondent ('' when none): only in data built by
+   * hand (tests), with ids; the loader keeps quoteCandidates instead.
    */
   npsReason?: string[];
+  /**
+   * The open answers that may be published as quotes, per group (index into
+   * study.groups), in respondent-id order: at most nps.quotes.perGroup
+   * non-empty (trimmed) answers per group, those whose respondent ids have the
+   * smallest quoteRank (see QuoteSampler) — the same whatever the row order.
+   * Kept by the loader only when the study publishes quotes
+   * (study.nps.quotes.publish); otherwise undefined.
+   */
+  quoteCandidates?: QuoteCandidate[][];
   /** Per background variable id: index into its values, -1 when missing. */
   background: Map<string, Int16Array>;
   /** Rows accounting: read = used + rejected. */
   rows: { read: number; used: number; rejected: number };
+}
+
+/** An open answer that may be published as a quote, with its respondent's id. */
+export interface QuoteCandidate {
+  id: string;
+  text: string;
 }
 
 /** A benchmark row from the research bank. */

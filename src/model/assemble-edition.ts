@@ -3,8 +3,9 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { bandOf, DomainMoments, itemScores, itemVariable, lmg, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
+import { QuoteSampler } from '../load/quote-sample.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
-import { dimensionColumns, scoreColumns } from './score-columns.ts';
+import { CodeColumns, dimensionVariables, scoreColumns } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
 import { suppressBreakdown, type CellStatus } from './suppress.ts';
 import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
@@ -69,16 +70,20 @@ function estimateAll(study: Study, data: EditionData, design: Design): { estimat
   }
 
   const dimensionScores = new Map<string, Float64Array>();
+  const scratch = new CodeColumns(data.n);
   for (const dim of study.dimensions) {
-    const cols = dimensionColumns(study, data, dim.items);
-    const m = DomainMoments.compute(design, partitions, [
-      { kind: 'numeric', values: cols.score, centre: mid },
-      { kind: 'numeric', values: cols.topBox, centre: 0.5 },
-      ...cols.points.map((values) => ({ kind: 'numeric' as const, values, centre: 0.5 })),
-    ]);
-    const at = (v: number): Estimator => (d) => m.mean(v, d);
-    estimators.set(dim.id, { mean: at(0), topBox: at(1), points: cols.points.map((_, k) => at(2 + k)) });
-    dimensionScores.set(dim.id, cols.score);
+    const { score, statistics } = dimensionVariables(study, data, dim.items, scratch);
+    const m = DomainMoments.compute(
+      design,
+      partitions,
+      statistics.map((s) => s.variable),
+    );
+    const at = (v: number): Estimator => {
+      const bins = statistics[v].score;
+      return bins ? (d) => m.codedMean(v, d, bins) : (d) => m.mean(v, d);
+    };
+    estimators.set(dim.id, { mean: at(0), topBox: at(1), points: statistics.slice(2).map((_, k) => at(2 + k)) });
+    dimensionScores.set(dim.id, score);
   }
 
   const scores = scoreColumns(study, data, dimensionScores);
@@ -205,27 +210,29 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
 
 /**
  * Open answers chosen for publication: only when the study turns quotes on, only for
- * groups at or above the reporting base, evenly spread over the group's answers in
- * respondent-id order, with e-mail addresses and phone numbers removed.
+ * groups at or above the reporting base, with e-mail addresses and phone numbers
+ * removed. The choice is the loader's (EditionData.quoteCandidates): per group the
+ * nps.quotes.perGroup non-empty answers whose respondent ids have the smallest
+ * quoteRank, in respondent-id order — deterministic and independent of the row
+ * order. Data built by hand with ids and npsReason is sampled the same way here.
  */
 export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'] {
   const settings = study.nps?.quotes;
-  if (!settings?.publish || !data.npsReason) return [];
+  if (!settings?.publish) return [];
+  let candidates = data.quoteCandidates;
+  if (!candidates && data.npsReason && data.ids) {
+    const sampler = new QuoteSampler(study.groups.length, settings.perGroup);
+    for (let i = 0; i < data.n; i++) sampler.offer(data.group[i], data.ids[i]!, data.npsReason[i]!.trim());
+    candidates = sampler.result();
+  }
+  if (!candidates) return [];
+  const sizes = new Array<number>(study.groups.length).fill(0);
+  for (let i = 0; i < data.n; i++) sizes[data.group[i]]++;
   const out: EditionModel['quotes'] = [];
   study.groups.forEach((g, gi) => {
-    let size = 0;
-    const answers: { id: string; text: string }[] = [];
-    for (let i = 0; i < data.n; i++) {
-      if (data.group[i] !== gi) continue;
-      size++;
-      const text = data.npsReason![i]!.trim();
-      if (text) answers.push({ id: data.ids[i]!, text });
-    }
-    if (size < study.minBase || answers.length === 0) return;
-    answers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const k = Math.min(settings.perGroup, answers.length);
-    const texts = Array.from({ length: k }, (_, j) => redactPersonalData(answers[Math.floor((j * answers.length) / k)]!.text));
-    out.push({ group: g.code, texts });
+    const answers = candidates[gi] ?? [];
+    if (sizes[gi] < study.minBase || answers.length === 0) return;
+    out.push({ group: g.code, texts: answers.slice(0, settings.perGroup).map((a) => redactPersonalData(a.text)) });
   });
   return out;
 }

@@ -1,60 +1,160 @@
 import type { EditionData } from '../load/types.ts';
 import { BLANK, CANT_SAY } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
-import { respondentMeans } from '../estimate/index.ts';
-import { answerValues } from '../load/answers.ts';
+import { respondentMeans, type MomentVariable } from '../estimate/index.ts';
+
+/** One statistic of a dimension as a moment variable; `score` (per bin) when it is coded, for DomainMoments.codedMean. */
+export interface DimensionStatistic {
+  variable: MomentVariable;
+  score?: Float64Array;
+}
 
 /** A dimension's per-respondent variables. */
-export interface DimensionColumns {
+export interface DimensionVariables {
   /** Mean of the answered items, if at least half (rounded up) were answered; NaN otherwise. */
   score: Float64Array;
-  /** Share of the answered items in the top box (NaN where the score is missing). */
-  topBox: Float64Array;
-  /** Share of the answered items at each scale point, from scale.min up. */
-  points: Float64Array[];
+  /**
+   * The statistics: the score, the share of the answered items in the top
+   * box, then the share of the answered items at each scale point from
+   * scale.min up (all missing where the score is).
+   */
+  statistics: DimensionStatistic[];
 }
+
+/**
+ * Code columns of n respondents to use again: a dimension's statistics are
+ * summed before the next dimension's are made, so their columns can be the
+ * same memory (every element is written anew).
+ */
+export class CodeColumns {
+  private readonly n: number;
+  private readonly u8: Uint8Array[] = [];
+  private readonly u16: Uint16Array[] = [];
+  private next8 = 0;
+  private next16 = 0;
+
+  constructor(n: number) {
+    this.n = n;
+  }
+
+  /** Hands out every column again. */
+  reset(): void {
+    this.next8 = this.next16 = 0;
+  }
+
+  bytes(): Uint8Array {
+    if (this.next8 === this.u8.length) this.u8.push(new Uint8Array(this.n));
+    return this.u8[this.next8++];
+  }
+
+  words(): Uint16Array {
+    if (this.next16 === this.u16.length) this.u16.push(new Uint16Array(this.n));
+    return this.u16[this.next16++];
+  }
+}
+
+/** Most bins of a coded dimension statistic; beyond, the statistics are numeric columns. */
+const MAX_DIMENSION_BINS = 4096;
 
 /**
  * A dimension's variables straight from its items' answer codes, in one pass:
  * the score and the respondent's share of answered items in the top box and at
  * each point. The shares equal the pooled answer distribution when everyone
  * answers every item.
+ *
+ * Each statistic of a respondent is a ratio x / a of two small whole numbers
+ * (a the items answered, x the sum of their codes or a count of them), so it
+ * is kept as the code of the pair (a, x), one byte or two per respondent,
+ * with the ratio per code: the estimates are then those of the per-respondent
+ * values, without a column of numbers per statistic.
  */
-export function dimensionColumns(study: Study, data: EditionData, itemIds: readonly string[]): DimensionColumns {
+export function dimensionVariables(study: Study, data: EditionData, itemIds: readonly string[], scratch?: CodeColumns): DimensionVariables {
   const { min, max, topBox } = study.scale;
   const points = max - min + 1;
   const topFromCode = points - topBox + 1;
   const codes = itemIds.map((id) => data.items.get(id)!.codes);
-  const needed = Math.max(1, Math.ceil(codes.length / 2 - 1e-9));
-  const score = new Float64Array(data.n);
-  const top = new Float64Array(data.n);
-  const shares = Array.from({ length: points }, () => new Float64Array(data.n));
+  const m = codes.length;
+  const needed = Math.max(1, Math.ceil(m / 2 - 1e-9));
+  const n = data.n;
+  const score = new Float64Array(n);
+  // Pair (a, x) → code a · span + x, for x in 0 … span − 1.
+  const sumSpan = m * points + 1;
+  const countSpan = m + 1;
+  const coded = (m + 1) * sumSpan <= MAX_DIMENSION_BINS;
+  const pool = scratch ?? new CodeColumns(n);
+  pool.reset();
+  const column = (bins: number) => (!coded ? undefined : bins <= 256 ? pool.bytes() : pool.words());
+  const scoreCodes = column((m + 1) * sumSpan);
+  const topCodes = column((m + 1) * countSpan);
+  const pointCodes = Array.from({ length: points }, () => column((m + 1) * countSpan));
+  const top = coded ? undefined : new Float64Array(n);
+  const shares = coded ? undefined : Array.from({ length: points }, () => new Float64Array(n));
   const counts = new Uint16Array(points + 1);
-  for (let i = 0; i < data.n; i++) {
+  for (let i = 0; i < n; i++) {
     counts.fill(0);
     let answered = 0;
     let sum = 0;
-    for (const column of codes) {
-      const c = column[i]!;
+    for (const col of codes) {
+      const c = col[i]!;
       if (c === BLANK || c === CANT_SAY) continue;
       answered++;
-      sum += c + min - 1;
+      sum += c;
       counts[c]!++;
     }
+    let inTop = 0;
+    for (let c = topFromCode; c <= points; c++) inTop += counts[c]!;
+    if (coded) {
+      // a below `needed` is missing: its bins score NaN.
+      scoreCodes![i] = answered * sumSpan + sum;
+      topCodes![i] = answered * countSpan + inTop;
+      for (let c = 1; c <= points; c++) pointCodes[c - 1]![i] = answered * countSpan + counts[c]!;
+    }
     if (answered < needed) {
-      score[i] = top[i] = NaN;
-      for (const s of shares) s[i] = NaN;
+      score[i] = NaN;
+      if (!coded) {
+        top![i] = NaN;
+        for (const s of shares!) s[i] = NaN;
+      }
       continue;
     }
-    score[i] = sum / answered;
-    let inTop = 0;
-    for (let c = 1; c <= points; c++) {
-      shares[c - 1]![i] = counts[c]! / answered;
-      if (c >= topFromCode) inTop += counts[c]!;
+    // The same number as the mean of the answers: (Σ codes + a · (min − 1)) / a, exact integers over a.
+    score[i] = (sum + answered * (min - 1)) / answered;
+    if (!coded) {
+      for (let c = 1; c <= points; c++) shares![c - 1]![i] = counts[c]! / answered;
+      top![i] = inTop / answered;
     }
-    top[i] = inTop / answered;
   }
-  return { score, topBox: top, points: shares };
+  const mid = (min + max) / 2;
+  if (!coded) {
+    return {
+      score,
+      statistics: [
+        { variable: { kind: 'numeric', values: score, centre: mid } },
+        { variable: { kind: 'numeric', values: top!, centre: 0.5 } },
+        ...shares!.map((values) => ({ variable: { kind: 'numeric' as const, values, centre: 0.5 } })),
+      ],
+    };
+  }
+  const pairs = (codes: Uint8Array | Uint16Array, span: number, ratio: (a: number, x: number) => number): DimensionStatistic => {
+    const binCount = (m + 1) * span;
+    const bins = new Int16Array(binCount);
+    const values = new Float64Array(binCount);
+    for (let a = 0; a <= m; a++) {
+      for (let x = 0; x < span; x++) {
+        bins[a * span + x] = a * span + x;
+        values[a * span + x] = a < needed ? NaN : ratio(a, x);
+      }
+    }
+    return { variable: { kind: 'coded', codes, bins, binCount }, score: values };
+  };
+  return {
+    score,
+    statistics: [
+      pairs(scoreCodes!, sumSpan, (a, x) => (x + a * (min - 1)) / a),
+      pairs(topCodes!, countSpan, (a, x) => x / a),
+      ...pointCodes.map((c) => pairs(c!, countSpan, (a, x) => x / a)),
+    ],
+  };
 }
 
 /**
@@ -64,10 +164,34 @@ export function dimensionColumns(study: Study, data: EditionData, itemIds: reado
  */
 export function scoreColumns(study: Study, data: EditionData, dimensions: ReadonlyMap<string, Float64Array>): Map<string, Float64Array> {
   const scores = new Map(dimensions);
-  const itemScore = (id: string) => answerValues(data.items.get(id)!, study.scale.min);
   for (const index of study.indices) {
-    const parts = index.dimensions ? index.dimensions.map((id) => scores.get(id)!) : (index.items ?? []).map(itemScore);
-    scores.set(index.id, respondentMeans(parts));
+    const mean = index.dimensions
+      ? respondentMeans(index.dimensions.map((id) => scores.get(id)!))
+      : itemMeans((index.items ?? []).map((id) => data.items.get(id)!.codes), study.scale.min, data.n);
+    scores.set(index.id, mean);
   }
   return scores;
+}
+
+/**
+ * respondentMeans of items' answer values, straight from their codes (no
+ * column of values per item): the same sums of whole numbers in the same
+ * order, so the same numbers.
+ */
+function itemMeans(codes: readonly Uint8Array[], min: number, n: number): Float64Array {
+  const out = new Float64Array(n);
+  if (codes.length === 0) return new Float64Array(0);
+  const needed = Math.max(1, Math.ceil(codes.length * 0.5 - 1e-9));
+  for (let i = 0; i < n; i++) {
+    let answered = 0;
+    let sum = 0;
+    for (const col of codes) {
+      const c = col[i];
+      if (c === BLANK || c === CANT_SAY) continue;
+      answered++;
+      sum += c + min - 1;
+    }
+    out[i] = answered >= needed ? sum / answered : NaN;
+  }
+  return out;
 }

@@ -208,3 +208,10 @@ export function sectionPaths(model: ReportModel) {
   const sections: SectionPage[] = [...(model.study.drivers ? (['drivers'] as const) : []), 'trends', ...(model.study.benchmarkSource ? (['benchmark'] as const) : []), 'method', 'tables'];
   return editionPaths(model).flatMap(({ params, props }) => sections.map((section) => ({ params: { ...params, section }, props: { ...props, section } })));
 }
+
+/** The areas of the summary's overview: the parts of the first index built from dimensions, else every dimension. */
+export function overviewDimensions(edition: EditionModel): string[] {
+  const dims = edition.indicators.filter((i) => i.kind === 'dimension').map((i) => i.id);
+  const index = edition.indicators.find((i) => i.kind === 'index' && i.components.length > 0 && i.components.every((c) => dims.includes(c)));
+  return index ? index.components : dims;
+}

@@ -45,7 +45,7 @@ describe('decodeText', () => {
     const decoded = decodeText(cp1252(text), FILE);
     expect(decoded.issues.map((i) => i.severity)).toEqual(['warning']);
     const result = parse(decoded.text!, quoting);
-    expect(result.data!.npsReason![0]).toBe('Hyvä ja nöyrä');
+    expect(result.data!.quoteCandidates![0]).toEqual([{ id: 'r1', text: 'Hyvä ja nöyrä' }]);
   });
 });
 

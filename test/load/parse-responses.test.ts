@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseResponses } from '../../src/load/parse-responses.ts';
 import { answerValues, cantSayFlags, npsValues } from '../../src/load/answers.ts';
 import { CANT_SAY } from '../../src/load/types.ts';
+import { quoteRank } from '../../src/load/quote-sample.ts';
 import type { Study } from '../../src/study/schema.ts';
 import { csv, errorsOf, FILE, HEADER, ok, okRows, parse, quoting, shown, study, warningsOf } from './helpers.ts';
 
@@ -55,14 +56,32 @@ describe('parseResponses: a clean file', () => {
     expect(r.rows).toEqual({ read: 3, used: 3, rejected: 0 });
   });
 
-  it('keeps the ids and the open answers only when quotes are published', () => {
-    expect(r.data!.ids).toEqual([]);
+  it('keeps the open answers, per group, only when quotes are published, and no ids', () => {
+    expect(r.data!.quoteCandidates).toBeUndefined();
+    expect(r.data!.ids).toBeUndefined();
     expect(r.data!.npsReason).toBeUndefined();
     const d = rq.data!;
-    expect(d.ids).toEqual(['r1', 'r2', 'r3']);
-    expect(d.npsReason).toEqual(['Hyvä, nopea', 'Kaksi\nriviä "lainaus"', '']);
+    expect(d.ids).toBeUndefined();
+    expect(d.npsReason).toBeUndefined();
+    expect(d.quoteCandidates).toEqual([[{ id: 'r1', text: 'Hyvä, nopea' }], [{ id: 'r2', text: 'Kaksi\nriviä "lainaus"' }], []]);
     // Everything else is the same.
-    expect({ ...d, ids: [], npsReason: undefined }).toEqual({ ...r.data!, npsReason: undefined });
+    expect({ ...d, quoteCandidates: undefined }).toEqual({ ...r.data!, quoteCandidates: undefined });
+  });
+
+  it('keeps at most perGroup open answers per group: those with the smallest quoteRank, whatever the row order', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `r${i + 1},${'ABC'[i % 3]},1,3,4,5,2,8,${i % 4 === 0 ? '' : ` why ${i + 1} `},1,muu`);
+    const forward = parse(csv(...rows), quoting).data!.quoteCandidates!;
+    const backward = parse(csv(...[...rows].reverse()), quoting).data!.quoteCandidates!;
+    expect(backward).toEqual(forward);
+    ['A', 'B', 'C'].forEach((g, k) => {
+      // Every non-empty answer of the group, trimmed, with its id; the 8 of smallest rank, then in id order.
+      const all = rows.map((row) => row.split(',')).filter((f) => f[1] === g && f[8].trim() !== '').map((f) => ({ id: f[0], text: f[8].trim() }));
+      const expected = all
+        .sort((a, b) => quoteRank(a.id) - quoteRank(b.id) || (a.id < b.id ? -1 : 1))
+        .slice(0, 8)
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(forward[k]).toEqual(expected);
+    });
   });
 
   it('stores the answers in typed arrays of exactly n', () => {
@@ -80,7 +99,7 @@ describe('parseResponses: a clean file', () => {
     const big = parse(csv(...okRows(5000)), quoting);
     expect(big.data!.n).toBe(5000);
     expect(big.data!.weight.length).toBe(5000);
-    expect(big.data!.ids[4999]).toBe('r5000');
+    expect(big.data!.group.length).toBe(5000);
     expect([...big.data!.group.slice(4997)]).toEqual([2, 0, 1]);
     expect(answerValues(big.data!.items.get('int3')!, 1).every((v) => v === 5)).toBe(true);
   });
@@ -331,7 +350,7 @@ describe('parseResponses: delimiters, line ends and decimal commas', () => {
 
   it('reads the plain file', () => {
     expect(base.n).toBe(17);
-    expect(parse(plain, quoting).data!.npsReason![1]).toBe('Kaksi\nriviä');
+    expect(parse(plain, quoting).data!.quoteCandidates![1]).toEqual([{ id: 'r2', text: 'Kaksi\nriviä' }]);
   });
 
   it('semicolons, CRLF and decimal-comma weights give the same data (the BOM is the decoder\'s)', () => {

@@ -104,7 +104,7 @@ describe('readStudy', () => {
         'warning: study/2024/responses.csv: the file is not valid UTF-8, so it was read as Windows-1252 (Latin-1)\n  → Check that letters such as ä and ö look right in the report; to be sure, save the file as "CSV UTF-8".',
       ]);
       expect(load.editions.map((e) => e.year)).toEqual([2024]);
-      expect(load.editions[0].npsReason![0]).toBe('Hyvä ja nöyrä');
+      expect(load.editions[0].quoteCandidates![0]).toEqual([{ id: 'r1', text: 'Hyvä ja nöyrä' }]);
     });
   });
 });
