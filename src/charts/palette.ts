@@ -1,3 +1,5 @@
+import { textColourFor } from '../model/contrast.ts';
+
 /**
  * Chart colours, the same on the site and in the PDF. Groups use the Okabe–Ito
  * colour-blind-safe palette; agreement scales use a diverging orange–grey–blue.
@@ -64,17 +66,7 @@ export function divergingColours(n: number): string[] {
   });
 }
 
-/** Relative luminance (WCAG) of a #rrggbb colour. */
-export function luminance(hex: string): number {
-  const [r, g, b] = hexToRgb(hex).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Black or white, whichever contrasts more with the background colour. */
+/** Black (our ink) or white, whichever contrasts more with the background colour. */
 export function textOn(hex: string): string {
-  const l = luminance(hex);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? INK : '#ffffff';
+  return textColourFor(hex, INK);
 }

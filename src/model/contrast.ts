@@ -7,8 +7,8 @@ export function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
-/** Black or white text, whichever contrasts more with the background colour. */
-export function textColourFor(background: string): string {
+/** `dark` (black by default) or white, whichever contrasts more with the background colour. */
+export function textColourFor(background: string, dark = '#000000'): string {
   const l = luminance(background);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? dark : '#ffffff';
 }
