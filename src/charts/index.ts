@@ -13,4 +13,3 @@ export {
 export { trendLines, trendLinesSummary, type TrendLinesInput } from './trend-lines.ts';
 export { groupProfile, groupProfileSummary, type GroupProfileInput } from './group-profile.ts';
 export { npsBar, npsBarSummary, formatNps, type NpsBarInput } from './nps-bar.ts';
-export { chartCss } from './css.ts';
