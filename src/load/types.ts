@@ -41,12 +41,6 @@ export interface EditionData {
   file: string;
   /** Number of respondents (rows used). */
   n: number;
-  /**
-   * Respondent ids, in file order: only in data built by hand (tests). The
-   * loader keeps no id per respondent (duplicates are found while reading,
-   * without keeping the ids); quotes come from quoteCandidates.
-   */
-  ids?: string[];
   /** Index into study.groups per respondent. */
   group: Uint16Array;
   /** Design weight per respondent (1 without a weight column). */
@@ -55,11 +49,6 @@ export interface EditionData {
   items: Map<string, ItemAnswers>;
   /** NPS answer 0–10 per respondent, -1 when not answered. */
   nps?: Int8Array;
-  /**
-   * The open NPS reason per respondent ('' when none): only in data built by
-   * hand (tests), with ids; the loader keeps quoteCandidates instead.
-   */
-  npsReason?: string[];
   /**
    * The open answers that may be published as quotes, per group (index into
    * study.groups), in respondent-id order: at most nps.quotes.perGroup

@@ -3,7 +3,6 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { bandOf, DomainMoments, itemScores, itemVariable, lmg, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
-import { QuoteSampler } from '../load/quote-sample.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { CodeColumns, dimensionVariables, scoreColumns } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
@@ -214,17 +213,12 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
  * removed. The choice is the loader's (EditionData.quoteCandidates): per group the
  * nps.quotes.perGroup non-empty answers whose respondent ids have the smallest
  * quoteRank, in respondent-id order — deterministic and independent of the row
- * order. Data built by hand with ids and npsReason is sampled the same way here.
+ * order.
  */
 export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'] {
   const settings = study.nps?.quotes;
   if (!settings?.publish) return [];
-  let candidates = data.quoteCandidates;
-  if (!candidates && data.npsReason && data.ids) {
-    const sampler = new QuoteSampler(study.groups.length, settings.perGroup);
-    for (let i = 0; i < data.n; i++) sampler.offer(data.group[i], data.ids[i]!, data.npsReason[i]!.trim());
-    candidates = sampler.result();
-  }
+  const candidates = data.quoteCandidates;
   if (!candidates) return [];
   const sizes = new Array<number>(study.groups.length).fill(0);
   for (let i = 0; i < data.n; i++) sizes[data.group[i]]++;

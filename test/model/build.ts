@@ -88,11 +88,10 @@ export function edition(study: Study, year: number, rows: readonly Row[]): Editi
     year,
     file: `data/${year}/responses.csv`,
     n,
-    ids: rows.map((_, i) => `r${i + 1}`),
     group,
     weight: Float64Array.from(rows, (r) => r.weight ?? 1),
     items,
-    ...(study.nps ? { nps: Int8Array.from(rows, (r) => r.nps ?? -1), npsReason: rows.map(() => '') } : {}),
+    ...(study.nps ? { nps: Int8Array.from(rows, (r) => r.nps ?? -1) } : {}),
     background,
     rows: { read: n, used: n, rejected: 0 },
   };

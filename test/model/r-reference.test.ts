@@ -48,7 +48,6 @@ function fromCsv(): EditionData {
     year: 2025,
     file: 'respondents.csv',
     n: rows.length,
-    ids: col('resp_id'),
     group: Uint16Array.from(col('group'), (g) => study.groups.findIndex((x) => x.code === g)),
     weight: Float64Array.from(col('weight'), Number),
     items: new Map([
@@ -56,7 +55,6 @@ function fromCsv(): EditionData {
       ['q2', answers('q2')],
     ]),
     nps: Int8Array.from(col('nps'), (s) => (s === '' ? -1 : Number(s))),
-    npsReason: rows.map(() => ''),
     background: new Map([['region', Int16Array.from(col('region'), (r) => regions.indexOf(r))]]),
     rows: { read: rows.length, used: rows.length, rejected: 0 },
   };
