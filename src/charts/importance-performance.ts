@@ -75,7 +75,8 @@ export function importancePerformance(input: ImportancePerformanceInput, options
 
   const xs = pts.map((p) => p.x);
   const ys = pts.map((p) => p.performance);
-  const xMax = Math.max(input.importanceSplit * 100 * 2, ...xs) * 1.08;
+  // Importance is a share of R²: never past 100 %.
+  const xMax = Math.min(100, Math.max(input.importanceSplit * 100 * 2, ...xs) * 1.08);
   const yLo = Math.min(input.performanceSplit, ...ys);
   const yHi = Math.max(input.performanceSplit, ...ys);
   const yPad = Math.max(0.1, (yHi - yLo) * 0.15);
@@ -144,6 +145,11 @@ export function importancePerformance(input: ImportancePerformanceInput, options
   };
 
   const xTickFormat = (t: number): string => formatPercent(t / 100, lang);
+  // Ticks on a step that the one-decimal labels can show without repeating a label.
+  const span = yDomain[1] - yDomain[0];
+  const yStep = span > 2 ? 0.5 : span > 0.8 ? 0.2 : 0.1;
+  const yTicks = Array.from({ length: Math.floor(span / yStep + 1e-9) + 2 }, (_, i) => Math.round((Math.ceil(yDomain[0] / yStep - 1e-9) + i) * yStep * 10) / 10).filter((t) => t <= yDomain[1] + 1e-9);
+  const yTickFormat = (t: number): string => formatNumber(t, 1, lang);
   return renderChart(
     {
       width,
@@ -153,14 +159,14 @@ export function importancePerformance(input: ImportancePerformanceInput, options
       marginTop,
       marginBottom,
       x: { domain: [0, xMax], nice: true, label: null, tickFormat: xTickFormat },
-      y: { domain: yDomain, label: null, tickFormat: (t: number) => formatNumber(t, 1, lang) },
+      y: { domain: yDomain, label: null, ticks: yTicks, tickFormat: yTickFormat },
       marks: [
         Plot.gridX({ stroke: GRID, strokeOpacity: 1 }),
-        Plot.gridY({ stroke: GRID, strokeOpacity: 1 }),
+        Plot.gridY(yTicks, { stroke: GRID, strokeOpacity: 1 }),
         Plot.ruleX([input.importanceSplit * 100], { stroke: RULE, strokeDasharray: '4,3' }),
         Plot.ruleY([input.performanceSplit], { stroke: RULE, strokeDasharray: '4,3' }),
         Plot.axisX({ tickSize: 0, tickFormat: xTickFormat, label: null, fill: MUTED }),
-        Plot.axisY({ tickSize: 0, tickFormat: (t: number) => formatNumber(t, 1, lang), label: null, fill: MUTED }),
+        Plot.axisY({ tickSize: 0, ticks: yTicks, tickFormat: yTickFormat, label: null, fill: MUTED }),
         Plot.text([axis.importance], { frameAnchor: 'bottom', dy: marginBottom - 8, fill: MUTED }),
         Plot.text([axis.performance], { frameAnchor: 'left', dx: -(marginLeft - 12), rotate: -90, fill: MUTED }),
         Plot.dot(pts, { x: 'x', y: 'performance', r: 5, fill: 'colour', stroke: '#ffffff', strokeWidth: 1 }),

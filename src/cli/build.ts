@@ -55,7 +55,7 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
     return 1;
   }
-  effects.out(`Loaded ${model.editions.length} editions (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`);
+  effects.out(`Loaded ${model.editions.length} edition${model.editions.length === 1 ? "" : "s"} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`);
 
   await mkdir(dirname(options.outDir), { recursive: true });
   const staging = await mkdtemp(join(dirname(options.outDir), `.${basename(options.outDir)}-building-`));

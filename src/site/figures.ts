@@ -5,7 +5,7 @@
 import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, IndicatorModel, ReportModel } from '../model/types.ts';
 import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines, groupProfile } from '../charts/index.ts';
-import { formatNumber, formatPercent } from '../format/number.ts';
+import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { t } from './i18n.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
@@ -147,7 +147,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   );
   const quadrantName = { strength: t(lang, 'strengths'), develop: t(lang, 'developmentAreas'), maintain: t(lang, 'maintain'), lower: t(lang, 'lowerPriority') };
   return {
-    caption: `${outcome}: ${t(lang, 'drivers').toLowerCase()} (${domainLabel(model, edition, domain, lang)}, n = ${nCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
+    caption: `${outcome}: ${t(lang, 'drivers').toLowerCase()} (${domainLabel(model, edition, domain, lang)}, n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
     table: {
       head: [t(lang, 'indicator'), t(lang, 'importance'), t(lang, 'performance'), t(lang, 'quadrant')],
@@ -159,9 +159,6 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   };
 }
 
-function nCount(n: number, lang: Lang): string {
-  return formatNumber(n, 0, lang);
-}
 
 /** An indicator's series across editions, in total and by group. */
 export function trendFigure(model: ReportModel, edition: EditionModel, indicatorId: string, lang: Lang, idPrefix: string, domains?: readonly string[]): FigureView {

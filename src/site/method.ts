@@ -28,6 +28,8 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
   const scale = `${s.scale.min}–${s.scale.max}`;
   const cantSay = s.scale.cantSay.join(', ');
   const top = `${s.scale.max - s.scale.topBox + 1}–${s.scale.max}`;
+  const last = model.editions[model.editions.length - 1];
+  const outcome = (s.drivers && last?.indicators.find((i) => i.id === s.drivers!.outcome)?.label[lang]) ?? '';
   if (lang === 'fi') {
     return [
       {
@@ -45,7 +47,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
           `Keskiarvot ja osuudet ovat painotettuja keskiarvoja. Niiden keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja 95 %:n luottamusväli on arvo ± 1,96 keskivirhettä. Myönteisten osuus on vastausten ${top} osuus.`,
           'Suositteluindeksi (NPS) on suosittelijoiden (9–10) osuus vähennettynä arvostelijoiden (0–6) osuudella, prosenttiyksikköinä.',
           'Muutos edellisestä tutkimuksesta ja ero vertailuarvoon testataan z-testillä; ero on tilastollisesti merkitsevä, kun p < 0,05. Sidosryhmää ei testata kaikkien vastaajien tulosta vastaan, koska ryhmä on osa kokonaisuutta.',
-          'Tukeen vaikuttavat tekijät: sidosryhmätuki selitetään osa-alueilla painotetulla regressiolla, ja kunkin osa-alueen tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista muuttujien järjestyksistä). Jako nelikenttään tehdään tärkeyksien ja arvioiden keskiarvojen kohdalta.',
+          `Avaintekijät: tunnusluku ”${outcome}” selitetään tekijöillä painotetulla regressiolla niiden vastaajien aineistossa, jotka ovat vastanneet kaikkiin, ja kunkin tekijän tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista tekijöiden järjestyksistä). Jako nelikenttään tehdään tärkeyksien ja arvioiden keskiarvojen kohdalta.`,
         ],
       },
       {
@@ -72,7 +74,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
         `Means and shares are weighted means. Their standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval is the estimate ± 1.96 standard errors. The positive share is the share of answers ${top}.`,
         'The Net Promoter Score (NPS) is the share of promoters (9–10) minus the share of detractors (0–6), in percentage points.',
         'Changes from the previous edition and differences from the benchmark are tested with a z test; a difference is statistically significant when p < 0.05. A group is not tested against all respondents, as the group is part of the whole.',
-        'Drivers of support: stakeholder support is regressed on the areas by weighted least squares, and each area\'s importance is its share of the variance explained by the LMG method (the average over all orderings of the areas). The quadrants are split at the mean importance and the mean performance.',
+        `Key drivers: "${outcome}" is regressed on the factors by weighted least squares over the respondents who answered all of them, and each factor's importance is its share of the variance explained by the LMG method (the average over all orderings of the factors). The quadrants are split at the mean importance and the mean performance.`,
       ],
     },
     {

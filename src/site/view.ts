@@ -215,3 +215,15 @@ export function overviewDimensions(edition: EditionModel): string[] {
   const index = edition.indicators.find((i) => i.kind === 'index' && i.components.length > 0 && i.components.every((c) => dims.includes(c)));
   return index ? index.components : dims;
 }
+
+/** The overview chart's caption, naming the markers it really has. */
+export function areasCaption(model: ReportModel, edition: EditionModel, ids: readonly string[], lang: Lang): string {
+  const stats = ids.map((id) => indicatorOf(edition, id).stats.total);
+  const extras = [
+    ...(stats.some((s) => s?.mean.shown && s.benchmark) ? [t(lang, 'withBenchmark')] : []),
+    ...(edition.previousYear !== undefined && stats.some((s) => s?.previous) ? [t(lang, 'withPrevious')] : []),
+  ];
+  const base = t(lang, 'areasCaption');
+  if (extras.length === 0) return base;
+  return `${base}, ${extras.join(` ${t(lang, 'and')} `)}`;
+}
