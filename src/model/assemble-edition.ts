@@ -23,7 +23,7 @@ export function domainsOf(study: Study): Domain[] {
 
 /** The same domains as partitions of the respondents, for single-pass estimation (domain k of domainsOf is domain k here). */
 function partitionsOf(study: Study, data: EditionData): Partition[] {
-  return [{ classes: 1 }, { codes: data.group, classes: study.groups.length }, ...study.background.map((bg) => ({ codes: data.background.get(bg.id)!, classes: bg.values.length }))];
+  return [{ classes: 1 }, ...(study.groups.length > 0 ? [{ codes: data.group, classes: study.groups.length }] : []), ...study.background.map((bg) => ({ codes: data.background.get(bg.id)!, classes: bg.values.length }))];
 }
 
 /** An estimate of one statistic in domain k (as numbered by domainsOf). */
@@ -126,7 +126,8 @@ export interface EditionInput {
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
 export function assembleEdition({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): EditionModel {
-  const design: Design = { strata: data.group, weights: data.weight, strataCount: study.groups.length };
+  // Without a group column everyone is in one stratum.
+  const design: Design = { strata: data.group, weights: data.weight, strataCount: Math.max(1, study.groups.length) };
   const domains = domainsOf(study);
   const { estimators, scores } = estimateAll(study, data, design);
   const suppressionNotes: EditionModel['suppressionNotes'] = [];

@@ -14,7 +14,7 @@ export function printContents(model: ReportModel, edition: EditionModel, lang: L
   return [
     { id: 'print-summary-title', label: t(lang, 'summary') },
     { id: 'areas-h', label: t(lang, 'dimensions'), children: dims.map((d) => ({ id: `area-${d.id}-h`, label: d.label[lang] })) },
-    { id: 'groups-h', label: t(lang, 'groups'), children: model.study.groups.map((g, i) => ({ id: `group-${i}-h`, label: g.label[lang] })) },
+    ...(model.study.groups.length > 0 ? [{ id: 'groups-h', label: t(lang, 'groups'), children: model.study.groups.map((g, i) => ({ id: `group-${i}-h`, label: g.label[lang] })) }] : []),
     ...(model.study.drivers ? [{ id: 'drivers-h', label: t(lang, 'drivers') }] : []),
     { id: 'trends-h', label: t(lang, 'trends') },
     ...(model.study.benchmarkSource ? [{ id: 'benchmark-h', label: t(lang, 'benchmark') }] : []),

@@ -155,7 +155,10 @@ export function sectionLinks(model: ReportModel, edition: EditionModel, lang: La
   return [
     { key: '', label: t(lang, 'summary') },
     { key: 'areas', label: t(lang, 'dimensions'), children: dims.map((d) => ({ key: `areas/${d.id}`, label: d.label[lang] })) },
-    { key: 'groups', label: t(lang, 'groups'), children: model.study.groups.map((g) => ({ key: `groups/${groupSlug(model.study, g.code)}`, label: g.label[lang] })) },
+    // A study without a group column has no group pages.
+    ...(model.study.groups.length > 0
+      ? [{ key: 'groups', label: t(lang, 'groups'), children: model.study.groups.map((g) => ({ key: `groups/${groupSlug(model.study, g.code)}`, label: g.label[lang] })) }]
+      : []),
     ...(model.study.drivers ? [{ key: 'drivers', label: t(lang, 'drivers') }] : []),
     { key: 'trends', label: t(lang, 'trends') },
     ...(model.study.benchmarkSource ? [{ key: 'benchmark', label: t(lang, 'benchmark') }] : []),
