@@ -6,7 +6,7 @@
  *  - floor: a bare papaparse parse of the same file (bench/floor.ts);
  *  - compute: `luotain compute --data DIR --out /dev/null` (of this tree, or
  *    of the tree given with --luotain DIR, e.g. an export of an older commit);
- * with wall time (median of the runs) and peak RSS (from /usr/bin/time -v
+ * with wall time and CPU time (user + sys; medians of the runs) and peak RSS (from /usr/bin/time -v
  * when present, else the child's own resourceUsage().maxRSS), their ratio
  * and rows per second. Then the full sample build (site and PDFs; without
  * PDFs, said so, when they cannot be made) and the weight of the summary
@@ -63,6 +63,8 @@ function parseOptions(argv: string[]): Options {
 
 interface Run {
   ms: number;
+  /** User + system CPU time (from /usr/bin/time -v; NaN without it): less sensitive than wall time to other jobs on the machine. */
+  cpuMs: number;
   maxRssMb: number;
   code: number;
   stdout: string;
@@ -82,6 +84,9 @@ function runNode(args: string[], cwd = ROOT): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => {
       const ms = performance.now() - start;
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : NaN;
       let maxRssMb = NaN;
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       if (m) maxRssMb = Number(m[1]) / 1024;
@@ -89,7 +94,7 @@ function runNode(args: string[], cwd = ROOT): Promise<Run> {
         const j = /"maxRssKb":(\d+)/.exec(stdout);
         if (j) maxRssMb = Number(j[1]) / 1024;
       }
-      resolvePromise({ ms, maxRssMb, code: code ?? -1, stdout, stderr });
+      resolvePromise({ ms, cpuMs, maxRssMb, code: code ?? -1, stdout, stderr });
     });
   });
 }
@@ -103,21 +108,26 @@ const median = (xs: number[]) => {
 interface Measured {
   medianMs: number;
   runsMs: number[];
+  /** Median user + system CPU time (NaN without /usr/bin/time). */
+  medianCpuMs: number;
+  runsCpuMs: number[];
   peakRssMb: number;
 }
 
 async function measure(label: string, args: string[], runs: number, onOutput?: (stdout: string) => void): Promise<Measured> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let peak = 0;
   for (let r = 0; r < runs; r++) {
     const run = await runNode(args);
     if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
     times.push(run.ms);
+    cpu.push(run.cpuMs);
     onOutput?.(run.stdout);
     peak = Math.max(peak, run.maxRssMb);
-    process.stderr.write(`  ${label}: ${(run.ms / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
+    process.stderr.write(`  ${label}: ${(run.ms / 1000).toFixed(2)} s, CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
   }
-  return { medianMs: median(times), runsMs: times.map((t) => Math.round(t)), peakRssMb: Math.round(peak) };
+  return { medianMs: median(times), runsMs: times.map((t) => Math.round(t)), medianCpuMs: median(cpu), runsCpuMs: cpu.map((t) => Math.round(t)), peakRssMb: Math.round(peak) };
 }
 
 interface SizeResult {
@@ -129,6 +139,8 @@ interface SizeResult {
   stages?: Measured & { loadMs: number; momentsMs: number; ratio: number };
   /** compute median / floor median. */
   ratio: number;
+  /** The same by CPU time (user + sys); NaN without /usr/bin/time. */
+  cpuRatio: number;
   computeRowsPerS: number;
   floorRowsPerS: number;
 }
@@ -161,6 +173,7 @@ async function benchSize(rows: number, o: Options, emptyReports: string): Promis
     compute,
     ...(stages ? { stages } : {}),
     ratio: Math.round((compute.medianMs / floor.medianMs) * 100) / 100,
+    cpuRatio: Math.round((compute.medianCpuMs / floor.medianCpuMs) * 100) / 100,
     computeRowsPerS: Math.round(rows / (compute.medianMs / 1000)),
     floorRowsPerS: Math.round(rows / (floor.medianMs / 1000)),
   };
@@ -260,7 +273,7 @@ function gitCommit(): string {
 function table(sizes: SizeResult[], build?: BuildResult): string {
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const lines = [
-    'rows        file MB   floor s   compute s   ratio   compute rows/s   floor RSS MB   compute RSS MB',
+    'rows        file MB   floor s   compute s   ratio   CPU: floor s   compute s   ratio   compute rows/s   floor RSS MB   compute RSS MB',
     ...sizes.map((r) =>
       [
         r.rows.toLocaleString('en').padEnd(11),
@@ -268,6 +281,9 @@ function table(sizes: SizeResult[], build?: BuildResult): string {
         s(r.floor.medianMs).padStart(9),
         s(r.compute.medianMs).padStart(11),
         r.ratio.toFixed(2).padStart(7),
+        s(r.floor.medianCpuMs).padStart(14),
+        s(r.compute.medianCpuMs).padStart(11),
+        r.cpuRatio.toFixed(2).padStart(7),
         r.computeRowsPerS.toLocaleString('en').padStart(16),
         String(r.floor.peakRssMb).padStart(14),
         String(r.compute.peakRssMb).padStart(16),
@@ -313,6 +329,7 @@ async function main() {
       ...(at1M
         ? {
             computeOverFloorAt1M: { limit: BUDGET.computeOverFloorAt1M, actual: at1M.ratio, ok: at1M.ratio <= BUDGET.computeOverFloorAt1M },
+            computeOverFloorAt1MByCpu: { limit: BUDGET.computeOverFloorAt1M, actual: at1M.cpuRatio, ok: at1M.cpuRatio <= BUDGET.computeOverFloorAt1M },
             peakRssMbAt1M: { limit: BUDGET.peakRssMbAt1M, actual: at1M.compute.peakRssMb, ok: at1M.compute.peakRssMb <= BUDGET.peakRssMbAt1M },
           }
         : {}),

@@ -49,39 +49,32 @@ export function lmg(
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
   if (p === 0) return undefined;
 
-  // Complete cases.
-  let rows = Math.min(outcome.length, weights.length);
-  for (const x of predictors) rows = Math.min(rows, x.length);
-  const cases = new Uint32Array(rows);
-  let n = 0;
-  for (let i = 0; i < rows; i++) {
-    if (mask !== undefined && mask[i] !== 1) continue;
-    const w = weights[i];
-    if (!(w > 0 && w < Infinity)) continue;
-    const y = outcome[i];
-    if (y !== y) continue;
-    let complete = true;
-    for (let j = 0; j < p; j++) {
-      const v = predictors[j][i];
-      if (v !== v) {
-        complete = false;
-        break;
-      }
+  // Complete cases (those of the whole data are kept for the next call on the same columns, e.g. another domain).
+  const all = completeCases(predictors, outcome, weights);
+  let cases = all.cases;
+  let n = all.n;
+  if (mask !== undefined) {
+    const inDomain = new Uint32Array(n);
+    let m = 0;
+    for (let c = 0; c < n; c++) {
+      const i = cases[c];
+      if (mask[i] === 1) inDomain[m++] = i;
     }
-    if (complete) cases[n++] = i;
+    cases = inDomain;
+    n = m;
   }
   if (n < p + 2) return undefined;
 
   // Weighted means, then centred cross-products of (x₁ … x_p, y).
   const q = p + 1;
-  const column = (j: number): ArrayLike<number> => (j < p ? predictors[j] : outcome);
+  const columns: ArrayLike<number>[] = [...predictors, outcome];
   const mean = new Float64Array(q);
   let sw = 0;
   for (let c = 0; c < n; c++) {
     const i = cases[c];
     const w = weights[i];
     sw += w;
-    for (let j = 0; j < q; j++) mean[j] += w * column(j)[i];
+    for (let j = 0; j < q; j++) mean[j] += w * columns[j][i];
   }
   for (let j = 0; j < q; j++) mean[j] /= sw;
   const cov = new Float64Array(q * q);
@@ -89,7 +82,7 @@ export function lmg(
   for (let c = 0; c < n; c++) {
     const i = cases[c];
     const w = weights[i];
-    for (let j = 0; j < q; j++) centred[j] = column(j)[i] - mean[j];
+    for (let j = 0; j < q; j++) centred[j] = columns[j][i] - mean[j];
     for (let j = 0; j < q; j++) {
       const wj = w * centred[j];
       for (let k = j; k < q; k++) cov[j * q + k] += wj * centred[k];
@@ -144,6 +137,51 @@ export function lmg(
     n,
     coefficients,
   };
+}
+
+interface CompleteCases {
+  predictors: ArrayLike<number>[];
+  weights: ArrayLike<number>;
+  rows: number;
+  cases: Uint32Array;
+  n: number;
+}
+
+/** The last complete cases found per outcome column, with the columns they were found for. */
+const lastCases = new WeakMap<object, CompleteCases>();
+
+/**
+ * The rows (in order) where the outcome and every predictor are non-NaN and
+ * the weight is positive and finite. The answer for the same columns (the
+ * same objects, not modified in between, as in one model's driver analyses
+ * of several domains) is found once.
+ */
+function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
+  const p = predictors.length;
+  let rows = Math.min(outcome.length, weights.length);
+  for (const x of predictors) rows = Math.min(rows, x.length);
+  const known = typeof outcome === 'object' && outcome !== null ? lastCases.get(outcome) : undefined;
+  if (known && known.weights === weights && known.rows === rows && known.predictors.length === p && known.predictors.every((x, j) => x === predictors[j])) return known;
+  const cases = new Uint32Array(rows);
+  let n = 0;
+  for (let i = 0; i < rows; i++) {
+    const w = weights[i];
+    if (!(w > 0 && w < Infinity)) continue;
+    const y = outcome[i];
+    if (y !== y) continue;
+    let complete = true;
+    for (let j = 0; j < p; j++) {
+      const v = predictors[j][i];
+      if (v !== v) {
+        complete = false;
+        break;
+      }
+    }
+    if (complete) cases[n++] = i;
+  }
+  const found: CompleteCases = { predictors: [...predictors], weights, rows, cases, n };
+  if (typeof outcome === 'object' && outcome !== null) lastCases.set(outcome, found);
+  return found;
 }
 
 /** r_Sᵀ R_SS⁻¹ r_S = ‖L⁻¹ r_S‖² with R_SS = L Lᵀ; NaN when R_SS is not positive definite. */

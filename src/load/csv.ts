@@ -79,6 +79,15 @@ export interface CsvScanResult {
 export type RowVisitor = (fields: string[], line: number, quote: QuoteProblem | undefined) => void;
 
 /**
+ * A visitor of a simple row (one line, not blank, no escaped quote) read in
+ * place: field k is text[starts[k], ends[k]) for k < count, and firsts[k]
+ * is its first character's code (−1 when it is empty). It
+ * returns false, having changed nothing, when it wants the row as strings,
+ * which the RowVisitor is then given.
+ */
+export type InPlaceRowVisitor = (text: string, starts: Int32Array, ends: Int32Array, firsts: Int32Array, count: number, line: number) => boolean;
+
+/**
  * Walks the rows of a delimited text given in pieces (line ends already
  * normalised to "\n"), calling `visit` with each non-empty row's fields and
  * the physical line it starts on (1-based), the header included. A quoted
@@ -88,11 +97,15 @@ export type RowVisitor = (fields: string[], line: number, quote: QuoteProblem | 
  * to the next, so a file of any size streams through in little memory.
  *
  * The rows are papaparse's (its low-level parser, fed piece by piece the way
- * its own streamers do), so they are the same however the text is cut.
+ * its own streamers do), so they are the same however the text is cut: a line
+ * whose quoted fields close on it is split here exactly as papaparse splits
+ * it, and any other line is left to papaparse (see parse). With an
+ * InPlaceRowVisitor, a plain row is offered to it before any string is cut.
  */
 export class CsvScanner {
   private readonly parser: Papa.Parser;
   private readonly visit: RowVisitor;
+  private readonly delimiter: Delimiter;
   private readonly skipped: number[] = [];
   private readonly pendingEmpty: number[] = [];
   /** The unparsed rest: the start of a row that has not ended yet. */
@@ -105,18 +118,33 @@ export class CsvScanner {
   private line = 1;
   private rowStart = 0;
   private ended = false;
+  /** While papaparse tries one line on its own: the rows it gave (not visited yet). */
+  private trial: Papa.ParseStepResult<string[]>[] | undefined = undefined;
+  private readonly inPlace: InPlaceRowVisitor | undefined;
+  /** The fields of the line last split: text[starts[k], ends[k]), with "" for a quote where escapes[k]. */
+  private starts = new Int32Array(64);
+  private ends = new Int32Array(64);
+  private firsts = new Int32Array(64);
+  private escapes = new Uint8Array(64);
+  /** Whether a field of the line last split has an escaped quote. */
+  private escaped = false;
   /** Characters handed to `visit` so far (offset of the end of the last row). */
   get consumed(): number {
     return this.rowStart;
   }
 
-  constructor(delimiter: Delimiter, visit: RowVisitor) {
+  constructor(delimiter: Delimiter, visit: RowVisitor, inPlace?: InPlaceRowVisitor) {
     this.visit = visit;
+    this.inPlace = inPlace;
+    this.delimiter = delimiter;
     this.parser = new Papa.Parser({
       delimiter,
       newline: '\n',
       quoteChar: '"',
-      step: (result: Papa.ParseStepResult<string[]>) => this.onRow(result),
+      step: (result: Papa.ParseStepResult<string[]>) => {
+        if (this.trial) this.trial.push(result);
+        else this.onRow(result);
+      },
     });
   }
 
@@ -147,24 +175,169 @@ export class CsvScanner {
       if (e.code === 'InvalidQuotes') quote = 'malformed';
       else if (e.code === 'MissingQuotes' && quote === undefined) quote = 'unclosed';
     }
+    this.row(fields, at, quote);
+  }
+
+  private row(fields: string[], at: number, quote: QuoteProblem | undefined): void {
     if (quote === undefined && allBlank(fields)) {
       this.pendingEmpty.push(at);
       return;
     }
-    for (const l of this.pendingEmpty) this.skipped.push(l);
-    this.pendingEmpty.length = 0;
+    if (this.pendingEmpty.length > 0) {
+      for (const l of this.pendingEmpty) this.skipped.push(l);
+      this.pendingEmpty.length = 0;
+    }
     this.visit(fields, at, quote);
   }
 
+  /**
+   * Splits the line text[pos, nl) into fields (starts, ends, escapes) the way
+   * papaparse does when every quoted field closes on the line: a field that
+   * starts with a quote runs to the quote followed by the delimiter or the
+   * line end, "" in it being one quote; any other field runs to the next
+   * delimiter, quotes and all. Returns the number of fields, or -1 when the
+   * line is not that simple (a quote not closed on the line, or followed by
+   * something else; or any quoted field on a last line without a newline).
+   */
+  private split(text: string, pos: number, nl: number, lastLine: boolean): number {
+    const delimiterCode = this.delimiter.charCodeAt(0);
+    // A line of L characters has at most L + 1 fields.
+    if (nl - pos + 1 > this.starts.length) {
+      let size = this.starts.length;
+      while (size < nl - pos + 1) size *= 2;
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+      this.firsts = new Int32Array(size);
+      this.escapes = new Uint8Array(size);
+    }
+    const starts = this.starts;
+    const ends = this.ends;
+    const firsts = this.firsts;
+    const escapes = this.escapes;
+    let count = 0;
+    let i = pos;
+    this.escaped = false;
+    for (;;) {
+      let c = i < nl ? text.charCodeAt(i) : -1;
+      if (c === 34) {
+        if (lastLine) return -1;
+        let j = i + 1;
+        let escape = 0;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0 || q >= nl) return -1;
+          const next = text.charCodeAt(q + 1);
+          if (next === 34) {
+            escape = 1;
+            j = q + 2;
+            continue;
+          }
+          if (q + 1 !== nl && next !== delimiterCode) return -1;
+          starts[count] = i + 1;
+          ends[count] = q;
+          firsts[count] = q > i + 1 ? text.charCodeAt(i + 1) : -1;
+          escapes[count] = escape;
+          if (escape) this.escaped = true;
+          count++;
+          i = q + 2;
+          break;
+        }
+        if (i > nl) return count;
+        continue;
+      }
+      starts[count] = i;
+      firsts[count] = c === delimiterCode ? -1 : c;
+      escapes[count] = 0;
+      // The field runs to the next delimiter or the line end.
+      while (c !== delimiterCode && c !== -1) c = ++i < nl ? text.charCodeAt(i) : -1;
+      ends[count] = i;
+      count++;
+      if (c === -1) return count;
+      i++;
+    }
+  }
+
+  /** The fields of the line last split, as strings. */
+  private fields(text: string, count: number): string[] {
+    const fields = new Array<string>(count);
+    for (let k = 0; k < count; k++) {
+      const f = text.slice(this.starts[k], this.ends[k]);
+      fields[k] = this.escapes[k] ? f.replace(/""/g, '"') : f;
+    }
+    return fields;
+  }
+
+  /**
+   * Parses the rest. A line whose quoted fields close on it (the common case)
+   * is one row, split here as papaparse would (see split). Another line is
+   * given to papaparse on its own; when that does not make exactly one clean
+   * row ending with the line (a quoted field spanning lines, a quoting
+   * problem), papaparse parses all the rest from the row's start, as if it
+   * had parsed the whole text, so the rows are papaparse's in every case.
+   */
   private parse(final: boolean): void {
-    this.text = this.rest;
-    const result = this.parser.parse(this.text, this.base, !final);
-    const cursor: number = final ? this.base + this.text.length : result.meta.cursor;
+    const text = this.rest;
+    this.text = text;
+    const base = this.base;
+    const len = text.length;
+    const inPlace = this.inPlace;
+    let pos = 0;
+    while (pos < len) {
+      let nl = text.indexOf('\n', pos);
+      const lastLine = nl < 0;
+      if (lastLine) {
+        if (!final) break;
+        nl = len;
+      }
+      const count = this.split(text, pos, nl, lastLine);
+      if (count < 0) {
+        if (!lastLine && this.tryLine(text, pos, nl)) {
+          pos = nl + 1;
+          continue;
+        }
+        // Papaparse parses the rest, from this row's start.
+        const result = this.parser.parse(pos === 0 ? text : text.slice(pos), base + pos, !final);
+        pos = final ? len : result.meta.cursor - base;
+        break;
+      }
+      const start = base + pos;
+      const at = this.counted === start ? this.line : this.lineAt(start);
+      const end = lastLine ? len : nl + 1;
+      this.rowStart = base + end;
+      if (!lastLine) {
+        this.line = at + 1;
+        this.counted = base + end;
+      }
+      const first = this.starts[0] < this.ends[0] ? text.charCodeAt(this.starts[0]) : 0;
+      if (first > 32 && first < 127) {
+        // Not blank (its first field is not).
+        if (this.pendingEmpty.length > 0) {
+          for (const l of this.pendingEmpty) this.skipped.push(l);
+          this.pendingEmpty.length = 0;
+        }
+        if (inPlace === undefined || this.escaped || !inPlace(text, this.starts, this.ends, this.firsts, count, at)) this.visit(this.fields(text, count), at, undefined);
+      } else this.row(this.fields(text, count), at, undefined);
+      pos = end;
+    }
     // Count the newlines of the last row while its text is still here.
-    this.lineAt(cursor);
-    this.rest = this.text.slice(cursor - this.base);
-    this.base = cursor;
+    this.lineAt(base + pos);
+    this.rest = pos === 0 ? text : text.slice(pos);
+    this.base = base + pos;
     this.text = '';
+  }
+
+  /** Papaparse on the one line [pos, nl]; visits its row and says true when that is one clean row ending with the line. */
+  private tryLine(text: string, pos: number, nl: number): boolean {
+    const rows: Papa.ParseStepResult<string[]>[] = [];
+    this.trial = rows;
+    try {
+      this.parser.parse(text.slice(pos, nl + 1), this.base + pos, true);
+    } finally {
+      this.trial = undefined;
+    }
+    if (rows.length !== 1 || rows[0].errors.length > 0 || rows[0].meta.cursor !== this.base + nl + 1) return false;
+    this.onRow(rows[0]);
+    return true;
   }
 
   /** Parses the next piece of text; the rows that end in it are visited now. */

@@ -4,6 +4,11 @@
  * hash table of their positions. Exact (ids are compared in full on a hash
  * match) at about 2 bytes per character plus 16 bytes per id, where a
  * Map<string, number> of a million ids takes several times that.
+ *
+ * Ids registered in increasing order (as an export sorted by id has them)
+ * need no hashing: while each new id is above the one before, it cannot have
+ * been seen, and it joins a sorted run that is searched by bisection. Only
+ * the ids after the run go into the hash table.
  */
 export class IdRegistry {
   private chars = new Uint16Array(1 << 16);
@@ -13,6 +18,10 @@ export class IdRegistry {
   private hashes = new Uint32Array(1024);
   private lines = new Int32Array(1024);
   private count = 0;
+  /** Ids 0 … run − 1 are in increasing order and not in the hash table. */
+  private run = 0;
+  /** Ids in the hash table. */
+  private hashed = 0;
   /** Hash table of id numbers + 1 (0 = empty slot); its size is a power of two. */
   private table = new Int32Array(2048);
 
@@ -26,28 +35,83 @@ export class IdRegistry {
    * the line where the same id was registered before (and keeps that one).
    */
   firstLine(id: string, line: number): number | undefined {
-    const h = hashOf(id);
+    return this.firstLineAt(id, 0, id.length, line);
+  }
+
+  /** firstLine for the id text[from, to), read in place. */
+  firstLineAt(text: string, from: number, to: number, line: number): number | undefined {
+    const run = this.run;
+    if (run > 0) {
+      const last = this.compare(run - 1, text, from, to);
+      if (last < 0 && run === this.count) {
+        // Above every id so far: new, and the run goes on.
+        this.append(text, from, to, 0, line);
+        this.run++;
+        return undefined;
+      }
+      if (last === 0) return this.lines[run - 1];
+      if (last > 0) {
+        let lo = 0;
+        let hi = run - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          const c = this.compare(mid, text, from, to);
+          if (c === 0) return this.lines[mid];
+          if (c < 0) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+    } else if (this.count === 0) {
+      this.append(text, from, to, 0, line);
+      this.run = 1;
+      return undefined;
+    }
+    const h = hashOf(text, from, to);
     const mask = this.table.length - 1;
     let slot = h & mask;
     for (;;) {
       const k = this.table[slot] - 1;
       if (k < 0) break;
-      if (this.hashes[k] === h && this.equals(k, id)) return this.lines[k];
+      if (this.hashes[k] === h && this.equals(k, text, from, to)) return this.lines[k];
       slot = (slot + 1) & mask;
     }
-    this.add(id, h, line, slot);
+    this.add(text, from, to, h, line, slot);
     return undefined;
   }
 
-  private equals(k: number, id: string): boolean {
-    const from = this.start[k];
-    if (this.start[k + 1] - from !== id.length) return false;
+  /** Registered id k against text[from, to), by UTF-16 code units as `<` compares strings: negative when id k is below. */
+  private compare(k: number, text: string, from: number, to: number): number {
+    const at = this.start[k];
+    const length = this.start[k + 1] - at;
     const chars = this.chars;
-    for (let i = 0; i < id.length; i++) if (chars[from + i] !== id.charCodeAt(i)) return false;
+    const n = Math.min(length, to - from);
+    for (let i = 0; i < n; i++) {
+      const d = chars[at + i] - text.charCodeAt(from + i);
+      if (d !== 0) return d;
+    }
+    return length - (to - from);
+  }
+
+  private equals(k: number, text: string, from: number, to: number): boolean {
+    const at = this.start[k];
+    if (this.start[k + 1] - at !== to - from) return false;
+    const chars = this.chars;
+    for (let i = from; i < to; i++) if (chars[at + i - from] !== text.charCodeAt(i)) return false;
     return true;
   }
 
-  private add(id: string, h: number, line: number, slot: number): void {
+  private add(text: string, from: number, to: number, h: number, line: number, slot: number): void {
+    const k = this.count;
+    this.append(text, from, to, h, line);
+    this.table[slot] = k + 1;
+    this.hashed++;
+    // Keep the table at most half full.
+    if (this.hashed * 2 > this.table.length) this.rehash(this.table.length * 2);
+  }
+
+  /** Stores id number `count`. */
+  private append(text: string, from: number, to: number, h: number, line: number): void {
+    const length = to - from;
     const k = this.count;
     if (k + 1 >= this.hashes.length) {
       const cap = this.hashes.length * 2;
@@ -55,24 +119,22 @@ export class IdRegistry {
       this.lines = grown(this.lines, cap);
       this.start = grown(this.start, cap + 1);
     }
-    if (this.used + id.length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.used + id.length));
-    const from = this.used;
-    for (let i = 0; i < id.length; i++) this.chars[from + i] = id.charCodeAt(i);
-    this.used += id.length;
-    this.start[k] = from;
+    if (this.used + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.used + length));
+    const at = this.used;
+    const chars = this.chars;
+    for (let i = from; i < to; i++) chars[at + i - from] = text.charCodeAt(i);
+    this.used += length;
+    this.start[k] = at;
     this.start[k + 1] = this.used;
     this.hashes[k] = h;
     this.lines[k] = line;
-    this.table[slot] = k + 1;
     this.count++;
-    // Keep the table at most half full.
-    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
   }
 
   private rehash(size: number): void {
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let k = 0; k < this.count; k++) {
+    for (let k = this.run; k < this.count; k++) {
       let slot = this.hashes[k] & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = k + 1;
@@ -88,9 +150,9 @@ function grown<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: num
 }
 
 /** FNV-1a over the UTF-16 code units, with a final avalanche so that linear probing spreads. */
-function hashOf(s: string): number {
+function hashOf(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -416,7 +416,116 @@ export class ResponsesParser {
       rows.used++;
     };
 
-    this.scanner = new CsvScanner(delimiter, onRow);
+    // Codes matched in place: only those a trimmed field can equal exactly.
+    const exactCodes = (index: Map<string, number>) => {
+      const entries = [...index].filter(([code]) => code !== '' && code === code.trim());
+      return { codes: entries.map(([code]) => code), values: Int32Array.from(entries, ([, v]) => v) };
+    };
+    const groupExact = exactCodes(groupIndex);
+    const backgroundExact = backgroundIndex.map(exactCodes);
+
+    /**
+     * The common row read in place, without a string per field: the right
+     * number of fields, a plain id, known codes, a weight of digits, answers
+     * of one or two digits or blank. Anything else (and any row once the file
+     * has an error) returns false and goes through onRow, which gives the
+     * same values or the error; nothing is registered before that is settled.
+     */
+    const inPlace = (text: string, starts: Int32Array, ends: Int32Array, firsts: Int32Array, count: number, line: number): boolean => {
+      if (!sawHeader || count !== width || issues.errorCount > 0) return false;
+      const r = rows.used;
+      if (r === cap) grow();
+      const itemCodes = codes;
+      const backgroundCodes = background;
+
+      let idFrom = 0;
+      let idTo = 0;
+      if (iId >= 0) {
+        idFrom = starts[iId];
+        idTo = ends[iId];
+        if (idTo <= idFrom) return false;
+        const c0 = text.charCodeAt(idFrom);
+        const c1 = text.charCodeAt(idTo - 1);
+        if (c0 <= 32 || c0 >= 127 || c1 <= 32 || c1 >= 127) return false;
+      }
+
+      let g = 0;
+      if (iGroup >= 0) {
+        g = matchCode(text, starts[iGroup], ends[iGroup], groupExact.codes, groupExact.values);
+        if (g < 0) return false;
+      }
+
+      let w = 1;
+      if (iWeight >= 0) {
+        w = plainDecimal(text, starts[iWeight], ends[iWeight]);
+        if (!(w > 0)) return false;
+      }
+
+      for (let k = 0; k < nItems; k++) {
+        const at = iItems[k];
+        let code = 0;
+        if (at >= 0) {
+          const from = starts[at];
+          const n = ends[at] - from;
+          if (n === 1) {
+            const d = firsts[at] - 48;
+            if (d < 0 || d > 9) return false;
+            code = quick[d];
+            if (code === 0) return false;
+          } else if (n === 2) {
+            const d = text.charCodeAt(from) - 48;
+            const e = text.charCodeAt(from + 1) - 48;
+            if (d < 0 || d > 9 || e < 0 || e > 9) return false;
+            code = quick[d * 10 + e];
+            if (code === 0) return false;
+          } else if (n !== 0) return false;
+        }
+        itemCodes[k][r] = code;
+      }
+
+      let npsValue = -1;
+      if (iNps >= 0 && nps) {
+        const from = starts[iNps];
+        const n = ends[iNps] - from;
+        if (n === 1) {
+          npsValue = firsts[iNps] - 48;
+          if (npsValue < 0 || npsValue > 9) return false;
+        } else if (n === 2) {
+          const d = text.charCodeAt(from) - 48;
+          const e = text.charCodeAt(from + 1) - 48;
+          if (d < 0 || d > 9 || e < 0 || e > 9 || d * 10 + e > 10) return false;
+          npsValue = d * 10 + e;
+        } else if (n !== 0) return false;
+      }
+
+      for (let k = 0; k < nBackground; k++) {
+        const at = iBackground[k];
+        let value = -1;
+        if (at >= 0) {
+          const from = starts[at];
+          const to = ends[at];
+          if (to > from) {
+            value = matchCode(text, from, to, backgroundExact[k].codes, backgroundExact[k].values);
+            if (value < 0) return false;
+          }
+        }
+        backgroundCodes[k][r] = value;
+      }
+
+      // Last, as it registers the id: a repeated one is left to onRow, which finds it again.
+      if (iId >= 0 && registry.firstLineAt(text, idFrom, idTo, line) !== undefined) return false;
+
+      rows.read++;
+      if ((rows.read & 4095) === 0) this.progress();
+      group[r] = g;
+      weight[r] = w;
+      if (nps) nps[r] = npsValue;
+      if (quotes && iReason >= 0) quotes.offerAt(g, text, idFrom, idTo, starts[iReason], ends[iReason]);
+      rows.used++;
+      return true;
+    };
+
+    this.scanner = new CsvScanner(delimiter, onRow, inPlace);
     this.finish = () => {
       const scan = this.scanner!.end();
       if (rows.read === 0) {
@@ -456,18 +565,55 @@ export class ResponsesParser {
   }
 }
 
+/** The value of the code equal to text[from, to), or -1. */
+function matchCode(text: string, from: number, to: number, codes: readonly string[], values: Int32Array): number {
+  const n = to - from;
+  next: for (let c = 0; c < codes.length; c++) {
+    const code = codes[c];
+    if (code.length !== n) continue;
+    for (let i = 0; i < n; i++) if (code.charCodeAt(i) !== text.charCodeAt(from + i)) continue next;
+    return values[c];
+  }
+  return -1;
+}
+
+/** Exact powers of ten. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * text[from, to) as a number when it is digits, or digits, a point or comma
+ * and digits, with at most 15 digits in all (as parseNumber reads it with a
+ * decimal comma: both the digits and the power of ten are exact, so the one
+ * division is Number's correctly rounded value); else NaN.
+ */
+function plainDecimal(text: string, from: number, to: number): number {
+  if (to <= from) return NaN;
+  let m = 0;
+  let digits = 0;
+  let point = -1;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d >= 0 && d <= 9) {
+      m = m * 10 + d;
+      digits++;
+    } else if ((d === -2 || d === -4) && point < 0 && i > from && i < to - 1) point = i;
+    else return NaN;
+  }
+  if (digits > 15) return NaN;
+  return point < 0 ? m : m / POW10[to - 1 - point];
+}
+
 /** Warnings about legal but doubtful data: high can't-say shares, small or empty groups. */
 function dataWarnings(data: EditionData, study: Study, issues: IssueList): void {
   for (const item of study.items) {
     const a = data.items.get(item.id)!;
-    let valid = 0;
-    let cs = 0;
+    // How many rows have each code: can't say, blank, and the rest answered.
+    const hist = new Float64Array(256);
     const codes = a.codes;
-    for (let r = 0; r < data.n; r++) {
-      const c = codes[r];
-      if (c === CANT_SAY) cs++;
-      else if (c !== 0) valid++;
-    }
+    const n = data.n;
+    for (let r = 0; r < n; r++) hist[codes[r]]++;
+    const cs = hist[CANT_SAY];
+    const valid = n - cs - hist[0];
     const answering = valid + cs;
     if (answering > 0 && cs / answering > study.highCantSayShare) {
       issues.warning({

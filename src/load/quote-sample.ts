@@ -6,8 +6,13 @@ import type { QuoteCandidate } from './types.ts';
  * (r1, r2, …) are spread evenly and unrelated to the row order or the answers.
  */
 export function quoteRank(id: string): number {
+  return quoteRankAt(id, 0, id.length);
+}
+
+/** quoteRank of text[from, to). */
+function quoteRankAt(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -54,6 +59,19 @@ export class QuoteSampler {
     while (at > 0 && before(rank, id, list[at - 1].rank, list[at - 1].id)) at--;
     // Copies, so that no kept string holds on to the text it was cut from.
     list.splice(at, 0, { rank, id: copy(id), text: copy(text) });
+  }
+
+  /**
+   * offer for the id text[idFrom, idTo) (already trimmed) and the answer
+   * text[from, to) (to be trimmed), read in place: strings are cut only for
+   * an answer that may be kept.
+   */
+  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number): void {
+    if (from === to || this.k === 0) return;
+    const list = this.kept[g];
+    if (list === undefined) return;
+    if (list.length === this.k && quoteRankAt(text, idFrom, idTo) > list[this.k - 1].rank) return;
+    this.offer(g, text.slice(idFrom, idTo), text.slice(from, to).trim());
   }
 
   /** The kept candidates per group, in respondent-id order. */

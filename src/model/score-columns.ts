@@ -89,25 +89,28 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
   const pointCodes = Array.from({ length: points }, () => column((m + 1) * countSpan));
   const top = coded ? undefined : new Float64Array(n);
   const shares = coded ? undefined : Array.from({ length: points }, () => new Float64Array(n));
-  const counts = new Uint16Array(points + 1);
+  // Per answer code 1 … points (at most MAX_SCALE_POINTS): how many of the respondent's items have it.
+  const counts = new Int32Array(256);
+  const pointColumns = coded ? (pointCodes as (Uint8Array | Uint16Array)[]) : [];
   for (let i = 0; i < n; i++) {
-    counts.fill(0);
+    for (let c = 1; c <= points; c++) counts[c] = 0;
     let answered = 0;
     let sum = 0;
-    for (const col of codes) {
-      const c = col[i]!;
+    for (let j = 0; j < m; j++) {
+      const c = codes[j][i];
       if (c === BLANK || c === CANT_SAY) continue;
       answered++;
       sum += c;
-      counts[c]!++;
+      counts[c]++;
     }
     let inTop = 0;
-    for (let c = topFromCode; c <= points; c++) inTop += counts[c]!;
+    for (let c = topFromCode; c <= points; c++) inTop += counts[c];
     if (coded) {
       // a below `needed` is missing: its bins score NaN.
+      const a = answered * countSpan;
       scoreCodes![i] = answered * sumSpan + sum;
-      topCodes![i] = answered * countSpan + inTop;
-      for (let c = 1; c <= points; c++) pointCodes[c - 1]![i] = answered * countSpan + counts[c]!;
+      topCodes![i] = a + inTop;
+      for (let c = 1; c <= points; c++) pointColumns[c - 1][i] = a + counts[c];
     }
     if (answered < needed) {
       score[i] = NaN;
