@@ -142,7 +142,9 @@ export class ResponsesParser {
     const nBackground = study.background.length;
     const backgroundIndex = study.background.map((b) => new Map(b.values.map((v, i) => [v.code, i])));
     // Open answers are offered as quote candidates only when quotes are published; a bounded sample is kept.
-    const quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(study.groups.length, study.nps.quotes.perGroup) : undefined;
+    // Without a group column everyone is in group 0, and without an id column a row is known by its line.
+    const quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(Math.max(1, study.groups.length), study.nps.quotes.perGroup) : undefined;
+    const lineId = (line: number) => String(line).padStart(10, '0');
     // Fast lookup of one- and two-digit answers: the code to store, or 0 to take the slow path.
     const quick = new Uint8Array(100);
     for (let v = 0; v < 100; v++) quick[v] = cantSayCodes.has(v) ? CANT_SAY : v >= scaleMin && v <= scaleMax ? v - scaleMin + 1 : 0;
@@ -154,8 +156,8 @@ export class ResponsesParser {
     }
 
     const needed: Needed[] = [
-      { column: idCol, role: 'the respondent id (columns.id)' },
-      { column: groupCol, role: 'the group code (columns.group)' },
+      ...(idCol ? [{ column: idCol, role: 'the respondent id (columns.id)' }] : []),
+      ...(groupCol ? [{ column: groupCol, role: 'the group code (columns.group)' }] : []),
       ...(weightCol ? [{ column: weightCol, role: 'the weight (columns.weight)' }] : []),
       ...itemIds.map((x) => ({ column: x, role: 'an item' })),
       ...(study.nps ? [{ column: study.nps.column, role: 'the NPS question (nps.column)' }] : []),
@@ -229,8 +231,8 @@ export class ResponsesParser {
           hint: lookalike ? `The header has "${lookalike}": column names are case-sensitive, so rename one to match the other.` : FIX_COLUMN,
         });
       }
-      iId = find(idCol);
-      iGroup = find(groupCol);
+      iId = idCol ? find(idCol) : -1;
+      iGroup = groupCol ? find(groupCol) : -1;
       iWeight = weightCol ? find(weightCol) : -1;
       itemIds.forEach((x, k) => (iItems[k] = find(x)));
       study.background.forEach((b, k) => (iBackground[k] = find(b.column)));
@@ -411,7 +413,7 @@ export class ResponsesParser {
         group[r] = g;
         weight[r] = w;
         if (nps) nps[r] = npsValue;
-        if (quotes && iReason >= 0) quotes.offer(g, id, fields[iReason].trim());
+        if (quotes && iReason >= 0) quotes.offer(g, iId >= 0 ? id : lineId(line), fields[iReason].trim());
       }
       rows.used++;
     };
@@ -520,7 +522,10 @@ export class ResponsesParser {
       group[r] = g;
       weight[r] = w;
       if (nps) nps[r] = npsValue;
-      if (quotes && iReason >= 0) quotes.offerAt(g, text, idFrom, idTo, starts[iReason], ends[iReason]);
+      if (quotes && iReason >= 0) {
+        if (iId >= 0) quotes.offerAt(g, text, idFrom, idTo, starts[iReason], ends[iReason]);
+        else quotes.offer(g, lineId(line), text.slice(starts[iReason], ends[iReason]).trim());
+      }
       rows.used++;
       return true;
     };

@@ -221,13 +221,15 @@ export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'
   if (!settings?.publish) return [];
   const candidates = data.quoteCandidates;
   if (!candidates) return [];
-  const sizes = new Array<number>(study.groups.length).fill(0);
+  // Without groups the whole sample is one group, quoted under the code ''.
+  const groups = study.groups.length > 0 ? study.groups.map((g) => g.code) : [''];
+  const sizes = new Array<number>(groups.length).fill(0);
   for (let i = 0; i < data.n; i++) sizes[data.group[i]]++;
   const out: EditionModel['quotes'] = [];
-  study.groups.forEach((g, gi) => {
+  groups.forEach((code, gi) => {
     const answers = candidates[gi] ?? [];
     if (sizes[gi] < study.minBase || answers.length === 0) return;
-    out.push({ group: g.code, texts: answers.slice(0, settings.perGroup).map((a) => redactPersonalData(a.text)) });
+    out.push({ group: code, texts: answers.slice(0, settings.perGroup).map((a) => redactPersonalData(a.text)) });
   });
   return out;
 }

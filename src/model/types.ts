@@ -166,7 +166,7 @@ export interface EditionModel {
   drivers: DriverModel[];
   /** Short hash of the edition's inputs (responses, study definition, benchmarks). */
   inputHash: string;
-  /** Redacted open answers to the NPS question, per group at or above the base; only when the study publishes quotes. */
+  /** Redacted open answers to the NPS question, per group at or above the base (group '' = a study without groups); only when the study publishes quotes. */
   quotes: { group: string; texts: string[] }[];
   /** Notes on suppression applied in this edition, per domain key. */
   suppressionNotes: { domain: string; indicator: string; reason: SuppressionReason }[];

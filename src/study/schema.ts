@@ -82,6 +82,8 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     if (i > 0 && b.min !== undefined && prev !== undefined && b.min >= prev) issue(['bands', i, 'min'], `bands must go from the highest to the lowest: ${b.min} is not below ${prev}`);
   });
   dup(bands.map((b) => b.id), 'bands', 'band id');
+  if (s.columns?.group !== undefined && arr(s.groups).length === 0) issue(['groups'], `list the groups of the group column "${s.columns.group}"`);
+  if (s.columns && s.columns.group === undefined && arr(s.groups).length > 0) issue(['columns', 'group'], 'the groups need a group column: name it in columns.group');
   dup(arr(s.groups).map((g) => g.code), 'groups', 'group code');
   dup(arr(s.background).map((b) => b.id), 'background', 'background id');
   arr(s.background).forEach((b, i) => dup(arr(b.values).map((v) => v.code), `background.${i}.values`, 'value code'));
@@ -136,8 +138,8 @@ export const studySchema = z
       .describe('Report languages; the first is the default.'),
     columns: z
       .object({
-        id: column.describe('Column with the respondent id (unique within an edition).'),
-        group: column.describe('Column with the stakeholder group code (the sampling stratum).'),
+        id: column.optional().describe('Column with the respondent id (unique within an edition); without it rows are told apart by their line.'),
+        group: column.optional().describe('Column with the stakeholder group code (the sampling stratum); without it the study is one sample with no group breakdown.'),
         weight: column.optional().describe('Column with the design weight; all weights are 1 without it.'),
       })
       .strict(),
@@ -152,8 +154,8 @@ export const studySchema = z
     bands: z.array(bandSchema).min(1).describe('Bands from the highest to the lowest; the last has no "min".'),
     groups: z
       .array(z.object({ code: z.string().min(1), label: labelSchema }).strict())
-      .min(1)
-      .describe('Stakeholder groups, each a separate sample.'),
+      .default([])
+      .describe('Stakeholder groups, each a separate sample (with columns.group).'),
     background: z
       .array(
         z

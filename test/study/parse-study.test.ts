@@ -57,6 +57,16 @@ describe('parseStudy', () => {
     expect(problems((s) => (s.groups[1].code = 'public'))).toEqual(['groups[1]: duplicate group code "public"']);
   });
 
+  it('allows a study without id and group columns, but groups and their column go together', () => {
+    expect(problems((s) => {
+      delete s.columns.id;
+      delete s.columns.group;
+      delete s.groups;
+    })).toEqual([]);
+    expect(problems((s) => delete s.columns.group)).toEqual(['columns.group: the groups need a group column: name it in columns.group']);
+    expect(problems((s) => delete s.groups)).toEqual(['groups: list the groups of the group column "group"']);
+  });
+
   it('says when the file is not JSON', () => {
     const result = parseStudy('{ "id": ');
     expect(result.ok).toBe(false);
