@@ -77,8 +77,11 @@ export interface DomainWeights {
  * respondent), so that Σw²(y − ȳ)² = S_h + Σw²_h (m_h − ȳ)² is again a sum of
  * non-negative terms.
  *
- * Cost: one pass per variable over the respondents, touching each partition's
- * class; memory: a few numbers per variable × domain × stratum (× code).
+ * Cost: one pass over the respondents per numeric variable and per four coded
+ * ones, touching each respondent's type (its stratum and class in every
+ * partition); the types, their weight sums and the stratum sizes are found
+ * once for the same partitions, strata and weights (not modified in between).
+ * Memory: a few numbers per variable × domain × stratum (× code).
  */
 export class DomainMoments {
   /** Number of domains: the classes of every partition, in partition order. */
@@ -109,8 +112,7 @@ export class DomainMoments {
     this.partitionStart = starts;
     this.domainCount = D;
 
-    this.stratumSizes = new Float64Array(H);
-    for (let i = 0; i < rows; i++) this.stratumSizes[strata[i]]++;
+    this.stratumSizes = stratumSizesOf(strata, H);
 
     // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
     this.start = new Int32Array(variables.length + 2);
@@ -138,15 +140,19 @@ export class DomainMoments {
       const { type, types, cellOf } = batch;
       const T = types;
       const P = cellOf.length;
-      // The weight sums.
+      // The weight sums (by type once per batch and weights: the same for every compute of an edition).
       {
-        const acc = new Float64Array(T * 3);
-        for (let i = 0; i < rows; i++) {
-          const at = type[i] * 3;
-          const wi = w[i];
-          acc[at]++;
-          acc[at + 1] += wi;
-          acc[at + 2] += wi * wi;
+        let acc = batch.weightSums?.weights === w ? batch.weightSums.acc : undefined;
+        if (acc === undefined) {
+          acc = new Float64Array(T * 3);
+          for (let i = 0; i < rows; i++) {
+            const at = type[i] * 3;
+            const wi = w[i];
+            acc[at]++;
+            acc[at + 1] += wi;
+            acc[at + 2] += wi * wi;
+          }
+          batch.weightSums = { weights: w, acc };
         }
         const wBase = this.start[variables.length];
         for (let t = 0; t < T; t++) {
@@ -161,36 +167,36 @@ export class DomainMoments {
           }
         }
       }
-      variables.forEach((v, k) => {
-        const base = this.start[k];
-        if (v.kind === 'coded') {
-          const { codes, bins, binCount: B } = v;
-          const offset = v.offset ?? 0;
-          const stride = 3 * B;
-          const acc = new Float64Array(T * stride);
-          for (let i = 0; i < rows; i++) {
-            const b = bins[codes[i] + offset];
-            if (!(b >= 0)) continue;
-            const at = type[i] * stride + 3 * b;
-            const wi = w[i];
-            acc[at]++;
-            acc[at + 1] += wi;
-            acc[at + 2] += wi * wi;
-          }
+      // Coded variables four at a time: one pass reads the types and weights for all four.
+      const coded = variables.flatMap((v, k) => (v.kind === 'coded' ? [k] : []));
+      for (let from = 0; from < coded.length; from += 4) {
+        const chunk = coded.slice(from, from + 4);
+        const accs = sumCoded(rows, type, w, T, chunk.map((k) => variables[k] as CodedVariable));
+        chunk.forEach((k, slot) => {
+          const v = variables[k] as CodedVariable;
+          const base = this.start[k];
+          const acc = accs[slot];
+          const stride = 3 * v.binCount;
           for (let t = 0; t < T; t++) {
             for (let p = 0; p < P; p++) {
               const c = cellOf[p][t];
               if (c < 0) continue;
-              const from = t * stride;
+              const at = t * stride;
               const to = base + c * stride;
               for (let j = 0; j < stride; j += 3) {
-                if (acc[from + j] === 0) continue;
-                sums[to + j] += acc[from + j];
-                sums[to + j + 1] += acc[from + j + 1];
-                sums[to + j + 2] += acc[from + j + 2];
+                if (acc[at + j] === 0) continue;
+                sums[to + j] += acc[at + j];
+                sums[to + j + 1] += acc[at + j + 1];
+                sums[to + j + 2] += acc[at + j + 2];
               }
             }
           }
+        });
+      }
+      variables.forEach((v, k) => {
+        const base = this.start[k];
+        if (v.kind === 'coded') {
+          // Summed above.
         } else {
           const { values } = v;
           const centre = v.centre ?? 0;
@@ -348,6 +354,89 @@ export class DomainMoments {
   }
 }
 
+/** A bin table that counts nobody: fills the unused places of a sumCoded pass. */
+const NO_BINS = new Int16Array(65536 + 256).fill(-1);
+
+/**
+ * n, Σw and Σw² per (type, bin) of up to four coded variables, in one pass
+ * over the respondents: per variable a Float64Array of T × 3 × binCount.
+ */
+function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs: readonly CodedVariable[]): Float64Array[] {
+  const accs = vs.map((v) => new Float64Array(T * 3 * v.binCount));
+  const slot = (j: number) => vs[j] ?? { codes: vs[0].codes, offset: vs[0].offset ?? 0, bins: NO_BINS, binCount: 0 };
+  const v0 = slot(0);
+  const v1 = slot(1);
+  const v2 = slot(2);
+  const v3 = slot(3);
+  const c0 = v0.codes;
+  const c1 = v1.codes;
+  const c2 = v2.codes;
+  const c3 = v3.codes;
+  const b0 = v0.bins;
+  const b1 = v1.bins;
+  const b2 = v2.bins;
+  const b3 = v3.bins;
+  const o0 = v0.offset ?? 0;
+  const o1 = v1.offset ?? 0;
+  const o2 = v2.offset ?? 0;
+  const o3 = v3.offset ?? 0;
+  const s0 = 3 * v0.binCount;
+  const s1 = 3 * v1.binCount;
+  const s2 = 3 * v2.binCount;
+  const s3 = 3 * v3.binCount;
+  const a0 = accs[0];
+  const a1 = accs[1] ?? accs[0];
+  const a2 = accs[2] ?? accs[0];
+  const a3 = accs[3] ?? accs[0];
+  for (let i = 0; i < rows; i++) {
+    const t = type[i];
+    const wi = w[i];
+    const ww = wi * wi;
+    let b = b0[c0[i] + o0];
+    if (b >= 0) {
+      const at = t * s0 + 3 * b;
+      a0[at]++;
+      a0[at + 1] += wi;
+      a0[at + 2] += ww;
+    }
+    b = b1[c1[i] + o1];
+    if (b >= 0) {
+      const at = t * s1 + 3 * b;
+      a1[at]++;
+      a1[at + 1] += wi;
+      a1[at + 2] += ww;
+    }
+    b = b2[c2[i] + o2];
+    if (b >= 0) {
+      const at = t * s2 + 3 * b;
+      a2[at]++;
+      a2[at + 1] += wi;
+      a2[at + 2] += ww;
+    }
+    b = b3[c3[i] + o3];
+    if (b >= 0) {
+      const at = t * s3 + 3 * b;
+      a3[at]++;
+      a3[at + 1] += wi;
+      a3[at + 2] += ww;
+    }
+  }
+  return accs;
+}
+
+/** Respondents per stratum, counted once per strata column (not modified in between) and handed out as copies. */
+const stratumSizeCache = new WeakMap<object, { H: number; rows: number; sizes: Float64Array }>();
+
+function stratumSizesOf(strata: ArrayLike<number>, H: number): Float64Array {
+  const rows = strata.length;
+  const known = typeof strata === 'object' ? stratumSizeCache.get(strata) : undefined;
+  if (known && known.H === H && known.rows === rows) return known.sizes.slice();
+  const sizes = new Float64Array(H);
+  for (let i = 0; i < rows; i++) sizes[strata[i]]++;
+  if (typeof strata === 'object') stratumSizeCache.set(strata, { H, rows, sizes: sizes.slice() });
+  return sizes;
+}
+
 /** Respondents of one batch of partitions by type, and each type's cell in each partition of the batch (−1 for none). */
 interface TypeBatch {
   /** Per respondent: its type, 0 … types − 1. */
@@ -355,6 +444,8 @@ interface TypeBatch {
   types: number;
   /** Per partition of the batch, per type: the (domain, stratum) cell, or −1. */
   cellOf: Int32Array[];
+  /** n, Σw and Σw² per type, for the weights they were summed from. */
+  weightSums?: { weights: Float64Array; acc: Float64Array };
 }
 
 /** Most (stratum × classes) combinations, times the most bins of a coded variable, in one batch. */

@@ -88,6 +88,15 @@ export function lmg(
       for (let k = j; k < q; k++) cov[j * q + k] += wj * centred[k];
     }
   }
+  return lmgOfCovariance(p, cov, n);
+}
+
+/**
+ * lmg from the upper triangle of the weighted centred cross-products of
+ * (x₁ … x_p, y) over n complete cases (only their ratios matter).
+ */
+function lmgOfCovariance(p: number, cov: Float64Array, n: number): LmgResult | undefined {
+  const q = p + 1;
   const sd = new Float64Array(q);
   for (let j = 0; j < q; j++) {
     const v = cov[j * q + j];
@@ -137,6 +146,98 @@ export function lmg(
     n,
     coefficients,
   };
+}
+
+/** lmg of the total and of each group: see lmgByGroup. */
+export interface LmgByGroup {
+  total: LmgResult | undefined;
+  /** Per group 0 … groupCount − 1. */
+  groups: (LmgResult | undefined)[];
+}
+
+/**
+ * lmg of the whole data and of every group at once, each as lmg(predictors,
+ * outcome, weights, mask) with mask the respondents of the group: one pass
+ * over the complete cases sums, per group, Σw, Σw·d and Σw·d·dᵀ of the
+ * values d = (x₁ … x_p, y) − s_g shifted by the group's first complete case
+ * s_g; each group's centred cross-products follow from these, and the
+ * total's are the groups' put together (Chan, Golub & LeVeque 1979), so no
+ * case is read twice. A case whose group code is outside 0 … groupCount − 1
+ * counts for the total only.
+ */
+export function lmgByGroup(
+  predictors: ArrayLike<number>[],
+  outcome: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  groupCount: number,
+): LmgByGroup {
+  const p = predictors.length;
+  if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
+  const none: LmgByGroup = { total: undefined, groups: new Array<LmgResult | undefined>(groupCount).fill(undefined) };
+  if (p === 0) return none;
+  const { cases, n } = completeCases(predictors, outcome, weights);
+  const q = p + 1;
+  const G = groupCount + 1; // the last: cases of no group
+  const columns: ArrayLike<number>[] = [...predictors, outcome];
+  const count = new Float64Array(G);
+  const sw = new Float64Array(G);
+  const shift = new Float64Array(G * q);
+  const s1 = new Float64Array(G * q);
+  const s2 = new Float64Array(G * q * q);
+  const d = new Float64Array(q);
+  for (let c = 0; c < n; c++) {
+    const i = cases[c];
+    const code = groups[i];
+    const g = code >= 0 && code < groupCount ? code : groupCount;
+    const w = weights[i];
+    const base = g * q;
+    if (count[g] === 0) for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
+    count[g]++;
+    sw[g] += w;
+    for (let j = 0; j < q; j++) {
+      const v = columns[j][i] - shift[base + j];
+      d[j] = v;
+      s1[base + j] += w * v;
+    }
+    const at = g * q * q;
+    for (let j = 0; j < q; j++) {
+      const wj = w * d[j];
+      const row = at + j * q;
+      for (let k = j; k < q; k++) s2[row + k] += wj * d[k];
+    }
+  }
+  // Per group: its weighted mean and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g.
+  const mean = new Float64Array(G * q);
+  const centred = new Float64Array(G * q * q);
+  for (let g = 0; g < G; g++) {
+    if (count[g] === 0) continue;
+    const base = g * q;
+    const at = g * q * q;
+    for (let j = 0; j < q; j++) mean[base + j] = shift[base + j] + s1[base + j] / sw[g];
+    for (let j = 0; j < q; j++) {
+      for (let k = j; k < q; k++) centred[at + j * q + k] = s2[at + j * q + k] - (s1[base + j] * s1[base + k]) / sw[g];
+    }
+  }
+  const groupResults = Array.from({ length: groupCount }, (_, g) => (count[g] < p + 2 ? undefined : lmgOfCovariance(p, centred.subarray(g * q * q, (g + 1) * q * q), count[g])));
+  if (n < p + 2) return { total: undefined, groups: groupResults };
+  // The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ.
+  let W = 0;
+  for (let g = 0; g < G; g++) W += sw[g];
+  const m = new Float64Array(q);
+  for (let g = 0; g < G; g++) for (let j = 0; j < q; j++) if (count[g] > 0) m[j] += sw[g] * mean[g * q + j];
+  for (let j = 0; j < q; j++) m[j] /= W;
+  const cov = new Float64Array(q * q);
+  for (let g = 0; g < G; g++) {
+    if (count[g] === 0) continue;
+    const base = g * q;
+    const at = g * q * q;
+    for (let j = 0; j < q; j++) {
+      const dj = sw[g] * (mean[base + j] - m[j]);
+      for (let k = j; k < q; k++) cov[j * q + k] += centred[at + j * q + k] + dj * (mean[base + k] - m[k]);
+    }
+  }
+  return { total: lmgOfCovariance(p, cov, n), groups: groupResults };
 }
 
 interface CompleteCases {

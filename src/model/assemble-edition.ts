@@ -1,10 +1,10 @@
 import type { BenchmarkRow, EditionData } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, DomainMoments, itemScores, itemVariable, lmg, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
+import { bandOf, DomainMoments, itemScores, itemVariable, lmgByGroup, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
-import { CodeColumns, dimensionVariables, scoreColumns } from './score-columns.ts';
+import { CodeColumns, dimensionVariables, scoreColumns, type DimensionStatistic } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
 import { suppressBreakdown, type CellStatus } from './suppress.ts';
 import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
@@ -41,8 +41,9 @@ interface IndicatorEstimators {
 
 /**
  * Every statistic of every indicator for every domain, each variable read once:
- * items and the NPS from their answer codes, dimensions one at a time (so their
- * share columns never all exist at once), then the indices. Returns the
+ * items and the NPS from their answer codes, the dimensions (those coded
+ * jointly all in one call, any other one at a time so that its share columns
+ * never all exist at once), then the indices. Returns the
  * estimators and the dimension and index scores the driver analysis needs.
  */
 function estimateAll(study: Study, data: EditionData, design: Design): { estimators: Map<string, IndicatorEstimators>; scores: Map<string, Float64Array> } {
@@ -68,23 +69,43 @@ function estimateAll(study: Study, data: EditionData, design: Design): { estimat
     estimators.set('nps', { mean: at(nps.score), promoters: at(nps.promoters), passives: at(nps.passives), detractors: at(nps.detractors) });
   }
 
+  // A dimension coded jointly (one variable for all its statistics, a column
+  // of its own) is summed with the other such dimensions in one call; one
+  // whose statistics are coded one by one (in columns used again) is summed
+  // before the next one is made.
   const dimensionScores = new Map<string, Float64Array>();
   const scratch = new CodeColumns(data.n);
+  const joint: { id: string; statistics: DimensionStatistic[] }[] = [];
+  const setDimension = (id: string, m: DomainMoments, variableOf: (s: DimensionStatistic) => number, statistics: DimensionStatistic[]) => {
+    const at = (s: DimensionStatistic): Estimator => {
+      const v = variableOf(s);
+      const bins = s.score;
+      return bins ? (d) => m.codedMean(v, d, bins) : (d) => m.mean(v, d);
+    };
+    estimators.set(id, { mean: at(statistics[0]), topBox: at(statistics[1]), points: statistics.slice(2).map(at) });
+  };
   for (const dim of study.dimensions) {
     const { score, statistics } = dimensionVariables(study, data, dim.items, scratch);
+    dimensionScores.set(dim.id, score);
+    if (statistics.every((s) => s.variable === statistics[0].variable)) {
+      joint.push({ id: dim.id, statistics });
+      continue;
+    }
     const m = DomainMoments.compute(
       design,
       partitions,
       statistics.map((s) => s.variable),
     );
-    const at = (v: number): Estimator => {
-      const bins = statistics[v].score;
-      return bins ? (d) => m.codedMean(v, d, bins) : (d) => m.mean(v, d);
-    };
-    estimators.set(dim.id, { mean: at(0), topBox: at(1), points: statistics.slice(2).map((_, k) => at(2 + k)) });
-    dimensionScores.set(dim.id, score);
+    setDimension(dim.id, m, (s) => statistics.indexOf(s), statistics);
   }
-
+  if (joint.length > 0) {
+    const m = DomainMoments.compute(
+      design,
+      partitions,
+      joint.map((d) => d.statistics[0].variable),
+    );
+    joint.forEach((d, v) => setDimension(d.id, m, () => v, d.statistics));
+  }
   const scores = scoreColumns(study, data, dimensionScores);
   const indexMoments = DomainMoments.compute(
     design,
@@ -247,16 +268,13 @@ function driverAnalyses(
   const column = (id: string) => scores.get(id) ?? answerValues(data.items.get(id)!, study.scale.min);
   const X = predictors.map(column);
   const y = column(outcome);
+  // The total and every group from one pass over the complete cases.
+  const byGroup = lmgByGroup(X, y, data.weight, data.group, study.groups.length);
   const out: DriverModel[] = [];
   for (const domain of domains) {
     if (domain.breakdown !== 'total' && domain.breakdown !== 'group') continue;
     const gi = study.groups.findIndex((g) => `group:${g.code}` === domain.key);
-    let mask: Uint8Array | undefined;
-    if (gi >= 0) {
-      mask = new Uint8Array(data.n);
-      for (let i = 0; i < data.n; i++) mask[i] = data.group[i] === gi ? 1 : 0;
-    }
-    const result = lmg(X, y, data.weight, mask);
+    const result = gi >= 0 ? byGroup.groups[gi] : byGroup.total;
     if (!result || result.n < study.minBase) continue;
     const performance = predictors.map((p) => {
       const cell = indicators.find((x) => x.id === p)!.stats[domain.key]?.mean;

@@ -76,6 +76,8 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
   const m = codes.length;
   const needed = Math.max(1, Math.ceil(m / 2 - 1e-9));
   const n = data.n;
+  const joint = jointDimension(min, points, topFromCode, codes, needed, n);
+  if (joint) return joint;
   const score = new Float64Array(n);
   // Pair (a, x) → code a · span + x, for x in 0 … span − 1.
   const sumSpan = m * points + 1;
@@ -92,15 +94,19 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
   // Per answer code 1 … points (at most MAX_SCALE_POINTS): how many of the respondent's items have it.
   const counts = new Int32Array(256);
   const pointColumns = coded ? (pointCodes as (Uint8Array | Uint16Array)[]) : [];
+  // 0 for blank and can't say, 1 for an answer: answers are counted without a branch per answer.
+  const isAnswer = new Int32Array(256);
+  for (let c = 0; c < 256; c++) isAnswer[c] = c === BLANK || c === CANT_SAY ? 0 : 1;
   for (let i = 0; i < n; i++) {
     for (let c = 1; c <= points; c++) counts[c] = 0;
     let answered = 0;
     let sum = 0;
     for (let j = 0; j < m; j++) {
       const c = codes[j][i];
-      if (c === BLANK || c === CANT_SAY) continue;
-      answered++;
-      sum += c;
+      const valid = isAnswer[c];
+      answered += valid;
+      sum += c * valid;
+      // Blank and can't say are counted too, in counts[0] and counts[255], which are never read.
       counts[c]++;
     }
     let inTop = 0;
@@ -157,6 +163,91 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
       pairs(topCodes!, countSpan, (a, x) => x / a),
       ...pointCodes.map((c) => pairs(c!, countSpan, (a, x) => x / a)),
     ],
+  };
+}
+
+/** Most count vectors of a dimension coded jointly (bins), and most keys of the table that numbers them. */
+const MAX_JOINT_BINS = 4096;
+const MAX_JOINT_KEYS = 1 << 20;
+
+/**
+ * A dimension's variables as one coded variable: a respondent's code is their
+ * count vector (how many of the dimension's items they answered at each scale
+ * point), and each statistic is a function of it (per bin). One column of
+ * codes and one pass then serve every statistic of the dimension. Undefined
+ * when there are too many count vectors (then dimensionVariables codes each
+ * statistic by itself).
+ *
+ * A respondent's key is Σ_j R^(c_j − 1) over their answers c_j (R = m + 1),
+ * the count vector in base R, numbered densely by a table; blank and can't
+ * say add nothing. The statistics are the same numbers as in the pair coding:
+ * (Σ codes + a · (min − 1)) / a and x / a, from the same whole numbers.
+ */
+function jointDimension(min: number, points: number, topFromCode: number, codes: readonly Uint8Array[], needed: number, n: number): DimensionVariables | undefined {
+  const m = codes.length;
+  const R = m + 1;
+  let keys = 1;
+  let vectors = 1;
+  for (let c = 1; c <= points; c++) {
+    keys *= R;
+    vectors = (vectors * (m + c)) / c; // C(m + points, points), the count vectors with Σ ≤ m
+    if (keys > MAX_JOINT_KEYS || vectors > MAX_JOINT_BINS) return undefined;
+  }
+  const binCount = Math.round(vectors);
+  // Per answer code its place in the key; blank and can't say (and nothing else: codes are 0, 1 … points or 255) none.
+  const pow = new Int32Array(256);
+  for (let c = 1; c <= points; c++) pow[c] = R ** (c - 1);
+  pow[BLANK] = 0;
+  pow[CANT_SAY] = 0;
+  // Every count vector with Σ ≤ m, numbered as the walk meets it, and its statistics.
+  const dense = new Int16Array(keys).fill(-1);
+  const counts = new Int32Array(points + 1);
+  const scoreOf = new Float64Array(binCount);
+  const topOf = new Float64Array(binCount);
+  const pointOf = Array.from({ length: points }, () => new Float64Array(binCount));
+  let bins = 0;
+  const walk = (c: number, left: number, key: number) => {
+    if (c > points) {
+      const b = bins++;
+      dense[key] = b;
+      let a = 0;
+      let sum = 0;
+      let inTop = 0;
+      for (let p = 1; p <= points; p++) {
+        a += counts[p];
+        sum += p * counts[p];
+        if (p >= topFromCode) inTop += counts[p];
+      }
+      const missing = a < needed;
+      scoreOf[b] = missing ? NaN : (sum + a * (min - 1)) / a;
+      topOf[b] = missing ? NaN : inTop / a;
+      for (let p = 1; p <= points; p++) pointOf[p - 1][b] = missing ? NaN : counts[p] / a;
+      return;
+    }
+    for (let k = 0; k <= left; k++) {
+      counts[c] = k;
+      walk(c + 1, left - k, key + k * pow[c]);
+    }
+    counts[c] = 0;
+  };
+  walk(1, m, 0);
+  if (bins !== binCount) throw new Error(`jointDimension: ${bins} count vectors, expected ${binCount}`);
+
+  const column = binCount <= 256 ? new Uint8Array(n) : new Uint16Array(n);
+  const score = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    for (let j = 0; j < m; j++) key += pow[codes[j][i]];
+    const b = dense[key];
+    column[i] = b;
+    score[i] = scoreOf[b];
+  }
+  const identity = new Int16Array(binCount);
+  for (let b = 0; b < binCount; b++) identity[b] = b;
+  const variable: MomentVariable = { kind: 'coded', codes: column, bins: identity, binCount };
+  return {
+    score,
+    statistics: [{ variable, score: scoreOf }, { variable, score: topOf }, ...pointOf.map((values) => ({ variable, score: values }))],
   };
 }
 

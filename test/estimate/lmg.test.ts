@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lmg } from '../../src/estimate/index.ts';
+import { lmg, lmgByGroup } from '../../src/estimate/index.ts';
 import { fixtureDir, readCsv } from './fixture.ts';
 
 const swiss = readCsv(`${fixtureDir('swiss')}swiss.csv`);
@@ -91,6 +91,46 @@ describe('lmg', () => {
         return Math.abs(sum - result.r2) < 1e-9 && result.r2 >= -1e-12 && result.r2 <= 1 + 1e-12;
       }),
       { seed: 42 },
+    );
+  });
+});
+
+describe('lmgByGroup', () => {
+  // The one-pass version must give what lmg gives on the whole data and on each
+  // group's mask; the sums are merged (Chan, Golub & LeVeque 1979), so only the
+  // last bits may differ: 1e-10 relative.
+  const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-10 * Math.max(1, Math.abs(b)));
+
+  it("reproduces relaimpo's swiss values for the total when the data is cut into groups", () => {
+    const groups = Uint16Array.from(fertility, (_, i) => i % 3);
+    const result = lmgByGroup(predictors, fertility, ones, groups, 3).total!;
+    const published = [0.05709122, 0.17117303, 0.26013468, 0.10557015, 0.11276592];
+    result.importance.forEach((v, j) => expect(Math.abs(v - published[j])).toBeLessThan(1e-7));
+  });
+
+  it('agrees with lmg on every group and the total, with weights and missing values', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        let s = seed;
+        const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const n = 120;
+        const groupCount = 3;
+        const groups = Uint16Array.from({ length: n }, () => Math.floor(random() * groupCount));
+        const x = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => (random() < 0.05 ? NaN : 1 + Math.floor(random() * 5))));
+        const y = Float64Array.from({ length: n }, (_, i) => 0.5 * x[0]![i]! + 0.3 * x[1]![i]! + random() * 2);
+        const w = Float64Array.from({ length: n }, () => 0.5 + random() * 2);
+        const together = lmgByGroup(x, y, w, groups, groupCount);
+        const check = (a: ReturnType<typeof lmg>, b: ReturnType<typeof lmg>) => {
+          expect(a === undefined).toBe(b === undefined);
+          if (!a || !b) return;
+          expect(a.n).toBe(b.n);
+          close(a.r2, b.r2);
+          a.importance.forEach((v, j) => close(v, b.importance[j]!));
+        };
+        check(together.total, lmg(x, y, w));
+        for (let g = 0; g < groupCount; g++) check(together.groups[g], lmg(x, y, w, Uint8Array.from(groups, (v) => (v === g ? 1 : 0))));
+      }),
+      { seed: 42, numRuns: 50 },
     );
   });
 });
