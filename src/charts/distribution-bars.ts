@@ -18,7 +18,7 @@ import {
   renderChart,
   rowLabelsMark,
   suppressedSentence,
-  suppressedText,
+  suppressedRowsMark,
 } from './render.ts';
 import { textWidth } from './text.ts';
 
@@ -150,15 +150,7 @@ export function distributionBars(input: DistributionBarsInput, options: ChartOpt
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'id', fill: 'fill', stroke: '#ffffff', strokeWidth: 0.75 }),
         Plot.ruleX([0], { stroke: RULE, strokeWidth: 1 }),
         Plot.text(labelled, { x: 'mid', y: 'id', text: 'text', fill: 'ink', fontSize: 11 }),
-        Plot.text(hidden, {
-          x: 0,
-          y: 'id',
-          text: () => suppressedText(input.minBase),
-          dx: 6,
-          textAnchor: 'start',
-          fill: MUTED,
-          fontStyle: 'italic',
-        }),
+        suppressedRowsMark(hidden, 0, input.minBase, 6),
         Plot.axisX({ ticks, tickFormat, tickSize: 0, label: null, fill: MUTED }),
         rowLabelsMark(rows, marginLeft - 10),
       ],

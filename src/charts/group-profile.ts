@@ -17,7 +17,7 @@ import {
   renderChart,
   rowLabelsMark,
   suppressedSentence,
-  suppressedText,
+  suppressedRowsMark,
 } from './render.ts';
 
 export interface GroupProfileInput {
@@ -112,15 +112,7 @@ export function groupProfile(input: GroupProfileInput, options: ChartOptions): s
         Plot.dot(groups, { x: 'x', y: 'id', r: 6, fill: 'fill', stroke: INK, strokeWidth: 1 }),
         Plot.text(right, { x: 'x', y: 'id', text: 'text', dx: 10, textAnchor: 'start' }),
         Plot.text(left, { x: 'x', y: 'id', text: 'text', dx: -10, textAnchor: 'end' }),
-        Plot.text(hidden, {
-          x: min,
-          y: 'id',
-          text: () => suppressedText(input.minBase),
-          dx: 4,
-          textAnchor: 'start',
-          fill: MUTED,
-          fontStyle: 'italic',
-        }),
+        suppressedRowsMark(hidden, min, input.minBase),
         Plot.axisX({ ticks, tickFormat: (t: number) => formatNumber(t, 0, lang), tickSize: 0, label: null, fill: MUTED }),
         rowLabelsMark(rows, marginLeft - 10),
       ],

@@ -17,7 +17,7 @@ import {
   renderChart,
   rowLabelsMark,
   suppressedSentence,
-  suppressedText,
+  suppressedRowsMark,
 } from './render.ts';
 import { textWidth } from './text.ts';
 
@@ -120,15 +120,7 @@ export function npsBar(input: NpsBarInput, options: ChartOptions): string {
         Plot.gridX(ticks, { stroke: GRID, strokeOpacity: 1 }),
         Plot.barX(segments, { x1: 'x1', x2: 'x2', y: 'id', fill: 'fill', stroke: '#ffffff', strokeWidth: 0.75 }),
         Plot.text(labelled, { x: 'mid', y: 'id', text: 'text', fill: 'ink', fontSize: 11 }),
-        Plot.text(hidden, {
-          x: 0,
-          y: 'id',
-          text: () => suppressedText(input.minBase),
-          dx: 4,
-          textAnchor: 'start',
-          fill: MUTED,
-          fontStyle: 'italic',
-        }),
+        suppressedRowsMark(hidden, 0, input.minBase),
         Plot.text(values, { x: 100, y: 'id', text: 'text', dx: marginRight - 8, textAnchor: 'end', fontWeight: 600 }),
         Plot.text(['NPS'], { frameAnchor: 'top-right', dx: marginRight - 8, dy: -headerHeight, textAnchor: 'end', fill: MUTED, fontWeight: 600 }),
         Plot.axisX({ ticks, tickFormat, tickSize: 0, label: null, fill: MUTED }),

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import type { Cell } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
-import { INK } from './palette.ts';
+import { INK, MUTED } from './palette.ts';
 import { LABEL_WRAP_WIDTH, linesWidth, textWidth, wrapText } from './text.ts';
 
 export interface ChartOptions {
@@ -37,6 +37,11 @@ export function isShown(cell: Cell | undefined): cell is ShownCell {
 /** The text drawn where a suppressed figure would be. */
 export function suppressedText(minBase: number): string {
   return `n < ${minBase}`;
+}
+
+/** The italic "n < 30" written at `x` on each withheld row (rows keyed by `id` on y), in place of its figure. */
+export function suppressedRowsMark(rows: readonly { id: string }[], x: number, minBase: number, dx = 4): Plot.Markish {
+  return Plot.text(rows, { x, y: 'id', text: () => suppressedText(minBase), dx, textAnchor: 'start', fill: MUTED, fontStyle: 'italic' });
 }
 
 // One server document for all charts: Plot creates detached elements in it and

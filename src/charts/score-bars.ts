@@ -20,7 +20,7 @@ import {
   renderChart,
   rowLabelsMark,
   suppressedSentence,
-  suppressedText,
+  suppressedRowsMark,
 } from './render.ts';
 import { textWidth } from './text.ts';
 
@@ -132,15 +132,7 @@ export function scoreBars(input: ScoreBarsInput, options: ChartOptions): string 
           { x: 'previous', y: 'id', r: 4.5, fill: '#ffffff', stroke: INK, strokeWidth: 1.5 },
         ),
         Plot.text(bars, { x: 'labelX', y: 'id', text: 'text', dx: 7, textAnchor: 'start', fill: 'currentColor' }),
-        Plot.text(hidden, {
-          x: min,
-          y: 'id',
-          text: () => suppressedText(input.minBase),
-          dx: 4,
-          textAnchor: 'start',
-          fill: MUTED,
-          fontStyle: 'italic',
-        }),
+        suppressedRowsMark(hidden, min, input.minBase),
         Plot.axisX({ ticks, tickFormat: (t: number) => formatNumber(t, 0, lang), tickSize: 0, label: null, fill: MUTED }),
         rowLabelsMark(rows, marginLeft - 10),
       ],
