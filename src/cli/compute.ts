@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { reportJson } from '../export/indicators-json.ts';
+import { indicatorsCsv, reportJson } from '../export/index.ts';
 import { loadReport } from '../pipeline/load-report.ts';
 import { parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
@@ -29,7 +29,7 @@ Exit codes: 0 done, 1 the input has errors (nothing is written), 2 usage error.`
     const out = stringOption(args, 'out');
     const csv = stringOption(args, 'csv');
     if (out) await writeFile(resolve(effects.cwd, out), reportJson(model));
-    if (csv) await writeFile(resolve(effects.cwd, csv), (await import('../export/indicators-csv.ts')).indicatorsCsv(model));
+    if (csv) await writeFile(resolve(effects.cwd, csv), indicatorsCsv(model));
     if (!out && !csv) effects.out(reportJson(model).trimEnd());
     else effects.err(`Computed ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => e.year).join(', ')})${out ? `; JSON: ${out}` : ''}${csv ? `; CSV: ${csv}` : ''}`);
     return 0;

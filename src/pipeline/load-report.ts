@@ -8,7 +8,8 @@ import { assembleReport } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { TOOL_VERSION } from '../cli/version.ts';
-import type { InputHashes, PublicationRecord } from '../publish/index.ts';
+import { editionFigures } from '../export/indicators-csv.ts';
+import { figuresOf, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
 
 export interface LoadReportOptions {
@@ -33,9 +34,6 @@ export interface LoadedReport {
   inputs: Map<number, InputHashes>;
   records: Map<number, PublicationRecord>;
 }
-
-/** The publication modules (record schema, verification), loaded only for a study that has publication records. */
-const publishing = () => import('../publish/index.ts');
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -115,7 +113,6 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       }
       continue;
     }
-    const { parseRecord } = await publishing();
     const parsed = parseRecord(text.toString('utf8'), recordFile, year);
     issues.push(...parsed.issues);
     if (!parsed.record) continue;
@@ -154,7 +151,6 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   for (const edition of model.editions) {
     const record = records.get(edition.year);
     if (!record || options.skipVerification?.includes(edition.year)) continue;
-    const [{ figuresOf, verifyPublished }, { editionFigures }] = await Promise.all([publishing(), import('../export/indicators-csv.ts')]);
     issues.push(...verifyPublished(record, figuresOf(editionFigures(model, edition)), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
