@@ -292,7 +292,7 @@ function table(sizes: SizeResult[], build?: BuildResult): string {
   ];
   const staged = sizes.filter((r) => r.stages);
   if (staged.length > 0) {
-    lines.push('', 'load + single-pass estimation (bench/stages.ts; what compute costs once the model uses DomainMoments)');
+    lines.push('', 'load + single-pass estimation (bench/stages.ts: the loader and the moments alone, without start-up and the model)');
     for (const r of staged) {
       const st = r.stages!;
       lines.push(`${r.rows.toLocaleString('en').padEnd(11)} ${s(st.medianMs)} s (load ${s(st.loadMs)} s, moments ${s(st.momentsMs)} s), ${st.ratio.toFixed(2)} × floor, peak RSS ${st.peakRssMb} MB`);
