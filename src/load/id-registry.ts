@@ -1,3 +1,5 @@
+import { hashText } from './quote-sample.ts';
+
 /**
  * The respondent ids of one file, for finding duplicates, in compact form:
  * the ids' UTF-16 code units in one growing array, with an open-addressing
@@ -66,7 +68,7 @@ export class IdRegistry {
       this.run = 1;
       return undefined;
     }
-    const h = hashOf(text, from, to);
+    const h = hashText(text, from, to);
     const mask = this.table.length - 1;
     let slot = h & mask;
     for (;;) {
@@ -149,12 +151,3 @@ function grown<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: num
   return b;
 }
 
-/** FNV-1a over the UTF-16 code units, with a final avalanche so that linear probing spreads. */
-function hashOf(s: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}

@@ -6,11 +6,14 @@ import type { QuoteCandidate } from './types.ts';
  * (r1, r2, …) are spread evenly and unrelated to the row order or the answers.
  */
 export function quoteRank(id: string): number {
-  return quoteRankAt(id, 0, id.length);
+  return hashText(id, 0, id.length);
 }
 
-/** quoteRank of text[from, to). */
-function quoteRankAt(text: string, from: number, to: number): number {
+/**
+ * A 32-bit hash of text[from, to): FNV-1a over the UTF-16 code units with the
+ * murmur3 finaliser. Also the duplicate-id table's hash (id-registry.ts).
+ */
+export function hashText(text: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   h ^= h >>> 16;
@@ -70,7 +73,7 @@ export class QuoteSampler {
     if (from === to || this.k === 0) return;
     const list = this.kept[g];
     if (list === undefined) return;
-    if (list.length === this.k && quoteRankAt(text, idFrom, idTo) > list[this.k - 1].rank) return;
+    if (list.length === this.k && hashText(text, idFrom, idTo) > list[this.k - 1].rank) return;
     this.offer(g, text.slice(idFrom, idTo), text.slice(from, to).trim());
   }
 

@@ -11,12 +11,12 @@ import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/load/decode.ts';
-import { parseResponses, ResponsesParser, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
+import { parseResponses, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
 import { readStudy } from '../../src/load/read-study.ts';
 import { CANT_SAY, type EditionData, type InputIssue } from '../../src/load/types.ts';
 import { parseStudy } from '../../src/study/parse.ts';
 import type { Study } from '../../src/study/schema.ts';
-import { FIXTURES, HEADER, ok, okRows, quoting, study } from './helpers.ts';
+import { FIXTURES, HEADER, inPieces, ok, okRows, quoting, study } from './helpers.ts';
 
 const FILE = 'data/2024/responses.csv';
 const SEED = 20_240_808;
@@ -129,18 +129,6 @@ function columnsOf(data: EditionData, from = 0, to = data.n) {
   };
 }
 
-/** Parses the text cut into pieces of the given sizes (repeating the list). */
-function inPieces(text: string, sizes: number[], s: Study = study): ParseResponsesResult {
-  const parser = new ResponsesParser(FILE, 2024, s);
-  let at = 0;
-  let k = 0;
-  while (at < text.length) {
-    const size = sizes[k++ % sizes.length];
-    parser.push(text.slice(at, at + size));
-    at += size;
-  }
-  return parser.end();
-}
 
 /** The records of a well-quoted CSV text: start and end (after the line end) of each, the header first. */
 function records(text: string): { start: number; end: number; body: string }[] {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseStudy } from '../../src/study/parse.ts';
 import type { Study } from '../../src/study/schema.ts';
-import { parseResponses, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
+import { parseResponses, ResponsesParser, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
 import { formatIssue } from '../../src/load/format-issue.ts';
 import type { InputIssue } from '../../src/load/types.ts';
 
@@ -41,3 +41,16 @@ export function parse(text: string, s: Study = study): ParseResponsesResult {
 export const shown = (issues: InputIssue[]) => issues.map(formatIssue);
 export const errorsOf = (issues: InputIssue[]) => shown(issues.filter((i) => i.severity === 'error'));
 export const warningsOf = (issues: InputIssue[]) => shown(issues.filter((i) => i.severity === 'warning'));
+
+/** Parses the text cut into pieces of the given sizes (repeating the list), as the file stream delivers it. */
+export function inPieces(text: string, sizes: number[], s: Study = study): ParseResponsesResult {
+  const parser = new ResponsesParser(FILE, 2024, s);
+  let at = 0;
+  let k = 0;
+  while (at < text.length) {
+    const size = sizes[k++ % sizes.length];
+    parser.push(text.slice(at, at + size));
+    at += size;
+  }
+  return parser.end();
+}

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ResponsesParser, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
+import { ResponsesParser } from '../../src/load/parse-responses.ts';
 import { IdRegistry } from '../../src/load/id-registry.ts';
-import { csv, FILE, HEADER, ok, okRows, parse, quoting, study } from './helpers.ts';
-import type { Study } from '../../src/study/schema.ts';
-
-/** Parses the text cut into pieces of the given sizes (repeating the list). */
-function inPieces(text: string, sizes: number[], s: Study = study): ParseResponsesResult {
-  const parser = new ResponsesParser(FILE, 2024, s);
-  let at = 0;
-  let k = 0;
-  while (at < text.length) {
-    const size = sizes[k++ % sizes.length];
-    parser.push(text.slice(at, at + size));
-    at += size;
-  }
-  return parser.end();
-}
+import { csv, FILE, HEADER, inPieces, ok, okRows, parse, quoting, study } from './helpers.ts';
 
 const clean = [
   '',
