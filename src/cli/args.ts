@@ -33,6 +33,12 @@ export function parseArgs(argv: string[], valued: readonly string[], flags: read
   return { positionals, options };
 }
 
+/** Refuses positional arguments for a command that takes none (a folder given without --data, say). */
+export function noPositionals(args: ParsedArgs): void {
+  const [first] = args.positionals;
+  if (first !== undefined) throw new UsageError(`unexpected argument "${first}"${first.startsWith('-') ? '' : ` (a folder is given with an option, e.g. --data ${first})`}`);
+}
+
 export function stringOption(args: ParsedArgs, name: string, fallback: string): string;
 export function stringOption(args: ParsedArgs, name: string): string | undefined;
 export function stringOption(args: ParsedArgs, name: string, fallback?: string): string | undefined {

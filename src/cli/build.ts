@@ -1,14 +1,16 @@
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
 import { siteConfig } from '../site/astro-config.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { noPositionals, parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
 import type { Effects } from './effects.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 import { exportPdfs } from '../pdf/export-pdfs.ts';
+import { checkOutputFolder, isRunning, lockOutput, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
+import { pathProblem } from './path-problem.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,6 +34,7 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
   for (const edition of model.editions) {
     for (const entry of edition.history) {
       for (const href of Object.values(entry.pdf)) {
+        // The name was matched against the files of reports/<year>/pdf/, so it has no folder part.
         const name = href!.split('/').pop()!;
         await mkdir(join(siteDir, 'pdf'), { recursive: true });
         await copyFile(join(reportsDir, String(edition.year), 'pdf', name), join(siteDir, 'pdf', name));
@@ -43,26 +46,81 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
 }
 
 /**
- * Builds the report site (and PDFs) into a temporary folder beside the output and
+ * Renders the site with Astro into `dir`. Astro's prerender chunks import the
+ * project's packages, so they must be written under the project (whose
+ * node_modules they resolve against) and inside the working directory (or Astro
+ * puts them in ./.astro, shared by every build). So each build renders into a
+ * folder of its own under the project's .astro/, with that as the working
+ * directory's child, and the result is moved to `dir` (copied when on another disk).
+ */
+async function renderSite(model: ReportModel, dir: string, pdf: boolean): Promise<void> {
+  const { build } = await import('astro');
+  const workRoot = join(PROJECT_ROOT, '.astro');
+  await mkdir(workRoot, { recursive: true });
+  await removeAbandonedWork(workRoot);
+  const work = await mkdtemp(join(workRoot, `build-${process.pid}-`));
+  const cwd = process.cwd();
+  try {
+    process.chdir(PROJECT_ROOT);
+    try {
+      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, pdf }, join(work, 'site')) });
+    } finally {
+      process.chdir(cwd);
+    }
+    await rm(join(work, 'site', '.prerender'), { recursive: true, force: true });
+    await moveFolder(join(work, 'site'), dir);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Removes the render folders of builds whose process is gone (interrupted builds). */
+async function removeAbandonedWork(workRoot: string): Promise<void> {
+  for (const name of await readdir(workRoot)) {
+    const pid = /^build-(\d+)-/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) await rm(join(workRoot, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds the report site (and PDFs) into a staging folder beside the output and
  * swaps it in only when everything succeeded, so a failed build leaves the
- * previous output untouched.
+ * previous output exactly as it was. The output folder must be one Luotain made,
+ * or new, or empty: never the study's folders or a folder of other files.
  */
 export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean }, effects: Effects): Promise<number> {
   const started = Date.now();
+  const outDir = resolve(options.cwd, options.outDir);
+  try {
+    await checkOutputFolder(outDir, [
+      { name: 'the study folder', path: resolve(options.cwd, options.dataDir) },
+      { name: 'the editorial folder', path: resolve(options.cwd, options.reportsDir) },
+      { name: 'the working folder', path: options.cwd },
+      { name: "Luotain's own folder", path: PROJECT_ROOT },
+    ]);
+  } catch (error) {
+    effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
+    return 1;
+  }
   const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd, today: effects.now().toISOString().slice(0, 10) });
   if (reportIssues(issues, effects) || !model) return 1;
   if (model.editions.length === 0) {
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
     return 1;
   }
-  effects.out(`Loaded ${model.editions.length} edition${model.editions.length === 1 ? "" : "s"} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`);
+  effects.out(`Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`);
 
-  await mkdir(dirname(options.outDir), { recursive: true });
-  const staging = await mkdtemp(join(dirname(options.outDir), `.${basename(options.outDir)}-building-`));
+  let lock: Awaited<ReturnType<typeof lockOutput>>;
   try {
-    const { build } = await import('astro');
+    lock = await lockOutput(outDir);
+  } catch (error) {
+    effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
+    return 1;
+  }
+  const staging = lock.staging;
+  try {
     const siteStarted = Date.now();
-    await build({ root: PROJECT_ROOT, configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model }, staging) });
+    await renderSite(model, staging, options.pdf);
     const pages = await countPages(staging);
     effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
     let pdfs: { file: string; bytes: number }[] = [];
@@ -71,18 +129,20 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     if (options.pdf) {
       pdfs = await exportPdfs(model, staging, effects);
     } else {
-      effects.out('PDFs skipped (--no-pdf)');
+      effects.out('PDFs skipped (--no-pdf); the site does not link to them');
     }
-    await rm(options.outDir, { recursive: true, force: true });
-    await rename(staging, options.outDir);
+    await markOutput(staging);
+    const { leftover } = await replaceOutput(staging, outDir);
+    if (leftover) effects.err(`warning: the previous output could not be removed: ${leftover}. Remove it by hand; the new output is in place.`);
     effects.out(`\nBuilt ${options.outDir} in ${seconds(Date.now() - started)}: ${pages} pages, ${pdfs.length} PDFs`);
     for (const pdf of pdfs) effects.out(`  ${pdf.file}  ${kib(pdf.bytes)}`);
     return 0;
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    effects.err(`Build failed: ${(error as Error).message}`);
+    effects.err(`Build failed: ${pathProblem(error)}`);
     effects.err(`The previous output in ${options.outDir} was left as it was.`);
     return 1;
+  } finally {
+    await lock.release();
   }
 }
 
@@ -96,16 +156,23 @@ PDFs into --out. The output is replaced only when the whole build succeeded.
 Options:
   --data DIR      the study folder (default data/)
   --reports DIR   editorial content per edition (default reports/)
-  --out DIR       output folder (default dist/)
-  --no-pdf        build the site without PDFs (no browser needed)
+  --out DIR       output folder (default dist/): a new or empty folder, or the
+                  output of an earlier build (it is replaced whole). The study's
+                  folders and folders with other files are refused.
+  --no-pdf        build the site without PDFs (no browser needed; the site then
+                  has no PDF links)
+
+One build at a time writes a folder: a second build into the same --out is refused
+while the first runs. Builds of different studies into different folders may run at once.
 
 The PDFs need Chromium: set LUOTAIN_CHROMIUM to its executable, or let Luotain find
 Playwright's, the system's (/usr/bin/chromium) or the one installed with npm.
 
-Exit codes: 0 built, 1 input errors or a failed build (previous output kept), 2 usage error.`,
+Exit codes: 0 built, 1 input errors, a refused --out or a failed build (previous output kept), 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports', 'out'], ['no-pdf']);
-    const outDir = resolve(effects.cwd, stringOption(args, 'out', 'dist'));
+    noPositionals(args);
+    const outDir = stringOption(args, 'out', 'dist');
     return buildSite({ ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf') }, effects);
   },
 };

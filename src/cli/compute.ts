@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { indicatorsCsv, reportJson } from '../export/index.ts';
 import { loadReport } from '../pipeline/load-report.ts';
-import { parseArgs, stringOption } from './args.ts';
+import { noPositionals, parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 
@@ -23,6 +23,7 @@ Options:
 Exit codes: 0 done, 1 the input has errors (nothing is written), 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports', 'out', 'csv']);
+    noPositionals(args);
     const dirs = studyDirs(args, effects);
     const { model, issues } = await loadReport({ ...dirs, includeYearsWithoutReports: true, today: effects.now().toISOString().slice(0, 10) });
     if (reportIssues(issues, effects) || !model) return 1;

@@ -2,6 +2,7 @@ import { TOOL_VERSION } from './version.ts';
 import { UsageError } from './args.ts';
 import { processEffects, type Effects } from './effects.ts';
 import { commands } from './commands.ts';
+import { isPathError, pathProblem } from './path-problem.ts';
 
 const HELP = `luotain — report generator for annual reputation and customer-experience studies
 
@@ -40,6 +41,10 @@ export async function main(argv: string[], effects: Effects = processEffects()):
     if (error instanceof UsageError) {
       effects.err(`luotain ${name}: ${error.message}\nUsage: luotain ${command.usage}`);
       return 2;
+    }
+    if (isPathError(error)) {
+      effects.err(`luotain ${name}: ${pathProblem(error)}`);
+      return 1;
     }
     effects.err(`luotain ${name}: internal error: ${(error as Error).message}`);
     effects.err('This is a bug in Luotain, not in your data. Please report it with the command you ran.');

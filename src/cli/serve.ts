@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { serveStatic } from '../pdf/serve.ts';
-import { parseArgs, stringOption, UsageError } from './args.ts';
+import { noPositionals, parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
@@ -18,6 +18,7 @@ Options:
 Exit codes: 0 stopped, 1 nothing built in --out, 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['out', 'port']);
+    noPositionals(args);
     const dir = resolve(effects.cwd, stringOption(args, 'out', 'dist'));
     const port = Number(stringOption(args, 'port', '4321'));
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${stringOption(args, 'port')}" is not a port number`);

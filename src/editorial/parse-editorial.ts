@@ -2,6 +2,7 @@ import type { InputIssue } from '../load/types.ts';
 import type { Editorial, EditorialMeta } from '../model/types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { markdownToHtml } from './markdown.ts';
+import { isVersion } from './version.ts';
 
 const KNOWN = new Set(['title', 'status', 'version', 'published', 'fieldwork', 'sample']);
 
@@ -30,10 +31,14 @@ export function parseEditorial(
   if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
     issues.push({ severity: 'error', file: index.path, line: fm.fields.get('published')?.line, value: published, message: `publication date "${published}" is not a date like 2025-03-14`, hint: 'Write the date as YYYY-MM-DD.' });
   }
+  const version = field('version');
+  if (version !== undefined && !isVersion(version)) {
+    issues.push({ severity: 'error', file: index.path, line: fm.fields.get('version')?.line, value: version, message: `version "${version}" is not a version like 0.1, 1.0 or 1.1`, hint: 'Write the version as numbers joined by dots; it becomes part of the PDF file names.' });
+  }
   const meta: EditorialMeta = {
     title: field('title') ?? '',
     status: status === 'published' ? 'published' : 'draft',
-    version: field('version') ?? '0.1',
+    version: version !== undefined && isVersion(version) ? version : '0.1',
     ...(published !== undefined ? { published } : {}),
     ...(field('fieldwork') !== undefined ? { fieldwork: field('fieldwork') } : {}),
     ...(field('sample') !== undefined ? { sample: field('sample') } : {}),

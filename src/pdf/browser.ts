@@ -1,7 +1,13 @@
 import { access, constants } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 
-/** Flags that let headless Chromium run as root on a machine without network. */
+/**
+ * Flags that let headless Chromium run as root on a machine without network, and
+ * keep it from calling home: no background networking, component or variations
+ * updates, sign-in, sync, metrics, safe-browsing or domain-reliability reports, and
+ * a resolver that answers every host but this machine with "not found", so even a
+ * request nobody thought of cannot leave it.
+ */
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -10,6 +16,18 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--no-first-run',
+  '--no-default-browser-check',
+  '--no-pings',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-features=AccountConsistency,SigninInterceptBubble,OptimizationHints,MediaRouter,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,InterestFeedContentSuggestions,SafeBrowsing',
+  '--metrics-recording-only',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   '--font-render-hinting=none',
 ];
 

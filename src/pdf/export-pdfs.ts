@@ -174,6 +174,9 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
     model.editions.map((edition) => ({ edition, lang, file: pdfFileName(model.study, edition, lang), path: `/${lang}/${edition.year}/print/` })),
   );
+  // Names come from validated ids and versions; a name with a folder part would write outside the site.
+  const unsafe = jobs.find((job) => !/^[\w.-]+$/.test(job.file) || job.file.startsWith('.'));
+  if (unsafe) throw new Error(`the PDF file name "${unsafe.file}" is not a plain file name`);
   if (jobs.length === 0) return [];
   const started = Date.now();
   // A missing browser is an error (BrowserNotFoundError says what to do), never a skip.

@@ -86,9 +86,7 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-export function isVersion(v: string): boolean {
-  return /^\d+(\.\d+)*$/.test(v);
-}
+export { isVersion } from '../editorial/version.ts';
 
 /** The record after publishing `next`: the current version moves into the history. */
 export function withNewVersion(record: PublicationRecord | undefined, edition: number, next: PublishedVersion): PublicationRecord {

@@ -6,6 +6,8 @@ import { reportIntegration, type ReportSource } from './virtual-report.ts';
  * `astro dev` (astro.config.mjs) so both render the same way.
  */
 export function siteConfig(source: ReportSource, outDir?: string): AstroInlineConfig {
+  // Astro's telemetry would look up its host on every run: Luotain works offline.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
   return {
     output: 'static',
     trailingSlash: 'always',

@@ -14,13 +14,16 @@ interface DevServer {
 export interface ReportSource {
   /** Computes (or returns the already computed) report model. */
   load(): Promise<ReportModel>;
+  /** Whether the build makes PDFs (the pages link to them only then). Default: no. */
+  pdf?: boolean;
   /** Folders whose changes recompute the model in `astro dev`. */
   watch?: string[];
 }
 
 /**
  * Hands the report model to the pages as the module `virtual:luotain/report`, so it
- * is computed once per build (by the caller) and every page reads the same object.
+ * is computed once per build (by the caller) and every page reads the same object,
+ * with the build's options as `siteOptions`.
  */
 export function reportIntegration(source: ReportSource): AstroIntegration {
   let cached: Promise<ReportModel> | undefined;
@@ -40,7 +43,7 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
                 async load(id: string) {
                   if (id !== RESOLVED) return undefined;
                   // A JSON string parses faster than the same object as a JS literal.
-                  return `export default JSON.parse(${JSON.stringify(JSON.stringify(await model()))});`;
+                  return `export default JSON.parse(${JSON.stringify(JSON.stringify(await model()))});\nexport const siteOptions = ${JSON.stringify({ pdf: source.pdf ?? false })};`;
                 },
                 configureServer(server: DevServer) {
                   if (!source.watch?.length) return;

@@ -1,4 +1,6 @@
 declare module 'virtual:luotain/report' {
   const report: import('../model/types.ts').ReportModel;
   export default report;
+  /** What this build makes besides the pages. */
+  export const siteOptions: { pdf: boolean };
 }
