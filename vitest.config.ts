@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast unit tests, and browser tests that run against the sample
+// Three projects: fast unit tests, the adversarial corpus, and browser tests that run against the sample
 // study built once (site and PDFs) by test/support/build-sample.ts.
 export default defineConfig({
   test: {
@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/pdf/**'], environment: 'node' },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/pdf/**', 'test/adversarial/**'], environment: 'node' },
+      },
+      {
+        extends: true,
+        // Odd and hostile inputs, one named case each: a new case is one fixture away.
+        test: { name: 'adversarial', include: ['test/adversarial/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { commands } from '../../src/cli/commands.ts';
+import { OUTPUT_MARKER } from '../../src/cli/output-folder.ts';
 import { silentEffects } from '../support/effects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -15,6 +16,8 @@ describe('luotain build with input errors', () => {
   it('exits 1, prints the errors and leaves the previous output untouched', async () => {
     const out = join(scratch, 'site');
     mkdirSync(out);
+    // The output of an earlier build: only such a folder may be replaced.
+    writeFileSync(join(out, OUTPUT_MARKER), '');
     writeFileSync(join(out, 'marker.txt'), 'previous build');
     const effects = silentEffects({ cwd: ROOT });
     expect(await main(['build', '--data', 'test/fixtures/load/bad', '--reports', join(scratch, 'reports'), '--out', out, '--no-pdf'], effects)).toBe(1);
@@ -22,7 +25,7 @@ describe('luotain build with input errors', () => {
     expect(effects.errors[0]).toBe('error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.');
     expect(effects.errors.at(-1)).toBe('\n6 errors, 0 warnings: nothing was written. Fix the errors and run the command again.');
     expect(effects.output).toEqual([]);
-    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'marker.txt']);
     expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
     // No staging folder is left beside the output.
     expect(readdirSync(scratch)).toEqual(['site']);
@@ -38,11 +41,12 @@ describe('luotain build with input errors', () => {
     writeFileSync(join(reports, '2024/fi/index.md'), '---\ntitle: T\nstatus: final\n---\n');
     const out = join(scratch, 'site2');
     mkdirSync(out);
+    writeFileSync(join(out, OUTPUT_MARKER), '');
     writeFileSync(join(out, 'marker.txt'), 'kept');
     const effects = silentEffects({ cwd: scratch });
     expect(await main(['build', '--data', 'data', '--reports', 'reports-bad', '--out', 'site2', '--no-pdf'], effects)).toBe(1);
     expect(effects.errors[0]).toBe(`error: ${join(reports, '2024/fi/index.md')}:3: status "final" is neither "draft" nor "published"\n  → Set status: draft or status: published.`);
-    expect(readdirSync(out)).toEqual(['marker.txt']);
+    expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'marker.txt']);
     expect(readdirSync(scratch).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 });
