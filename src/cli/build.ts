@@ -6,7 +6,7 @@ import { loadReport } from '../pipeline/load-report.ts';
 import { siteConfig } from '../site/astro-config.ts';
 import { noPositionals, parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../io/effects.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 import { exportPdfs } from '../pdf/export-pdfs.ts';
 import { checkOutputFolder, isRunning, lockOutput, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
@@ -147,9 +147,6 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
 }
 
 export const buildCommand: Command = {
-  name: 'build',
-  usage: 'build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]',
-  summary: 'Build the report site and one PDF per edition and language',
   help: `Validates the study, computes every edition and builds the static site with its
 PDFs into --out. The output is replaced only when the whole build succeeded.
 

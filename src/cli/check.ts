@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../io/effects.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import { readStudy, type EditionFile } from '../load/read-study.ts';
 import { formatIssue } from '../load/format-issue.ts';
@@ -26,9 +26,6 @@ Exit codes:
 
 /** `luotain check`: validate the study folder and print a data-quality report. */
 export const checkCommand: Command = {
-  name: 'check',
-  usage: 'check [--data DIR]',
-  summary: 'Validate the study definition and every edition\'s data; print a data-quality report',
   help: HELP,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data']);

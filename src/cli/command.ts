@@ -1,9 +1,7 @@
-import type { Effects } from './effects.ts';
+import type { Effects } from '../io/effects.ts';
 
+/** What a subcommand's module provides; its name, usage and summary are in commands.ts. */
 export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
   help: string;
   run(argv: string[], effects: Effects): Promise<number>;
 }

@@ -8,7 +8,7 @@ export interface CommandEntry {
   load(): Promise<Command>;
 }
 
-/** Every `luotain` subcommand, in the order --help lists them. */
+/** Every `luotain` subcommand, in the order --help lists them: the one place of their names, usage and summaries. */
 export const commands: CommandEntry[] = [
   {
     name: 'check',
@@ -37,7 +37,7 @@ export const commands: CommandEntry[] = [
   {
     name: 'new-edition',
     usage: 'new-edition YEAR [--data DIR] [--reports DIR]',
-    summary: 'Create the editorial files of a new (draft) edition',
+    summary: 'Create the editorial files of a new edition (a draft) and say where its data goes',
     load: async () => (await import('./new-edition.ts')).newEditionCommand,
   },
   {

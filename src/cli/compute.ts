@@ -7,9 +7,6 @@ import type { Command } from './command.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 
 export const computeCommand: Command = {
-  name: 'compute',
-  usage: 'compute [--data DIR] [--reports DIR] [--out FILE] [--csv FILE]',
-  summary: 'Compute every edition\'s indicators; write them as JSON and/or a long CSV',
   help: `Computes the report model of every edition: estimates with standard errors,
 intervals, n and effective n, bands, suppression, comparisons and drivers.
 

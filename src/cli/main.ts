@@ -1,6 +1,6 @@
 import { TOOL_VERSION } from './version.ts';
 import { UsageError } from './args.ts';
-import { processEffects, type Effects } from './effects.ts';
+import { processEffects, type Effects } from '../io/effects.ts';
 import { commands } from './commands.ts';
 import { isPathError, pathProblem } from './path-problem.ts';
 
@@ -32,14 +32,14 @@ export async function main(argv: string[], effects: Effects = processEffects()):
   }
   const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    effects.out(`Usage: luotain ${command.usage}\n\n${command.help}`);
+    effects.out(`Usage: luotain ${entry.usage}\n\n${command.help}`);
     return 0;
   }
   try {
     return await command.run(rest, effects);
   } catch (error) {
     if (error instanceof UsageError) {
-      effects.err(`luotain ${name}: ${error.message}\nUsage: luotain ${command.usage}`);
+      effects.err(`luotain ${name}: ${error.message}\nUsage: luotain ${entry.usage}`);
       return 2;
     }
     if (isPathError(error)) {

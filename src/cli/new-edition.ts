@@ -8,9 +8,6 @@ import { reportIssues, studyDirs } from './study-options.ts';
 import { editionScaffold } from '../editorial/scaffold.ts';
 
 export const newEditionCommand: Command = {
-  name: 'new-edition',
-  usage: 'new-edition YEAR [--data DIR] [--reports DIR]',
-  summary: 'Create the editorial files of a new edition (a draft) and say where its data goes',
   help: `Creates reports/YEAR/fi/index.md and reports/YEAR/en/index.md (one per report
 language) with their front matter (status: draft) and a commentary file per
 report section, and tells where the year's responses file goes. Existing files

@@ -17,9 +17,6 @@ async function exists(path: string): Promise<boolean> {
 }
 
 export const publishCommand: Command = {
-  name: 'publish',
-  usage: 'publish YEAR [--version V] [--note TEXT] [--date YYYY-MM-DD] [--data DIR] [--reports DIR] [--out DIR]',
-  summary: 'Freeze an edition: record every figure, so that later builds prove it unchanged',
   help: `Publishes edition YEAR: writes reports/YEAR/publication.json with every reported
 figure, the SHA-256 of its inputs (responses, study definition, benchmarks), the
 tool version and the publication date, and marks the edition's editorial files

@@ -1,13 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { serveStatic } from '../pdf/serve.ts';
+import { serveStatic } from '../io/static-server.ts';
 import { noPositionals, parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
 
 export const serveCommand: Command = {
-  name: 'serve',
-  usage: 'serve [--out DIR] [--port N]',
-  summary: 'Serve the built site on this machine to look at it',
   help: `Serves the built site (--out, default dist/) over HTTP on 127.0.0.1 and prints its
 address; stop it with Ctrl-C. The site is plain static files: any web server will do.
 

@@ -1,6 +1,6 @@
 import { formatIssue } from '../load/format-issue.ts';
 import type { InputIssue } from '../load/types.ts';
-import type { Effects } from './effects.ts';
+import type { Effects } from '../io/effects.ts';
 import { stringOption, type ParsedArgs } from './args.ts';
 
 /** The study folders a command works on, from --data and --reports. */

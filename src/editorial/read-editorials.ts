@@ -35,3 +35,20 @@ export async function readEditorials(
   }
   return { editorials, issues, yearsWithReports };
 }
+
+/**
+ * The folders of reports/ that are not editions: a year without data, or a name
+ * that is not a year at all (`2025-final`). Listed so that none is skipped silently.
+ */
+export async function reportFoldersWithoutData(dir: string, years: readonly number[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !years.some((y) => String(y) === e.name))
+    .map((e) => e.name)
+    .sort();
+}

@@ -6,14 +6,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { Effects } from '../cli/effects.ts';
+import type { Effects } from '../io/effects.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
 import { t } from '../site/i18n.ts';
 import { pdfFileName } from '../site/view.ts';
 import { launchBrowser } from './browser.ts';
 import { setDocumentInfo, tocPageNumbers, type DocumentInfo } from './metadata.ts';
-import { serveStatic } from './serve.ts';
+import { serveStatic } from '../io/static-server.ts';
 
 /** Pages rendering at the same time: Chromium uses a core or so per page. */
 const CONCURRENCY = 2;

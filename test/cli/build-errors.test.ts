@@ -58,13 +58,9 @@ describe('usage', () => {
       expect(await main([c.name, '--help'], effects)).toBe(0);
       expect(effects.errors).toEqual([]);
       expect(effects.output).toHaveLength(1);
-      expect(effects.output[0]!.startsWith(`Usage: luotain ${(await c.load()).usage}\n\n`)).toBe(true);
+      expect(effects.output[0]!.startsWith(`Usage: luotain ${c.usage}\n\n`)).toBe(true);
     });
   }
-
-  it('the listed usage of each command is its own', async () => {
-    for (const c of commands) expect((await c.load()).usage).toBe(c.usage);
-  });
 
   it('luotain --help exits 0; no command exits 2', async () => {
     const help = silentEffects();

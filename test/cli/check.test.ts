@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { Effects } from '../../src/cli/effects.ts';
+import type { Effects } from '../../src/io/effects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/pdf/browser.ts';
-import { serveStatic } from '../../src/pdf/serve.ts';
+import { serveStatic } from '../../src/io/static-server.ts';
 
 export interface ServedSite {
   origin: string;

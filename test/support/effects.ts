@@ -1,4 +1,4 @@
-import type { Effects } from '../../src/cli/effects.ts';
+import type { Effects } from '../../src/io/effects.ts';
 
 /** Effects that record output instead of printing it, with a fixed clock. */
 export function silentEffects(overrides: Partial<Effects> = {}): Effects & { output: string[]; errors: string[] } {

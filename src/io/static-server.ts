@@ -1,6 +1,7 @@
 /**
- * A tiny static HTTP server over a built site, for the browser that prints the
- * PDFs (absolute /_astro/... URLs need a server; file:// does not work). Bound to
+ * A tiny static HTTP server over a built site: for the browser that prints the
+ * PDFs (absolute /_astro/... URLs need a server; file:// does not work), for
+ * `luotain serve` and for the browser tests. Bound to
  * 127.0.0.1 on a free port; GET and HEAD only; no dependencies.
  */
 import { createReadStream } from 'node:fs';

@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mimeType, resolveRequestPath, serveStatic, type StaticServer } from '../../src/pdf/serve.ts';
+import { mimeType, resolveRequestPath, serveStatic, type StaticServer } from '../../src/io/static-server.ts';
 
 let root: string;
 let server: StaticServer;
