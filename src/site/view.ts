@@ -6,16 +6,15 @@ import type { Lang } from '../study/schema.ts';
 import type { Cell, ComparisonModel, EditionModel, IndicatorModel, IndicatorStats, ReportModel, StudyMeta } from '../model/types.ts';
 import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../format/number.ts';
 import { t } from './i18n.ts';
+import { groupSlugOf } from '../study/slug.ts';
 
 export type PageKey = string;
 
-/** A URL-safe slug for a code: the code itself when safe, else its position. */
-export function slug(code: string, index: number, prefix: string): string {
-  return /^[A-Za-z0-9_-]+$/.test(code) ? code : `${prefix}${index + 1}`;
-}
+export { slug } from '../study/slug.ts';
 
+/** The page name of a group (the rule is the study's, which refuses two groups with one page). */
 export function groupSlug(study: StudyMeta, code: string): string {
-  return slug(code, study.groups.findIndex((g) => g.code === code), 'group-');
+  return groupSlugOf(study.groups.map((g) => g.code), code);
 }
 
 export function href(lang: Lang, year: number, page: PageKey = ''): string {

@@ -1,22 +1,50 @@
 import { z } from 'zod';
+import { checkPageNames } from './pages.ts';
+import { MAX_SLUG_LENGTH } from './slug.ts';
 
 /** The report languages Luotain can write. Every label carries both. */
 export const LANGUAGES = ['fi', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and contain only letters, digits, "_" or "-"');
+/** Longest id of a band, background variable, dimension or index (dimension ids name pages and files). */
+export const MAX_ID_LENGTH = 100;
+/** Longest label of an item, dimension, index, group, band, background variable or value (charts wrap them). */
+export const MAX_LABEL_LENGTH = 300;
+/** Longest title or organisation name. */
+export const MAX_TITLE_LENGTH = 500;
+/** Longest text shown as a paragraph (the benchmark's source). */
+export const MAX_TEXT_LENGTH = 2000;
+
+const tooLong = (what: string, max: number) => ({
+  error: (issue: { input?: unknown }) =>
+    `${typeof issue.input === 'string' ? `is ${issue.input.length.toLocaleString('en')} characters long` : 'is too long'}; ${what} may have at most ${max.toLocaleString('en')}`,
+});
+
+/** An id: URL-safe, so that it can name a page; `why` says where it is used. */
+const idSchema = (why = '') =>
+  z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, `must start with a letter and contain only letters, digits, "_" or "-"${why}`)
+    .max(MAX_ID_LENGTH, tooLong('an id', MAX_ID_LENGTH));
+
+const id = idSchema();
+/** A dimension id names its page (areas/<id>/) and its commentary file (<id>.md). */
+const pageId = idSchema(' (it names the area\'s page and its commentary file)');
 
 const column = z.string().min(1, 'must name a column');
 
-export const labelSchema = z
-  .object({
-    fi: z.string().min(1, 'the Finnish label is empty'),
-    en: z.string().min(1, 'the English label is empty'),
-  })
-  .strict()
-  .describe('A text in Finnish and English.');
+/** A text in both languages, at most `max` characters in each. */
+function text(max: number, what: string) {
+  return z
+    .object({
+      fi: z.string().min(1, `the Finnish ${what} is empty`).max(max, tooLong(`a ${what}`, max)),
+      en: z.string().min(1, `the English ${what} is empty`).max(max, tooLong(`a ${what}`, max)),
+    })
+    .strict();
+}
+
+export const labelSchema = text(MAX_LABEL_LENGTH, 'label').describe('A text in Finnish and English.');
+const titleSchema = text(MAX_TITLE_LENGTH, 'title');
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a7f37"');
 
@@ -52,7 +80,7 @@ type Loose = {
  * indicators, band order, column roles. Written defensively so that they can also
  * run on a definition with structural errors, and all problems are reported at once.
  */
-export function crossCheck(s: Loose, issue: (path: (string | number)[], message: string) => void): void {
+export function crossCheck(s: Loose, issue: (path: (string | number)[], message: string, hint?: string) => void): void {
   const arr = <T,>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
   const str = (x: unknown): x is string => typeof x === 'string';
   const dup = (list: (string | undefined)[], path: string, what: string) => {
@@ -118,6 +146,7 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     });
     dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
   }
+  checkPageNames(arr(s.groups), arr(s.dimensions), issue);
   const cols = [s.columns?.id, s.columns?.group, s.columns?.weight, ...itemIds, ...arr(s.background).map((b) => b.column), s.nps?.column, s.nps?.reason].filter(str);
   dup(cols, 'columns', 'column (each column may have one role only)');
 }
@@ -128,9 +157,10 @@ export const studySchema = z
     id: z
       .string()
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and "-" (it is used in file names)')
+      .max(MAX_ID_LENGTH, tooLong('the study id', MAX_ID_LENGTH))
       .describe('Short identifier of the study, used in file names.'),
-    title: labelSchema.describe('Title of the study.'),
-    organisation: labelSchema.describe('The organisation the study is about; the PDF author.'),
+    title: titleSchema.describe('Title of the study.'),
+    organisation: titleSchema.describe('The organisation the study is about; the PDF author.'),
     languages: z
       .array(z.enum(LANGUAGES))
       .min(1)
@@ -153,7 +183,14 @@ export const studySchema = z
       .strict(),
     bands: z.array(bandSchema).min(1).describe('Bands from the highest to the lowest; the last has no "min".'),
     groups: z
-      .array(z.object({ code: z.string().min(1), label: labelSchema }).strict())
+      .array(
+        z
+          .object({
+            code: z.string().min(1).max(MAX_SLUG_LENGTH, tooLong('a group code', MAX_SLUG_LENGTH)).describe('The code in the group column; it names the group\'s commentary file, <code>.md.'),
+            label: labelSchema,
+          })
+          .strict(),
+      )
       .default([])
       .describe('Stakeholder groups, each a separate sample (with columns.group).'),
     background: z
@@ -173,7 +210,7 @@ export const studySchema = z
       .array(z.object({ id: column.describe('The item id, which is also its column.'), label: labelSchema }).strict())
       .min(1),
     dimensions: z
-      .array(z.object({ id, label: labelSchema, items: z.array(z.string()).min(1) }).strict())
+      .array(z.object({ id: pageId, label: labelSchema, items: z.array(z.string()).min(1) }).strict())
       .default([])
       .describe('Areas built from items: a respondent\'s score is the mean of the answered items, at least half of them.'),
     indices: z
@@ -214,7 +251,7 @@ export const studySchema = z
       .strict()
       .optional(),
     benchmark: z
-      .object({ source: labelSchema.describe('Where the benchmark comes from, shown on the method page.') })
+      .object({ source: text(MAX_TEXT_LENGTH, 'text').describe('Where the benchmark comes from, shown on the method page.') })
       .strict()
       .optional(),
     minBase: z.number().int().min(5).default(30).describe('Minimum unweighted n for a figure to be shown.'),
@@ -226,7 +263,7 @@ export const studySchema = z
       .describe('Warn when an item\'s can\'t-say share exceeds this.'),
   })
   .strict()
-  .superRefine((s, ctx) => crossCheck(s, (path, message) => ctx.addIssue({ code: 'custom', path, message })));
+  .superRefine((s, ctx) => crossCheck(s, (path, message, hint) => ctx.addIssue({ code: 'custom', path, message, ...(hint ? { params: { hint } } : {}) })));
 
 
 /** A study definition as written in study.json. */
