@@ -128,15 +128,39 @@ export class CsvScanner {
   private escapes = new Uint8Array(64);
   /** Whether a field of the line last split has an escaped quote. */
   private escaped = false;
+  /** Pieces pushed but not parsed yet (no row can end in them), and their length. */
+  private pending: string[] = [];
+  private pendingLength = 0;
+  /** Parse again only once rest + pending reach this length (after a row papaparse could not finish). */
+  private retryAt = 0;
+  private scanned = 0;
   /** Characters handed to `visit` so far (offset of the end of the last row). */
   get consumed(): number {
     return this.rowStart;
   }
 
-  constructor(delimiter: Delimiter, visit: RowVisitor, inPlace?: InPlaceRowVisitor) {
+  /**
+   * Characters gone over so far: searched, split, copied or given to
+   * papaparse. A bound on the work done, which grows linearly with the text
+   * however long its lines are and however it is cut.
+   */
+  get work(): number {
+    return this.scanned;
+  }
+
+  /**
+   * `start`: where the text given begins in the file, when something before
+   * it was read otherwise (an Excel "sep=" line): its physical line and its
+   * offset. Line numbers and offsets count from there.
+   */
+  constructor(delimiter: Delimiter, visit: RowVisitor, inPlace?: InPlaceRowVisitor, start?: { line: number; offset: number }) {
     this.visit = visit;
     this.inPlace = inPlace;
     this.delimiter = delimiter;
+    if (start) {
+      this.line = start.line;
+      this.base = this.counted = this.rowStart = start.offset;
+    }
     this.parser = new Papa.Parser({
       delimiter,
       newline: '\n',
@@ -154,6 +178,7 @@ export class CsvScanner {
     const base = this.base;
     let i = text.indexOf('\n', this.counted - base);
     const stop = offset - base;
+    this.scanned += Math.max(0, stop - (this.counted - base));
     while (i >= 0 && i < stop) {
       this.line++;
       i = text.indexOf('\n', i + 1);
@@ -201,23 +226,23 @@ export class CsvScanner {
    */
   private split(text: string, pos: number, nl: number, lastLine: boolean): number {
     const delimiterCode = this.delimiter.charCodeAt(0);
-    // A line of L characters has at most L + 1 fields.
-    if (nl - pos + 1 > this.starts.length) {
-      let size = this.starts.length;
-      while (size < nl - pos + 1) size *= 2;
-      this.starts = new Int32Array(size);
-      this.ends = new Int32Array(size);
-      this.firsts = new Int32Array(size);
-      this.escapes = new Uint8Array(size);
-    }
-    const starts = this.starts;
-    const ends = this.ends;
-    const firsts = this.firsts;
-    const escapes = this.escapes;
+    this.scanned += nl - pos;
+    // The field arrays grow with the fields found, not with the line's length.
+    let starts = this.starts;
+    let ends = this.ends;
+    let firsts = this.firsts;
+    let escapes = this.escapes;
     let count = 0;
     let i = pos;
     this.escaped = false;
     for (;;) {
+      if (count === starts.length) {
+        this.growFields();
+        starts = this.starts;
+        ends = this.ends;
+        firsts = this.firsts;
+        escapes = this.escapes;
+      }
       let c = i < nl ? text.charCodeAt(i) : -1;
       if (c === 34) {
         if (lastLine) return -1;
@@ -257,6 +282,19 @@ export class CsvScanner {
     }
   }
 
+  private growFields(): void {
+    const size = this.starts.length * 2;
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    this.firsts = grow(this.firsts);
+    this.escapes = grow(this.escapes);
+  }
+
   /** The fields of the line last split, as strings. */
   private fields(text: string, count: number): string[] {
     const fields = new Array<string>(count);
@@ -285,6 +323,7 @@ export class CsvScanner {
     while (pos < len) {
       let nl = text.indexOf('\n', pos);
       const lastLine = nl < 0;
+      this.scanned += (lastLine ? len : nl) - pos;
       if (lastLine) {
         if (!final) break;
         nl = len;
@@ -296,8 +335,13 @@ export class CsvScanner {
           continue;
         }
         // Papaparse parses the rest, from this row's start.
+        this.scanned += len - pos;
         const result = this.parser.parse(pos === 0 ? text : text.slice(pos), base + pos, !final);
-        pos = final ? len : result.meta.cursor - base;
+        const next = final ? len : result.meta.cursor - base;
+        // A row it could not finish (a quoted field spanning pieces) is parsed
+        // again only when the text has doubled, so a long row costs linear work.
+        if (!final && next === pos) this.retryAt = 2 * (len - pos);
+        pos = next;
         break;
       }
       const start = base + pos;
@@ -330,6 +374,7 @@ export class CsvScanner {
   private tryLine(text: string, pos: number, nl: number): boolean {
     const rows: Papa.ParseStepResult<string[]>[] = [];
     this.trial = rows;
+    this.scanned += nl + 1 - pos;
     try {
       this.parser.parse(text.slice(pos, nl + 1), this.base + pos, true);
     } finally {
@@ -340,18 +385,43 @@ export class CsvScanner {
     return true;
   }
 
-  /** Parses the next piece of text; the rows that end in it are visited now. */
+  /**
+   * Parses the next piece of text; the rows that end in it are visited now
+   * (or, while papaparse has a row spanning pieces, once the text has doubled).
+   * A piece without a newline ends no row: it is kept as it is, and the
+   * pieces are joined once, when a newline comes, so that a long line is not
+   * copied and searched again for every piece.
+   */
   push(piece: string): void {
     if (this.ended) throw new Error('CsvScanner: push after end');
     if (piece === '') return;
-    this.rest += piece;
+    this.pending.push(piece);
+    this.pendingLength += piece.length;
+    if (this.retryAt > 0) {
+      if (this.rest.length + this.pendingLength < this.retryAt) return;
+    } else {
+      this.scanned += piece.length;
+      if (piece.indexOf('\n') < 0) return;
+    }
+    this.retryAt = 0;
+    this.takePending();
     this.parse(false);
+  }
+
+  /** Joins the pending pieces to the rest. */
+  private takePending(): void {
+    if (this.pendingLength === 0) return;
+    this.scanned += this.rest.length + this.pendingLength;
+    this.rest = this.rest === '' && this.pending.length === 1 ? this.pending[0] : this.rest + this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
   }
 
   /** Parses what is left (a last row without a newline) and returns the empty lines that were skipped. */
   end(): CsvScanResult {
     if (!this.ended) {
       this.ended = true;
+      this.takePending();
       if (this.rest !== '') this.parse(true);
     }
     return { skippedEmptyLines: this.skipped };
@@ -368,16 +438,75 @@ function allBlank(fields: string[]): boolean {
  * "\n"): a CsvScanner given the text in one piece. `onProgress` is called now
  * and then with the share of the text visited.
  */
-export function scanCsv(text: string, delimiter: Delimiter, visit: RowVisitor, onProgress?: (fraction: number) => void): CsvScanResult {
+export function scanCsv(
+  text: string,
+  delimiter: Delimiter,
+  visit: RowVisitor,
+  onProgress?: (fraction: number) => void,
+  start?: { line: number; offset: number },
+): CsvScanResult {
   let rows = 0;
   let scanner: CsvScanner | undefined = undefined;
   const counting: RowVisitor = (fields, line, quote) => {
     visit(fields, line, quote);
     if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : scanner!.consumed / text.length);
   };
-  scanner = new CsvScanner(delimiter, onProgress ? counting : visit);
-  scanner.push(text);
+  scanner = new CsvScanner(delimiter, onProgress ? counting : visit, undefined, start);
+  scanner.push(start ? text.slice(start.offset) : text);
   return scanner.end();
+}
+
+/** An Excel "sep=" line: the delimiter it names, the line it is on, and where the text after it starts. */
+export interface SepLine {
+  /** The delimiter, or undefined when it names one Luotain does not read. */
+  delimiter?: Delimiter;
+  /** The line as written (for messages), and the delimiter it names. */
+  text: string;
+  named: string;
+  /** Its physical line (1-based). */
+  line: number;
+  /** The offset just after its newline (or the text's end). */
+  end: number;
+}
+
+// "sep=;" as Excel writes it, also in quotes, with "\t" or a tab for a tab, perhaps with the delimiter repeated after it as a spreadsheet re-saving it adds.
+const SEP_LINE = /^ *(?:"sep=(\\t|[^"])"|sep=(\\t|.))[,;\t ]*$/i;
+
+/** The error of a "sep=" line that names a delimiter Luotain does not read (the header's is used instead). */
+export function sepLineIssue(sep: SepLine): Omit<InputIssue, 'severity' | 'file'> {
+  return {
+    line: sep.line,
+    value: sep.text,
+    message: `the line "sep=${sep.named}" names the delimiter "${sep.named}", which Luotain does not read (it reads comma, semicolon or tab); the delimiter was taken from the header`,
+    hint: 'Export the file with comma, semicolon or tab as the delimiter.',
+  };
+}
+
+/**
+ * Excel's first line "sep=;" (or "sep=," or "sep=" and a tab; in quotes or
+ * not), which names the delimiter and is not the header: found on the first
+ * line that is not blank (line ends already normalised to "\n"), else undefined.
+ */
+export function sepLine(text: string): SepLine | undefined {
+  const first = text.search(/\S/);
+  if (first < 0) return undefined;
+  const start = text.lastIndexOf('\n', first) + 1;
+  const nl = text.indexOf('\n', start);
+  const lineText = text.slice(start, nl < 0 ? text.length : nl);
+  if (lineText.length > 40) return undefined;
+  const m = SEP_LINE.exec(lineText);
+  if (!m) return undefined;
+  const named = m[1] ?? m[2];
+  const d = named.length === 2 ? '\t' : named;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    ...((DELIMITERS as readonly string[]).includes(d) ? { delimiter: d as Delimiter } : {}),
+    text: lineText.trim(),
+    named: d,
+    line,
+    end: nl < 0 ? text.length : nl + 1,
+  };
 }
 
 /**
@@ -433,6 +562,11 @@ export class IssueList {
   error(issue: Omit<InputIssue, 'severity' | 'file'>): void {
     this.errorCount++;
     if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...shortened(issue) });
+  }
+
+  /** Counts `n` more errors that are not listed (found beyond what was kept of them); they show in the closing count. */
+  unlisted(n: number): void {
+    this.errorCount += n;
   }
 
   warning(issue: Omit<InputIssue, 'severity' | 'file'>): void {

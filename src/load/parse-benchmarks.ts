@@ -1,7 +1,7 @@
 import type { Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import type { BenchmarkRow, InputIssue } from './types.ts';
-import { delimiterName, IssueList, joinAnd, quoteMessage, normaliseLineEnds, parseNumber, quoteList, readHeader, scanCsv, sniffDelimiter } from './csv.ts';
+import { delimiterName, IssueList, joinAnd, quoteMessage, normaliseLineEnds, parseNumber, quoteList, readHeader, scanCsv, sepLine, sepLineIssue, sniffDelimiter } from './csv.ts';
 
 export interface ParseBenchmarksResult {
   /** The rows in file order; undefined when there is any error. */
@@ -20,11 +20,14 @@ const REQUIRED = new Set<string>(['year', 'indicator', 'mean']);
 export function parseBenchmarks(text: string, file: string, study: Study, options: { maxErrors?: number } = {}): ParseBenchmarksResult {
   const issues = new IssueList(file, options.maxErrors ?? 50);
   const src = normaliseLineEnds(text);
-  if (src.trim() === '') {
+  // Excel's "sep=;" line names the delimiter and is not the header.
+  const sep = sepLine(src);
+  if ((sep ? src.slice(sep.end) : src).trim() === '') {
     issues.error({ message: 'the file is empty', hint: `Write a header row (${COLUMNS.join(',')}) and one row per benchmark figure, or remove the file.` });
     return { issues: issues.all() };
   }
-  const delimiter = sniffDelimiter(src);
+  const delimiter = sep?.delimiter ?? sniffDelimiter(sep ? src.slice(sep.end) : src);
+  if (sep && !sep.delimiter) issues.error(sepLineIssue(sep));
   const indicators = indicatorsOf(study).map((x) => x.id);
   const known = new Set(indicators);
   const groupCodes = study.groups.map((g) => g.code);
@@ -35,11 +38,13 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
   let width = 0;
   let header: string[] = [];
   let sawHeader = false;
+  let headerLine = 1;
   let read = 0;
 
   scanCsv(src, delimiter, (fields, line, quote) => {
     if (!sawHeader) {
       sawHeader = true;
+      headerLine = line;
       if (quote) issues.error({ line, ...quoteMessage(quote) });
       const h = readHeader(fields);
       header = h.names;
@@ -118,9 +123,9 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
     }
     if (issues.errorCount > before) return;
     out.push({ year, indicator, ...(group !== '' ? { group } : {}), mean, ...(sd !== undefined ? { sd } : {}), ...(n !== undefined ? { n } : {}) });
-  });
+  }, undefined, sep ? { line: sep.line + 1, offset: sep.end } : undefined);
 
-  if (sawHeader && read === 0) issues.error({ line: 1, message: 'the file has a header but no rows', hint: 'Add the benchmark rows, or remove the file.' });
+  if (sawHeader && read === 0) issues.error({ line: headerLine, message: 'the file has a header but no rows', hint: 'Add the benchmark rows, or remove the file.' });
   if (issues.errorCount > 0) return { issues: issues.all() };
   return { rows: out, issues: issues.all() };
 }

@@ -1,7 +1,9 @@
 import type { Study } from '../study/schema.ts';
 import { CANT_SAY, MAX_SCALE_POINTS, type EditionData, type InputIssue, type ItemAnswers } from './types.ts';
-import { CsvScanner, delimiterName, IssueList, joinAnd, LineEndNormaliser, quoteMessage, parseNumber, percent, quoteList, readHeader, sniffDelimiter } from './csv.ts';
+import { CsvScanner, delimiterName, IssueList, joinAnd, LineEndNormaliser, quoteMessage, parseNumber, percent, quoteList, readHeader, sepLine, sepLineIssue, sniffDelimiter } from './csv.ts';
 import { IdRegistry } from './id-registry.ts';
+import { RowRegistry } from './row-registry.ts';
+import { GROUPED_HINT, groupedWeight, WeightFormats } from './weight-format.ts';
 import { QuoteSampler } from './quote-sample.ts';
 
 /** Rows accounting of one file: read = used + rejected. */
@@ -58,6 +60,12 @@ function smallInt(s: string): number {
  * whole file, so rows are never dropped silently. Answers are stored in typed
  * arrays, with no object per row. The text is the decoded file (see
  * decodeText); for a file read piece by piece use ResponsesParser.
+ *
+ * An Excel "sep=;" first line names the delimiter and is not the header (see
+ * sepLine); line numbers stay the file's. Weights written with thousands
+ * separators are errors by the rule of WeightFormats. Without an id column,
+ * rows that repeat an earlier row exactly are counted in a warning (see
+ * RowRegistry).
  */
 export function parseResponses(text: string, file: string, year: number, study: Study, options: ParseResponsesOptions = {}): ParseResponsesResult {
   const parser = new ResponsesParser(file, year, study, { ...options, expectedLength: options.expectedLength ?? text.length });
@@ -78,8 +86,16 @@ export class ResponsesParser {
   private readonly issues: IssueList;
   private readonly rows: RowCounts = { read: 0, used: 0, rejected: 0 };
   private readonly lineEnds = new LineEndNormaliser();
-  /** Text held back until the first line is complete (to find the delimiter) and something other than white space was seen. */
-  private lead = '';
+  /**
+   * Text held back, as pushed, until the header line is whole (to find the
+   * delimiter): the first line that is not blank, or the one after it when
+   * that is an Excel "sep=" line. Each piece is looked at once.
+   */
+  private lead: string[] = [];
+  /** Lines of the lead that are not blank and whole, how many it needs, and whether the line being read is not blank so far. */
+  private leadLines = 0;
+  private leadNeed = 1;
+  private leadContent = false;
   private scanner?: CsvScanner;
   private finish?: () => ParseResponsesResult;
 
@@ -98,20 +114,47 @@ export class ResponsesParser {
       this.scanner.push(text);
       return;
     }
-    this.lead += text;
-    const first = this.lead.search(/\S/);
-    if (first < 0 || this.lead.indexOf('\n', first) < 0) return;
-    this.start(this.lead);
-    this.lead = '';
+    this.lead.push(text);
+    if (!this.leadComplete(text)) return;
+    const lead = this.lead.join('');
+    this.lead = [];
+    this.start(lead);
+  }
+
+  /** Whether, with `text` (the last piece of the lead), the lead holds its header line whole. */
+  private leadComplete(text: string): boolean {
+    let i = 0;
+    while (i < text.length) {
+      if (!this.leadContent) {
+        NEWLINE_OR_CONTENT.lastIndex = i;
+        const m = NEWLINE_OR_CONTENT.exec(text);
+        if (!m) return false;
+        i = m.index + 1;
+        if (m[0] !== '\n') this.leadContent = true;
+        continue;
+      }
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return false;
+      i = nl + 1;
+      this.leadContent = false;
+      if (++this.leadLines === 1) {
+        const joined = this.lead.join('');
+        this.lead = [joined];
+        if (sepLine(joined)) this.leadNeed = 2;
+      }
+      if (this.leadLines >= this.leadNeed) return true;
+    }
+    return false;
   }
 
   /** Parses the rest and returns the result. */
   end(): ParseResponsesResult {
     const tail = this.lineEnds.end();
     if (!this.scanner) {
-      const text = this.lead + tail;
-      this.lead = '';
-      if (text.trim() === '') {
+      const text = this.lead.join('') + tail;
+      this.lead = [];
+      const sep = sepLine(text);
+      if ((sep ? text.slice(sep.end) : text).trim() === '') {
         this.issues.error({ message: 'the file is empty', hint: 'Export the responses with a header row of column names and one row per respondent.' });
         return { issues: this.issues.all(), rows: this.rows };
       }
@@ -129,7 +172,10 @@ export class ResponsesParser {
   /** Sets up the columns once the delimiter is known and parses the first text. */
   private start(src: string): void {
     const { study, issues, rows, file, year } = this;
-    const delimiter = sniffDelimiter(src);
+    // Excel's "sep=;" line names the delimiter and is not the header; lines keep their numbers in the file.
+    const sep = sepLine(src);
+    const delimiter = sep?.delimiter ?? sniffDelimiter(sep ? src.slice(sep.end) : src);
+    if (sep && !sep.delimiter) issues.error(sepLineIssue(sep));
     const decimalComma = delimiter !== ',';
     const { id: idCol, group: groupCol, weight: weightCol } = study.columns;
     const { min: scaleMin, max: scaleMax } = study.scale;
@@ -203,12 +249,17 @@ export class ResponsesParser {
     };
 
     const registry = new IdRegistry();
+    // Without ids a row exported twice would count twice: repeated rows are found by their hash.
+    const repeats = idCol ? undefined : new RowRegistry();
+    const weightFormats = new WeightFormats(issues.cap);
     let sawHeader = false;
+    let headerLine = 1;
 
     const answerHint = `Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`;
     const numberHint = `Answers must be whole numbers on the scale ${scaleMin}–${scaleMax}${cantSayText ? `, a can't-say code (${cantSayText})` : ''}, or blank for not answered.`;
 
     const onHeader = (fields: string[], line: number) => {
+      headerLine = line;
       const h = readHeader(fields);
       header = h.names;
       width = fields.length;
@@ -322,10 +373,13 @@ export class ResponsesParser {
         w = raw === '1' ? 1 : parseNumber(raw, true);
         const hint = `Every respondent needs a positive weight; if the data has no weights, remove columns.weight from study.json.`;
         if (raw === '') issues.error({ line, column: weightCol, message: 'the weight is blank', hint });
-        else if (Number.isNaN(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is not a number`, hint });
-        else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
+        else if (Number.isNaN(w)) {
+          const grouped = groupedWeight(raw);
+          issues.error({ line, column: weightCol, value: raw, message: grouped ?? `value "${raw}" is not a number`, hint: grouped ? GROUPED_HINT : hint });
+        } else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
         else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint });
         else if (!Number.isFinite(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is too large to be a weight`, hint });
+        else weightFormats.note(raw, line);
       }
 
       // The items: 0 blank, CANT_SAY, or 1 + (answer − scale.min).
@@ -415,6 +469,11 @@ export class ResponsesParser {
         if (nps) nps[r] = npsValue;
         if (quotes && iReason >= 0) quotes.offer(g, iId >= 0 ? id : lineId(line), fields[iReason].trim());
       }
+      if (repeats) {
+        repeats.begin();
+        for (let k = 0; k < fields.length; k++) repeats.field(fields[k]);
+        repeats.end(line);
+      }
       rows.used++;
     };
 
@@ -458,9 +517,11 @@ export class ResponsesParser {
       }
 
       let w = 1;
+      let weightMark = -1;
       if (iWeight >= 0) {
         w = plainDecimal(text, starts[iWeight], ends[iWeight]);
         if (!(w > 0)) return false;
+        weightMark = plainDecimalMark;
       }
 
       for (let k = 0; k < nItems; k++) {
@@ -519,6 +580,15 @@ export class ResponsesParser {
 
       rows.read++;
       if ((rows.read & 4095) === 0) this.progress();
+      if (iWeight >= 0) {
+        weightFormats.total++;
+        if (weightMark >= 0) weightFormats.noteAt(text, starts[iWeight], ends[iWeight], weightMark, line);
+      }
+      if (repeats) {
+        repeats.begin();
+        for (let k = 0; k < count; k++) repeats.fieldAt(text, starts[k], ends[k]);
+        repeats.end(line);
+      }
       group[r] = g;
       weight[r] = w;
       if (nps) nps[r] = npsValue;
@@ -530,11 +600,12 @@ export class ResponsesParser {
       return true;
     };
 
-    this.scanner = new CsvScanner(delimiter, onRow, inPlace);
+    this.scanner = new CsvScanner(delimiter, onRow, inPlace, sep ? { line: sep.line + 1, offset: sep.end } : undefined);
     this.finish = () => {
       const scan = this.scanner!.end();
+      weightFormats.finish(issues, weightCol);
       if (rows.read === 0) {
-        issues.error({ line: 1, message: 'the file has a header but no data rows', hint: 'Export the responses with one row per respondent below the header.' });
+        issues.error({ line: headerLine, message: 'the file has a header but no data rows', hint: 'Export the responses with one row per respondent below the header.' });
       }
       if (scan.skippedEmptyLines.length > 0) {
         const lines = scan.skippedEmptyLines;
@@ -542,6 +613,15 @@ export class ResponsesParser {
           line: lines[0],
           message: `skipped ${lines.length === 1 ? 'an empty line' : `${lines.length} empty lines`} between the rows (line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', …' : ''})`,
           hint: 'Check that no respondents are missing there; remove the empty lines to silence this warning.',
+        });
+      }
+      if (repeats && repeats.repeats > 0) {
+        const { repeats: count, examples } = repeats;
+        const shown = examples.map(([l, first]) => `line ${l} repeats line ${first}`).join(', ');
+        issues.warning({
+          line: examples[0][0],
+          message: `${count} ${count === 1 ? 'row repeats' : 'rows repeat'} an earlier row exactly${count === examples.length ? ':' : ', e.g.'} ${shown}; without an id column (columns.id) each counts as another respondent`,
+          hint: 'If rows were exported twice, remove the repeats. If they are different respondents who answered alike, nothing needs to be done; an id column would tell them apart.',
         });
       }
       if (issues.errorCount > 0) return { issues: issues.all(), rows };
@@ -566,9 +646,12 @@ export class ResponsesParser {
       dataWarnings(data, study, issues);
       return { data, issues: issues.all(), rows };
     };
-    this.scanner.push(src);
+    this.scanner.push(sep ? src.slice(sep.end) : src);
   }
 }
+
+// The first newline or character other than white space.
+const NEWLINE_OR_CONTENT = /\n|\S/g;
 
 /** The value of the code equal to text[from, to), or -1. */
 function matchCode(text: string, from: number, to: number, codes: readonly string[], values: Int32Array): number {
@@ -585,11 +668,15 @@ function matchCode(text: string, from: number, to: number, codes: readonly strin
 /** Exact powers of ten. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
+/** The offset of the point or comma of the number plainDecimal read last, or -1 when it had none. */
+let plainDecimalMark = -1;
+
 /**
  * text[from, to) as a number when it is digits, or digits, a point or comma
  * and digits, with at most 15 digits in all (as parseNumber reads it with a
  * decimal comma: both the digits and the power of ten are exact, so the one
- * division is Number's correctly rounded value); else NaN.
+ * division is Number's correctly rounded value); else NaN. Sets
+ * plainDecimalMark.
  */
 function plainDecimal(text: string, from: number, to: number): number {
   if (to <= from) return NaN;
@@ -605,6 +692,7 @@ function plainDecimal(text: string, from: number, to: number): number {
     else return NaN;
   }
   if (digits > 15) return NaN;
+  plainDecimalMark = point;
   return point < 0 ? m : m / POW10[to - 1 - point];
 }
 

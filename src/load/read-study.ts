@@ -8,6 +8,7 @@ import type { BenchmarkRow, EditionData, InputIssue } from './types.ts';
 import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
 import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
 import { parseBenchmarks } from './parse-benchmarks.ts';
+import { quoteList } from './csv.ts';
 
 export interface ReadStudyOptions {
   /** Called with a file and the share of it parsed so far (0 at the start, 1 at the end). */
@@ -40,10 +41,22 @@ export interface StudyLoad {
   files: EditionFile[];
 }
 
-const YEAR = /^\d{4}$/;
+/** The years an edition folder may be named by. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** Whether a folder name is an edition's year: four digits, FIRST_YEAR–LAST_YEAR. */
+export function isEditionYear(name: string): boolean {
+  return /^\d{4}$/.test(name) && Number(name) >= FIRST_YEAR && Number(name) <= LAST_YEAR;
+}
+
+// Files that look like data but are not read where they are (benchmarks.csv is).
+const DATA_FILE = /\.(csv|tsv|txt|xlsx?|ods|sav)$/i;
 
 /**
- * Reads a study folder: study.json, every `<year>/responses.csv` and an
+ * Reads a study folder: study.json, every `<year>/responses.csv` (a year is
+ * four digits, 1900–2999; other folders with a digit in their name, and data
+ * files in the study folder itself, are listed in a warning) and an
  * optional benchmarks.csv. The only part of the loader that touches the file
  * system; problems come back as issues, never as exceptions. File names in
  * the issues start with `dir` as given (e.g. `data/2024/responses.csv`).
@@ -85,9 +98,10 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
 
   const entries = await readdir(at(folder), { withFileTypes: true });
   const years = entries
-    .filter((e) => e.isDirectory() && YEAR.test(e.name))
+    .filter((e) => e.isDirectory() && isEditionYear(e.name))
     .map((e) => e.name)
     .sort();
+  load.issues.push(...notRead(folder, entries));
   if (years.length === 0) {
     load.issues.push({
       severity: 'error',
@@ -139,13 +153,40 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   return load;
 }
 
+/**
+ * Warnings about what the study folder holds but Luotain does not read:
+ * folders with a digit in their name that are not an edition's year
+ * ("25", "2025-final", "FY2026", "0999", "2025 copy"), and data files
+ * beside study.json ("responses.csv" put in the study folder itself).
+ */
+function notRead(folder: string, entries: { name: string; isDirectory(): boolean; isFile(): boolean }[]): InputIssue[] {
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const folders = entries.filter((e) => e.isDirectory() && /\d/.test(e.name) && !isEditionYear(e.name)).map((e) => e.name);
+  const files = entries.filter((e) => e.isFile() && DATA_FILE.test(e.name) && e.name !== 'benchmarks.csv').map((e) => e.name);
+  const one = (names: string[], single: string, plural: string) => (names.length === 1 ? single : `${names.length} ${plural}`);
+  return [
+    {
+      names: folders,
+      message: `${one(folders, 'a folder', 'folders')} named like a year but not read as ${folders.length === 1 ? 'an edition' : 'editions'}`,
+      hint: `An edition's folder is named by its year alone, four digits from ${FIRST_YEAR} to ${LAST_YEAR} (like 2025). Rename a folder that holds an edition; move anything else out of the study folder.`,
+    },
+    {
+      names: files,
+      message: `${one(files, 'a data file', 'data files')} in the study folder itself, not read`,
+      hint: "An edition's responses go in <year>/responses.csv (like 2025/responses.csv); the study folder itself holds study.json and benchmarks.csv.",
+    },
+  ]
+    .filter((w) => w.names.length > 0)
+    .map((w) => ({ severity: 'warning', file: folder, message: `${w.message}: ${quoteList(w.names.sort(byName))}`, hint: w.hint }));
+}
+
 /** A UTF-8 decoding failure, to start over as Windows-1252. */
 class NotUtf8 extends Error {}
 
 /**
  * Reads one responses file as a stream: decoded as it comes (UTF-8, a BOM
- * dropped; UTF-16 refused) and parsed piece by piece, so the file is never
- * held whole. When the bytes turn out not to be UTF-8 the file is read again
+ * dropped; UTF-16 refused, with or without a BOM: see utf16Issue) and
+ * parsed piece by piece, so the file is never held whole. When the bytes turn out not to be UTF-8 the file is read again
  * as Windows-1252, with decodeText's warning. Without a study the file is
  * only decoded (its encoding problems are still reported).
  */

@@ -24,7 +24,8 @@ export function parseRecord(text: string, file: string, year: number): { record?
   const hint = 'Restore the file from version control; it is written by "luotain publish" and not edited by hand.';
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A UTF-8 byte order mark (as some editors save) is not part of the JSON.
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     return { issues: [{ severity: 'error', file, message: `not valid JSON: ${(error as Error).message}`, hint }] };
   }
