@@ -1,6 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { parseStudy } from '../study/parse.ts';
+import { studyIssues } from '../load/read-study.ts';
 import { sectionIds } from '../pipeline/sections.ts';
 import { parseArgs, UsageError } from './args.ts';
 import type { Command } from './command.ts';
@@ -31,7 +32,7 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
     }
     const parsed = parseStudy(text);
     if (!parsed.ok) {
-      reportIssues(parsed.problems.map((p) => ({ severity: 'error' as const, file: studyFile, message: `${p.path}: ${p.message}` })), effects);
+      reportIssues(studyIssues(parsed.problems, studyFile), effects);
       return 1;
     }
     const study = parsed.study;
@@ -41,6 +42,9 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
       return 1;
     }
     const files = editionScaffold(study, year, [...sectionIds(study)]);
+    // The names come from validated ids and codes; still, nothing is written outside the edition's folder.
+    const outside = [...files.keys()].find((path) => !resolve(folder, path).startsWith(folder + sep));
+    if (outside) throw new Error(`the editorial file name "${outside}" would be outside ${folder}`);
     for (const [path, text] of files) {
       await mkdir(join(folder, path, '..'), { recursive: true });
       await writeFile(join(folder, path), text, { flag: 'wx' });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseStudy } from '../study/parse.ts';
+import { parseStudy, type StudyProblem } from '../study/parse.ts';
 import type { Study } from '../study/schema.ts';
 import type { BenchmarkRow, EditionData, InputIssue } from './types.ts';
 import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
@@ -89,9 +89,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
       const parsed = parseStudy(decoded.text);
       if (parsed.ok) load.study = parsed.study;
       else {
-        for (const p of parsed.problems) {
-          load.issues.push({ severity: 'error', file: studyFile, message: `${p.path}: ${p.message}` });
-        }
+        load.issues.push(...studyIssues(parsed.problems, studyFile));
       }
     }
   }
@@ -178,6 +176,11 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
   ]
     .filter((w) => w.names.length > 0)
     .map((w) => ({ severity: 'warning', file: folder, message: `${w.message}: ${quoteList(w.names.sort(byName))}`, hint: w.hint }));
+}
+
+/** The study definition's problems as issues of its file, each with its JSON path and what to write. */
+export function studyIssues(problems: readonly StudyProblem[], file: string): InputIssue[] {
+  return problems.map((p) => ({ severity: 'error', file, message: `${p.path}: ${p.message}`, ...(p.hint ? { hint: p.hint } : {}) }));
 }
 
 /** A UTF-8 decoding failure, to start over as Windows-1252. */
