@@ -285,11 +285,15 @@ export class DomainMoments {
     let sw = 0;
     let swy = 0;
     let sww = 0;
+    // The one score every answer has, if so (NaN once two differ).
+    let only: number | undefined;
     for (let h = 0; h < H; h++) {
       for (let b = 0; b < B; b++) {
         const y = score[b];
         if (y !== y || y === undefined) continue;
         const at = at0 + (h * B + b) * 3;
+        if (sums[at] === 0) continue;
+        only = only === undefined || only === y ? y : NaN;
         n += sums[at];
         sw += sums[at + 1];
         swy += sums[at + 1] * y;
@@ -297,6 +301,8 @@ export class DomainMoments {
       }
     }
     if (n === 0 || !(sw > 0)) return undefined;
+    // Answers that are all the same: that value exactly, with no variance (not its rounding in Σwy / Σw).
+    if (only === only && only !== undefined) return estimate(only, 0, sw, sww, n);
     const mean = swy / sw;
     let variance = 0;
     for (let h = 0; h < H; h++) {
@@ -336,6 +342,14 @@ export class DomainMoments {
       sww += sums[at + 3];
     }
     if (n === 0 || !(sw > 0)) return undefined;
+    // Values that are all the same (no spread in any stratum and one w²-weighted mean): that value exactly, with no variance.
+    let only: number | undefined;
+    for (let h = 0; h < H && only !== -Infinity; h++) {
+      const at = at0 + h * 6;
+      if (sums[at] === 0) continue;
+      only = sums[at + 5] === 0 && (only === undefined || only === sums[at + 4]) ? sums[at + 4] : -Infinity;
+    }
+    if (only !== undefined && only !== -Infinity) return estimate(only + (v.centre ?? 0), 0, sw, sww, n);
     const centred = swd / sw;
     let variance = 0;
     for (let h = 0; h < H; h++) {

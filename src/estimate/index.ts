@@ -7,3 +7,4 @@ export * from './round.ts';
 export * from './band-of.ts';
 export * from './lmg.ts';
 export * from './domain-moments.ts';
+export * from './largest-weight.ts';

@@ -1,15 +1,45 @@
 export interface LmgResult {
-  /** R² of the full weighted least squares model. */
+  available: true;
+  /** R² of the full weighted least squares model (without the dropped predictors). */
   r2: number;
-  /** LMG share of R² per predictor, in R² units; sums to r2. */
+  /** LMG share of R² per predictor, in R² units; sums to r2. 0 for a dropped predictor. */
   importance: number[];
-  /** importance / r2 per predictor; sums to 1. */
+  /** importance / r2 per predictor; sums to 1. 0 for a dropped predictor. */
   share: number[];
   /** Number of complete cases used. */
   n: number;
-  /** Raw weighted least squares slopes of the full model, intercept excluded. */
+  /** Kish's effective n (Σw)² / Σw² of the complete cases. */
+  effectiveN: number;
+  /** Raw weighted least squares slopes of the full model, intercept excluded; NaN for a dropped predictor (not estimable). */
   coefficients: number[];
+  /** Predictors left out of the analysis, in predictor order: constant, or a linear combination of predictors before them. */
+  dropped: LmgDropped[];
 }
+
+/** A predictor left out of the analysis, and why. */
+export interface LmgDropped {
+  /** Its index among the predictors. */
+  index: number;
+  /** 'constant': no variance over the complete cases; 'collinear': an exact linear combination of `with`. */
+  reason: 'constant' | 'collinear';
+  /** For 'collinear': the (kept, earlier) predictors it is a linear combination of. */
+  with?: number[];
+}
+
+/**
+ * Why there is no analysis: 'cases' fewer complete cases than the kept
+ * predictors + 2; 'outcome' the outcome has no variance over the complete
+ * cases; 'predictors' every predictor was dropped (or there is none).
+ */
+export interface LmgUnavailable {
+  available: false;
+  reason: 'cases' | 'outcome' | 'predictors';
+  n: number;
+  effectiveN: number;
+  dropped: LmgDropped[];
+}
+
+export type LmgFit = LmgResult | LmgUnavailable;
 
 /** Largest number of predictors: the work grows as 2^p. */
 const MAX_PREDICTORS = 20;
@@ -19,6 +49,18 @@ const MAX_PREDICTORS = 20;
  * of a predictor on the ones before it) counts as singular.
  */
 const SINGULAR = 1e-10;
+
+/**
+ * A column whose weighted standard deviation is no more than this times
+ * max(|mean|, 1) is constant: what is left is the rounding of its mean.
+ */
+const CONSTANT = 1e-10;
+
+/**
+ * A predictor whose standardised coefficient on the kept predictors is
+ * above this in size is named as one it is a linear combination of.
+ */
+const PARTNER = 1e-6;
 
 /**
  * Relative importance by LMG (Lindeman, Merenda & Gold 1980; Grömping 2006
@@ -32,9 +74,13 @@ const SINGULAR = 1e-10;
  * The weighted correlation matrix is computed once; each R²(S) = r_Sᵀ R_SS⁻¹ r_S
  * by Cholesky factorisation.
  *
- * Returns undefined with no predictors, fewer complete cases than p + 2, a
- * constant outcome or predictor, or (near-)collinear predictors. Throws a
- * RangeError for more than 20 predictors (a configuration error).
+ * A predictor that is constant over the complete cases, or an exact linear
+ * combination of predictors before it (1 − R² on them below 1e-10), is
+ * dropped (named in `dropped`) and the analysis runs on the others, as
+ * relaimpo would on the model without it; a constant predictor's LMG is 0
+ * anyway. Returns undefined with no predictors left, fewer complete cases
+ * than the kept predictors + 2, or a constant outcome (lmgFit says which).
+ * Throws a RangeError for more than 20 predictors (a configuration error).
  *
  * Grömping (2006), Relative Importance for Linear Regression in R: The Package
  * relaimpo, J. Stat. Softw. 17(1), https://doi.org/10.18637/jss.v017.i01
@@ -45,9 +91,20 @@ export function lmg(
   weights: ArrayLike<number>,
   mask?: Uint8Array,
 ): LmgResult | undefined {
+  const fit = lmgFit(predictors, outcome, weights, mask);
+  return fit.available ? fit : undefined;
+}
+
+/** lmg, or why there is no analysis. */
+export function lmgFit(
+  predictors: ArrayLike<number>[],
+  outcome: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  mask?: Uint8Array,
+): LmgFit {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
-  if (p === 0) return undefined;
+  if (p === 0) return { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
 
   // Complete cases (those of the whole data are kept for the next call on the same columns, e.g. another domain).
   const all = completeCases(predictors, outcome, weights);
@@ -63,17 +120,17 @@ export function lmg(
     cases = inDomain;
     n = m;
   }
-  if (n < p + 2) return undefined;
-
   // Weighted means, then centred cross-products of (x₁ … x_p, y).
   const q = p + 1;
   const columns: ArrayLike<number>[] = [...predictors, outcome];
   const mean = new Float64Array(q);
   let sw = 0;
+  let sww = 0;
   for (let c = 0; c < n; c++) {
     const i = cases[c];
     const w = weights[i];
     sw += w;
+    sww += w * w;
     for (let j = 0; j < q; j++) mean[j] += w * columns[j][i];
   }
   for (let j = 0; j < q; j++) mean[j] /= sw;
@@ -88,30 +145,112 @@ export function lmg(
       for (let k = j; k < q; k++) cov[j * q + k] += wj * centred[k];
     }
   }
-  return lmgOfCovariance(p, cov, n);
+  return lmgOfCovariance(p, cov, { n, sw, sww, mean });
+}
+
+/** The complete cases behind a matrix of cross-products: their count, Σw, Σw² and weighted means of (x₁ … x_p, y). */
+interface CaseSums {
+  n: number;
+  sw: number;
+  sww: number;
+  mean: ArrayLike<number>;
 }
 
 /**
  * lmg from the upper triangle of the weighted centred cross-products of
- * (x₁ … x_p, y) over n complete cases (only their ratios matter).
+ * (x₁ … x_p, y) over the complete cases: first the constant predictors, then
+ * (in order) those that are linear combinations of the ones kept before them
+ * are dropped; LMG then runs on the rest.
  */
-function lmgOfCovariance(p: number, cov: Float64Array, n: number): LmgResult | undefined {
+function lmgOfCovariance(p: number, cov: Float64Array, cases: CaseSums): LmgFit {
   const q = p + 1;
+  const { n, sw, sww, mean } = cases;
+  const effectiveN = sww > 0 ? (sw * sw) / sww : 0;
+  const unavailable = (reason: LmgUnavailable['reason'], dropped: LmgDropped[] = []): LmgUnavailable => ({ available: false, reason, n, effectiveN, dropped });
+  if (n < 2 || !(sw > 0)) return unavailable('cases');
+  const at = (j: number, k: number) => (j <= k ? cov[j * q + k] : cov[k * q + j]);
   const sd = new Float64Array(q);
-  for (let j = 0; j < q; j++) {
+  const constant = (j: number) => {
     const v = cov[j * q + j];
-    if (!(v > 0)) return undefined;
+    if (!(v > 0)) return true;
     sd[j] = Math.sqrt(v);
-  }
-  // Correlations: R for the predictors, r for predictor–outcome.
-  const corr = new Float64Array(p * p);
-  const r = new Float64Array(p);
+    return Math.sqrt(v / sw) <= CONSTANT * Math.max(Math.abs(mean[j]), 1);
+  };
+  if (constant(p)) return unavailable('outcome');
+  const dropped: LmgDropped[] = [];
+  const candidates: number[] = [];
   for (let j = 0; j < p; j++) {
-    corr[j * p + j] = 1;
-    for (let k = j + 1; k < p; k++) corr[j * p + k] = corr[k * p + j] = cov[j * q + k] / (sd[j] * sd[k]);
-    r[j] = cov[j * q + p] / (sd[j] * sd[p]);
+    if (constant(j)) dropped.push({ index: j, reason: 'constant' });
+    else candidates.push(j);
   }
+  if (candidates.length === 0) return unavailable('predictors', dropped);
+  if (n < candidates.length + 2) return unavailable('cases', dropped);
 
+  // Cholesky of the predictors' correlation matrix, a predictor at a time: a
+  // pivot (1 − R² on the kept ones) at or below SINGULAR drops it.
+  const corr = (j: number, k: number) => (j === k ? 1 : at(j, k) / (sd[j] * sd[k]));
+  const kept: number[] = [];
+  const factor = new Float64Array(p * p);
+  const u = new Float64Array(p);
+  for (const j of candidates) {
+    const m = kept.length;
+    let pivot = 1;
+    for (let k = 0; k < m; k++) {
+      let s = corr(kept[k], j);
+      for (let l = 0; l < k; l++) s -= factor[k * p + l] * u[l];
+      u[k] = s / factor[k * p + k];
+      pivot -= u[k] * u[k];
+    }
+    if (!(pivot > SINGULAR)) {
+      // Its standardised coefficients on the kept predictors: Lᵀ β = u.
+      const beta = new Float64Array(m);
+      for (let k = m - 1; k >= 0; k--) {
+        let s = u[k];
+        for (let l = k + 1; l < m; l++) s -= factor[l * p + k] * beta[l];
+        beta[k] = s / factor[k * p + k];
+      }
+      dropped.push({ index: j, reason: 'collinear', with: kept.filter((_, k) => Math.abs(beta[k]) > PARTNER) });
+      continue;
+    }
+    for (let k = 0; k < m; k++) factor[m * p + k] = u[k];
+    factor[m * p + m] = Math.sqrt(pivot);
+    kept.push(j);
+  }
+  dropped.sort((a, b) => a.index - b.index);
+
+  // LMG on the kept predictors: R for them, r for predictor–outcome.
+  const k = kept.length;
+  const R = new Float64Array(k * k);
+  const r = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    for (let b = 0; b < k; b++) R[a * k + b] = corr(kept[a], kept[b]);
+    r[a] = at(kept[a], p) / (sd[kept[a]] * sd[p]);
+  }
+  const part = lmgOfCorrelations(k, R, r);
+  if (part === undefined) return unavailable('predictors', dropped);
+  const importance = new Array<number>(p).fill(0);
+  const coefficients = new Array<number>(p).fill(NaN);
+  kept.forEach((j, a) => {
+    importance[j] = part.importance[a];
+    coefficients[j] = (part.standardised[a] * sd[p]) / sd[j];
+  });
+  return {
+    available: true,
+    r2: part.r2,
+    importance,
+    share: importance.map((v) => v / part.r2),
+    n,
+    effectiveN,
+    coefficients,
+    dropped,
+  };
+}
+
+/**
+ * Exact LMG of p predictors with correlation matrix `corr` (positive
+ * definite: checked while dropping) and predictor–outcome correlations `r`.
+ */
+function lmgOfCorrelations(p: number, corr: Float64Array, r: Float64Array): { r2: number; importance: number[]; standardised: number[] } | undefined {
   // R² of every subset; the full set first, which also settles singularity
   // (every principal submatrix of a positive definite matrix is one too).
   const subsets = 1 << p;
@@ -135,24 +274,15 @@ function lmgOfCovariance(p: number, cov: Float64Array, n: number): LmgResult | u
       if ((s & bit) === 0) importance[j] += w * (r2[s | bit] - r2[s]);
     }
   }
-
-  // Full-model slopes: standardised solution of R b = r, rescaled.
-  const coefficients = fullCoefficients(p, corr, r).map((b, j) => (b * sd[p]) / sd[j]);
-  const total = r2[full];
-  return {
-    r2: total,
-    importance,
-    share: importance.map((v) => v / total),
-    n,
-    coefficients,
-  };
+  // Full-model slopes: the standardised solution of R b = r.
+  return { r2: r2[full], importance, standardised: fullCoefficients(p, corr, r) };
 }
 
 /** lmg of the total and of each group: see lmgByGroup. */
 export interface LmgByGroup {
-  total: LmgResult | undefined;
+  total: LmgFit;
   /** Per group 0 … groupCount − 1. */
-  groups: (LmgResult | undefined)[];
+  groups: LmgFit[];
 }
 
 /**
@@ -174,14 +304,17 @@ export function lmgByGroup(
 ): LmgByGroup {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
-  const none: LmgByGroup = { total: undefined, groups: new Array<LmgResult | undefined>(groupCount).fill(undefined) };
-  if (p === 0) return none;
+  if (p === 0) {
+    const none: LmgFit = { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
+    return { total: none, groups: new Array<LmgFit>(groupCount).fill(none) };
+  }
   const { cases, n } = completeCases(predictors, outcome, weights);
   const q = p + 1;
   const G = groupCount + 1; // the last: cases of no group
   const columns: ArrayLike<number>[] = [...predictors, outcome];
   const count = new Float64Array(G);
   const sw = new Float64Array(G);
+  const sww = new Float64Array(G);
   const shift = new Float64Array(G * q);
   const s1 = new Float64Array(G * q);
   const s2 = new Float64Array(G * q * q);
@@ -195,6 +328,7 @@ export function lmgByGroup(
     if (count[g] === 0) for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
     count[g]++;
     sw[g] += w;
+    sww[g] += w * w;
     for (let j = 0; j < q; j++) {
       const v = columns[j][i] - shift[base + j];
       d[j] = v;
@@ -219,14 +353,19 @@ export function lmgByGroup(
       for (let k = j; k < q; k++) centred[at + j * q + k] = s2[at + j * q + k] - (s1[base + j] * s1[base + k]) / sw[g];
     }
   }
-  const groupResults = Array.from({ length: groupCount }, (_, g) => (count[g] < p + 2 ? undefined : lmgOfCovariance(p, centred.subarray(g * q * q, (g + 1) * q * q), count[g])));
-  if (n < p + 2) return { total: undefined, groups: groupResults };
+  const groupResults = Array.from({ length: groupCount }, (_, g) =>
+    lmgOfCovariance(p, centred.subarray(g * q * q, (g + 1) * q * q), { n: count[g], sw: sw[g], sww: sww[g], mean: mean.subarray(g * q, (g + 1) * q) }),
+  );
   // The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ.
   let W = 0;
-  for (let g = 0; g < G; g++) W += sw[g];
+  let WW = 0;
+  for (let g = 0; g < G; g++) {
+    W += sw[g];
+    WW += sww[g];
+  }
   const m = new Float64Array(q);
   for (let g = 0; g < G; g++) for (let j = 0; j < q; j++) if (count[g] > 0) m[j] += sw[g] * mean[g * q + j];
-  for (let j = 0; j < q; j++) m[j] /= W;
+  if (W > 0) for (let j = 0; j < q; j++) m[j] /= W;
   const cov = new Float64Array(q * q);
   for (let g = 0; g < G; g++) {
     if (count[g] === 0) continue;
@@ -237,7 +376,7 @@ export function lmgByGroup(
       for (let k = j; k < q; k++) cov[j * q + k] += centred[at + j * q + k] + dj * (mean[base + k] - m[k]);
     }
   }
-  return { total: lmgOfCovariance(p, cov, n), groups: groupResults };
+  return { total: lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m }), groups: groupResults };
 }
 
 interface CompleteCases {

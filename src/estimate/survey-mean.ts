@@ -34,6 +34,9 @@ export interface MeanEstimate {
  * with `options(survey.lonely.psu = "certainty")`; R's default ("fail") stops
  * with an error instead.
  *
+ * Answers that are all the same value give that value exactly and SE 0 (the
+ * sums would give it only to rounding, and a 1e-16 SE to go with it).
+ *
  * `y` NaN is missing; `domain[i] === 1` marks the domain (undefined = everyone).
  * Returns undefined when the domain has no valid answer.
  *
@@ -51,18 +54,25 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
   let sw = 0;
   let swy = 0;
   let sww = 0;
+  // The one value every answer has, if so (NaN once two differ).
+  let only = NaN;
+  let same = true;
   for (let i = 0; i < rows; i++) {
     stratumSize[strata[i]]++;
     if (domain !== undefined && domain[i] !== 1) continue;
     const v = y[i];
     if (v !== v) continue;
     const w = weights[i];
+    if (n === 0) only = v;
+    else if (v !== only) same = false;
     n++;
     sw += w;
     swy += w * v;
     sww += w * w;
   }
   if (n === 0 || !(sw > 0)) return undefined;
+  // Answers that are all the same: that value exactly, with no variance (not its rounding in Σwy / Σw).
+  if (same) return { estimate: only, se: 0, ci: [only, only], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
   const mean = swy / sw;
 
   // Pass 2: per stratum Welford mean and sum of squares of uᵢ = wᵢ(yᵢ − ȳ) over the valid answers.

@@ -1,13 +1,14 @@
-import type { BenchmarkRow, EditionData } from '../load/types.ts';
+import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, DomainMoments, itemScores, itemVariable, lmgByGroup, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
+import { bandOf, domainWeightShares, DomainMoments, itemScores, itemVariable, lmgByGroup, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { CodeColumns, dimensionVariables, scoreColumns, type DimensionStatistic } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
-import { suppressBreakdown, type CellStatus } from './suppress.ts';
-import type { Cell, Domain, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
+import { cellStatus, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
+import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
+import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
 
 /** z for a two-sided 95 % interval: qnorm(0.975). */
 const Z95 = 1.959963984540054;
@@ -120,15 +121,18 @@ function shownCell(e: MeanEstimate, band?: string): Cell {
   return { shown: true, estimate: e.estimate, se: e.se, ci: e.ci, n: e.n, effectiveN: e.effectiveN, ...(band !== undefined ? { band } : {}) };
 }
 
-/** Statuses of every domain for one indicator: breakdown by breakdown, each with its own complementary rule. */
-function domainStatuses(domains: readonly Domain[], means: Map<string, MeanEstimate | undefined>, minBase: number): Map<string, CellStatus> {
-  const total = means.get('total');
-  const totalShown = total !== undefined && total.n >= minBase;
-  const out = new Map<string, CellStatus>([['total', total === undefined || total.n < 5 ? { kind: 'absent' } : totalShown ? { kind: 'shown' } : { kind: 'suppressed', reason: 'base' }]]);
+/**
+ * Statuses of every domain for one indicator: breakdown by breakdown, each with its own complementary rule.
+ * `dominated`: domains where one respondent carries more than MAX_WEIGHT_SHARE of the weight.
+ */
+function domainStatuses(domains: readonly Domain[], means: Map<string, MeanEstimate | undefined>, minBase: number, dominated: ReadonlySet<string>): Map<string, CellStatus> {
+  const totalStatus = cellStatus(means.get('total'), minBase, dominated.has('total'));
+  const totalShown = totalStatus.kind === 'shown';
+  const out = new Map<string, CellStatus>([['total', totalStatus]]);
   const breakdowns = new Set(domains.map((d) => d.breakdown).filter((b) => b !== 'total'));
   for (const breakdown of breakdowns) {
     const keys = domains.filter((d) => d.breakdown === breakdown).map((d) => d.key);
-    const status = suppressBreakdown(new Map(keys.map((k) => [k, means.get(k)])), totalShown, minBase);
+    const status = suppressBreakdown(new Map(keys.map((k) => [k, means.get(k)])), totalShown, minBase, dominated);
     for (const [k, s] of status) out.set(k, s);
   }
   return out;
@@ -146,19 +150,40 @@ export interface EditionInput {
 }
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
-export function assembleEdition({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): EditionModel {
+export function assembleEdition(input: EditionInput): EditionModel {
+  return assembleEditionWithWarnings(input).edition;
+}
+
+/**
+ * assembleEdition, with the warnings about the edition's figures: domains
+ * whose figures the weights withhold, items with no valid answer (and the
+ * comparisons left out for them), driver predictors left out and driver
+ * analyses that cannot be made for another reason than the base.
+ */
+export function assembleEditionWithWarnings({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): { edition: EditionModel; warnings: InputIssue[] } {
   // Without a group column everyone is in one stratum.
   const design: Design = { strata: data.group, weights: data.weight, strataCount: Math.max(1, study.groups.length) };
   const domains = domainsOf(study);
   const { estimators, scores } = estimateAll(study, data, design);
   const suppressionNotes: EditionModel['suppressionNotes'] = [];
+  const shares = domainWeightShares(data.weight, partitionsOf(study, data));
+  const dominated = new Set(domains.filter((_, k) => shares[k].largestShare > MAX_WEIGHT_SHARE).map((d) => d.key));
+
+  // Items with no valid answer, per domain that has answers to other items.
+  const itemsWithoutAnswers: Record<string, string[]> = {};
+  domains.forEach((domain, k) => {
+    const missing = study.items.filter((item) => estimators.get(item.id)!.mean(k) === undefined).map((item) => item.id);
+    if (missing.length > 0 && missing.length < study.items.length) itemsWithoutAnswers[domain.key] = missing;
+  });
+  const notCompared: { indicator: string; domain: string }[] = [];
 
   const indicators: IndicatorModel[] = indicatorsOf(study).map((info) => {
     const isNps = info.kind === 'nps';
     const est = estimators.get(info.id)!;
     const means = new Map(domains.map((d, k) => [d.key, est.mean(k)]));
-    const statuses = domainStatuses(domains, means, study.minBase);
+    const statuses = domainStatuses(domains, means, study.minBase, dominated);
     const previousIndicator = previous?.indicators.find((x) => x.id === info.id);
+    const items = info.kind === 'dimension' || info.kind === 'index' ? componentItems(study, info.id) : [];
     const stats: Record<string, IndicatorStats> = {};
     domains.forEach((domain, k) => {
       const status = statuses.get(domain.key)!;
@@ -190,7 +215,10 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
         s.detractors = part(est.detractors);
       }
       const before = previousIndicator?.stats[domain.key]?.mean;
-      if (before?.shown) {
+      // A dimension or index is compared only when the same items contribute to it in both editions.
+      const comparable = sameMissingItems(items, itemsWithoutAnswers[domain.key], previous?.itemsWithoutAnswers?.[domain.key]);
+      if (before?.shown && !comparable) notCompared.push({ indicator: info.id, domain: domain.key });
+      if (before?.shown && comparable) {
         const c = compareEstimates(m, before);
         if (c) s.previous = c;
       }
@@ -207,10 +235,15 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
     return { id: info.id, kind: info.kind, label: info.label, components: info.components, stats };
   });
 
-  const drivers = driverAnalyses(study, data, domains, scores, indicators);
+  const { drivers, gaps, excluded } = driverAnalyses(study, data, domains, scores, indicators);
   const respondents = respondentSummary(study, data);
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
-  return {
+  const warnings = [
+    ...weightWarnings(study, data, domains, shares, dominated, suppressionNotes),
+    ...itemWarnings(study, data, domains, itemsWithoutAnswers, notCompared, previous?.year, previous?.itemsWithoutAnswers),
+    ...driverWarnings(study, data, domains, gaps, excluded),
+  ];
+  const edition: EditionModel = {
     year: data.year,
     ...(previous ? { previousYear: previous.year } : {}),
     status: publication ? 'published' : 'draft',
@@ -225,8 +258,11 @@ export function assembleEdition({ study, data, previous, benchmarks, editorial, 
     drivers,
     inputHash,
     quotes: quotesOf(study, data),
+    ...(study.drivers ? { driverGaps: gaps.map(({ domain, reason }) => ({ domain, reason })) } : {}),
+    ...(Object.keys(itemsWithoutAnswers).length > 0 ? { itemsWithoutAnswers } : {}),
     suppressionNotes,
   };
+  return { edition, warnings };
 }
 
 /**
@@ -255,52 +291,98 @@ export function quotesOf(study: Study, data: EditionData): EditionModel['quotes'
   return out;
 }
 
+/** A driver analysis left out, with the facts its warning needs. */
+export interface DriverGapFacts extends DriverGap {
+  /** Complete cases, and their Kish effective n. */
+  n: number;
+  effectiveN: number;
+}
+
+/** Predictors left out of a domain's driver analysis. */
+export interface DriverExclusionFacts {
+  domain: string;
+  n: number;
+  excluded: NonNullable<DriverModel['excluded']>;
+}
+
 function driverAnalyses(
   study: Study,
   data: EditionData,
   domains: readonly Domain[],
   scores: ReadonlyMap<string, Float64Array>,
   indicators: IndicatorModel[],
-): DriverModel[] {
-  if (!study.drivers) return [];
+): { drivers: DriverModel[]; gaps: DriverGapFacts[]; excluded: DriverExclusionFacts[] } {
+  const drivers: DriverModel[] = [];
+  const gaps: DriverGapFacts[] = [];
+  const excludedAll: DriverExclusionFacts[] = [];
+  if (!study.drivers) return { drivers, gaps, excluded: excludedAll };
   const { outcome, predictors } = study.drivers;
   // Predictors and outcome may be items too: those are turned into values here, once.
   const column = (id: string) => scores.get(id) ?? answerValues(data.items.get(id)!, study.scale.min);
   const X = predictors.map(column);
   const y = column(outcome);
+  const labelOf = (id: string) => indicators.find((x) => x.id === id)!.label;
   // The total and every group from one pass over the complete cases.
   const byGroup = lmgByGroup(X, y, data.weight, data.group, study.groups.length);
-  const out: DriverModel[] = [];
   for (const domain of domains) {
     if (domain.breakdown !== 'total' && domain.breakdown !== 'group') continue;
     const gi = study.groups.findIndex((g) => `group:${g.code}` === domain.key);
     const result = gi >= 0 ? byGroup.groups[gi] : byGroup.total;
-    if (!result || result.n < study.minBase) continue;
-    const performance = predictors.map((p) => {
-      const cell = indicators.find((x) => x.id === p)!.stats[domain.key]?.mean;
+    const gap = (reason: DriverGap['reason']) => gaps.push({ domain: domain.key, reason, n: result.n, effectiveN: result.effectiveN });
+    // Too few complete cases comes first: below the base, nothing else is said about them.
+    if (result.n < study.minBase) {
+      gap('base');
+      continue;
+    }
+    if (!result.available) {
+      gap(result.reason === 'cases' ? 'base' : result.reason);
+      if (result.dropped.length > 0) excludedAll.push({ domain: domain.key, n: result.n, excluded: exclusions(result.dropped) });
+      continue;
+    }
+    if (effectiveNBelow(result.effectiveN, study.minBase)) {
+      gap('weight');
+      continue;
+    }
+    const kept = predictors.map((_, j) => j).filter((j) => !result.dropped.some((d) => d.index === j));
+    const performance = kept.map((j) => {
+      const cell = indicators.find((x) => x.id === predictors[j])!.stats[domain.key]?.mean;
       return cell?.shown ? cell.estimate : undefined;
     });
     // Performance comes from published figures only; a domain with a withheld predictor gets no chart.
-    if (performance.some((v) => v === undefined)) continue;
-    const importanceSplit = result.share.reduce((a, b) => a + b, 0) / predictors.length;
-    const performanceSplit = (performance as number[]).reduce((a, b) => a + b, 0) / predictors.length;
-    out.push({
+    if (performance.some((v) => v === undefined)) {
+      gap('withheld');
+      continue;
+    }
+    const excluded = exclusions(result.dropped);
+    if (excluded.length > 0) excludedAll.push({ domain: domain.key, n: result.n, excluded });
+    const importanceSplit = kept.reduce((a, j) => a + result.share[j], 0) / kept.length;
+    const performanceSplit = (performance as number[]).reduce((a, b) => a + b, 0) / kept.length;
+    drivers.push({
       domain: domain.key,
       n: result.n,
       r2: result.r2,
       importanceSplit,
       performanceSplit,
-      predictors: predictors.map((id, j) => {
+      predictors: kept.map((j, a) => {
+        const id = predictors[j];
         const importance = result.share[j];
-        const perf = performance[j]!;
+        const perf = performance[a]!;
         const high = importance >= importanceSplit;
         const good = perf >= performanceSplit;
         const quadrant: Quadrant = high ? (good ? 'strength' : 'develop') : good ? 'maintain' : 'lower';
-        return { id, label: indicators.find((x) => x.id === id)!.label, importance, lmg: result.importance[j], performance: perf, quadrant };
+        return { id, label: labelOf(id), importance, lmg: result.importance[j], performance: perf, quadrant };
       }),
+      ...(excluded.length > 0 ? { excluded } : {}),
     });
   }
-  return out;
+  return { drivers, gaps, excluded: excludedAll };
+
+  function exclusions(dropped: readonly { index: number; reason: 'constant' | 'collinear'; with?: number[] }[]): NonNullable<DriverModel['excluded']> {
+    return dropped.map((d) => {
+      const id = predictors[d.index];
+      return { id, label: labelOf(id), reason: d.reason, ...(d.with ? { with: d.with.map((k) => predictors[k]) } : {}) };
+    });
+  }
 }
 
 function weightSummary(weights: Float64Array, mask?: (i: number) => boolean) {

@@ -1,6 +1,6 @@
-import type { BenchmarkRow, EditionData } from '../load/types.ts';
+import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { assembleEdition, type EditionInput } from './assemble-edition.ts';
+import { assembleEditionWithWarnings, type EditionInput } from './assemble-edition.ts';
 import { textColourFor } from './contrast.ts';
 import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendSeries } from './types.ts';
 
@@ -39,24 +39,30 @@ export function studyMeta(study: Study): StudyMeta {
  * the trends across them, and which edition is the latest published one.
  */
 export function assembleReport(input: ReportInput): ReportModel {
+  return assembleReportWithWarnings(input).model;
+}
+
+/** assembleReport, with every edition's warnings about its figures (see assembleEditionWithWarnings), in year order. */
+export function assembleReportWithWarnings(input: ReportInput): { model: ReportModel; warnings: InputIssue[] } {
   const editions: EditionModel[] = [];
+  const warnings: InputIssue[] = [];
   const sorted = [...input.editions].filter((e) => input.editorials.has(e.year)).sort((a, b) => a.year - b.year);
   for (const data of sorted) {
-    editions.push(
-      assembleEdition({
+    const assembled = assembleEditionWithWarnings({
         study: input.study,
         data,
         ...(editions.length > 0 ? { previous: editions[editions.length - 1] } : {}),
         benchmarks: input.benchmarks,
         editorial: input.editorials.get(data.year) ?? {},
         inputHash: input.inputHashes.get(data.year) ?? '',
-        ...(input.publications?.has(data.year) ? { publication: input.publications.get(data.year)! } : {}),
-      }),
-    );
+      ...(input.publications?.has(data.year) ? { publication: input.publications.get(data.year)! } : {}),
+    });
+    editions.push(assembled.edition);
+    warnings.push(...assembled.warnings);
   }
   const published = editions.filter((e) => e.status === 'published');
   const latest = published[published.length - 1];
-  return {
+  const model: ReportModel = {
     study: studyMeta(input.study),
     editions,
     ...(latest ? { latestYear: latest.year } : {}),
@@ -64,6 +70,7 @@ export function assembleReport(input: ReportInput): ReportModel {
     toolVersion: input.toolVersion,
     builtOn: input.builtOn,
   };
+  return { model, warnings };
 }
 
 /** Each indicator's series across editions, in total and by group. */

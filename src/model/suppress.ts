@@ -4,13 +4,47 @@ import type { SuppressionReason } from './types.ts';
 /** Below this many answers nothing about a cell is published, not even that it exists. */
 export const DISCLOSURE_FLOOR = 5;
 
+/**
+ * One respondent carrying more than this share of a domain's weight makes
+ * every figure of the domain rest on that one person: they are all withheld
+ * ('weight'). A Kish effective n below the minimum base withholds a figure
+ * too, and as n_eff ≤ 1 / s² for the largest share s, that already catches
+ * any figure where one answer carries more than 1/√minBase of the weight
+ * (18 % at minBase 30, at most 45 % since minBase ≥ 5); this rule adds the
+ * domain's figures that the dominant respondent did not answer.
+ */
+export const MAX_WEIGHT_SHARE = 0.5;
+
+/** Relative slack on the effective-n rule: equal weights give (Σw)²/Σw² = n only to rounding. */
+const ROUNDING = 1e-9;
+
+/** Whether a Kish effective n is below the minimum base (beyond the rounding of equal weights). */
+export function effectiveNBelow(effectiveN: number, minBase: number): boolean {
+  return effectiveN < minBase * (1 - ROUNDING);
+}
+
 export type CellStatus = { kind: 'shown' } | { kind: 'absent' } | { kind: 'suppressed'; reason: SuppressionReason };
+
+/**
+ * Whether one domain's figures of an indicator may be shown, by the size of
+ * their base alone: n < 5 absent; n below the minimum base suppressed
+ * ('base'); a Kish effective n of the answers below the minimum base, or a
+ * domain where one respondent carries more than MAX_WEIGHT_SHARE of the
+ * weight (`dominated`), suppressed ('weight').
+ */
+export function cellStatus(e: MeanEstimate | undefined, minBase: number, dominated = false): CellStatus {
+  if (e === undefined || e.n < DISCLOSURE_FLOOR) return { kind: 'absent' };
+  if (e.n < minBase) return { kind: 'suppressed', reason: 'base' };
+  if (dominated || effectiveNBelow(e.effectiveN, minBase)) return { kind: 'suppressed', reason: 'weight' };
+  return { kind: 'shown' };
+}
 
 /**
  * Decides which domains of one breakdown (the groups, or the classes of one
  * background variable) may be shown, for one indicator.
  *
- * - n < 5: absent; n below the minimum base: suppressed.
+ * - Each domain by cellStatus (`dominated`: the keys of domains where one
+ *   respondent carries more than MAX_WEIGHT_SHARE of the weight).
  * - If exactly one domain of the breakdown is withheld while the total is shown, a
  *   reader could recover it from the total and the other domains; the shown domain
  *   with the smallest n is then withheld as well ("complementary").
@@ -19,13 +53,10 @@ export function suppressBreakdown(
   estimates: ReadonlyMap<string, MeanEstimate | undefined>,
   totalShown: boolean,
   minBase: number,
+  dominated: ReadonlySet<string> = new Set(),
 ): Map<string, CellStatus> {
   const status = new Map<string, CellStatus>();
-  for (const [key, e] of estimates) {
-    if (e === undefined || e.n < DISCLOSURE_FLOOR) status.set(key, { kind: 'absent' });
-    else if (e.n < minBase) status.set(key, { kind: 'suppressed', reason: 'base' });
-    else status.set(key, { kind: 'shown' });
-  }
+  for (const [key, e] of estimates) status.set(key, cellStatus(e, minBase, dominated.has(key)));
   // A domain nobody answered in has nothing to protect.
   const withheld = [...status].filter(([key, s]) => s.kind !== 'shown' && estimates.get(key) !== undefined).length;
   if (withheld === 1 && totalShown) {

@@ -10,7 +10,13 @@ export type SuppressionReason =
   /** Fewer valid answers than the study's minimum base. */
   | 'base'
   /** Shown figures would let a reader recover a suppressed one by subtraction. */
-  | 'complementary';
+  | 'complementary'
+  /**
+   * The weights make the figure rest on too few respondents: the Kish effective
+   * n of its answers is below the minimum base, or one respondent carries more
+   * than half the weight of the domain (see MAX_WEIGHT_SHARE).
+   */
+  | 'weight';
 
 /** A comparison of two independent estimates: a − b. */
 export interface ComparisonModel {
@@ -19,6 +25,8 @@ export interface ComparisonModel {
   z: number;
   p: number;
   significant: boolean;
+  /** The SE of the difference is zero: no test was made (z 0, p 1, not significant). */
+  noTest?: true;
 }
 
 /**
@@ -98,6 +106,32 @@ export interface DriverModel {
   /** Quadrant splits: mean importance and mean performance. */
   importanceSplit: number;
   performanceSplit: number;
+  /** Predictors left out of this domain's analysis (absent when none). */
+  excluded?: DriverExclusion[];
+}
+
+/** A predictor left out of a driver analysis: constant, or an exact linear combination of `with` (predictor ids). */
+export interface DriverExclusion {
+  id: string;
+  label: Label;
+  reason: 'constant' | 'collinear';
+  with?: string[];
+}
+
+/**
+ * Why a domain (the total or a group) has no driver analysis:
+ * - 'base': fewer complete cases (respondents who answered the outcome and
+ *   every predictor) than the minimum base;
+ * - 'weight': their Kish effective n is below the minimum base;
+ * - 'withheld': a predictor's performance is withheld in the domain;
+ * - 'outcome': the outcome does not vary among the complete cases;
+ * - 'predictors': no predictor varies independently of the others.
+ */
+export type DriverGapReason = 'base' | 'weight' | 'withheld' | 'outcome' | 'predictors';
+
+export interface DriverGap {
+  domain: string;
+  reason: DriverGapReason;
 }
 
 export interface GroupSummary {
@@ -168,6 +202,15 @@ export interface EditionModel {
   inputHash: string;
   /** Redacted open answers to the NPS question, per group at or above the base (group '' = a study without groups); only when the study publishes quotes. */
   quotes: { group: string; texts: string[] }[];
+  /** The total and groups without a driver analysis, and why (absent in a study without drivers). */
+  driverGaps?: DriverGap[];
+  /**
+   * Per domain key, the items with no valid answer in this edition while the
+   * domain has answers to others (absent when there are none): dimensions and
+   * indices built on them are compared with another edition only when the same
+   * items are missing there.
+   */
+  itemsWithoutAnswers?: Record<string, string[]>;
   /** Notes on suppression applied in this edition, per domain key. */
   suppressionNotes: { domain: string; indicator: string; reason: SuppressionReason }[];
 }

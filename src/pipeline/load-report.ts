@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { readStudy } from '../load/read-study.ts';
 import type { InputIssue } from '../load/types.ts';
 import { readEditorials } from '../editorial/read-editorials.ts';
-import { assembleReport } from '../model/assemble-report.ts';
+import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { TOOL_VERSION } from '../cli/version.ts';
@@ -138,7 +138,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
 
   const editorials = new Map(editionYears.map((y) => [y, editorial.editorials.get(y) ?? {}]));
-  const model = assembleReport({
+  const { model, warnings } = assembleReportWithWarnings({
     study,
     editions: loaded.editions.filter((e) => editionYears.includes(e.year)),
     benchmarks: loaded.benchmarks,
@@ -148,6 +148,8 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     toolVersion: TOOL_VERSION,
     builtOn: options.today ?? new Date().toISOString().slice(0, 10),
   });
+  // What the figures themselves show: weights that withhold them, items without answers, driver predictors left out.
+  issues.push(...warnings);
   for (const edition of model.editions) {
     const record = records.get(edition.year);
     if (!record || options.skipVerification?.includes(edition.year)) continue;

@@ -31,11 +31,25 @@ describe('compareEstimates', () => {
     expect(ab.p).toBeCloseTo(0.045500263896358424, 14);
   });
 
-  it('returns undefined for a zero or non-finite combined SE', () => {
-    expect(compareEstimates({ estimate: 1, se: 0 }, { estimate: 2, se: 0 })).toBeUndefined();
-    expect(compareEstimates({ estimate: 1, se: 0 }, { estimate: 2 })).toBeUndefined();
+  it('returns undefined for a non-finite combined SE or difference', () => {
     expect(compareEstimates({ estimate: 1, se: NaN }, { estimate: 2, se: 1 })).toBeUndefined();
     expect(compareEstimates({ estimate: 1, se: Infinity }, { estimate: 2 })).toBeUndefined();
     expect(compareEstimates({ estimate: NaN, se: 1 }, { estimate: 2 })).toBeUndefined();
+    expect(compareEstimates({ estimate: 1, se: -1 }, { estimate: 2 })).toBeUndefined();
+  });
+
+  it('makes no test when the combined SE is zero: z 0, p 1, not significant', () => {
+    expect(compareEstimates({ estimate: 1, se: 0 }, { estimate: 2, se: 0 })).toEqual({ difference: -1, se: 0, z: 0, p: 1, significant: false, noTest: true });
+    expect(compareEstimates({ estimate: 1, se: 0 }, { estimate: 2 })).toEqual({ difference: -1, se: 0, z: 0, p: 1, significant: false, noTest: true });
+  });
+
+  it('takes a difference within rounding of the operands as exactly 0', () => {
+    const c = compareEstimates({ estimate: 100.00000000000001, se: 0.5 }, { estimate: 99.99999999999999, se: 0.5 })!;
+    expect(c.difference).toBe(0);
+    expect(c.z).toBe(0);
+    expect(c.p).toBe(1);
+    expect(c.significant).toBe(false);
+    // Just above the noise it is a difference.
+    expect(compareEstimates({ estimate: 1 + 1e-9, se: 1e-10 }, { estimate: 1, se: 1e-10 })!.difference).toBe(1 + 1e-9 - 1);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lmg, lmgByGroup } from '../../src/estimate/index.ts';
+import { lmg, lmgByGroup, lmgFit, type LmgFit } from '../../src/estimate/index.ts';
 import { fixtureDir, readCsv } from './fixture.ts';
 
 const swiss = readCsv(`${fixtureDir('swiss')}swiss.csv`);
@@ -47,13 +47,46 @@ describe('lmg', () => {
     a.importance.forEach((v, j) => expect(v).toBeCloseTo(b.importance[j], 12));
   });
 
-  it('returns undefined for too few cases, a constant or collinear predictors', () => {
+  it('returns undefined for too few cases, no predictors or a constant outcome, and says which', () => {
     const few = (x: ArrayLike<number>) => Float64Array.from(x).subarray(0, 6);
     expect(lmg(predictors.map(few), few(fertility), few(ones))).toBeUndefined();
-    expect(lmg([predictors[0], new Float64Array(47).fill(3)], fertility, ones)).toBeUndefined();
-    expect(lmg([predictors[0], predictors[1], predictors[0].map((v, i) => 2 * v - predictors[1][i])], fertility, ones)).toBeUndefined();
+    expect(lmgFit(predictors.map(few), few(fertility), few(ones))).toMatchObject({ available: false, reason: 'cases', n: 6 });
     expect(lmg([], fertility, ones)).toBeUndefined();
+    expect(lmgFit([], fertility, ones)).toMatchObject({ available: false, reason: 'predictors' });
     expect(lmg([predictors[0]], new Float64Array(47).fill(1), ones)).toBeUndefined();
+    expect(lmgFit([predictors[0]], new Float64Array(47).fill(1), ones)).toMatchObject({ available: false, reason: 'outcome', n: 47 });
+    expect(lmgFit([new Float64Array(47).fill(3)], fertility, ones)).toMatchObject({ available: false, reason: 'predictors', dropped: [{ index: 0, reason: 'constant' }] });
+  });
+
+  it('drops a constant predictor and gives the others what lmg gives without it', () => {
+    const without = lmg([predictors[0], predictors[2]], fertility, ones)!;
+    const result = lmg([predictors[0], new Float64Array(47).fill(3), predictors[2]], fertility, ones)!;
+    expect(result.dropped).toEqual([{ index: 1, reason: 'constant' }]);
+    expect(result.importance[1]).toBe(0);
+    expect(result.coefficients[1]).toBeNaN();
+    expect(result.r2).toBeCloseTo(without.r2, 13);
+    expect(result.importance[0]).toBeCloseTo(without.importance[0], 13);
+    expect(result.importance[2]).toBeCloseTo(without.importance[1], 13);
+    expect(result.coefficients[2]).toBeCloseTo(without.coefficients[1], 10);
+  });
+
+  it('drops a predictor that is a linear combination of earlier ones and names them', () => {
+    const combination = predictors[0].map((v, i) => 2 * v - predictors[1][i]);
+    const result = lmg([predictors[0], predictors[1], combination, predictors[2]], fertility, ones)!;
+    expect(result.dropped).toEqual([{ index: 2, reason: 'collinear', with: [0, 1] }]);
+    const without = lmg([predictors[0], predictors[1], predictors[2]], fertility, ones)!;
+    expect(result.r2).toBeCloseTo(without.r2, 12);
+    [0, 1, 3].forEach((j, a) => expect(result.importance[j]).toBeCloseTo(without.importance[a], 12));
+    expect(result.importance[2]).toBe(0);
+    // A copy of a predictor: the later one goes.
+    expect(lmg([predictors[3], predictors[3]], fertility, ones)!.dropped).toEqual([{ index: 1, reason: 'collinear', with: [0] }]);
+  });
+
+  it("gives the complete cases' Kish effective n", () => {
+    const w = Float64Array.from(fertility, (_, i) => 1 + (i % 3));
+    const sum = w.reduce((a, b) => a + b, 0);
+    const squares = w.reduce((a, b) => a + b * b, 0);
+    expect(lmg(predictors, fertility, w)!.effectiveN).toBeCloseTo((sum * sum) / squares, 10);
   });
 
   it('gives a single predictor all of R² (its squared correlation)', () => {
@@ -103,7 +136,8 @@ describe('lmgByGroup', () => {
 
   it("reproduces relaimpo's swiss values for the total when the data is cut into groups", () => {
     const groups = Uint16Array.from(fertility, (_, i) => i % 3);
-    const result = lmgByGroup(predictors, fertility, ones, groups, 3).total!;
+    const result = lmgByGroup(predictors, fertility, ones, groups, 3).total;
+    if (!result.available) throw new Error('no analysis');
     const published = [0.05709122, 0.17117303, 0.26013468, 0.10557015, 0.11276592];
     result.importance.forEach((v, j) => expect(Math.abs(v - published[j])).toBeLessThan(1e-7));
   });
@@ -120,9 +154,11 @@ describe('lmgByGroup', () => {
         const y = Float64Array.from({ length: n }, (_, i) => 0.5 * x[0]![i]! + 0.3 * x[1]![i]! + random() * 2);
         const w = Float64Array.from({ length: n }, () => 0.5 + random() * 2);
         const together = lmgByGroup(x, y, w, groups, groupCount);
-        const check = (a: ReturnType<typeof lmg>, b: ReturnType<typeof lmg>) => {
+        const check = (fit: LmgFit, b: ReturnType<typeof lmg>) => {
+          const a = fit.available ? fit : undefined;
           expect(a === undefined).toBe(b === undefined);
           if (!a || !b) return;
+          expect(a.dropped).toEqual(b.dropped);
           expect(a.n).toBe(b.n);
           close(a.r2, b.r2);
           a.importance.forEach((v, j) => close(v, b.importance[j]!));

@@ -117,16 +117,16 @@ describe('NPS', () => {
 describe('bands are decided on the displayed value', () => {
   const study = testStudy();
   it('3.995 shows as 4.00: excellent', () => {
-    // (4 · 4 · 49.75 + 3 · 1) / 200 = 799/200 = 3.995
-    const rows = [...repeat(4, { group: 'A', weight: 49.75, a: { q1: 4 } }), { group: 'A', weight: 1, a: { q1: 3 } }];
+    // (40 · 4 · 49.75 + 10 · 3 · 1) / 2000 = 7990/2000 = 3.995, with an effective n of 40.4 (above the base)
+    const rows = [...repeat(40, { group: 'A', weight: 49.75, a: { q1: 4 } }), ...repeat(10, { group: 'A', weight: 1, a: { q1: 3 } })];
     const mean = shown(stats(model(study, edition(study, 2025, rows)), 'q1')!.mean);
     expect(mean.estimate).toBeLessThan(4);
     expect(mean.estimate).toBeCloseTo(3.995, 14);
     expect(mean.band).toBe('excellent');
   });
   it('2.4999 shows as 2.50: weak, not very weak', () => {
-    // (2 · 5001 + 3 · 4999) / 10000 = 2.4999
-    const rows = [...repeat(3, { group: 'A', weight: 1667, a: { q1: 2 } }), ...repeat(2, { group: 'A', weight: 2499.5, a: { q1: 3 } })];
+    // (2 · 50010 + 3 · 49990) / 100000 = 2.4999, with an effective n of 48 (above the base)
+    const rows = [...repeat(30, { group: 'A', weight: 1667, a: { q1: 2 } }), ...repeat(20, { group: 'A', weight: 2499.5, a: { q1: 3 } })];
     const mean = shown(stats(model(study, edition(study, 2025, rows)), 'q1')!.mean);
     expect(mean.estimate).toBeCloseTo(2.4999, 14);
     expect(mean.band).toBe('weak');

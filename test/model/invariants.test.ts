@@ -118,7 +118,7 @@ describe('model invariants', () => {
               const d = e.domains.find((x) => x.key === key)!;
               const rows = csv.get(`${e.year},${d.breakdown},${d.code ?? 'total'},${ind.id}`) ?? [];
               expect(rows.length).toBeGreaterThan(0);
-              for (const row of rows) expect(row).toMatch(/,[a-z_0-9]+\.suppressed,(base|complementary)$/);
+              for (const row of rows) expect(row).toMatch(/,[a-z_0-9]+\.suppressed,(base|complementary|weight)$/);
             }
           }
         }
