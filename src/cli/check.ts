@@ -1,44 +1,49 @@
 import type { Command } from './command.ts';
 import type { Effects } from '../io/effects.ts';
-import { parseArgs, stringOption, UsageError } from './args.ts';
-import { readStudy, type EditionFile } from '../load/read-study.ts';
+import { noPositionals, parseArgs } from './args.ts';
+import type { EditionFile } from '../load/read-study.ts';
+import { loadReport } from '../pipeline/load-report.ts';
+import { studyDirs } from './study-options.ts';
 import { formatIssue } from '../load/format-issue.ts';
 import { dataQuality, type ItemQuality, type WeightSummary } from '../load/quality.ts';
 import type { EditionData } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
 
 const HELP = `Reads the study folder — study.json, every <year>/responses.csv and
-benchmarks.csv if there is one — checks everything against the study
-definition, and prints every problem found: errors first, then warnings,
-each with the file, line and column and what to do about it. For every
-edition it then prints a data-quality report: rows by group, the weights
-(min, max, sum, effective n, design effect) and, per item, the valid n and
-the can't-say and missing shares. Writes nothing.
+benchmarks.csv if there is one — and the editorial folder (front matter,
+commentary files, publication records), checks everything against the study
+definition, recomputes every published edition against its record, and prints
+every problem found: errors first, then warnings, each with the file, line and
+column and what to do about it. For every year with data it then prints a
+data-quality report: rows by group, the weights (min, max, sum, effective n,
+design effect) and, per item, the valid n and the can't-say and missing shares.
+Writes nothing.
 
 Options:
-  --data DIR   The study folder (default data/).
-  --help       Show this help.
+  --data DIR      The study folder (default data/).
+  --reports DIR   The editorial folder (default reports/).
+  --help          Show this help.
 
 Exit codes:
   0  no errors (there may be warnings)
-  1  errors in the study definition or the data; fix them and run again
+  1  errors in the study definition, the data or the editorial files; fix them and run again
   2  usage error or internal error`;
 
-/** `luotain check`: validate the study folder and print a data-quality report. */
+/** `luotain check`: validate the study and editorial folders and print a data-quality report. */
 export const checkCommand: Command = {
   help: HELP,
   async run(argv, effects) {
-    const args = parseArgs(argv, ['data']);
-    if (args.positionals.length > 0) throw new UsageError(`unexpected argument "${args.positionals[0]}"`);
-    const dir = stringOption(args, 'data', 'data/');
-    return check(dir, effects);
+    const args = parseArgs(argv, ['data', 'reports']);
+    noPositionals(args);
+    return check(studyDirs(args, effects), effects);
   },
 };
 
-async function check(dir: string, effects: Effects): Promise<number> {
+async function check(dirs: { dataDir: string; reportsDir: string; cwd: string }, effects: Effects): Promise<number> {
   const shown = new Map<string, number>();
-  const load = await readStudy(dir, {
-    cwd: effects.cwd,
+  const { model, issues, load } = await loadReport({
+    ...dirs,
+    today: effects.now().toISOString().slice(0, 10),
     onProgress: effects.interactive
       ? (file, fraction) => {
           // Only long files report fractions between 0 and 1; show them by quarters.
@@ -49,8 +54,8 @@ async function check(dir: string, effects: Effects): Promise<number> {
         }
       : undefined,
   });
-  const errors = load.issues.filter((i) => i.severity === 'error');
-  const warnings = load.issues.filter((i) => i.severity === 'warning');
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
   for (const issue of [...errors, ...warnings]) effects.err(formatIssue(issue));
   if (errors.length + warnings.length > 0) effects.err('');
 
@@ -62,11 +67,16 @@ async function check(dir: string, effects: Effects): Promise<number> {
   }
 
   const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
-  if (errors.length > 0) {
+  if (errors.length > 0 || !model) {
     effects.err(`${counts} — fix the errors and run luotain check again`);
     return 1;
   }
-  effects.out(`${counts} — ${plural(load.editions.length, 'edition')} (${load.editions.map((e) => e.year).join(', ')}) ready`);
+  const editions = model.editions;
+  effects.out(
+    editions.length > 0
+      ? `${counts} — ${plural(editions.length, 'edition')} (${editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) ready to build`
+      : `${counts} — no edition to build yet: no year has both data and a folder in ${dirs.reportsDir} (see the warnings)`,
+  );
   return 0;
 }
 

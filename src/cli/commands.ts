@@ -12,8 +12,8 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   {
     name: 'check',
-    usage: 'check [--data DIR]',
-    summary: "Validate the study definition and every edition's data; print a data-quality report",
+    usage: 'check [--data DIR] [--reports DIR]',
+    summary: "Validate the study definition, every edition's data and the editorial files; print a data-quality report",
     load: async () => (await import('./check.ts')).checkCommand,
   },
   {

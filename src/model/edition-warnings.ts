@@ -52,7 +52,8 @@ export function weightWarnings(
   const respondent = (row: number) => `respondent no. ${row + 1} of the ${data.n} rows used`;
   const byRow = new Map<number, number[]>();
   domains.forEach((d, k) => {
-    if (!dominated.has(d.key)) return;
+    // A domain below the minimum base shows nothing anyway: no news in a warning.
+    if (!dominated.has(d.key) || shares[k].n < study.minBase) return;
     const row = shares[k].largestRow;
     byRow.set(row, [...(byRow.get(row) ?? []), k]);
   });

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readStudy } from '../load/read-study.ts';
+import { readStudy, type StudyLoad } from '../load/read-study.ts';
 import type { InputIssue } from '../load/types.ts';
-import { readEditorials } from '../editorial/read-editorials.ts';
+import { readEditorials, reportFoldersWithoutData } from '../editorial/read-editorials.ts';
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
@@ -33,6 +33,8 @@ export interface LoadedReport {
   /** Per edition: its inputs' hashes and its publication record. */
   inputs: Map<number, InputHashes>;
   records: Map<number, PublicationRecord>;
+  /** What the loader read: the editions' data and files (for check's data-quality report). */
+  load: StudyLoad;
 }
 
 const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -66,7 +68,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   const loaded = await readStudy(options.dataDir, { cwd, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   const issues = [...loaded.issues];
   const study = loaded.study;
-  if (!study || issues.some((i) => i.severity === 'error')) return { ...(study ? { study } : {}), issues, inputs, records };
+  if (!study || issues.some((i) => i.severity === 'error')) return { ...(study ? { study } : {}), issues, inputs, records, load: loaded };
 
   const years = loaded.editions.map((e) => e.year);
   const reportsDir = resolve(cwd, options.reportsDir);
@@ -81,6 +83,16 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
         hint: `Run "luotain new-edition ${year}" to create ${join(options.reportsDir, String(year))}.`,
       });
     }
+  }
+  for (const name of await reportFoldersWithoutData(reportsDir, loaded.files.map((f) => f.year))) {
+    issues.push({
+      severity: 'warning',
+      file: join(options.reportsDir, name),
+      message: /^\d{4}$/.test(name)
+        ? `there is no ${join(options.dataDir, name, 'responses.csv')}, so ${name} is not an edition of the report`
+        : `"${name}" is not a year, so this folder is not an edition of the report`,
+      hint: /^\d{4}$/.test(name) ? `Put the ${name} responses in ${join(options.dataDir, name, 'responses.csv')}, or remove the folder.` : 'Name each edition\'s folder by its year alone, e.g. reports/2025.',
+    });
   }
   const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;
 
@@ -135,7 +147,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       })),
     });
   }
-  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
+  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
 
   const editorials = new Map(editionYears.map((y) => [y, editorial.editorials.get(y) ?? {}]));
   const { model, warnings } = assembleReportWithWarnings({
@@ -155,6 +167,6 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     if (!record || options.skipVerification?.includes(edition.year)) continue;
     issues.push(...verifyPublished(record, figuresOf(editionFigures(model, edition)), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
   }
-  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records };
-  return { model, study, issues, inputs, records };
+  if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
+  return { model, study, issues, inputs, records, load: loaded };
 }

@@ -9,6 +9,7 @@ export function groupNotes(model: ReportModel, edition: EditionModel, code: stri
   if (notes.length === 0) return [];
   const out: string[] = [];
   if (notes.some((n) => n.reason === 'base')) out.push(t(lang, 'suppressedNote', { base: model.study.minBase }));
+  if (notes.some((n) => n.reason === 'weight')) out.push(t(lang, 'weightNote', { base: model.study.minBase }));
   if (notes.some((n) => n.reason === 'complementary')) out.push(t(lang, 'complementaryNote'));
   return out;
 }

@@ -87,6 +87,7 @@ export function changeText(c: ComparisonModel | undefined, lang: Lang, decimals 
 export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
   if (!c) return t(lang, 'noPrevious');
   // No-break spaces keep "p = 0,207" on one line.
+  if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'noTest')})`;
   return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p\u00a0=\u00a0${formatP(c.p, lang)})`;
 }
 
@@ -95,7 +96,7 @@ export function benchmarkDescription(b: NonNullable<IndicatorStats['benchmark']>
   const c = b.comparison;
   const value = formatNumber(b.mean, decimals, lang);
   if (!c) return value;
-  return `${value} (${t(lang, 'difference').toLowerCase()} ${formatSigned(c.difference, decimals, lang)}, ${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')})`;
+  return `${value} (${t(lang, 'difference').toLowerCase()} ${formatSigned(c.difference, decimals, lang)}, ${c.noTest ? t(lang, 'noTest') : c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')})`;
 }
 
 export function bandText(study: StudyMeta, cell: Cell | undefined, lang: Lang): string {

@@ -24,9 +24,18 @@ function capture(cwd = ROOT, interactive = false) {
 
 describe('luotain check', () => {
   it('a good study: exit 0 and a data-quality report per edition', async () => {
+    const reports = mkdtempSync(join(tmpdir(), 'luotain-check-reports-'));
+    for (const year of ['2023', '2024']) {
+      mkdirSync(join(reports, year, 'fi'), { recursive: true });
+      writeFileSync(join(reports, year, 'fi', 'index.md'), '---\ntitle: Testi\nstatus: draft\n---\n');
+    }
     const c = capture();
-    expect(await main(['check', '--data', 'test/fixtures/load/good'], c.effects)).toBe(0);
-    expect(c.err).toEqual([]);
+    expect(await main(['check', '--data', 'test/fixtures/load/good', '--reports', reports], c.effects)).toBe(0);
+    rmSync(reports, { recursive: true, force: true });
+    // The fixture's groups of 5 at minBase 5: unequal weights put some figures' effective n below it.
+    const warnings = c.err.filter((l) => l.startsWith('warning:'));
+    expect(c.err.filter((l) => l.startsWith('error:'))).toEqual([]);
+    expect(warnings.every((w) => w.includes('are withheld: the effective sample size of the answers is below minBase 5') || w.includes('is withheld: the effective sample size'))).toBe(true);
     expect(c.stdout()).toBe(`2023  test/fixtures/load/good/2023/responses.csv
   Rows: 18 read, 18 used, 0 rejected
 
@@ -65,7 +74,7 @@ describe('luotain check', () => {
 
 Benchmarks: 3 rows
 
-0 errors, 0 warnings — 2 editions (2023, 2024) ready`);
+0 errors, ${warnings.length} warnings — 2 editions (2023 draft, 2024 draft) ready to build`);
   });
 
   it('a bad study: exit 1, errors first with hints, then the summary', async () => {
@@ -149,11 +158,12 @@ error: test/fixtures/load/bad/benchmarks.csv:3: column "indicator": value "int9"
   it('--help documents the options and exit codes; a stray argument is a usage error', async () => {
     const help = capture();
     expect(await main(['check', '--help'], help.effects)).toBe(0);
-    expect(help.stdout()).toContain('--data DIR   The study folder (default data/).');
-    expect(help.stdout()).toContain('1  errors in the study definition or the data; fix them and run again');
+    expect(help.stdout()).toContain('--data DIR      The study folder (default data/).');
+    expect(help.stdout()).toContain('--reports DIR   The editorial folder (default reports/).');
+    expect(help.stdout()).toContain('1  errors in the study definition, the data or the editorial files; fix them and run again');
     const usage = capture();
     expect(await main(['check', 'data'], usage.effects)).toBe(2);
-    expect(usage.err).toEqual(['luotain check: unexpected argument "data"\nUsage: luotain check [--data DIR]']);
+    expect(usage.err).toEqual(['luotain check: unexpected argument "data" (a folder is given with an option, e.g. --data data)\nUsage: luotain check [--data DIR] [--reports DIR]']);
     const unknown = capture();
     expect(await main(['check', '--dat', 'x'], unknown.effects)).toBe(2);
   });
@@ -173,7 +183,7 @@ describe('luotain check on the sample study in data/', () => {
     const code = await main(['check'], c.effects);
     expect(c.err.filter((l) => l.startsWith('error:'))).toEqual([]);
     expect(code).toBe(0);
-    expect(c.out.at(-1)).toMatch(/^0 errors, \d+ warnings? — \d+ editions \(\d{4}(, \d{4})*\) ready$/);
+    expect(c.out.at(-1)).toMatch(/^0 errors, \d+ warnings? — \d+ editions \(\d{4}(, \d{4})*\) ready to build$/);
   });
 });
 
