@@ -31,95 +31,210 @@ export const LABEL_WRAP_WIDTH = 235;
 
 /** Slack allowed for balanced lines over the nominal wrapping width. */
 const BALANCE_SLACK = 1.2;
+/** Advance widths of the glue and marks wrapText adds, in hundredths of an em. */
+const SPACE = 28;
+const HYPHEN = 46;
+const ELLIPSIS = 86;
+
+/**
+ * An optional counter of wrapText's work: each character measured and each
+ * line layout tried is one step. Wrapping takes O(length) steps for a given
+ * width, font size and maxLines (tests hold it to that).
+ */
+export interface WorkMeter {
+  steps: number;
+}
 
 /**
  * Breaks text into lines at spaces (and after hyphens): a label wider than
  * maxWidth (px) is split into the fewest lines, at most maxLines, whose widest
  * line is as narrow as possible and no wider than maxWidth × 1.2 (so a 70-character
  * Finnish label takes two balanced lines). A word too wide for a line is broken
- * with a hyphen; text beyond the last line is cut with an ellipsis.
+ * with a hyphen (between characters, never inside a surrogate pair); text beyond
+ * the last line is cut with an ellipsis.
+ *
+ * Linear in the length of the text: widths are summed once into prefix sums,
+ * the balanced layouts are tried only for text that can fit in maxLines lines
+ * and only with lines that fit, and a label too long for that is filled
+ * greedily up to its last line and cut there.
  */
-export function wrapText(text: string, maxWidth = LABEL_WRAP_WIDTH, fontSize = 12, maxLines = 3): string[] {
+export function wrapText(text: string, maxWidth = LABEL_WRAP_WIDTH, fontSize = 12, maxLines = 3, meter?: WorkMeter): string[] {
   const clean = text.trim().replace(/\s+/g, ' ');
-  if (textWidth(clean, fontSize) <= maxWidth || maxLines <= 1) return maxLines <= 1 ? ellipsize(clean, maxWidth, fontSize) : [clean];
+  if (meter) meter.steps += text.length;
+  if (maxLines <= 1) return [ellipsize(clean, maxWidth, fontSize, meter)];
+  if (px(unitsOf(clean, meter), fontSize) <= maxWidth) return [clean];
   const limit = maxWidth * BALANCE_SLACK;
-  // Words with the glue that follows them ('' after a hyphen, ' ' otherwise).
-  const words = splitWords(clean, limit, fontSize);
+  const words = splitWords(clean, limit, fontSize, meter);
+  const k = words.length;
+  // at[i]: the units of words[0, i) with the glue after each.
+  const at = new Array<number>(k + 1);
+  at[0] = 0;
+  for (let i = 0; i < k; i++) at[i + 1] = at[i] + words[i].units + (words[i].glue === ' ' ? SPACE : 0);
+  /** Width in px of the line words[from, to). */
+  const width = (from: number, to: number): number => px(at[to] - at[from] - (words[to - 1].glue === ' ' ? SPACE : 0), fontSize);
   const join = (from: number, to: number): string =>
     words
       .slice(from, to)
       .map((w, i, a) => w.word + (i < a.length - 1 ? w.glue : ''))
       .join('');
-  for (let n = 2; n <= maxLines; n++) {
-    const best = balance(words.length, n, (a, b) => textWidth(join(a, b), fontSize));
-    if (best && best.width <= limit) return best.breaks.map(([a, b]) => join(a, b));
+  // maxLines lines of at most limit hold at most this much text (the glue at a break is dropped).
+  const roomy = px(at[k] - SPACE * maxLines, fontSize) <= maxLines * limit * (1 + 1e-9);
+  for (let n = 2; roomy && n <= maxLines; n++) {
+    const breaks = balance(k, n, limit, width, meter);
+    if (breaks) return breaks.map(([a, b]) => join(a, b));
   }
-  // Too long even for maxLines balanced lines: fill greedily and cut the rest.
+  // Too long even for maxLines balanced lines: fill greedily and cut what is left after the last line.
   const lines: string[] = [];
   let from = 0;
-  for (let to = 1; to <= words.length; to++) {
-    if (to > from + 1 && textWidth(join(from, to), fontSize) > limit) {
+  for (let to = 1; to <= k; to++) {
+    if (meter) meter.steps++;
+    if (to > from + 1 && width(from, to) > limit) {
       lines.push(join(from, to - 1));
       from = to - 1;
+      if (lines.length === maxLines) break;
     }
   }
-  lines.push(join(from, words.length));
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = ellipsize(kept[maxLines - 1] + ' …', limit, fontSize)[0];
-  return kept;
+  if (lines.length < maxLines) return [...lines, join(from, k)];
+  lines[maxLines - 1] = ellipsize(lines[maxLines - 1] + ' …', limit, fontSize, meter);
+  return lines;
 }
 
-function ellipsize(line: string, maxWidth: number, fontSize: number): string[] {
-  if (textWidth(line, fontSize) <= maxWidth && !line.endsWith(' …')) return [line];
-  let body = line.replace(/ …$/, '');
-  while (body.length > 1 && textWidth(body + '…', fontSize) > maxWidth) body = body.slice(0, -1);
-  return [body.replace(/[\s-]+$/, '') + '…'];
+/** px for a width in hundredths of an em (as textWidth computes it). */
+function px(units: number, fontSize: number): number {
+  return (units / 100) * fontSize;
 }
 
-function splitWords(text: string, limit: number, fontSize: number): { word: string; glue: string }[] {
-  const out: { word: string; glue: string }[] = [];
+/** The units of text, as textWidth sums them. */
+function unitsOf(text: string, meter?: WorkMeter): number {
+  if (meter) meter.steps += text.length;
+  let units = 0;
+  for (const c of text) units += WIDTHS[c] ?? DEFAULT_WIDTH;
+  return units;
+}
+
+function isHigh(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Prefix sums of the units of text's code units: sums[j] is the width of
+ * text.slice(0, j) as textWidth sums it (a surrogate pair counts once).
+ */
+function prefixUnits(text: string, meter?: WorkMeter): number[] {
+  if (meter) meter.steps += text.length;
+  const sums = new Array<number>(text.length + 1);
+  sums[0] = 0;
+  for (let i = 0; i < text.length; i++) {
+    const units = isLow(text, i) && i > 0 && isHigh(text, i - 1) ? 0 : (WIDTHS[text[i]] ?? DEFAULT_WIDTH);
+    sums[i + 1] = sums[i] + units;
+  }
+  return sums;
+}
+
+/** The end of the code point that starts at i. */
+function nextPoint(text: string, i: number): number {
+  return isHigh(text, i) && isLow(text, i + 1) ? i + 2 : i + 1;
+}
+
+/** line, or when it is wider than maxWidth (or ends with ' …') its longest start that fits with an ellipsis. */
+function ellipsize(line: string, maxWidth: number, fontSize: number, meter?: WorkMeter): string {
+  const marked = line.endsWith(' …');
+  if (!marked && px(unitsOf(line, meter), fontSize) <= maxWidth) return line;
+  const body = marked ? line.slice(0, -2) : line;
+  const sums = prefixUnits(body, meter);
+  // The longest start of at least two code units (or one, if none fits) that fits with the ellipsis.
+  let end = Math.min(body.length, nextPoint(body, 0));
+  for (let next = nextPoint(body, end); next <= body.length; next = nextPoint(body, next)) {
+    if (meter) meter.steps++;
+    if (px(sums[next] + ELLIPSIS, fontSize) > maxWidth) break;
+    end = next;
+  }
+  while (end > 0 && /[\s-]/.test(body[end - 1])) end--;
+  return body.slice(0, end) + '…';
+}
+
+/** A word with the glue that follows it ('' after a hyphen, ' ' otherwise), and its width in units. */
+interface Word {
+  word: string;
+  glue: '' | ' ';
+  units: number;
+}
+
+function splitWords(text: string, limit: number, fontSize: number, meter?: WorkMeter): Word[] {
+  const out: Word[] = [];
   for (const spaced of text.split(' ')) {
     const parts = spaced.split(/(?<=-)(?=\p{L})/u);
     parts.forEach((part, i) => {
-      let word = part;
-      while (textWidth(word, fontSize) > limit) {
-        let cut = word.length - 1;
-        while (cut > 1 && textWidth(word.slice(0, cut) + '-', fontSize) > limit) cut--;
-        out.push({ word: word.slice(0, cut) + '-', glue: '' });
-        word = word.slice(cut);
+      const sums = prefixUnits(part, meter);
+      const end = part.length;
+      let from = 0;
+      // A part too wide for a line is cut after its longest start that fits with a hyphen (at least one code point).
+      while (nextPoint(part, from) < end && px(sums[end] - sums[from], fontSize) > limit) {
+        let cut = nextPoint(part, from);
+        for (let next = nextPoint(part, cut); next < end; next = nextPoint(part, next)) {
+          if (meter) meter.steps++;
+          if (px(sums[next] - sums[from] + HYPHEN, fontSize) > limit) break;
+          cut = next;
+        }
+        out.push({ word: part.slice(from, cut) + '-', glue: '', units: sums[cut] - sums[from] + HYPHEN });
+        from = cut;
       }
-      out.push({ word, glue: i < parts.length - 1 ? '' : ' ' });
+      out.push({ word: part.slice(from), glue: i < parts.length - 1 ? '' : ' ', units: sums[end] - sums[from] });
     });
   }
   return out;
 }
 
-/** Splits k words into n consecutive lines minimising the widest line (exhaustive DP; labels are short). */
-function balance(
-  k: number,
-  n: number,
-  width: (from: number, to: number) => number,
-): { width: number; breaks: [number, number][] } | undefined {
+/**
+ * Splits k words into n consecutive lines no wider than limit, minimising the
+ * widest line (the first such split, breaking as early as possible on ties),
+ * or undefined when they do not fit. Dynamic programming over the lines that
+ * fit: O(n × k × the words a line holds).
+ */
+function balance(k: number, n: number, limit: number, width: (from: number, to: number) => number, meter?: WorkMeter): [number, number][] | undefined {
   if (n > k) return undefined;
-  const memo = new Map<string, { width: number; breaks: [number, number][] } | undefined>();
-  const solve = (from: number, lines: number): { width: number; breaks: [number, number][] } | undefined => {
-    const key = `${from}:${lines}`;
-    if (memo.has(key)) return memo.get(key);
-    let result: { width: number; breaks: [number, number][] } | undefined;
-    if (lines === 1) result = { width: width(from, k), breaks: [[from, k]] };
-    else {
-      for (let to = from + 1; to <= k - lines + 1; to++) {
-        const rest = solve(to, lines - 1);
-        if (!rest) continue;
-        const w = Math.max(width(from, to), rest.width);
-        if (!result || w < result.width - 1e-9) result = { width: w, breaks: [[from, to], ...rest.breaks] };
+  // best[l][from]: the narrowest widest line setting words[from, k) in l + 1 lines, and where its first line ends.
+  const best: { width: number; to: number }[][] = [];
+  const last: { width: number; to: number }[] = [];
+  for (let from = k - 1; from >= 0; from--) {
+    if (meter) meter.steps++;
+    const w = width(from, k);
+    if (w > limit) break;
+    last[from] = { width: w, to: k };
+  }
+  best.push(last);
+  for (let l = 1; l < n; l++) {
+    const row: { width: number; to: number }[] = [];
+    for (let from = 0; from <= k - l - 1; from++) {
+      let result: { width: number; to: number } | undefined;
+      for (let to = from + 1; to <= k - l; to++) {
+        if (meter) meter.steps++;
+        const w = width(from, to);
+        if (w > limit) break;
+        const rest = best[l - 1][to];
+        if (rest === undefined) continue;
+        const widest = Math.max(w, rest.width);
+        if (!result || widest < result.width - 1e-9) result = { width: widest, to };
       }
+      if (result) row[from] = result;
     }
-    memo.set(key, result);
-    return result;
-  };
-  return solve(0, n);
+    best.push(row);
+  }
+  const breaks: [number, number][] = [];
+  let from = 0;
+  for (let l = n - 1; l >= 0; l--) {
+    const step = best[l][from];
+    if (step === undefined) return undefined;
+    breaks.push([from, step.to]);
+    from = step.to;
+  }
+  return breaks;
 }
 
 /** The widest line of a wrapped label, in px. */

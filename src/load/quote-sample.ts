@@ -1,4 +1,15 @@
-import type { QuoteCandidate } from './types.ts';
+import type { InputIssue, QuoteCandidate } from './types.ts';
+
+/**
+ * Longest open answer (in UTF-16 code units, after trimming) considered for
+ * publication as a quote. A longer answer is left out, never cut (a cut quote
+ * could say something its writer did not), and counted for one warning per
+ * column (QuoteSampler.lengthWarning). It also bounds the work of redaction.
+ */
+export const MAX_QUOTE_LENGTH = 2000;
+
+/** How many line numbers of over-long answers a warning lists. */
+const EXAMPLE_LINES = 5;
 
 /**
  * A respondent id's rank for quote selection: a 32-bit hash (FNV-1a over the
@@ -39,17 +50,30 @@ function before(ra: number, a: string, rb: number, b: string): boolean {
  */
 export class QuoteSampler {
   private readonly k: number;
+  private readonly maxLength: number;
   /** Per group: the kept candidates and their ranks, in rank order. */
   private readonly kept: { rank: number; id: string; text: string }[][];
+  /** Answers left out for their length: how many, and the first lines where they are. */
+  private readonly tooLong = { count: 0, lines: [] as number[] };
 
-  constructor(groups: number, perGroup: number) {
+  /** Answers longer than maxLength (MAX_QUOTE_LENGTH unless given) are left out and counted. */
+  constructor(groups: number, perGroup: number, maxLength = MAX_QUOTE_LENGTH) {
     this.k = Math.max(0, Math.floor(perGroup));
+    this.maxLength = maxLength;
     this.kept = Array.from({ length: groups }, () => []);
   }
 
-  /** Offers respondent `id`'s answer `text` (already trimmed; empty answers are ignored) in group g. */
-  offer(g: number, id: string, text: string): void {
+  /**
+   * Offers respondent `id`'s answer `text` (already trimmed; empty answers are
+   * ignored) in group g, from line `line` of the file when known. An answer
+   * longer than the maximum is not considered, whatever its rank.
+   */
+  offer(g: number, id: string, text: string, line?: number): void {
     if (text === '' || this.k === 0) return;
+    if (text.length > this.maxLength) {
+      this.countTooLong(line);
+      return;
+    }
     const list = this.kept[g];
     if (list === undefined) return;
     const rank = quoteRank(id);
@@ -69,12 +93,39 @@ export class QuoteSampler {
    * text[from, to) (to be trimmed), read in place: strings are cut only for
    * an answer that may be kept.
    */
-  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number): void {
+  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number, line?: number): void {
     if (from === to || this.k === 0) return;
+    if (to - from > this.maxLength && text.slice(from, to).trim().length > this.maxLength) {
+      this.countTooLong(line);
+      return;
+    }
     const list = this.kept[g];
     if (list === undefined) return;
     if (list.length === this.k && hashText(text, idFrom, idTo) > list[this.k - 1].rank) return;
-    this.offer(g, text.slice(idFrom, idTo), text.slice(from, to).trim());
+    this.offer(g, text.slice(idFrom, idTo), text.slice(from, to).trim(), line);
+  }
+
+  private countTooLong(line: number | undefined): void {
+    this.tooLong.count++;
+    if (line !== undefined && this.tooLong.lines.length < EXAMPLE_LINES) this.tooLong.lines.push(line);
+  }
+
+  /**
+   * One warning for all the answers in `column` left out for their length
+   * (with their count and the first lines), or undefined when there were none.
+   * The answers themselves are not quoted in it: they may hold personal data.
+   */
+  lengthWarning(column: string): Omit<InputIssue, 'severity' | 'file'> | undefined {
+    const { count, lines } = this.tooLong;
+    if (count === 0) return undefined;
+    const max = this.maxLength.toLocaleString('en-US');
+    const where = lines.length === 0 ? '' : ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${count > lines.length ? ', …' : ''})`;
+    return {
+      ...(lines.length > 0 ? { line: lines[0] } : {}),
+      column,
+      message: `${count === 1 ? 'an open answer is' : `${count} open answers are`} longer than ${max} characters and not considered for quotes${where}`,
+      hint: `Answers this long are left out of the published quotes. If the column should not hold them, look for a missing closing quote that joins many fields into one.`,
+    };
   }
 
   /** The kept candidates per group, in respondent-id order. */
