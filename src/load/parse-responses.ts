@@ -467,7 +467,7 @@ export class ResponsesParser {
         group[r] = g;
         weight[r] = w;
         if (nps) nps[r] = npsValue;
-        if (quotes && iReason >= 0) quotes.offer(g, iId >= 0 ? id : lineId(line), fields[iReason].trim());
+        if (quotes && iReason >= 0) quotes.offer(g, iId >= 0 ? id : lineId(line), fields[iReason].trim(), line);
       }
       if (repeats) {
         repeats.begin();
@@ -593,8 +593,8 @@ export class ResponsesParser {
       weight[r] = w;
       if (nps) nps[r] = npsValue;
       if (quotes && iReason >= 0) {
-        if (iId >= 0) quotes.offerAt(g, text, idFrom, idTo, starts[iReason], ends[iReason]);
-        else quotes.offer(g, lineId(line), text.slice(starts[iReason], ends[iReason]).trim());
+        if (iId >= 0) quotes.offerAt(g, text, idFrom, idTo, starts[iReason], ends[iReason], line);
+        else quotes.offer(g, lineId(line), text.slice(starts[iReason], ends[iReason]).trim(), line);
       }
       rows.used++;
       return true;
@@ -604,6 +604,8 @@ export class ResponsesParser {
     this.finish = () => {
       const scan = this.scanner!.end();
       weightFormats.finish(issues, weightCol);
+      const longAnswers = quotes?.lengthWarning(study.nps!.reason!);
+      if (longAnswers) issues.warning(longAnswers);
       if (rows.read === 0) {
         issues.error({ line: headerLine, message: 'the file has a header but no data rows', hint: 'Export the responses with one row per respondent below the header.' });
       }

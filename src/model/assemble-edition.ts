@@ -267,7 +267,7 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
 
 /**
  * Open answers chosen for publication: only when the study turns quotes on, only for
- * groups at or above the reporting base, with e-mail addresses and phone numbers
+ * groups at or above the reporting base, with e-mail addresses, phone numbers and identity codes
  * removed. The choice is the loader's (EditionData.quoteCandidates): per group the
  * nps.quotes.perGroup non-empty answers whose respondent ids have the smallest
  * quoteRank, in respondent-id order — deterministic and independent of the row
