@@ -1,8 +1,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { editionFigures } from '../export/indicators-csv.ts';
 import { loadReport } from '../pipeline/load-report.ts';
-import { compareVersions, figuresOf, isVersion, serialiseRecord, setFrontMatterFields, withNewVersion } from '../publish/index.ts';
+import { compareVersions, recordedFigures, isVersion, serialiseRecord, setFrontMatterFields, withNewVersion } from '../publish/index.ts';
 import { pdfFileName } from '../site/view.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
@@ -90,7 +89,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
       toolVersion: TOOL_VERSION,
       inputs: inputs.get(year)!,
       ...(note ? { note } : {}),
-      figures: figuresOf(editionFigures(model, edition)),
+      figures: recordedFigures(model, edition),
     });
     await writeFile(join(reportsDir, String(year), 'publication.json'), serialiseRecord(next));
     for (const lang of model.study.languages) {

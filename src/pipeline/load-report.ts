@@ -8,8 +8,7 @@ import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { TOOL_VERSION } from '../cli/version.ts';
-import { editionFigures } from '../export/indicators-csv.ts';
-import { figuresOf, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
+import { recordedFigures, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
 
 export interface LoadReportOptions {
@@ -165,7 +164,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   for (const edition of model.editions) {
     const record = records.get(edition.year);
     if (!record || options.skipVerification?.includes(edition.year)) continue;
-    issues.push(...verifyPublished(record, figuresOf(editionFigures(model, edition)), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
+    issues.push(...verifyPublished(record, recordedFigures(model, edition), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
   return { model, study, issues, inputs, records, load: loaded };
