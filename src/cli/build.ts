@@ -3,6 +3,7 @@ import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
+import { TOOL_VERSION } from '../io/version.ts';
 import { siteConfig } from '../site/astro-config.ts';
 import { noPositionals, parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
@@ -102,7 +103,7 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
     return 1;
   }
-  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd, today: effects.now().toISOString().slice(0, 10) });
+  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd, today: effects.now().toISOString().slice(0, 10), toolVersion: TOOL_VERSION });
   if (reportIssues(issues, effects) || !model) return 1;
   if (model.editions.length === 0) {
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);

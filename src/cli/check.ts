@@ -3,8 +3,8 @@ import type { Effects } from '../io/effects.ts';
 import { noPositionals, parseArgs } from './args.ts';
 import type { EditionFile } from '../load/read-study.ts';
 import { loadReport } from '../pipeline/load-report.ts';
-import { studyDirs } from './study-options.ts';
-import { formatIssue } from '../load/format-issue.ts';
+import { TOOL_VERSION } from '../io/version.ts';
+import { printIssues, studyDirs } from './study-options.ts';
 import { dataQuality, type ItemQuality, type WeightSummary } from '../load/quality.ts';
 import type { EditionData } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
@@ -44,6 +44,7 @@ async function check(dirs: { dataDir: string; reportsDir: string; cwd: string },
   const { model, issues, load } = await loadReport({
     ...dirs,
     today: effects.now().toISOString().slice(0, 10),
+    toolVersion: TOOL_VERSION,
     onProgress: effects.interactive
       ? (file, fraction) => {
           // Only long files report fractions between 0 and 1; show them by quarters.
@@ -54,10 +55,8 @@ async function check(dirs: { dataDir: string; reportsDir: string; cwd: string },
         }
       : undefined,
   });
-  const errors = issues.filter((i) => i.severity === 'error');
-  const warnings = issues.filter((i) => i.severity === 'warning');
-  for (const issue of [...errors, ...warnings]) effects.err(formatIssue(issue));
-  if (errors.length + warnings.length > 0) effects.err('');
+  const { errors, warnings } = printIssues(issues, effects);
+  if (errors + warnings > 0) effects.err('');
 
   const study = load.study;
   if (study) {
@@ -66,8 +65,8 @@ async function check(dirs: { dataDir: string; reportsDir: string; cwd: string },
     if (load.benchmarks.length > 0) effects.out(`Benchmarks: ${load.benchmarks.length} rows\n`);
   }
 
-  const counts = `${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')}`;
-  if (errors.length > 0 || !model) {
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  if (errors > 0 || !model) {
     effects.err(`${counts} — fix the errors and run luotain check again`);
     return 1;
   }

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { indicatorsCsv, reportJson } from '../export/index.ts';
 import { loadReport } from '../pipeline/load-report.ts';
+import { TOOL_VERSION } from '../io/version.ts';
 import { noPositionals, parseArgs, stringOption } from './args.ts';
 import type { Command } from './command.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
@@ -22,7 +23,7 @@ Exit codes: 0 done, 1 the input has errors (nothing is written), 2 usage error.`
     const args = parseArgs(argv, ['data', 'reports', 'out', 'csv']);
     noPositionals(args);
     const dirs = studyDirs(args, effects);
-    const { model, issues } = await loadReport({ ...dirs, includeYearsWithoutReports: true, today: effects.now().toISOString().slice(0, 10) });
+    const { model, issues } = await loadReport({ ...dirs, includeYearsWithoutReports: true, today: effects.now().toISOString().slice(0, 10), toolVersion: TOOL_VERSION });
     if (reportIssues(issues, effects) || !model) return 1;
     const out = stringOption(args, 'out');
     const csv = stringOption(args, 'csv');

@@ -1,4 +1,4 @@
-import { TOOL_VERSION } from './version.ts';
+import { TOOL_VERSION } from '../io/version.ts';
 import { UsageError } from './args.ts';
 import { processEffects, type Effects } from '../io/effects.ts';
 import { commands } from './commands.ts';

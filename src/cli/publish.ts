@@ -6,7 +6,7 @@ import { pdfFileName } from '../site/view.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
-import { TOOL_VERSION } from './version.ts';
+import { TOOL_VERSION } from '../io/version.ts';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -43,7 +43,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     const date = stringOption(args, 'date') ?? effects.now().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date "${date}" is not a date like 2025-03-14`);
     const today = effects.now().toISOString().slice(0, 10);
-    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, skipVerification: [year] });
+    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, toolVersion: TOOL_VERSION, skipVerification: [year] });
     if (reportIssues(issues, effects) || !model) return 1;
     const edition = model.editions.find((e) => e.year === year);
     if (!edition) {

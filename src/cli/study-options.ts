@@ -1,4 +1,4 @@
-import { formatIssue } from '../load/format-issue.ts';
+import { formatIssue } from '../issues/format-issue.ts';
 import type { InputIssue } from '../load/types.ts';
 import type { Effects } from '../io/effects.ts';
 import { stringOption, type ParsedArgs } from './args.ts';
@@ -9,13 +9,19 @@ export function studyDirs(args: ParsedArgs, effects: Effects): { dataDir: string
   return { dataDir: stringOption(args, 'data', 'data'), reportsDir: stringOption(args, 'reports', 'reports'), cwd: effects.cwd };
 }
 
-/** Prints problems, errors first; returns true when there was an error. */
-export function reportIssues(issues: readonly InputIssue[], effects: Effects): boolean {
+/** Prints problems, errors first, each with its place and what to do; returns the counts. */
+export function printIssues(issues: readonly InputIssue[], effects: Effects): { errors: number; warnings: number } {
   const errors = issues.filter((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   for (const issue of [...errors, ...warnings]) effects.err(formatIssue(issue));
-  if (errors.length > 0) {
-    effects.err(`\n${errors.length} error${errors.length === 1 ? '' : 's'}, ${warnings.length} warning${warnings.length === 1 ? '' : 's'}: nothing was written. Fix the errors and run the command again.`);
+  return { errors: errors.length, warnings: warnings.length };
+}
+
+/** Prints problems, errors first, and says nothing was written when there was an error; returns whether there was. */
+export function reportIssues(issues: readonly InputIssue[], effects: Effects): boolean {
+  const { errors, warnings } = printIssues(issues, effects);
+  if (errors > 0) {
+    effects.err(`\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}: nothing was written. Fix the errors and run the command again.`);
   }
-  return errors.length > 0;
+  return errors > 0;
 }

@@ -39,6 +39,8 @@ export interface StudyLoad {
   issues: InputIssue[];
   /** Every edition file read, oldest first. */
   files: EditionFile[];
+  /** SHA-256 of study.json and of benchmarks.csv (when there is one), for publication records. */
+  hashes: { study?: string; benchmarks?: string };
 }
 
 /** The years an edition folder may be named by. */
@@ -64,7 +66,7 @@ const DATA_FILE = /\.(csv|tsv|txt|xlsx?|ods|sav)$/i;
 export async function readStudy(dir: string, options: ReadStudyOptions = {}): Promise<StudyLoad> {
   const cwd = options.cwd ?? process.cwd();
   const at = (name: string) => resolve(cwd, name);
-  const load: StudyLoad = { editions: [], benchmarks: [], issues: [], files: [] };
+  const load: StudyLoad = { editions: [], benchmarks: [], issues: [], files: [], hashes: {} };
   const folder = dir.replace(/(.)[\\/]+$/, '$1');
 
   const info = await stat(at(folder)).catch(() => undefined);
@@ -83,6 +85,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   if (!studyBytes) {
     load.issues.push({ severity: 'error', file: studyFile, message: 'missing file', hint: 'Write the study definition in study.json in the study folder; study.schema.json describes it.' });
   } else {
+    load.hashes.study = sha256(studyBytes);
     const decoded = decodeText(studyBytes, studyFile);
     if (decoded.text === undefined) load.issues.push(...decoded.issues);
     else {
@@ -140,6 +143,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   const benchmarkFile = join(folder, 'benchmarks.csv');
   const benchmarkBytes = await readFile(at(benchmarkFile)).catch(() => undefined);
   if (benchmarkBytes) {
+    load.hashes.benchmarks = sha256(benchmarkBytes);
     const decoded = decodeText(benchmarkBytes, benchmarkFile);
     load.issues.push(...decoded.issues);
     if (decoded.text !== undefined && study) {
@@ -180,8 +184,10 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
 
 /** The study definition's problems as issues of its file, each with its JSON path and what to write. */
 export function studyIssues(problems: readonly StudyProblem[], file: string): InputIssue[] {
-  return problems.map((p) => ({ severity: 'error', file, message: `${p.path}: ${p.message}`, ...(p.hint ? { hint: p.hint } : {}) }));
+  return problems.map((p) => ({ severity: 'error', file, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
 }
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A UTF-8 decoding failure, to start over as Windows-1252. */
 class NotUtf8 extends Error {}

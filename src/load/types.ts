@@ -2,16 +2,7 @@
  * A problem found in the input. Errors stop the build; warnings are odd but legal.
  * `line` is the 1-based physical line in the file (the header is line 1).
  */
-export interface InputIssue {
-  severity: 'error' | 'warning';
-  file: string;
-  line?: number;
-  column?: string;
-  value?: string;
-  message: string;
-  /** What the analyst should do about it. */
-  hint?: string;
-}
+export type { InputIssue } from '../issues/input-issue.ts';
 
 /** Answer code of an item left blank (not answered). */
 export const BLANK = 0;

@@ -7,7 +7,6 @@ import { readEditorials, reportFoldersWithoutData } from '../editorial/read-edit
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { TOOL_VERSION } from '../cli/version.ts';
 import { recordedFigures, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
 
@@ -19,8 +18,10 @@ export interface LoadReportOptions {
   includeYearsWithoutReports?: boolean;
   /** Folder that relative paths start from; messages name files as given. */
   cwd?: string;
-  /** Today's date (YYYY-MM-DD), shown on drafts. */
-  today?: string;
+  /** Today's date (YYYY-MM-DD), shown on drafts: given by the caller, so the stage reads no clock. */
+  today: string;
+  /** The tool's version, recorded in provenance and publication records. */
+  toolVersion: string;
   /** Years not checked against their publication record (the one being published). */
   skipVerification?: readonly number[];
 }
@@ -95,16 +96,15 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   }
   const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;
 
-  const dataDir = resolve(cwd, options.dataDir);
-  const studyHash = sha256(await readFile(join(dataDir, 'study.json')));
-  const benchmarksBytes = await optionalRead(join(dataDir, 'benchmarks.csv'));
+  const studyHash = loaded.hashes.study!;
+  const benchmarksHash = loaded.hashes.benchmarks;
   const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[] }>();
   const inputHashes = new Map<number, string>();
   for (const year of editionYears) {
     const hashes: InputHashes = {
       responses: loaded.files.find((f) => f.year === year)!.sha256,
       study: studyHash,
-      ...(benchmarksBytes ? { benchmarks: sha256(benchmarksBytes) } : {}),
+      ...(benchmarksHash ? { benchmarks: benchmarksHash } : {}),
     };
     inputs.set(year, hashes);
     inputHashes.set(year, sha256([hashes.responses, hashes.study, hashes.benchmarks ?? ''].join('\n')));
@@ -156,8 +156,8 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     editorials,
     inputHashes,
     publications,
-    toolVersion: TOOL_VERSION,
-    builtOn: options.today ?? new Date().toISOString().slice(0, 10),
+    toolVersion: options.toolVersion,
+    builtOn: options.today,
   });
   // What the figures themselves show: weights that withhold them, items without answers, driver predictors left out.
   issues.push(...warnings);

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/load/format-issue.ts';
+import { formatIssue } from '../../src/issues/format-issue.ts';
 import { readStudy } from '../../src/load/read-study.ts';
 import { parseStudy } from '../../src/study/index.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import { diffFigures, parseRecord, type PublicationRecord } from '../../src/publish/index.ts';
-import { silentEffects } from '../support/effects.ts';
+import { silentEffects, TEST_LOAD } from '../support/effects.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'luotain-publish-'));
@@ -20,7 +20,7 @@ const run = async (...argv: string[]) => {
   const code = await main(argv, effects);
   return { code, out: effects.output, err: effects.errors };
 };
-const load = () => loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: scratch, today: '2026-01-15' });
+const load = () => loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: scratch, ...TEST_LOAD });
 const PDF_FI = 'kaukovesi-maine-2025-fi-v1.0.pdf';
 
 beforeAll(() => {

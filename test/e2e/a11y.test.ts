@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { groupSlug } from '../../src/site/view.ts';
@@ -22,7 +23,7 @@ let model: ReportModel;
 const ALSO_FAIL = ['duplicate-id', 'duplicate-id-aria', 'landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main', 'heading-order', 'page-has-heading-one', 'region', 'empty-heading', 'empty-table-header'];
 
 beforeAll(async () => {
-  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports' });
+  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', ...TEST_LOAD });
   if (!loaded.model) throw new Error(`the sample study does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   model = loaded.model;
   site = await openSite(siteDir);

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import Papa from 'papaparse';
+import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { Cell, EditionModel, IndicatorStats, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
@@ -49,7 +50,7 @@ async function loadUnsuppressed(): Promise<EditionModel> {
   await cp('data/benchmarks.csv', join(data, 'benchmarks.csv'));
   await cp(`data/${YEAR}`, join(data, String(YEAR)), { recursive: true });
   for (const lang of ['fi', 'en']) await cp(`reports/${YEAR}/${lang}`, join(reports, String(YEAR), lang), { recursive: true });
-  const loaded = await loadReport({ dataDir: data, reportsDir: reports, skipVerification: [YEAR] });
+  const loaded = await loadReport({ dataDir: data, reportsDir: reports, skipVerification: [YEAR], ...TEST_LOAD });
   if (!loaded.model) throw new Error(`the copy does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   return loaded.model.editions.find((e) => e.year === YEAR)!;
 }
@@ -116,7 +117,7 @@ async function tables(p: Page, scope = 'main'): Promise<{ caption: string; head:
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'luotain-e2e-content-'));
-  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports' });
+  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', ...TEST_LOAD });
   if (!loaded.model) throw new Error(`the sample study does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   model = loaded.model;
   edition = model.editions.find((e) => e.year === YEAR)!;

@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
+import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { t } from '../../src/site/i18n.ts';
@@ -20,7 +21,7 @@ let model: ReportModel;
 let result: CrawlResult;
 
 beforeAll(async () => {
-  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports' });
+  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', ...TEST_LOAD });
   if (!loaded.model) throw new Error(`the sample study does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   model = loaded.model;
   site = await openSite(siteDir);

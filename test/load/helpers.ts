@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseStudy } from '../../src/study/parse.ts';
 import type { Study } from '../../src/study/schema.ts';
 import { parseResponses, ResponsesParser, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
-import { formatIssue } from '../../src/load/format-issue.ts';
+import { formatIssue } from '../../src/issues/format-issue.ts';
 import type { InputIssue } from '../../src/load/types.ts';
 
 /** The folder of the loader fixtures, as an absolute path. */

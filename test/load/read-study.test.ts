@@ -83,7 +83,8 @@ describe('readStudy', () => {
       writeFileSync(join(root, 'broken/2024/responses.csv'), 'x\n');
       const load = await readStudy('broken', { cwd: root });
       expect(load.issues).toHaveLength(1);
-      expect(load.issues[0].message).toMatch(/^\(file\): not valid JSON: /);
+      expect(load.issues[0].path).toBe('(file)');
+      expect(load.issues[0].message).toMatch(/^not valid JSON: /);
     });
 
     it('a year folder with a wrongly named file, and a Windows-1252 file', async () => {

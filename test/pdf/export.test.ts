@@ -13,13 +13,13 @@ import { setDocumentInfo, tocPageNumbers } from '../../src/pdf/metadata.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { cssString, formatDate, runningHeadCss } from '../../src/site/print.ts';
-import { silentEffects } from '../support/effects.ts';
+import { silentEffects, TEST_LOAD } from '../support/effects.ts';
 import { closePdf, openPdf, pageText } from './pdf-helpers.ts';
 
 let model: ReportModel;
 
 beforeAll(async () => {
-  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd() });
+  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd(), ...TEST_LOAD });
   if (!loaded.model) throw new Error('the sample study did not load');
   model = loaded.model;
 });

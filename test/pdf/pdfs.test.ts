@@ -7,6 +7,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { IndicatorModel, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
@@ -24,7 +25,7 @@ const A4 = { width: 595.28, height: 841.89 };
 let model: ReportModel;
 
 beforeAll(async () => {
-  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd() });
+  const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd(), ...TEST_LOAD });
   if (!loaded.model) throw new Error('the sample study did not load');
   model = loaded.model;
 });

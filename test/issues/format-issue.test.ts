@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../../src/load/format-issue.ts';
+import { formatIssue } from '../../src/issues/format-issue.ts';
 
 describe('formatIssue', () => {
   it('file, line, column, message and hint', () => {

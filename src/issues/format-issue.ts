@@ -1,13 +1,15 @@
-import type { InputIssue } from './types.ts';
+import type { InputIssue } from './input-issue.ts';
 
 /**
  * Formats an issue the way compilers do, so editors can jump to it:
- * `error: data/2024/responses.csv:57: column "int3": value "7" is …`
+ * `error: data/2024/responses.csv:57: column "int3": value "7" is …`, or in
+ * study.json `error: data/study.json: dimensions[2].items[1]: unknown item "int9"`,
  * followed by the hint on its own line: `  → Correct the value, …`.
  */
 export function formatIssue(issue: InputIssue): string {
   const where = issue.line !== undefined ? `${issue.file}:${issue.line}` : issue.file;
   const column = issue.column !== undefined ? `column "${issue.column}": ` : '';
-  const head = `${issue.severity}: ${where}: ${column}${issue.message}`;
+  const path = issue.path !== undefined ? `${issue.path}: ` : '';
+  const head = `${issue.severity}: ${where}: ${column}${path}${issue.message}`;
   return issue.hint ? `${head}\n  → ${issue.hint}` : head;
 }

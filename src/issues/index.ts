@@ -1,0 +1,2 @@
+export * from './input-issue.ts';
+export * from './format-issue.ts';
