@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Delimiter } from './delimiter.ts';
+import { LineSplitter } from './line-splitter.ts';
 import type { QuoteProblem } from './quote-problem.ts';
 
 export interface CsvScanResult {
@@ -37,7 +38,6 @@ export type InPlaceRowVisitor = (text: string, starts: Int32Array, ends: Int32Ar
 export class CsvScanner {
   private readonly parser: Papa.Parser;
   private readonly visit: RowVisitor;
-  private readonly delimiter: Delimiter;
   private readonly skipped: number[] = [];
   private readonly pendingEmpty: number[] = [];
   /** The unparsed rest: the start of a row that has not ended yet. */
@@ -53,13 +53,8 @@ export class CsvScanner {
   /** While papaparse tries one line on its own: the rows it gave (not visited yet). */
   private trial: Papa.ParseStepResult<string[]>[] | undefined = undefined;
   private readonly inPlace: InPlaceRowVisitor | undefined;
-  /** The fields of the line last split: text[starts[k], ends[k]), with "" for a quote where escapes[k]. */
-  private starts = new Int32Array(64);
-  private ends = new Int32Array(64);
-  private firsts = new Int32Array(64);
-  private escapes = new Uint8Array(64);
-  /** Whether a field of the line last split has an escaped quote. */
-  private escaped = false;
+  /** Splits the lines whose quoted fields close on them. */
+  private readonly splitter: LineSplitter;
   /** Pieces pushed but not parsed yet (no row can end in them), and their length. */
   private pending: string[] = [];
   private pendingLength = 0;
@@ -88,7 +83,7 @@ export class CsvScanner {
   constructor(delimiter: Delimiter, visit: RowVisitor, inPlace?: InPlaceRowVisitor, start?: { line: number; offset: number }) {
     this.visit = visit;
     this.inPlace = inPlace;
-    this.delimiter = delimiter;
+    this.splitter = new LineSplitter(delimiter);
     if (start) {
       this.line = start.line;
       this.base = this.counted = this.rowStart = start.offset;
@@ -148,96 +143,6 @@ export class CsvScanner {
   }
 
   /**
-   * Splits the line text[pos, nl) into fields (starts, ends, escapes) the way
-   * papaparse does when every quoted field closes on the line: a field that
-   * starts with a quote runs to the quote followed by the delimiter or the
-   * line end, "" in it being one quote; any other field runs to the next
-   * delimiter, quotes and all. Returns the number of fields, or -1 when the
-   * line is not that simple (a quote not closed on the line, or followed by
-   * something else; or any quoted field on a last line without a newline).
-   */
-  private split(text: string, pos: number, nl: number, lastLine: boolean): number {
-    const delimiterCode = this.delimiter.charCodeAt(0);
-    this.scanned += nl - pos;
-    // The field arrays grow with the fields found, not with the line's length.
-    let starts = this.starts;
-    let ends = this.ends;
-    let firsts = this.firsts;
-    let escapes = this.escapes;
-    let count = 0;
-    let i = pos;
-    this.escaped = false;
-    for (;;) {
-      if (count === starts.length) {
-        this.growFields();
-        starts = this.starts;
-        ends = this.ends;
-        firsts = this.firsts;
-        escapes = this.escapes;
-      }
-      let c = i < nl ? text.charCodeAt(i) : -1;
-      if (c === 34) {
-        if (lastLine) return -1;
-        let j = i + 1;
-        let escape = 0;
-        for (;;) {
-          const q = text.indexOf('"', j);
-          if (q < 0 || q >= nl) return -1;
-          const next = text.charCodeAt(q + 1);
-          if (next === 34) {
-            escape = 1;
-            j = q + 2;
-            continue;
-          }
-          if (q + 1 !== nl && next !== delimiterCode) return -1;
-          starts[count] = i + 1;
-          ends[count] = q;
-          firsts[count] = q > i + 1 ? text.charCodeAt(i + 1) : -1;
-          escapes[count] = escape;
-          if (escape) this.escaped = true;
-          count++;
-          i = q + 2;
-          break;
-        }
-        if (i > nl) return count;
-        continue;
-      }
-      starts[count] = i;
-      firsts[count] = c === delimiterCode ? -1 : c;
-      escapes[count] = 0;
-      // The field runs to the next delimiter or the line end.
-      while (c !== delimiterCode && c !== -1) c = ++i < nl ? text.charCodeAt(i) : -1;
-      ends[count] = i;
-      count++;
-      if (c === -1) return count;
-      i++;
-    }
-  }
-
-  private growFields(): void {
-    const size = this.starts.length * 2;
-    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-    this.firsts = grow(this.firsts);
-    this.escapes = grow(this.escapes);
-  }
-
-  /** The fields of the line last split, as strings. */
-  private fields(text: string, count: number): string[] {
-    const fields = new Array<string>(count);
-    for (let k = 0; k < count; k++) {
-      const f = text.slice(this.starts[k], this.ends[k]);
-      fields[k] = this.escapes[k] ? f.replace(/""/g, '"') : f;
-    }
-    return fields;
-  }
-
-  /**
    * Parses the rest. A line whose quoted fields close on it (the common case)
    * is one row, split here as papaparse would (see split). Another line is
    * given to papaparse on its own; when that does not make exactly one clean
@@ -251,6 +156,7 @@ export class CsvScanner {
     const base = this.base;
     const len = text.length;
     const inPlace = this.inPlace;
+    const splitter = this.splitter;
     let pos = 0;
     while (pos < len) {
       let nl = text.indexOf('\n', pos);
@@ -260,7 +166,8 @@ export class CsvScanner {
         if (!final) break;
         nl = len;
       }
-      const count = this.split(text, pos, nl, lastLine);
+      const count = splitter.split(text, pos, nl, lastLine);
+      this.scanned += nl - pos;
       if (count < 0) {
         if (!lastLine && this.tryLine(text, pos, nl)) {
           pos = nl + 1;
@@ -284,15 +191,15 @@ export class CsvScanner {
         this.line = at + 1;
         this.counted = base + end;
       }
-      const first = this.starts[0] < this.ends[0] ? text.charCodeAt(this.starts[0]) : 0;
+      const first = splitter.starts[0] < splitter.ends[0] ? text.charCodeAt(splitter.starts[0]) : 0;
       if (first > 32 && first < 127) {
         // Not blank (its first field is not).
         if (this.pendingEmpty.length > 0) {
           for (const l of this.pendingEmpty) this.skipped.push(l);
           this.pendingEmpty.length = 0;
         }
-        if (inPlace === undefined || this.escaped || !inPlace(text, this.starts, this.ends, this.firsts, count, at)) this.visit(this.fields(text, count), at, undefined);
-      } else this.row(this.fields(text, count), at, undefined);
+        if (inPlace === undefined || splitter.escaped || !inPlace(text, splitter.starts, splitter.ends, splitter.firsts, count, at)) this.visit(splitter.fields(text, count), at, undefined);
+      } else this.row(splitter.fields(text, count), at, undefined);
       pos = end;
     }
     // Count the newlines of the last row while its text is still here.
