@@ -1,4 +1,4 @@
-import { hashText } from './quote-sample.ts';
+import { hashText } from './hash.ts';
 
 /**
  * The respondent ids of one file, for finding duplicates, in compact form:

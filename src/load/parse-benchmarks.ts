@@ -1,7 +1,15 @@
 import type { Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import type { BenchmarkRow, InputIssue } from './types.ts';
-import { delimiterName, IssueList, joinAnd, quoteMessage, normaliseLineEnds, parseNumber, quoteList, readHeader, scanCsv, sepLine, sepLineIssue, sniffDelimiter } from './csv.ts';
+import { planColumns, type ColumnPlan, type WantedColumn } from './column-plan.ts';
+import { scanCsv } from './csv-scanner.ts';
+import { delimiterName, sniffDelimiter } from './delimiter.ts';
+import { IssueList } from './issue-list.ts';
+import { normaliseLineEnds } from './line-ends.ts';
+import { quoteList } from './message-text.ts';
+import { parseNumber } from './parse-number.ts';
+import { quoteMessage } from './quote-problem.ts';
+import { sepLine, sepLineIssue } from './sep-line.ts';
 
 export interface ParseBenchmarksResult {
   /** The rows in file order; undefined when there is any error. */
@@ -11,6 +19,11 @@ export interface ParseBenchmarksResult {
 
 const COLUMNS = ['year', 'indicator', 'group', 'mean', 'sd', 'n'] as const;
 const REQUIRED = new Set<string>(['year', 'indicator', 'mean']);
+const WANTED: WantedColumn[] = COLUMNS.map((column) =>
+  REQUIRED.has(column)
+    ? { column, missing: () => ({ message: 'is missing from the header', hint: `The columns of benchmarks.csv are ${COLUMNS.join(', ')} (group, sd and n may be left out).` }) }
+    : { column },
+);
 
 /**
  * Parses benchmarks.csv (columns year, indicator, group, mean, sd, n; group,
@@ -35,43 +48,23 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
   const out: BenchmarkRow[] = [];
   const firstLine = new Map<string, number>();
   const at: Record<string, number> = {};
-  let width = 0;
-  let header: string[] = [];
-  let sawHeader = false;
-  let headerLine = 1;
+  let plan: ColumnPlan | undefined;
   let read = 0;
 
   scanCsv(src, delimiter, (fields, line, quote) => {
-    if (!sawHeader) {
-      sawHeader = true;
-      headerLine = line;
-      if (quote) issues.error({ line, ...quoteMessage(quote) });
-      const h = readHeader(fields);
-      header = h.names;
-      width = fields.length;
-      for (const d of h.duplicates) {
-        issues.error({ line, column: d.name, message: `appears more than once in the header (fields ${joinAnd(d.positions)})`, hint: 'Rename or remove the extra columns so that each name appears once.' });
-      }
-      for (const c of COLUMNS) {
-        at[c] = h.index.get(c) ?? -1;
-        if (at[c] < 0 && REQUIRED.has(c)) {
-          issues.error({ line, column: c, message: 'is missing from the header', hint: `The columns of benchmarks.csv are ${COLUMNS.join(', ')} (group, sd and n may be left out).` });
-        }
-      }
-      const extra = h.names.map((n, i) => (n === '' ? `(unnamed field ${i + 1})` : n)).filter((n) => !(COLUMNS as readonly string[]).includes(n));
-      if (extra.length > 0) {
-        issues.warning({ line, message: `${extra.length === 1 ? 'column' : 'columns'} not used: ${quoteList(extra)}`, hint: `Only ${COLUMNS.join(', ')} are read.` });
-      }
+    if (!plan) {
+      plan = planColumns(fields, line, quote, WANTED, issues, (extra) => ({ message: `${extra.length === 1 ? 'column' : 'columns'} not used: ${quoteList(extra)}`, hint: `Only ${COLUMNS.join(', ')} are read.` }));
+      for (const c of COLUMNS) at[c] = plan.position(c);
       return;
     }
     read++;
     const before = issues.errorCount;
     if (quote) {
-      issues.error({ line, column: header[fields.length - 1] || undefined, ...quoteMessage(quote) });
+      issues.error({ line, column: plan.names[fields.length - 1] || undefined, ...quoteMessage(quote) });
       return;
     }
-    if (fields.length !== width) {
-      issues.error({ line, message: `the row has ${fields.length} fields but the header has ${width}`, hint: `Look for a missing or extra ${delimiterName(delimiter)}.` });
+    if (fields.length !== plan.width) {
+      issues.error({ line, message: `the row has ${fields.length} fields but the header has ${plan.width}`, hint: `Look for a missing or extra ${delimiterName(delimiter)}.` });
       return;
     }
     const get = (c: string) => (at[c] >= 0 ? fields[at[c]].trim() : '');
@@ -125,7 +118,7 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
     out.push({ year, indicator, ...(group !== '' ? { group } : {}), mean, ...(sd !== undefined ? { sd } : {}), ...(n !== undefined ? { n } : {}) });
   }, undefined, sep ? { line: sep.line + 1, offset: sep.end } : undefined);
 
-  if (sawHeader && read === 0) issues.error({ line: headerLine, message: 'the file has a header but no rows', hint: 'Add the benchmark rows, or remove the file.' });
+  if (plan && read === 0) issues.error({ line: plan.line, message: 'the file has a header but no rows', hint: 'Add the benchmark rows, or remove the file.' });
   if (issues.errorCount > 0) return { issues: issues.all() };
   return { rows: out, issues: issues.all() };
 }

@@ -1,4 +1,5 @@
 import type { InputIssue, QuoteCandidate } from './types.ts';
+import { hashText } from './hash.ts';
 
 /**
  * Longest open answer (in UTF-16 code units, after trimming) considered for
@@ -18,21 +19,6 @@ const EXAMPLE_LINES = 5;
  */
 export function quoteRank(id: string): number {
   return hashText(id, 0, id.length);
-}
-
-/**
- * A 32-bit hash of text[from, to): FNV-1a over the UTF-16 code units with the
- * murmur3 finaliser. Also the duplicate-id table's hash (id-registry.ts).
- */
-export function hashText(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /** Whether candidate a (rank ra) comes before b (rank rb): by rank, then by id. */

@@ -8,7 +8,7 @@ import type { BenchmarkRow, EditionData, InputIssue } from './types.ts';
 import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
 import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
 import { parseBenchmarks } from './parse-benchmarks.ts';
-import { quoteList } from './csv.ts';
+import { quoteList } from './message-text.ts';
 
 export interface ReadStudyOptions {
   /** Called with a file and the share of it parsed so far (0 at the start, 1 at the end). */

@@ -1,8 +1,10 @@
+import { RowHash } from './hash.ts';
+
 /**
  * Finds rows that repeat an earlier row exactly (every field the same), for
  * a study without an id column, where a row exported twice would count twice.
  * Memory is bounded: a row is kept as a 64-bit hash of its fields (two
- * independent 32-bit hashes) and its line, 12 bytes per row plus an
+ * independent 32-bit hashes, see RowHash) and its line, 12 bytes per row plus an
  * open-addressing table of at most 8 bytes per row; the row's text is not
  * kept. Two different rows are taken for the same only when both hashes
  * agree, which for a million rows happens with a chance of about 1 in 30
@@ -12,8 +14,7 @@
  * field for a string), then registered with end().
  */
 export class RowRegistry {
-  private h1 = 0;
-  private h2 = 0;
+  private readonly hash = new RowHash();
   private lo = new Uint32Array(1024);
   private hi = new Uint32Array(1024);
   private lines = new Int32Array(1024);
@@ -28,35 +29,23 @@ export class RowRegistry {
 
   /** Starts a row. */
   begin(): void {
-    this.h1 = 0x811c9dc5;
-    this.h2 = 0x2545f491;
+    this.hash.begin();
   }
 
   /** Adds the field text[from, to) to the row. */
   fieldAt(text: string, from: number, to: number): void {
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    // The field's length ends it, so that fields cannot run into each other.
-    const n = to - from;
-    this.h1 = Math.imul(h1 ^ (n + 0x10000), 0x01000193);
-    this.h2 = Math.imul(h2 ^ (n + 0x10000), 0x5bd1e995);
+    this.hash.fieldAt(text, from, to);
   }
 
   /** Adds a field to the row. */
   field(s: string): void {
-    this.fieldAt(s, 0, s.length);
+    this.hash.fieldAt(s, 0, s.length);
   }
 
   /** Registers the row on `line`; returns the line of an earlier equal row, or undefined. */
   end(line: number): number | undefined {
-    const a = this.h1 >>> 0;
-    const b = this.h2 >>> 0;
+    const a = this.hash.low;
+    const b = this.hash.high;
     const mask = this.table.length - 1;
     let slot = slotOf(a, this.shift);
     for (;;) {

@@ -1,4 +1,4 @@
-import type { IssueList } from './csv.ts';
+import type { IssueList } from './issue-list.ts';
 
 /**
  * Thousands separators in weights. Within one weights column:

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvScanner } from '../../src/load/csv.ts';
+import { CsvScanner } from '../../src/load/csv-scanner.ts';
 import { decodeText } from '../../src/load/decode.ts';
 import { parseBenchmarks } from '../../src/load/parse-benchmarks.ts';
 import { parseResponses } from '../../src/load/parse-responses.ts';

@@ -1,0 +1,69 @@
+/**
+ * The loader's hashes of text: hashText for one string (respondent ids),
+ * RowHash for a row of fields (repeated rows without an id column).
+ */
+
+/**
+ * A 32-bit hash of text[from, to): FNV-1a over the UTF-16 code units with the
+ * murmur3 finaliser (http://www.isthe.com/chongo/tech/comp/fnv/,
+ * https://github.com/aappleby/smhasher), so similar strings (r1, r2, …) get
+ * evenly spread hashes. The duplicate-id table's hash (id-registry.ts) and the
+ * quotes' rank (quote-sample.ts, quoteRank).
+ */
+export function hashText(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * A 64-bit hash of a row's fields, as two independent 32-bit hashes (FNV-1a,
+ * and a murmur-style multiply and shift), taken field by field: begin(), then
+ * fieldAt (a field read in place) or field (a string) for each field, then
+ * `low` and `high`. Each field is closed by its length, so that fields cannot
+ * run into each other ("ab","c" differs from "a","bc").
+ */
+export class RowHash {
+  private h1 = 0;
+  private h2 = 0;
+
+  /** Starts a row. */
+  begin(): void {
+    this.h1 = 0x811c9dc5;
+    this.h2 = 0x2545f491;
+  }
+
+  /** Adds the field text[from, to) to the row. */
+  fieldAt(text: string, from: number, to: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    const n = to - from;
+    this.h1 = Math.imul(h1 ^ (n + 0x10000), 0x01000193);
+    this.h2 = Math.imul(h2 ^ (n + 0x10000), 0x5bd1e995);
+  }
+
+  /** Adds a field to the row. */
+  field(s: string): void {
+    this.fieldAt(s, 0, s.length);
+  }
+
+  /** The row's first and second 32-bit hash (unsigned). */
+  get low(): number {
+    return this.h1 >>> 0;
+  }
+
+  get high(): number {
+    return this.h2 >>> 0;
+  }
+}
