@@ -51,7 +51,7 @@ export interface SampleRespondent {
   why: string;
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
 const OWN_LOADING = Math.sqrt(1 - GENERAL_LOADING * GENERAL_LOADING);
 
 /** Per-item share of blank answers (1–4 %), fixed by the item's position. */
@@ -220,7 +220,7 @@ function benchmarksCsv(seed: number, editions: Map<Year, SampleRespondent[]>): s
     const scored = people.map(blockScores);
     for (const indicator of BENCH_INDICATORS) {
       for (const group of BENCH_GROUPS) {
-        const members = people.map((p, i) => i).filter((i) => group === '' || people[i].group === group);
+        const members = people.map((_, i) => i).filter((i) => group === '' || people[i].group === group);
         let mean: number;
         let sd = 0;
         if (indicator === 'nps') {

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputIssue } from '../load/types.ts';
@@ -41,7 +42,7 @@ export async function readEditorials(
  * that is not a year at all (`2025-final`). Listed so that none is skipped silently.
  */
 export async function reportFoldersWithoutData(dir: string, years: readonly number[]): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

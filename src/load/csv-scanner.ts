@@ -285,7 +285,7 @@ export function scanCsv(
   start?: { line: number; offset: number },
 ): CsvScanResult {
   let rows = 0;
-  let scanner: CsvScanner | undefined = undefined;
+  let scanner: CsvScanner | undefined ;
   const counting: RowVisitor = (fields, line, quote) => {
     visit(fields, line, quote);
     if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : scanner!.consumed / text.length);

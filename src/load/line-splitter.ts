@@ -52,13 +52,13 @@ export class LineSplitter {
       if (c === 34) {
         if (lastLine) return -1;
         let j = i + 1;
-        let escape = 0;
+        let escaped = 0;
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0 || q >= nl) return -1;
           const next = text.charCodeAt(q + 1);
           if (next === 34) {
-            escape = 1;
+            escaped = 1;
             j = q + 2;
             continue;
           }
@@ -66,8 +66,8 @@ export class LineSplitter {
           starts[count] = i + 1;
           ends[count] = q;
           firsts[count] = q > i + 1 ? text.charCodeAt(i + 1) : -1;
-          escapes[count] = escape;
-          if (escape) this.escaped = true;
+          escapes[count] = escaped;
+          if (escaped) this.escaped = true;
           count++;
           i = q + 2;
           break;

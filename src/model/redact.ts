@@ -260,7 +260,10 @@ function phoneSpans(text: string, meter?: WorkMeter): Span[] {
     let plus = false;
     for (let k = 0; k < 2; k++) {
       if (text[from - 1] === '(') from--;
-      else if (text[from - 1] === '+' && !plus) (plus = true), from--;
+      else if (text[from - 1] === '+' && !plus) {
+        plus = true;
+        from--;
+      }
     }
     const groups: string[] = [];
     const joins: string[] = [];

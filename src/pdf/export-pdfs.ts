@@ -103,7 +103,7 @@ async function renderJob(context: BrowserContext, origin: string, job: Job, warn
     page.setDefaultTimeout(TIMEOUT_MS);
     const url = `${origin}${job.path}`;
     const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || !response.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
+    if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
     await waitForFonts(page, url);
     // Links to the site's own pages and files (e.g. /pdf/… in the version history)
     // would point at this temporary server; in the PDF they stay text. Links within

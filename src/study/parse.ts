@@ -54,8 +54,8 @@ export function parseStudy(text: string): StudyParseResult {
   problems.push(
     ...(result.error?.issues ?? []).map((issue) => {
       const hint =
-        issue.code === 'custom' && typeof issue.params?.['hint'] === 'string'
-          ? issue.params['hint']
+        issue.code === 'custom' && typeof issue.params?.hint === 'string'
+          ? issue.params.hint
           : issue.code === 'too_big' && issue.origin === 'string' && (issue.path.at(-1) === 'fi' || issue.path.at(-1) === 'en')
             ? 'Shorten it; a longer explanation belongs in the commentary (reports/<year>/<lang>/<section>.md).'
             : undefined;

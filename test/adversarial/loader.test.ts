@@ -14,7 +14,7 @@ import { parseResponses } from '../../src/load/parse-responses.ts';
 import { readStudy } from '../../src/load/read-study.ts';
 import { RowRegistry } from '../../src/load/row-registry.ts';
 import { parseRecord, serialiseRecord, withNewVersion } from '../../src/publish/index.ts';
-import { csv, errorsOf, FILE, FIXTURES, HEADER, inPieces, okRows, parse, shown, study, warningsOf } from '../load/helpers.ts';
+import { csv, errorsOf, FILE, FIXTURES, inPieces, okRows, parse, shown, study, warningsOf } from '../load/helpers.ts';
 
 /** A fixture row (group A … C round) with the given weight as written in the file. */
 const weighted = (id: string, weight: string, group = 'A') => `${id},${group},${weight},3,4,5,2,8,,1,muu`;

@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/issues/format-issue.ts';
 import { readStudy } from '../../src/load/read-study.ts';
 import { parseStudy } from '../../src/study/index.ts';

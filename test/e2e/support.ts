@@ -82,6 +82,7 @@ export async function pageFacts(page: Page): Promise<PageFacts> {
       danglingRefs: dangling,
       scripts: document.querySelectorAll('script').length,
       handlers,
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, without hidden parts
       bodyText: document.body.innerText,
     };
   });

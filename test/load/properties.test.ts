@@ -19,7 +19,6 @@ import { FIXTURES, HEADER, quoting, study } from './helpers.ts';
 const FILE = 'data/2024/responses.csv';
 const SEED = 20_240_909;
 const COLUMNS = HEADER.split(',');
-const REASON = COLUMNS.indexOf('nps_why');
 
 // ---------------------------------------------------------------------------
 // Random data from the fixture study
