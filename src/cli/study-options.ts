@@ -1,5 +1,5 @@
 import { formatIssue } from '../issues/format-issue.ts';
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import type { Effects } from '../io/effects.ts';
 import { stringOption, type ParsedArgs } from './args.ts';
 

@@ -1,4 +1,4 @@
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import type { Editorial, EditorialMeta } from '../model/types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { markdownToHtml } from './markdown.ts';

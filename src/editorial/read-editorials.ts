@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import type { Lang } from '../study/schema.ts';
 import type { Editorial } from '../model/types.ts';
 import { parseEditorial } from './parse-editorial.ts';

@@ -1,4 +1,4 @@
-import type { InputIssue } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 
 export interface Decoded {
   /** The text, or undefined when the file cannot be read as text. */

@@ -1,4 +1,4 @@
-import type { InputIssue } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 
 /** Longest value quoted whole in a message; a longer one is cut, saying how long it was. */
 const QUOTED_VALUE_MAX = 80;

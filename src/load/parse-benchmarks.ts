@@ -1,6 +1,7 @@
 import type { Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import type { BenchmarkRow, InputIssue } from './types.ts';
+import type { BenchmarkRow } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import { planColumns, type ColumnPlan, type WantedColumn } from './column-plan.ts';
 import { scanCsv } from './csv-scanner.ts';
 import { delimiterName, sniffDelimiter } from './delimiter.ts';

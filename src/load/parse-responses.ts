@@ -7,7 +7,8 @@ import { LineEndNormaliser } from './line-ends.ts';
 import { ResponseRows } from './response-rows.ts';
 import { scaleIssue } from './row-rules.ts';
 import { sepLine, sepLineIssue } from './sep-line.ts';
-import type { EditionData, InputIssue } from './types.ts';
+import type { EditionData } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 
 /** Rows accounting of one file: read = used + rejected. */
 export type RowCounts = EditionData['rows'];

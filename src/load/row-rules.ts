@@ -1,5 +1,6 @@
 import type { Study } from '../study/schema.ts';
-import { CANT_SAY, MAX_SCALE_POINTS, type InputIssue } from './types.ts';
+import { CANT_SAY, MAX_SCALE_POINTS } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 
 /**
  * Codes matched in place, as text: only those a trimmed field can equal

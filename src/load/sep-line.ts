@@ -1,4 +1,4 @@
-import type { InputIssue } from './types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import { DELIMITERS, type Delimiter } from './delimiter.ts';
 
 /** An Excel "sep=" line: the delimiter it names, the line it is on, and where the text after it starts. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readStudy, type StudyLoad } from '../load/read-study.ts';
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import { readEditorials, reportFoldersWithoutData } from '../editorial/read-editorials.ts';
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import { formatPath } from '../study/parse.ts';
 import type { PublicationRecord } from './record.ts';
 

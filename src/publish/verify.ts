@@ -1,4 +1,4 @@
-import type { InputIssue } from '../load/types.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
 import { diffFigures, type InputHashes, type PublicationRecord } from './record.ts';
 
 /** How many changed figures a message lists before it counts the rest. */
