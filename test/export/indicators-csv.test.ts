@@ -72,16 +72,22 @@ describe('indicatorsCsv', () => {
   });
 
   it('quotes codes with commas, quotes and line breaks, so a CSV reader gets them back', () => {
-    const codes = ['a,b', 'say "hi"', 'two\nlines'];
-    const s = testStudy({ drivers: undefined, groups: codes.map((code) => ({ code, label: { fi: code, en: code } })) });
-    const r = report(s, [edition(s, 2025, codes.flatMap((group) => Array.from({ length: 5 }, (_, i) => ({ group, a: { q1: 1 + i } }))))]);
+    // A group code names a file, so it cannot hold a line break; a background class code can.
+    const codes = ['a,b', 'say "hi"'];
+    const classes = ['two\nlines', 'n'];
+    const s = testStudy({
+      drivers: undefined,
+      groups: codes.map((code) => ({ code, label: { fi: code, en: code } })),
+      background: [{ id: 'region', column: 'region', label: { fi: 'Alue', en: 'Region' }, values: classes.map((code) => ({ code, label: { fi: code, en: code } })) }],
+    });
+    const r = report(s, [edition(s, 2025, codes.flatMap((group) => Array.from({ length: 5 }, (_, i) => ({ group, region: classes[0], a: { q1: 1 + i } }))))]);
     const text = indicatorsCsv(r);
     expect(text).toContain('\n2025,group,"a,b",q1,item,mean.estimate,3\n');
     expect(text).toContain('\n2025,group,"say ""hi""",q1,item,mean.estimate,3\n');
-    expect(text).toContain('\n2025,group,"two\nlines",q1,item,mean.estimate,3\n');
+    expect(text).toContain('\n2025,region,"two\nlines",q1,item,mean.estimate,3\n');
     const parsed = Papa.parse<string[]>(text.trimEnd()).data;
-    const domains = new Set(parsed.filter((row) => row[1] === 'group').map((row) => row[2]));
-    expect([...domains]).toEqual(codes);
+    expect([...new Set(parsed.filter((row) => row[1] === 'group').map((row) => row[2]))]).toEqual(codes);
+    expect([...new Set(parsed.filter((row) => row[1] === 'region').map((row) => row[2]))]).toEqual([classes[0]]);
     expect(parsed.every((row) => row.length === 7)).toBe(true);
   });
 });
