@@ -15,7 +15,7 @@ export interface NavLink {
 
 /** A chapter link: the chapter's first page; current on any of its pages. */
 export function chapterLinks(ctx: PageContext): NavLink[] {
-  return chapters(ctx.model, ctx.edition, ctx.lang).map((c) => ({ label: c.label, href: routeHref(c.pages[0]!), current: c.pages.some((p) => p.slug === ctx.route.slug) }));
+  return chapters(ctx.model, ctx.edition, ctx.lang).map((c) => ({ label: c.label, href: routeHref(c.first), current: c.pages.some((p) => p.slug === ctx.route.slug) }));
 }
 
 /** The pages of the current chapter, when it has more than one (every area, every group), so each one is reachable. */

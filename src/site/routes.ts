@@ -44,6 +44,8 @@ export interface Chapter {
   /** Whether the pages are sub-pages (one per area or group) under the chapter's own heading. */
   sub: boolean;
   pages: Route[];
+  /** The first page: where the chapter's link goes (a single-section chapter's only page). */
+  first: Route;
 }
 
 /** The id prefix of the summary in the print report (its headings are `print-summary-…`). */
@@ -63,11 +65,11 @@ function hasSection(model: ReportModel, id: SectionId): boolean {
  */
 export function chapters(model: ReportModel, edition: EditionModel, lang: Lang): Chapter[] {
   const page = (chapter: ChapterId, kind: RouteKind, id: string, slug: string, title: string, anchor: string): Route => ({ lang, year: edition.year, kind, chapter, id, slug, title, anchor });
-  const single = (id: 'summary' | SectionId, kind: RouteKind, slug: string, anchor: string): Chapter => {
+  const single = (id: 'summary' | SectionId, kind: RouteKind, slug: string, anchor: string): Omit<Chapter, 'first'> => {
     const label = t(lang, id);
     return { id, label, anchor, sub: false, pages: [page(id, kind, kind === 'summary' ? '' : id, slug, label, anchor)] };
   };
-  const all: Chapter[] = [
+  const all: Omit<Chapter, 'first'>[] = [
     single('summary', 'summary', '', `${PRINT_SUMMARY_PREFIX}-title`),
     {
       id: 'areas',
@@ -85,7 +87,10 @@ export function chapters(model: ReportModel, edition: EditionModel, lang: Lang):
     },
     ...FIXED_SECTIONS.filter((id) => hasSection(model, id)).map((id) => single(id, 'section', id, `${id}-h`)),
   ];
-  return all.filter((c) => c.pages.length > 0);
+  return all.flatMap((c) => {
+    const [first] = c.pages;
+    return first ? [{ ...c, first }] : [];
+  });
 }
 
 /** The print report of an edition: every chapter on one page. */
