@@ -1,15 +1,14 @@
-import type { Lang } from '../study/schema.ts';
-import type { EditionModel, ReportModel } from '../model/types.ts';
-import { t } from './i18n.ts';
+import type { PageContext } from './page-context.ts';
+import { groupKey } from './domain-key.ts';
 
 /** Notes on what is withheld for a group, and why. */
-export function groupNotes(model: ReportModel, edition: EditionModel, code: string, lang: Lang): string[] {
-  const key = `group:${code}`;
-  const notes = edition.suppressionNotes.filter((n) => n.domain === key);
+export function groupNotes(ctx: PageContext, code: string): string[] {
+  const key = groupKey(code);
+  const notes = ctx.edition.suppressionNotes.filter((n) => n.domain === key);
   if (notes.length === 0) return [];
   const out: string[] = [];
-  if (notes.some((n) => n.reason === 'base')) out.push(t(lang, 'suppressedNote', { base: model.study.minBase }));
-  if (notes.some((n) => n.reason === 'weight')) out.push(t(lang, 'weightNote', { base: model.study.minBase }));
-  if (notes.some((n) => n.reason === 'complementary')) out.push(t(lang, 'complementaryNote'));
+  if (notes.some((n) => n.reason === 'base')) out.push(ctx.t('suppressedNote', { base: ctx.study.minBase }));
+  if (notes.some((n) => n.reason === 'weight')) out.push(ctx.t('weightNote', { base: ctx.study.minBase }));
+  if (notes.some((n) => n.reason === 'complementary')) out.push(ctx.t('complementaryNote'));
   return out;
 }

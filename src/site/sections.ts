@@ -1,13 +1,94 @@
-import type { Lang } from '../study/schema.ts';
-import type { EditionModel, ReportModel } from '../model/types.ts';
+/**
+ * What each section of a page shows, chosen here from the page context so that the
+ * components only render it: which figures, in which domains, under which ids.
+ */
+import type { PageContext } from './page-context.ts';
+import type { Route } from './routes.ts';
+import type { TableView } from './tables.ts';
+import { TOTAL, groupKey } from './domain-key.ts';
+import { benchmarkTable } from './benchmark.ts';
+import { distributionFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, trendFigure, type FigureView } from './figures.ts';
+import { groupNotes } from './groups.ts';
+import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
 /** The strengths and development areas of a domain's driver analysis, most important first. */
-export function strengthsAndAreas(_model: ReportModel, edition: EditionModel, domain: string, lang: Lang): { strengths: string[]; develop: string[] } | undefined {
-  const drivers = edition.drivers.find((d) => d.domain === domain);
+export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[] } | undefined {
+  const drivers = ctx.edition.drivers.find((d) => d.domain === domain);
   if (!drivers) return undefined;
   const byImportance = [...drivers.predictors].sort((a, b) => b.importance - a.importance);
   return {
-    strengths: byImportance.filter((p) => p.quadrant === 'strength').map((p) => p.label[lang]),
-    develop: byImportance.filter((p) => p.quadrant === 'develop').map((p) => p.label[lang]),
+    strengths: byImportance.filter((p) => p.quadrant === 'strength').map((p) => p.label[ctx.lang]),
+    develop: byImportance.filter((p) => p.quadrant === 'develop').map((p) => p.label[ctx.lang]),
   };
+}
+
+export interface SummaryView {
+  cards: Headline[];
+  /** The areas' means, when the edition has areas. */
+  areas?: FigureView;
+  quadrants?: { strengths: string[]; develop: string[] };
+  /** The NPS, when the study has one. */
+  nps?: FigureView;
+  /** Open answers to the NPS question, per group ('' is the whole study). */
+  quotes: { label: string | undefined; texts: string[] }[];
+}
+
+/** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
+export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
+  const dimensions = overviewDimensions(ctx);
+  const areas = dimensions.length > 0 ? indicatorBars(ctx, dimensions, TOTAL, `${idPrefix}-areas`, areasCaption(ctx, dimensions)) : undefined;
+  const quadrants = strengthsAndAreas(ctx, TOTAL);
+  const nps = npsFigure(ctx, `${idPrefix}-nps`);
+  return {
+    cards: headlines(ctx),
+    ...(areas ? { areas } : {}),
+    ...(quadrants ? { quadrants } : {}),
+    ...(nps ? { nps } : {}),
+    quotes: ctx.edition.quotes.map((q) => ({ label: q.group === '' ? ctx.t('total') : ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang], texts: q.texts })),
+  };
+}
+
+/** An area's page: its statements, the distribution of answers, the groups (in a study with groups) and the trend (after the first edition). */
+export function areaView(ctx: PageContext, page: Route): { items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
+  const { edition, t } = ctx;
+  const dim = indicatorOf(edition, page.id);
+  const prefix = page.anchor.replace(/-h$/, '');
+  const hasTrend = ctx.model.editions.filter((e) => e.year <= edition.year).length > 1;
+  return {
+    items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('items').toLowerCase()}`),
+    distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('distribution').toLowerCase()}`),
+    ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
+    ...(hasTrend ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
+  };
+}
+
+/** A group's page: its respondents, what is withheld, its profile against everyone and its headline table. */
+export function groupView(ctx: PageContext, page: Route): { respondents: string; notes: string[]; profile: FigureView; table: TableView } {
+  const { edition, t, locale } = ctx;
+  const code = page.id;
+  const group = edition.respondents.groups.find((g) => g.code === code);
+  const prefix = page.anchor.replace(/-h$/, '');
+  const headline = ctx.study.headlines;
+  const table = meanTable(ctx, [...headline, ...ctx.dimensions], groupKey(code));
+  return {
+    respondents: group?.n === undefined ? t('suppressed', { base: 5 }) : locale.count(group.n),
+    notes: groupNotes(ctx, code),
+    profile: profileFigure(ctx, { code, label: page.title }, [...headline.filter((h) => h !== 'nps'), ...ctx.dimensions], `${prefix}-profile`),
+    table: { ...table, caption: `${page.title}: ${t('headline').toLowerCase()}` },
+  };
+}
+
+/** The benchmark page: the headline indices and areas against the benchmark, and a table per domain that has one. */
+export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: TableView[] } {
+  const { t } = ctx;
+  const ids = [...ctx.study.headlines.filter((h) => h !== 'nps'), ...ctx.dimensions];
+  return {
+    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', `${t('benchmark')} (${t('total').toLowerCase()})`),
+    tables: ctx.domains.map((d) => benchmarkTable(ctx, d.key)).filter((x) => x !== undefined),
+  };
+}
+
+/** The trends page: the series of every headline figure and area. */
+export function trendFigures(ctx: PageContext): FigureView[] {
+  return [...ctx.study.headlines, ...ctx.dimensions].map((id, i) => trendFigure(ctx, id, `trend-${i}`));
 }

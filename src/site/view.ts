@@ -7,18 +7,13 @@ import type { Cell, ComparisonModel, EditionModel, IndicatorModel, IndicatorStat
 import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../format/number.ts';
 import { t } from './i18n.ts';
 import { groupSlugOf } from '../study/slug.ts';
-
-export type PageKey = string;
+import type { PageContext } from './page-context.ts';
 
 export { slug } from '../study/slug.ts';
 
 /** The page name of a group (the rule is the study's, which refuses two groups with one page). */
 export function groupSlug(study: StudyMeta, code: string): string {
   return groupSlugOf(study.groups.map((g) => g.code), code);
-}
-
-export function href(lang: Lang, year: number, page: PageKey = ''): string {
-  return `/${lang}/${year}/${page ? `${page}/` : ''}`;
 }
 
 export function pdfFileName(study: StudyMeta, edition: EditionModel, lang: Lang): string {
@@ -130,8 +125,9 @@ export interface Headline {
 }
 
 /** The headline figures: the headline indices, then the NPS. */
-export function headlines(model: ReportModel, edition: EditionModel, lang: Lang, headlineIds: readonly string[]): Headline[] {
-  return headlineIds.map((id) => {
+export function headlines(ctx: Pick<PageContext, 'model' | 'edition' | 'lang'>): Headline[] {
+  const { model, edition, lang } = ctx;
+  return model.study.headlines.map((id) => {
     const indicator = indicatorOf(edition, id);
     const stats = indicator.stats.total;
     const d = decimalsFor(indicator);
@@ -149,84 +145,22 @@ export function headlines(model: ReportModel, edition: EditionModel, lang: Lang,
   });
 }
 
-/** Sections of an edition for the navigation, in reading order. */
-export function sectionLinks(model: ReportModel, edition: EditionModel, lang: Lang): { key: PageKey; label: string; children?: { key: PageKey; label: string }[] }[] {
-  const dims = edition.indicators.filter((i) => i.kind === 'dimension');
-  return [
-    { key: '', label: t(lang, 'summary') },
-    { key: 'areas', label: t(lang, 'dimensions'), children: dims.map((d) => ({ key: `areas/${d.id}`, label: d.label[lang] })) },
-    // A study without a group column has no group pages.
-    ...(model.study.groups.length > 0
-      ? [{ key: 'groups', label: t(lang, 'groups'), children: model.study.groups.map((g) => ({ key: `groups/${groupSlug(model.study, g.code)}`, label: g.label[lang] })) }]
-      : []),
-    ...(model.study.drivers ? [{ key: 'drivers', label: t(lang, 'drivers') }] : []),
-    { key: 'trends', label: t(lang, 'trends') },
-    ...(model.study.benchmarkSource ? [{ key: 'benchmark', label: t(lang, 'benchmark') }] : []),
-    { key: 'method', label: t(lang, 'method') },
-    { key: 'tables', label: t(lang, 'tables') },
-  ];
-}
-
-/** Every page key of an edition (for routes and the edition switcher). */
-export function pageKeys(model: ReportModel, edition: EditionModel): PageKey[] {
-  return sectionLinks(model, edition, 'en').flatMap((s) => [s.key, ...(s.children?.map((c) => c.key) ?? [])]).filter((k) => k !== 'areas' && k !== 'groups');
-}
-
-/** Links to the same page in every edition; falls back to the summary where the page does not exist. */
-export function editionSwitcher(model: ReportModel, lang: Lang, page: PageKey) {
-  return [...model.editions].reverse().map((e) => ({
-    year: e.year,
-    href: href(lang, e.year, pageKeys(model, e).includes(page) ? page : ''),
-    status: e.status,
-    latest: e.year === model.latestYear,
-  }));
-}
-
-export function statsOf(edition: EditionModel, indicatorId: string, domain: string): IndicatorStats | undefined {
-  return indicatorOf(edition, indicatorId).stats[domain];
-}
-
-/** Static paths for pages of every language × edition. */
-export function editionPaths(model: ReportModel) {
-  return model.study.languages.flatMap((lang) => model.editions.map((e) => ({ params: { lang, year: String(e.year) }, props: { lang, year: e.year } })));
-}
-
-/** Static paths for one page per dimension (or group) of every language × edition. */
-export function editionSubPaths(model: ReportModel, kind: 'areas' | 'groups') {
-  return editionPaths(model).flatMap(({ params, props }) => {
-    const edition = editionOf(model, props.year);
-    const ids =
-      kind === 'areas'
-        ? edition.indicators.filter((i) => i.kind === 'dimension').map((d) => ({ slug: d.id, id: d.id }))
-        : model.study.groups.map((g) => ({ slug: groupSlug(model.study, g.code), id: g.code }));
-    return ids.map(({ slug, id }) => ({ params: { ...params, id: slug }, props: { ...props, id } }));
-  });
-}
-
-/** The single-section pages of an edition. */
-export type SectionPage = 'drivers' | 'trends' | 'benchmark' | 'method' | 'tables';
-
-/** Static paths of the single-section pages the study has, for every language × edition. */
-export function sectionPaths(model: ReportModel) {
-  const sections: SectionPage[] = [...(model.study.drivers ? (['drivers'] as const) : []), 'trends', ...(model.study.benchmarkSource ? (['benchmark'] as const) : []), 'method', 'tables'];
-  return editionPaths(model).flatMap(({ params, props }) => sections.map((section) => ({ params: { ...params, section }, props: { ...props, section } })));
-}
-
 /** The areas of the summary's overview: the parts of the first index built from dimensions, else every dimension. */
-export function overviewDimensions(edition: EditionModel): string[] {
-  const dims = edition.indicators.filter((i) => i.kind === 'dimension').map((i) => i.id);
+export function overviewDimensions(ctx: Pick<PageContext, 'edition' | 'dimensions'>): string[] {
+  const { edition, dimensions: dims } = ctx;
   const index = edition.indicators.find((i) => i.kind === 'index' && i.components.length > 0 && i.components.every((c) => dims.includes(c)));
   return index ? index.components : dims;
 }
 
 /** The overview chart's caption, naming the markers it really has. */
-export function areasCaption(model: ReportModel, edition: EditionModel, ids: readonly string[], lang: Lang): string {
+export function areasCaption(ctx: Pick<PageContext, 'edition' | 't'>, ids: readonly string[]): string {
+  const { edition, t } = ctx;
   const stats = ids.map((id) => indicatorOf(edition, id).stats.total);
   const extras = [
-    ...(stats.some((s) => s?.mean.shown && s.benchmark) ? [t(lang, 'withBenchmark')] : []),
-    ...(edition.previousYear !== undefined && stats.some((s) => s?.previous) ? [t(lang, 'withPrevious')] : []),
+    ...(stats.some((s) => s?.mean.shown && s.benchmark) ? [t('withBenchmark')] : []),
+    ...(edition.previousYear !== undefined && stats.some((s) => s?.previous) ? [t('withPrevious')] : []),
   ];
-  const base = t(lang, 'areasCaption');
+  const base = t('areasCaption');
   if (extras.length === 0) return base;
-  return `${base}, ${extras.join(` ${t(lang, 'and')} `)}`;
+  return `${base}, ${extras.join(` ${t('and')} `)}`;
 }

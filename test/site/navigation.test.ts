@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../src/model/types.ts';
+import { chapterLinks, editionHome, editionLinks, languageLinks, latestLink, printContents, subNavigation } from '../../src/site/navigation.ts';
+import { pageContext } from '../../src/site/page-context.ts';
+import { routes } from '../../src/site/routes.ts';
+import { siteReport, withStudy } from './fixture.ts';
+
+const ctxOf = (model: ReportModel, lang: string, year: number, slug = '') => pageContext(model, routes(model).find((r) => r.lang === lang && r.year === year && r.slug === slug)!);
+
+describe('navigation', () => {
+  const model = siteReport();
+
+  it('links each chapter to its first page, current on any of its pages', () => {
+    const links = chapterLinks(ctxOf(model, 'en', 2025, 'areas/d2'));
+    expect(links.map((l) => [l.label, l.href, l.current])).toEqual([
+      ['Summary', '/en/2025/', false],
+      ['Areas', '/en/2025/areas/d3/', true],
+      ['Stakeholder groups', '/en/2025/groups/A/', false],
+      ['Key drivers', '/en/2025/drivers/', false],
+      ['Trends', '/en/2025/trends/', false],
+      ['Method and sample', '/en/2025/method/', false],
+      ['Tables', '/en/2025/tables/', false],
+    ]);
+  });
+
+  it('lists the pages of the current chapter when it has more than one', () => {
+    expect(subNavigation(ctxOf(model, 'fi', 2025, 'groups/B'))).toEqual({
+      label: 'Sidosryhmät',
+      links: ['A', 'B', 'C', 'D'].map((g) => ({ label: `Group ${g}`, href: `/fi/2025/groups/${g}/`, current: g === 'B' })),
+    });
+    expect(subNavigation(ctxOf(model, 'fi', 2025, 'trends'))).toBeUndefined();
+    expect(subNavigation(ctxOf(model, 'fi', 2025))).toBeUndefined();
+  });
+
+  it('switches editions on the same page, latest first, falling back to the summary where the page is missing', () => {
+    const without = { ...model, editions: [{ ...model.editions[0]!, indicators: model.editions[0]!.indicators.filter((i) => i.id !== 'd2') }, model.editions[1]!] };
+    expect(editionLinks(ctxOf(without, 'en', 2025, 'areas/d2'))).toEqual([
+      { year: 2025, label: '2025 (DRAFT)', href: '/en/2025/areas/d2/', current: true },
+      { year: 2024, label: '2024 (DRAFT)', href: '/en/2024/', current: false },
+    ]);
+    expect(editionLinks(ctxOf(without, 'en', 2025, 'areas/d3')).map((e) => e.href)).toEqual(['/en/2025/areas/d3/', '/en/2024/areas/d3/']);
+  });
+
+  it('links the same page in the other languages, named in their own language', () => {
+    expect(languageLinks(ctxOf(model, 'fi', 2024, 'method'))).toEqual([{ lang: 'en', name: 'English', href: '/en/2024/method/' }]);
+  });
+
+  it('points an older edition to the same page in the latest', () => {
+    const published: ReportModel = { ...model, latestYear: 2025 };
+    expect(latestLink(ctxOf(published, 'en', 2024, 'tables'))).toEqual({ text: 'This is an earlier edition (2024).', linkText: 'See the same page in the latest edition (2025)', href: '/en/2025/tables/' });
+    expect(latestLink(ctxOf(published, 'en', 2025, 'tables'))).toBeUndefined();
+    expect(latestLink(ctxOf(model, 'en', 2024, 'tables'))).toBeUndefined();
+  });
+
+  it("links the edition's summary and print report", () => {
+    expect(editionHome(ctxOf(model, 'fi', 2024, 'groups/C'))).toEqual({ summary: '/fi/2024/', print: '/fi/2024/print/' });
+  });
+});
+
+describe('printContents', () => {
+  it("is the print report's chapters in order, areas and groups with their pages", () => {
+    const model = siteReport({ benchmark: { source: { fi: 'Pankki', en: 'Bank' } } });
+    expect(printContents(ctxOf(model, 'en', 2025, 'print'))).toEqual([
+      { id: 'print-summary-title', label: 'Summary' },
+      { id: 'areas-h', label: 'Areas', children: [{ id: 'area-d3-h', label: 'Three items' }, { id: 'area-d2-h', label: 'Two items' }] },
+      { id: 'groups-h', label: 'Stakeholder groups', children: ['A', 'B', 'C', 'D'].map((g, i) => ({ id: `group-${i}-h`, label: `Group ${g}` })) },
+      { id: 'drivers-h', label: 'Key drivers' },
+      { id: 'trends-h', label: 'Trends' },
+      { id: 'benchmark-h', label: 'Research bank comparison' },
+      { id: 'method-h', label: 'Method and sample' },
+      { id: 'tables-h', label: 'Tables' },
+    ]);
+  });
+
+  it('leaves out what the study does not have', () => {
+    const plain = withStudy(siteReport(), ({ drivers: _drivers, ...study }) => ({ ...study, groups: [] }));
+    expect(printContents(ctxOf(plain, 'fi', 2025, 'print')).map((c) => c.id)).toEqual(['print-summary-title', 'areas-h', 'trends-h', 'method-h', 'tables-h']);
+  });
+});
