@@ -23,6 +23,8 @@ export interface Locale {
   count(n: number): string;
   p(p: number): string;
   date(iso: string): string;
+  /** A name in the language's quotation marks (”…” in Finnish, “…” in English). */
+  quote(text: string): string;
 }
 
 /** A domain the report shows side by side with the others: the total or a stakeholder group. */
@@ -65,6 +67,7 @@ export function localeOf(lang: Lang): Locale {
     count: (n) => formatCount(n, lang),
     p: (p) => formatP(p, lang),
     date: (iso) => formatDate(iso, lang),
+    quote: (text) => (lang === 'fi' ? `”${text}”` : `“${text}”`),
   };
 }
 

@@ -7,7 +7,7 @@ import type { Route } from './routes.ts';
 import type { TableView } from './tables.ts';
 import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
-import { distributionFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, trendFigure, type FigureView } from './figures.ts';
+import { distributionFigure, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
 import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
@@ -91,4 +91,42 @@ export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: T
 /** The trends page: the series of every headline figure and area. */
 export function trendFigures(ctx: PageContext): FigureView[] {
   return [...ctx.study.headlines, ...ctx.dimensions].map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+}
+
+export interface DriversView {
+  /** What the chart shows, naming the study's outcome. */
+  explain: string;
+  commentary?: string;
+  /** One chart per domain with an analysis, with a note for each predictor left out of it. */
+  charts: { figure: FigureView; notes: string[] }[];
+  /** Why each domain without an analysis has none. */
+  gaps: string[];
+}
+
+const GAP_KEYS = { base: 'driversGapBase', weight: 'driversGapWeight', withheld: 'driversGapWithheld', outcome: 'driversGapOutcome', predictors: 'driversGapPredictors' } as const;
+
+/** The key drivers: a chart per domain (the total, then the groups), the predictors left out, and why a domain has none. */
+export function driversView(ctx: PageContext): DriversView {
+  const { edition, study, lang, t } = ctx;
+  const outcome = study.drivers ? (edition.indicators.find((i) => i.id === study.drivers!.outcome)?.label[lang] ?? '') : '';
+  const factorLabel = (id: string) => edition.indicators.find((i) => i.id === id)?.label[lang] ?? id;
+  const charts: DriversView['charts'] = [];
+  const gaps: string[] = [];
+  ctx.domains.forEach(({ key, label }, i) => {
+    const figure = driversFigure(ctx.model, edition, key, lang, `drivers-${i}`);
+    if (!figure) {
+      // Why, as the model says; an older model without reasons gets the general sentence.
+      const gap = edition.driverGaps?.find((g) => g.domain === key);
+      gaps.push(gap ? t(GAP_KEYS[gap.reason], { domain: label, base: study.minBase, outcome }) : t('noDrivers'));
+      return;
+    }
+    const notes = (edition.drivers.find((d) => d.domain === key)?.excluded ?? []).map((x) =>
+      x.reason === 'constant'
+        ? t('driversExcludedConstant', { domain: label, factor: x.label[lang] })
+        : t('driversExcludedCollinear', { domain: label, factor: x.label[lang], others: (x.with ?? []).map((id) => ctx.locale.quote(factorLabel(id))).join(', ') }),
+    );
+    charts.push({ figure, notes });
+  });
+  const commentary = edition.editorial[lang]?.sections.drivers;
+  return { explain: t('driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };
 }
