@@ -5,7 +5,7 @@ import { t } from './i18n.ts';
 import type { TableView } from './tables.ts';
 
 /** Respondents, weighting and margins of error per group. */
-export function respondentsTable(model: ReportModel, edition: EditionModel, lang: Lang): TableView {
+export function respondentsTable(edition: EditionModel, lang: Lang): TableView {
   const r = edition.respondents;
   const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
     { text: label },

@@ -63,7 +63,7 @@ export function shareText(cell: Cell | undefined, lang: Lang, study: StudyMeta):
 }
 
 export function ciText(cell: Cell | undefined, lang: Lang, decimals = 2): string {
-  if (!cell || !cell.shown) return '–';
+  if (!cell?.shown) return '–';
   return `${formatNumber(cell.ci[0], decimals, lang)}–${formatNumber(cell.ci[1], decimals, lang)}`;
 }
 
@@ -95,7 +95,7 @@ export function benchmarkDescription(b: NonNullable<IndicatorStats['benchmark']>
 }
 
 export function bandText(study: StudyMeta, cell: Cell | undefined, lang: Lang): string {
-  if (!cell || !cell.shown) return '–';
+  if (!cell?.shown) return '–';
   return bandOfId(study, cell.band)?.label[lang] ?? '–';
 }
 
