@@ -45,7 +45,10 @@ function parseOptions(argv: string[]): Options {
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--sizes') o.sizes = value().split(',').map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
+    if (a === '--sizes')
+      o.sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '').replace(/k$/i, '000').replace(/m$/i, '000000')));
     else if (a === '--runs') o.runs = Number(value());
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--skip-build') o.skipBuild = true;
@@ -193,7 +196,9 @@ interface PageWeight {
 function pageWeight(out: string, lang: string): PageWeight | undefined {
   const langDir = join(out, lang);
   if (!existsSync(langDir)) return undefined;
-  const years = readdirSync(langDir).filter((n) => /^\d{4}$/.test(n)).sort();
+  const years = readdirSync(langDir)
+    .filter((n) => /^\d{4}$/.test(n))
+    .sort();
   const latest = years[years.length - 1];
   if (!latest) return undefined;
   const htmlFile = join(langDir, latest, 'index.html');
@@ -216,7 +221,15 @@ function pageWeight(out: string, lang: string): PageWeight | undefined {
   const jsBytes = js.reduce((s, h) => s + size(local(h, htmlFile)), 0);
   const kb = (b: number) => Math.round(b / 102.4) / 10;
   const htmlBytes = Buffer.byteLength(html);
-  return { path: `/${lang}/${latest}/`, htmlKb: kb(htmlBytes), cssKb: kb(cssBytes), jsKb: kb(jsBytes), fontKb: kb(fontBytes), fontFiles: fonts.size, totalKb: kb(htmlBytes + cssBytes + jsBytes + fontBytes) };
+  return {
+    path: `/${lang}/${latest}/`,
+    htmlKb: kb(htmlBytes),
+    cssKb: kb(cssBytes),
+    jsKb: kb(jsBytes),
+    fontKb: kb(fontBytes),
+    fontFiles: fonts.size,
+    totalKb: kb(htmlBytes + cssBytes + jsBytes + fontBytes),
+  };
 }
 
 interface BuildResult {
@@ -236,7 +249,16 @@ async function benchBuild(luotain: string): Promise<BuildResult> {
     let withPdf = true;
     let note: string | undefined;
     if (run.code !== 0) {
-      note = `the build with PDFs failed (exit ${run.code}): ${run.stderr.trim().split('\n').filter((l) => !l.startsWith('\t') && !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l)).slice(-3).join(' | ')}; measured with --no-pdf`;
+      note = `the build with PDFs failed (exit ${run.code}): ${run.stderr
+        .trim()
+        .split('\n')
+        .filter(
+          (l) =>
+            !l.startsWith('\t') &&
+            !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l),
+        )
+        .slice(-3)
+        .join(' | ')}; measured with --no-pdf`;
       process.stderr.write(`  ${note}\n`);
       withPdf = false;
       run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, '--no-pdf'], luotain);
@@ -299,7 +321,10 @@ function table(sizes: SizeResult[], build?: BuildResult): string {
     }
   }
   if (build) {
-    lines.push('', `sample build (${build.withPdf ? `site and ${build.pdfFiles} PDFs` : 'site only, --no-pdf'}): ${s(build.ms)} s, peak RSS ${build.peakRssMb} MB${build.note ? `\n  note: ${build.note}` : ''}`);
+    lines.push(
+      '',
+      `sample build (${build.withPdf ? `site and ${build.pdfFiles} PDFs` : 'site only, --no-pdf'}): ${s(build.ms)} s, peak RSS ${build.peakRssMb} MB${build.note ? `\n  note: ${build.note}` : ''}`,
+    );
     const p = build.summaryPage;
     if (p) lines.push(`summary page ${p.path}: ${p.totalKb} KB (HTML ${p.htmlKb}, CSS ${p.cssKb}, JS ${p.jsKb}, fonts ${p.fontKb} in ${p.fontFiles} files)`);
   }

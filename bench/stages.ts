@@ -30,7 +30,11 @@ for (const data of load.editions) {
   for (const d of study.dimensions) scores.set(d.id, respondentMeans(d.items.map((id) => answerValues(data.items.get(id)!, min))));
   for (const x of study.indices) scores.set(x.id, respondentMeans((x.dimensions ?? x.items ?? []).map((id) => scores.get(id) ?? answerValues(data.items.get(id)!, min))));
   for (const s of scores.values()) variables.push({ kind: 'numeric', values: s, centre: mid });
-  const partitions: Partition[] = [{ classes: 1 }, { codes: data.group, classes: study.groups.length }, ...study.background.map((b) => ({ codes: data.background.get(b.id)!, classes: b.values.length }))];
+  const partitions: Partition[] = [
+    { classes: 1 },
+    { codes: data.group, classes: study.groups.length },
+    ...study.background.map((b) => ({ codes: data.background.get(b.id)!, classes: b.values.length })),
+  ];
   DomainMoments.compute({ strata: data.group, weights: data.weight, strataCount: study.groups.length }, partitions, variables);
 }
 const t2 = performance.now();

@@ -4,8 +4,7 @@
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 18)) {
   console.error(
-    `luotain needs Node >= 22.18; this is Node ${process.versions.node}.\n` +
-      'Run it through npm (npm run build, npx luotain ...), which uses the Node that `npm install` put in node_modules/.bin.',
+    `luotain needs Node >= 22.18; this is Node ${process.versions.node}.\n` + 'Run it through npm (npm run build, npx luotain ...), which uses the Node that `npm install` put in node_modules/.bin.',
   );
   process.exit(2);
 }

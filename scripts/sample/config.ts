@@ -114,15 +114,7 @@ export const BACKGROUND_SHIFT = {
   region: [-0.05, 0.04, 0, 0.02, 0.03],
 };
 
-export type AreaId =
-  | 'governance'
-  | 'finance'
-  | 'leadership'
-  | 'renewal'
-  | 'interaction'
-  | 'products'
-  | 'workplace'
-  | 'responsibility';
+export type AreaId = 'governance' | 'finance' | 'leadership' | 'renewal' | 'interaction' | 'products' | 'workplace' | 'responsibility';
 
 export interface AreaParams {
   id: AreaId;

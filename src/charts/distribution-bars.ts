@@ -7,23 +7,11 @@ import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatPercent } from '../format/number.ts';
 import { GRID, MUTED, RULE, divergingColours, textOn } from './palette.ts';
-import {
-  type ChartOptions,
-  DEFAULT_WIDTH,
-  LINE_HEIGHT,
-  isShown,
-  layoutRowLabels,
-  layoutLegend,
-  legendMark,
-  renderChart,
-  rowLabelsMark,
-  suppressedSentence,
-  suppressedRowsMark,
-} from './render.ts';
+import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 import { textWidth } from './text.ts';
 
 export interface DistributionBarsInput {
-  rows: { id: string; label: string; /** Share 0–1 per scale point from scale.min up. */ shares: Cell[] }[];
+  rows: { id: string; label: string /** Share 0–1 per scale point from scale.min up. */; shares: Cell[] }[];
   scale: { min: number; max: number };
   /** Label per scale point, from scale.min up. */
   pointLabels: string[];

@@ -6,19 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Cell, StudyMeta } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { FALLBACK_FILL, GRID, INK, MUTED, RULE } from './palette.ts';
-import {
-  type ChartOptions,
-  DEFAULT_WIDTH,
-  LINE_HEIGHT,
-  isShown,
-  layoutRowLabels,
-  layoutLegend,
-  legendMark,
-  renderChart,
-  rowLabelsMark,
-  suppressedSentence,
-  suppressedRowsMark,
-} from './render.ts';
+import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 
 export interface GroupProfileInput {
   rows: { id: string; label: string; group: Cell; total: Cell }[];
@@ -30,14 +18,10 @@ export interface GroupProfileInput {
 }
 
 export function groupProfileSummary(input: GroupProfileInput, lang: ChartOptions['lang']): string {
-  const both = input.rows.flatMap((r) =>
-    r.group.shown && r.total.shown && isShown(r.group) && isShown(r.total)
-      ? [{ label: r.label, g: r.group.estimate, t: r.total.estimate }]
-      : [],
-  );
+  const both = input.rows.flatMap((r) => (r.group.shown && r.total.shown && isShown(r.group) && isShown(r.total) ? [{ label: r.label, g: r.group.estimate, t: r.total.estimate }] : []));
   const hidden = input.rows.filter((r) => !isShown(r.group)).length;
   const tail = suppressedSentence(hidden, input.minBase, lang);
-  if (both.length === 0) return (suppressedSentence(Math.max(1, hidden), input.minBase, lang).trim());
+  if (both.length === 0) return suppressedSentence(Math.max(1, hidden), input.minBase, lang).trim();
   const higher = both.filter((r) => r.g > r.t).length;
   const lower = both.filter((r) => r.g < r.t).length;
   let largest = both[0];
@@ -46,7 +30,8 @@ export function groupProfileSummary(input: GroupProfileInput, lang: ChartOptions
   return (
     (lang === 'fi'
       ? `${input.groupLabel}: arvio on kokonaistulosta korkeampi ${higher} ja matalampi ${lower} kohdassa ${both.length}:stä. Suurin ero on kohdassa ${largest.label} (${f(largest.g)}, ${input.totalLabel} ${f(largest.t)}).`
-      : `${input.groupLabel}: higher than the total in ${higher} and lower in ${lower} of ${both.length} areas. The largest difference is in ${largest.label} (${f(largest.g)}; ${input.totalLabel} ${f(largest.t)}).`) + tail
+      : `${input.groupLabel}: higher than the total in ${higher} and lower in ${lower} of ${both.length} areas. The largest difference is in ${largest.label} (${f(largest.g)}; ${input.totalLabel} ${f(largest.t)}).`) +
+    tail
   );
 }
 

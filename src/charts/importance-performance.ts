@@ -41,7 +41,10 @@ export function quadrantOf(p: { importance: number; performance: number; quadran
 
 export function importancePerformanceSummary(input: ImportancePerformanceInput, lang: ChartOptions['lang']): string {
   const by = (q: Quadrant): string[] =>
-    input.points.filter((p) => quadrantOf(p, input) === q).sort((a, b) => b.importance - a.importance).map((p) => p.label);
+    input.points
+      .filter((p) => quadrantOf(p, input) === q)
+      .sort((a, b) => b.importance - a.importance)
+      .map((p) => p.label);
   const parts: string[] = [];
   for (const q of ['strength', 'develop', 'maintain', 'lower'] as const) {
     const names = by(q);
@@ -133,10 +136,7 @@ export function importancePerformance(input: ImportancePerformanceInput, options
         return { x0, x1: x0 + w, y0: c.y - h / 2, y1: c.y + h / 2 };
       };
       const inside = (b: Box): boolean => b.x0 >= left - 2 && b.x1 <= right + 2 && b.y0 >= top - 2 && b.y1 <= bottom + 2;
-      const chosen =
-        candidates.find((c) => inside(boxOf(c)) && !taken.some((t) => overlaps(t, boxOf(c)))) ??
-        candidates.find((c) => inside(boxOf(c))) ??
-        candidates[0];
+      const chosen = candidates.find((c) => inside(boxOf(c)) && !taken.some((t) => overlaps(t, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c))) ?? candidates[0];
       const box = boxOf(chosen);
       taken.push(box);
       g.appendChild(multilineText(document, p.lines, { x: round(chosen.x), y: round(chosen.y), 'text-anchor': chosen.anchor }));

@@ -6,19 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatNumber, formatPercent } from '../format/number.ts';
 import { GRID, MUTED, NPS_COLOURS, textOn } from './palette.ts';
-import {
-  type ChartOptions,
-  DEFAULT_WIDTH,
-  LINE_HEIGHT,
-  isShown,
-  layoutRowLabels,
-  layoutLegend,
-  legendMark,
-  renderChart,
-  rowLabelsMark,
-  suppressedSentence,
-  suppressedRowsMark,
-} from './render.ts';
+import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 import { textWidth } from './text.ts';
 
 export interface NpsBarInput {

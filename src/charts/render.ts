@@ -55,12 +55,7 @@ function chartDocument(): Document {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element with attributes (and text content). */
-export function svgElement(
-  document: Document,
-  name: string,
-  attributes: Record<string, string | number | undefined>,
-  text?: string,
-): SVGElement {
+export function svgElement(document: Document, name: string, attributes: Record<string, string | number | undefined>, text?: string): SVGElement {
   const element = document.createElementNS(SVG_NS, name) as SVGElement;
   for (const [key, value] of Object.entries(attributes)) {
     if (value !== undefined) element.setAttribute(key, typeof value === 'number' ? String(round(value)) : value);
@@ -75,18 +70,12 @@ export function round(x: number): number {
 }
 
 /** Appends a multi-line text element: lines stacked around y (vertically centred). */
-export function multilineText(
-  document: Document,
-  lines: string[],
-  attributes: Record<string, string | number | undefined> & { x: number; y: number },
-): SVGElement {
+export function multilineText(document: Document, lines: string[], attributes: Record<string, string | number | undefined> & { x: number; y: number }): SVGElement {
   const { x, y, ...rest } = attributes;
   const text = svgElement(document, 'text', { x, y, ...rest });
   const first = -((lines.length - 1) / 2) * LINE_HEIGHT;
   lines.forEach((line, i) => {
-    text.appendChild(
-      svgElement(document, 'tspan', { x, dy: i === 0 ? round(first) + 4 : LINE_HEIGHT }, line),
-    );
+    text.appendChild(svgElement(document, 'tspan', { x, dy: i === 0 ? round(first) + 4 : LINE_HEIGHT }, line));
   });
   return text;
 }
@@ -105,10 +94,7 @@ function escapeRegExp(s: string): string {
  * the text alternative, the stable class, the report font, no <style> block, no
  * nested aria labels, and every id renumbered under idPrefix.
  */
-export function renderChart(
-  spec: Plot.PlotOptions,
-  meta: { idPrefix: string; ariaLabel: string },
-): string {
+export function renderChart(spec: Plot.PlotOptions, meta: { idPrefix: string; ariaLabel: string }): string {
   const document = chartDocument();
   const node = Plot.plot({ ...spec, className: CHART_CLASS, document }) as unknown as Element;
   if (node.tagName.toLowerCase() !== 'svg') throw new Error('chart rendered as a figure; titles and legends belong to the page');
@@ -204,9 +190,7 @@ export function legendMark(layout: LegendLayout, top = 0): Plot.RenderFunction {
           }),
         );
       } else if (kind === 'tick') {
-        g.appendChild(
-          svgElement(document, 'line', { x1: x + SWATCH / 2, x2: x + SWATCH / 2, y1: cy - 7, y2: cy + 7, stroke: item.colour, 'stroke-width': 2 }),
-        );
+        g.appendChild(svgElement(document, 'line', { x1: x + SWATCH / 2, x2: x + SWATCH / 2, y1: cy - 7, y2: cy + 7, stroke: item.colour, 'stroke-width': 2 }));
       } else {
         g.appendChild(svgElement(document, 'line', { x1: x, x2: x + SWATCH, y1: cy, y2: cy, stroke: item.colour, 'stroke-width': 2 }));
         g.appendChild(svgElement(document, 'circle', { cx: x + SWATCH / 2, cy, r: 3, fill: item.colour }));

@@ -7,16 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
 import { GRID, MUTED, groupColour } from './palette.ts';
-import {
-  type ChartOptions,
-  DEFAULT_WIDTH,
-  LINE_HEIGHT,
-  isShown,
-  multilineText,
-  renderChart,
-  suppressedSentence,
-  svgElement,
-} from './render.ts';
+import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, multilineText, renderChart, suppressedSentence, svgElement } from './render.ts';
 import { linesWidth, wrapText } from './text.ts';
 
 export interface TrendLinesInput {
@@ -57,11 +48,7 @@ export function trendLinesSummary(input: TrendLinesInput, lang: ChartOptions['la
     if (shown.length === 1) {
       parts.push(lang === 'fi' ? `${s.label}: ${v(first)} vuonna ${first.year}.` : `${s.label}: ${v(first)} in ${first.year}.`);
     } else {
-      parts.push(
-        lang === 'fi'
-          ? `${s.label}: ${v(first)} vuonna ${first.year}, ${v(last)} vuonna ${last.year}.`
-          : `${s.label}: ${v(first)} in ${first.year}, ${v(last)} in ${last.year}.`,
-      );
+      parts.push(lang === 'fi' ? `${s.label}: ${v(first)} vuonna ${first.year}, ${v(last)} vuonna ${last.year}.` : `${s.label}: ${v(first)} in ${first.year}, ${v(last)} in ${last.year}.`);
     }
   }
   return (parts.join(' ') + suppressedSentence(hidden, input.minBase ?? 30, lang)).trim();
@@ -110,9 +97,7 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
     const g = svgElement(document, 'g', { class: 'luotain-end-labels', 'text-anchor': 'start' });
     const xEnd = dimensions.width - dimensions.marginRight + 10;
     // Labels sit level with the series' last point, nudged apart top to bottom.
-    const placed = ends
-      .map((e) => ({ ...e, h: (e.lines.length + 1) * LINE_HEIGHT, cy: sy(e.y) }))
-      .sort((a, b) => a.cy - b.cy || a.key.localeCompare(b.key));
+    const placed = ends.map((e) => ({ ...e, h: (e.lines.length + 1) * LINE_HEIGHT, cy: sy(e.y) })).sort((a, b) => a.cy - b.cy || a.key.localeCompare(b.key));
     for (let i = 1; i < placed.length; i++) {
       const prev = placed[i - 1];
       const min = prev.cy + prev.h / 2 + placed[i].h / 2 + 2;
@@ -150,7 +135,10 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
         Plot.areaY(data, { x: 'year', y1: 'lo', y2: 'hi', z: 'key', fill: 'colour', fillOpacity: 0.15, clip: 'frame' }),
         Plot.ruleX(isolated, { x: 'year', y1: 'lo', y2: 'hi', stroke: 'colour', strokeOpacity: 0.5, strokeWidth: 3 }),
         Plot.line(data, { x: 'year', y: 'y', z: 'key', stroke: 'colour', strokeWidth: 2, clip: 'frame' }),
-        Plot.dot(data.filter((d) => !Number.isNaN(d.y)), { x: 'year', y: 'y', fill: 'colour', r: 3.5, stroke: '#ffffff', strokeWidth: 1 }),
+        Plot.dot(
+          data.filter((d) => !Number.isNaN(d.y)),
+          { x: 'year', y: 'y', fill: 'colour', r: 3.5, stroke: '#ffffff', strokeWidth: 1 },
+        ),
         Plot.axisX({ ticks: years, tickFormat: (t: number) => String(t), tickSize: 0, label: null, fill: MUTED }),
         Plot.axisY({ ticks: nps ? [-100, -50, 0, 50, 100] : undefined, tickFormat, tickSize: 0, label: null, fill: MUTED }),
         endLabels,

@@ -103,13 +103,21 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
     return 1;
   }
-  const { model, issues } = await loadReport({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd: options.cwd, today: effects.now().toISOString().slice(0, 10), toolVersion: TOOL_VERSION });
+  const { model, issues } = await loadReport({
+    dataDir: options.dataDir,
+    reportsDir: options.reportsDir,
+    cwd: options.cwd,
+    today: effects.now().toISOString().slice(0, 10),
+    toolVersion: TOOL_VERSION,
+  });
   if (reportIssues(issues, effects) || !model) return 1;
   if (model.editions.length === 0) {
     effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
     return 1;
   }
-  effects.out(`Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`);
+  effects.out(
+    `Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`,
+  );
 
   let lock: Awaited<ReturnType<typeof lockOutput>>;
   try {

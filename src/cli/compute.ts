@@ -30,7 +30,10 @@ Exit codes: 0 done, 1 the input has errors (nothing is written), 2 usage error.`
     if (out) await writeFile(resolve(effects.cwd, out), reportJson(model));
     if (csv) await writeFile(resolve(effects.cwd, csv), indicatorsCsv(model));
     if (!out && !csv) effects.out(reportJson(model).trimEnd());
-    else effects.err(`Computed ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => e.year).join(', ')})${out ? `; JSON: ${out}` : ''}${csv ? `; CSV: ${csv}` : ''}`);
+    else
+      effects.err(
+        `Computed ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => e.year).join(', ')})${out ? `; JSON: ${out}` : ''}${csv ? `; CSV: ${csv}` : ''}`,
+      );
     return 0;
   },
 };

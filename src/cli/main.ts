@@ -52,4 +52,3 @@ export async function main(argv: string[], effects: Effects = processEffects()):
     return 2;
   }
 }
-

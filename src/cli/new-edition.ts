@@ -37,7 +37,12 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
     }
     const study = parsed.study;
     const folder = resolve(effects.cwd, dirs.reportsDir, String(year));
-    if (await stat(folder).then(() => true, () => false)) {
+    if (
+      await stat(folder).then(
+        () => true,
+        () => false,
+      )
+    ) {
       effects.err(`${join(dirs.reportsDir, String(year))} already exists; nothing was changed.`);
       return 1;
     }
@@ -51,7 +56,9 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
       effects.out(`Created ${join(dirs.reportsDir, String(year), path)}`);
     }
     const dataFile = join(dirs.dataDir, String(year), 'responses.csv');
-    effects.out(`\nPut the ${year} responses in ${dataFile} (same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\n  npm run dev   (to write the commentary with the figures in view)`);
+    effects.out(
+      `\nPut the ${year} responses in ${dataFile} (same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\n  npm run dev   (to write the commentary with the figures in view)`,
+    );
     return 0;
   },
 };

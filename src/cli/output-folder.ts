@@ -30,7 +30,8 @@ function isInside(child: string, parent: string): boolean {
  */
 export async function checkOutputFolder(outDir: string, protectedDirs: readonly { name: string; path: string }[]): Promise<void> {
   const root = parse(outDir).root;
-  if (outDir === root || outDir === homedir()) throw new OutputRefused(`--out ${outDir} is ${outDir === root ? 'the root of the file system' : 'your home folder'}: give a folder of its own for the site, e.g. --out dist`);
+  if (outDir === root || outDir === homedir())
+    throw new OutputRefused(`--out ${outDir} is ${outDir === root ? 'the root of the file system' : 'your home folder'}: give a folder of its own for the site, e.g. --out dist`);
   for (const dir of protectedDirs) {
     if (isInside(dir.path, outDir)) {
       throw new OutputRefused(
@@ -47,7 +48,11 @@ export async function checkOutputFolder(outDir: string, protectedDirs: readonly 
   if (!info.isDirectory()) throw new OutputRefused(`--out ${outDir} is a file, not a folder: nothing was written, and the file was left as it was. Give a folder for the site, e.g. --out dist`);
   const entries = await readdir(outDir);
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER)) return;
-  const shown = entries.sort().slice(0, 3).map((e) => `"${e}"`).join(', ');
+  const shown = entries
+    .sort()
+    .slice(0, 3)
+    .map((e) => `"${e}"`)
+    .join(', ');
   throw new OutputRefused(
     `--out ${outDir} already has files that "luotain build" did not write (${shown}${entries.length > 3 ? ', …' : ''}), and a build replaces its output folder whole. Give a new or empty folder, or remove this one yourself if it is an old build.`,
   );
@@ -122,7 +127,10 @@ export async function lockOutput(outDir: string): Promise<OutputLock> {
  * If the second rename fails, the previous output is renamed back, unchanged.
  */
 export async function replaceOutput(staging: string, outDir: string): Promise<{ leftover?: string }> {
-  const exists = await access(outDir, constants.F_OK).then(() => true, () => false);
+  const exists = await access(outDir, constants.F_OK).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
     await rename(staging, outDir);
     return {};

@@ -47,7 +47,9 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     if (reportIssues(issues, effects) || !model) return 1;
     const edition = model.editions.find((e) => e.year === year);
     if (!edition) {
-      effects.err(`There is no edition ${year}: it needs ${join(dirs.dataDir, String(year), 'responses.csv')} and editorial content in ${join(dirs.reportsDir, String(year))}. Run "luotain new-edition ${year}" first.`);
+      effects.err(
+        `There is no edition ${year}: it needs ${join(dirs.dataDir, String(year), 'responses.csv')} and editorial content in ${join(dirs.reportsDir, String(year))}. Run "luotain new-edition ${year}" first.`,
+      );
       return 1;
     }
     const record = records.get(year);
@@ -97,7 +99,9 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
       if (!(await exists(file))) continue;
       await writeFile(file, setFrontMatterFields(await readFile(file, 'utf8'), { status: 'published', version, published: date }));
     }
-    effects.out(`Published edition ${year} as version ${version} (${date}): ${Object.keys(next.current.figures).length} figures recorded in ${join(dirs.reportsDir, String(year), 'publication.json')}.`);
+    effects.out(
+      `Published edition ${year} as version ${version} (${date}): ${Object.keys(next.current.figures).length} figures recorded in ${join(dirs.reportsDir, String(year), 'publication.json')}.`,
+    );
     return 0;
   },
 };

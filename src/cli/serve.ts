@@ -19,7 +19,12 @@ Exit codes: 0 stopped, 1 nothing built in --out, 2 usage error.`,
     const dir = resolve(effects.cwd, stringOption(args, 'out', 'dist'));
     const port = Number(stringOption(args, 'port', '4321'));
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${stringOption(args, 'port')}" is not a port number`);
-    if (!(await stat(resolve(dir, 'index.html')).then(() => true, () => false))) {
+    if (
+      !(await stat(resolve(dir, 'index.html')).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       effects.err(`${dir} has no built site. Run "npm run build" first (or give --out).`);
       return 1;
     }

@@ -10,10 +10,7 @@ const KNOWN = new Set(['title', 'status', 'version', 'published', 'fieldwork', '
  * Turns an edition's editorial files for one language (index.md with front matter,
  * plus optional <section>.md commentary) into sanitised HTML and metadata.
  */
-export function parseEditorial(
-  files: { name: string; path: string; text: string }[],
-  sectionIds: ReadonlySet<string>,
-): { editorial?: Editorial; issues: InputIssue[] } {
+export function parseEditorial(files: { name: string; path: string; text: string }[], sectionIds: ReadonlySet<string>): { editorial?: Editorial; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const index = files.find((f) => f.name === 'index.md');
   if (!index) return { issues };
@@ -25,15 +22,36 @@ export function parseEditorial(
   }
   const status = field('status') ?? 'draft';
   if (status !== 'draft' && status !== 'published') {
-    issues.push({ severity: 'error', file: index.path, line: fm.fields.get('status')?.line, value: status, message: `status "${status}" is neither "draft" nor "published"`, hint: 'Set status: draft or status: published.' });
+    issues.push({
+      severity: 'error',
+      file: index.path,
+      line: fm.fields.get('status')?.line,
+      value: status,
+      message: `status "${status}" is neither "draft" nor "published"`,
+      hint: 'Set status: draft or status: published.',
+    });
   }
   const published = field('published');
   if (published !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(published)) {
-    issues.push({ severity: 'error', file: index.path, line: fm.fields.get('published')?.line, value: published, message: `publication date "${published}" is not a date like 2025-03-14`, hint: 'Write the date as YYYY-MM-DD.' });
+    issues.push({
+      severity: 'error',
+      file: index.path,
+      line: fm.fields.get('published')?.line,
+      value: published,
+      message: `publication date "${published}" is not a date like 2025-03-14`,
+      hint: 'Write the date as YYYY-MM-DD.',
+    });
   }
   const version = field('version');
   if (version !== undefined && !isVersion(version)) {
-    issues.push({ severity: 'error', file: index.path, line: fm.fields.get('version')?.line, value: version, message: `version "${version}" is not a version like 0.1, 1.0 or 1.1`, hint: 'Write the version as numbers joined by dots; it becomes part of the PDF file names.' });
+    issues.push({
+      severity: 'error',
+      file: index.path,
+      line: fm.fields.get('version')?.line,
+      value: version,
+      message: `version "${version}" is not a version like 0.1, 1.0 or 1.1`,
+      hint: 'Write the version as numbers joined by dots; it becomes part of the PDF file names.',
+    });
   }
   const meta: EditorialMeta = {
     title: field('title') ?? '',
@@ -48,7 +66,12 @@ export function parseEditorial(
     if (file.name === 'index.md' || !file.name.endsWith('.md')) continue;
     const id = file.name.slice(0, -3);
     if (!sectionIds.has(id)) {
-      issues.push({ severity: 'warning', file: file.path, message: `no report section is called "${id}", so this commentary is not shown`, hint: `Name the file after a section: ${[...sectionIds].join(', ')}.` });
+      issues.push({
+        severity: 'warning',
+        file: file.path,
+        message: `no report section is called "${id}", so this commentary is not shown`,
+        hint: `Name the file after a section: ${[...sectionIds].join(', ')}.`,
+      });
       continue;
     }
     sections[id] = markdownToHtml(file.text);

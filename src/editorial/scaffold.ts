@@ -2,11 +2,13 @@ import type { Lang, Study } from '../study/schema.ts';
 
 const GUIDE: Record<Lang, { summary: string; section: (id: string) => string }> = {
   fi: {
-    summary: '<!-- Kirjoita tähän johdon tiivistelmä (markdown). Osioiden kommentit kirjoitetaan saman kansion tiedostoihin; tyhjä tiedosto jätetään pois. Luvut tulevat aineistosta: älä kirjoita niitä käsin. -->',
+    summary:
+      '<!-- Kirjoita tähän johdon tiivistelmä (markdown). Osioiden kommentit kirjoitetaan saman kansion tiedostoihin; tyhjä tiedosto jätetään pois. Luvut tulevat aineistosta: älä kirjoita niitä käsin. -->',
     section: (id) => `<!-- Kommentti osioon "${id}" (markdown). Jätä tyhjäksi, jos osioon ei tule kommenttia. -->`,
   },
   en: {
-    summary: '<!-- Write the executive summary here (markdown). Commentary on each section goes into the files of this folder; an empty file is left out. Figures come from the data: do not type them in. -->',
+    summary:
+      '<!-- Write the executive summary here (markdown). Commentary on each section goes into the files of this folder; an empty file is left out. Figures come from the data: do not type them in. -->',
     section: (id) => `<!-- Commentary on the section "${id}" (markdown). Leave empty if the section needs none. -->`,
   },
 };

@@ -77,7 +77,15 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   }
   const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
   // Traversal attempts are refused outright, before any normalisation could hide them.
-  if (rawPath.split('/').some((segment) => { try { return decodeURIComponent(segment) === '..'; } catch { return true; } })) {
+  if (
+    rawPath.split('/').some((segment) => {
+      try {
+        return decodeURIComponent(segment) === '..';
+      } catch {
+        return true;
+      }
+    })
+  ) {
     return send(res, 403, 'Forbidden');
   }
   let file = resolveRequestPath(root, rawPath);

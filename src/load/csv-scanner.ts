@@ -277,15 +277,9 @@ function allBlank(fields: string[]): boolean {
  * "\n"): a CsvScanner given the text in one piece. `onProgress` is called now
  * and then with the share of the text visited.
  */
-export function scanCsv(
-  text: string,
-  delimiter: Delimiter,
-  visit: RowVisitor,
-  onProgress?: (fraction: number) => void,
-  start?: { line: number; offset: number },
-): CsvScanResult {
+export function scanCsv(text: string, delimiter: Delimiter, visit: RowVisitor, onProgress?: (fraction: number) => void, start?: { line: number; offset: number }): CsvScanResult {
   let rows = 0;
-  let scanner: CsvScanner | undefined ;
+  let scanner: CsvScanner | undefined;
   const counting: RowVisitor = (fields, line, quote) => {
     visit(fields, line, quote);
     if (onProgress && ++rows % 4096 === 0) onProgress(text.length === 0 ? 1 : scanner!.consumed / text.length);

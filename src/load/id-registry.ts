@@ -150,4 +150,3 @@ function grown<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: num
   b.set(a);
   return b;
 }
-

@@ -52,72 +52,105 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
   let plan: ColumnPlan | undefined;
   let read = 0;
 
-  scanCsv(src, delimiter, (fields, line, quote) => {
-    if (!plan) {
-      plan = planColumns(fields, line, quote, WANTED, issues, (extra) => ({ message: `${extra.length === 1 ? 'column' : 'columns'} not used: ${quoteList(extra)}`, hint: `Only ${COLUMNS.join(', ')} are read.` }));
-      for (const c of COLUMNS) at[c] = plan.position(c);
-      return;
-    }
-    read++;
-    const before = issues.errorCount;
-    if (quote) {
-      issues.error({ line, column: plan.names[fields.length - 1] || undefined, ...quoteMessage(quote) });
-      return;
-    }
-    if (fields.length !== plan.width) {
-      issues.error({ line, message: `the row has ${fields.length} fields but the header has ${plan.width}`, hint: `Look for a missing or extra ${delimiterName(delimiter)}.` });
-      return;
-    }
-    const get = (c: string) => (at[c] >= 0 ? fields[at[c]].trim() : '');
+  scanCsv(
+    src,
+    delimiter,
+    (fields, line, quote) => {
+      if (!plan) {
+        plan = planColumns(fields, line, quote, WANTED, issues, (extra) => ({
+          message: `${extra.length === 1 ? 'column' : 'columns'} not used: ${quoteList(extra)}`,
+          hint: `Only ${COLUMNS.join(', ')} are read.`,
+        }));
+        for (const c of COLUMNS) at[c] = plan.position(c);
+        return;
+      }
+      read++;
+      const before = issues.errorCount;
+      if (quote) {
+        issues.error({ line, column: plan.names[fields.length - 1] || undefined, ...quoteMessage(quote) });
+        return;
+      }
+      if (fields.length !== plan.width) {
+        issues.error({ line, message: `the row has ${fields.length} fields but the header has ${plan.width}`, hint: `Look for a missing or extra ${delimiterName(delimiter)}.` });
+        return;
+      }
+      const get = (c: string) => (at[c] >= 0 ? fields[at[c]].trim() : '');
 
-    const yearRaw = get('year');
-    const year = /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : NaN;
-    if (at.year >= 0 && Number.isNaN(year)) {
-      issues.error({ line, column: 'year', value: yearRaw, message: yearRaw === '' ? 'the year is blank' : `value "${yearRaw}" is not a year (four digits)`, hint: 'Write the year of the benchmark figure, like 2024.' });
-    }
-    const indicator = get('indicator');
-    if (at.indicator >= 0 && !known.has(indicator)) {
-      issues.error({
-        line,
-        column: 'indicator',
-        value: indicator,
-        message: indicator === '' ? 'the indicator is blank' : `value "${indicator}" is not an indicator of the study (the ids are ${quoteList(indicators)})`,
-        hint: 'Use the id of an item, dimension or index in study.json, or "nps".',
-      });
-    }
-    const group = get('group');
-    if (group !== '' && !groups.has(group)) {
-      issues.error({ line, column: 'group', value: group, message: `value "${group}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`, hint: 'Correct the code, or leave the group blank for a benchmark of the total.' });
-    }
-    const meanRaw = get('mean');
-    const mean = parseNumber(meanRaw, true);
-    if (at.mean >= 0 && Number.isNaN(mean)) {
-      issues.error({ line, column: 'mean', value: meanRaw, message: meanRaw === '' ? 'the mean is blank' : `value "${meanRaw}" is not a number`, hint: 'Write the benchmark mean as a number, like 3.85.' });
-    }
-    const sdRaw = get('sd');
-    const sd = sdRaw === '' ? undefined : parseNumber(sdRaw, true);
-    if (sd !== undefined && !(sd >= 0)) {
-      issues.error({ line, column: 'sd', value: sdRaw, message: Number.isNaN(sd) ? `value "${sdRaw}" is not a number` : `value "${sdRaw}" is negative`, hint: 'Write the standard deviation as a number of at least 0, or leave it blank.' });
-    }
-    const nRaw = get('n');
-    const n = nRaw === '' ? undefined : parseNumber(nRaw, false);
-    if (n !== undefined && !(Number.isInteger(n) && n > 0)) {
-      issues.error({ line, column: 'n', value: nRaw, message: `value "${nRaw}" is not a positive whole number`, hint: 'Write the number of respondents behind the figure, or leave it blank.' });
-    }
-    if (!Number.isNaN(year) && known.has(indicator)) {
-      const key = `${year}\u0000${indicator}\u0000${group}`;
-      const first = firstLine.get(key);
-      if (first !== undefined) {
+      const yearRaw = get('year');
+      const year = /^\d{4}$/.test(yearRaw) ? Number(yearRaw) : NaN;
+      if (at.year >= 0 && Number.isNaN(year)) {
         issues.error({
           line,
-          message: `year ${year}, indicator "${indicator}", ${group === '' ? 'the total' : `group "${group}"`} was already given on line ${first}`,
-          hint: 'Keep one row per year, indicator and group.',
+          column: 'year',
+          value: yearRaw,
+          message: yearRaw === '' ? 'the year is blank' : `value "${yearRaw}" is not a year (four digits)`,
+          hint: 'Write the year of the benchmark figure, like 2024.',
         });
-      } else firstLine.set(key, line);
-    }
-    if (issues.errorCount > before) return;
-    out.push({ year, indicator, ...(group !== '' ? { group } : {}), mean, ...(sd !== undefined ? { sd } : {}), ...(n !== undefined ? { n } : {}) });
-  }, undefined, sep ? { line: sep.line + 1, offset: sep.end } : undefined);
+      }
+      const indicator = get('indicator');
+      if (at.indicator >= 0 && !known.has(indicator)) {
+        issues.error({
+          line,
+          column: 'indicator',
+          value: indicator,
+          message: indicator === '' ? 'the indicator is blank' : `value "${indicator}" is not an indicator of the study (the ids are ${quoteList(indicators)})`,
+          hint: 'Use the id of an item, dimension or index in study.json, or "nps".',
+        });
+      }
+      const group = get('group');
+      if (group !== '' && !groups.has(group)) {
+        issues.error({
+          line,
+          column: 'group',
+          value: group,
+          message: `value "${group}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`,
+          hint: 'Correct the code, or leave the group blank for a benchmark of the total.',
+        });
+      }
+      const meanRaw = get('mean');
+      const mean = parseNumber(meanRaw, true);
+      if (at.mean >= 0 && Number.isNaN(mean)) {
+        issues.error({
+          line,
+          column: 'mean',
+          value: meanRaw,
+          message: meanRaw === '' ? 'the mean is blank' : `value "${meanRaw}" is not a number`,
+          hint: 'Write the benchmark mean as a number, like 3.85.',
+        });
+      }
+      const sdRaw = get('sd');
+      const sd = sdRaw === '' ? undefined : parseNumber(sdRaw, true);
+      if (sd !== undefined && !(sd >= 0)) {
+        issues.error({
+          line,
+          column: 'sd',
+          value: sdRaw,
+          message: Number.isNaN(sd) ? `value "${sdRaw}" is not a number` : `value "${sdRaw}" is negative`,
+          hint: 'Write the standard deviation as a number of at least 0, or leave it blank.',
+        });
+      }
+      const nRaw = get('n');
+      const n = nRaw === '' ? undefined : parseNumber(nRaw, false);
+      if (n !== undefined && !(Number.isInteger(n) && n > 0)) {
+        issues.error({ line, column: 'n', value: nRaw, message: `value "${nRaw}" is not a positive whole number`, hint: 'Write the number of respondents behind the figure, or leave it blank.' });
+      }
+      if (!Number.isNaN(year) && known.has(indicator)) {
+        const key = `${year}\u0000${indicator}\u0000${group}`;
+        const first = firstLine.get(key);
+        if (first !== undefined) {
+          issues.error({
+            line,
+            message: `year ${year}, indicator "${indicator}", ${group === '' ? 'the total' : `group "${group}"`} was already given on line ${first}`,
+            hint: 'Keep one row per year, indicator and group.',
+          });
+        } else firstLine.set(key, line);
+      }
+      if (issues.errorCount > before) return;
+      out.push({ year, indicator, ...(group !== '' ? { group } : {}), mean, ...(sd !== undefined ? { sd } : {}), ...(n !== undefined ? { n } : {}) });
+    },
+    undefined,
+    sep ? { line: sep.line + 1, offset: sep.end } : undefined,
+  );
 
   if (plan && read === 0) issues.error({ line: plan.line, message: 'the file has a header but no rows', hint: 'Add the benchmark rows, or remove the file.' });
   if (issues.errorCount > 0) return { issues: issues.all() };

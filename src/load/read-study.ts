@@ -109,7 +109,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
       severity: 'error',
       file: folder,
       message: 'no edition folders: the study folder has no folder named by a year (like 2024/)',
-      hint: 'Put each edition\'s data in <year>/responses.csv inside the study folder.',
+      hint: "Put each edition's data in <year>/responses.csv inside the study folder.",
     });
   }
   const study = load.study;
@@ -126,7 +126,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
         hint:
           others.length > 0
             ? `The folder has ${others.map((f) => `"${f}"`).join(', ')}; the responses must be in a file named exactly responses.csv.`
-            : 'Put the edition\'s responses in responses.csv, or remove the empty year folder.',
+            : "Put the edition's responses in responses.csv, or remove the empty year folder.",
       });
       continue;
     }

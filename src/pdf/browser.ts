@@ -55,7 +55,7 @@ export class BrowserNotFoundError extends Error {
         ...tried.map((t) => `  - ${t}`),
         'Do one of these:',
         '  - run "npm install" again (it installs a Chromium with the npm package @sparticuz/chromium on Linux x64);',
-        '  - install Chromium from your system\'s packages (Debian/Ubuntu: apt install chromium);',
+        "  - install Chromium from your system's packages (Debian/Ubuntu: apt install chromium);",
         '  - set LUOTAIN_CHROMIUM to the path of a Chrome or Chromium executable;',
         '  - or build without PDFs: luotain build --no-pdf.',
       ].join('\n'),

@@ -108,13 +108,17 @@ async function renderJob(context: BrowserContext, origin: string, job: Job, warn
     // Links to the site's own pages and files (e.g. /pdf/… in the version history)
     // would point at this temporary server; in the PDF they stay text. Links within
     // the document (#…) and to other sites stay links.
-    await page.$$eval('a[href]', (links, here) => {
-      for (const a of links as HTMLAnchorElement[]) {
-        const target = new URL(a.href, here);
-        const inDocument = target.origin === location.origin && target.pathname === location.pathname && target.hash !== '';
-        if (target.origin === location.origin && !inDocument) a.removeAttribute('href');
-      }
-    }, url);
+    await page.$$eval(
+      'a[href]',
+      (links, here) => {
+        for (const a of links as HTMLAnchorElement[]) {
+          const target = new URL(a.href, here);
+          const inDocument = target.origin === location.origin && target.pathname === location.pathname && target.hash !== '';
+          if (target.origin === location.origin && !inDocument) a.removeAttribute('href');
+        }
+      },
+      url,
+    );
     const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
     const ids = await page.$$eval('[data-toc-page]', (els) => els.map((e) => e.getAttribute('data-toc-page') ?? ''));
     let pdf = await printPage(page);

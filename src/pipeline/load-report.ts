@@ -84,14 +84,19 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       });
     }
   }
-  for (const name of await reportFoldersWithoutData(reportsDir, loaded.files.map((f) => f.year))) {
+  for (const name of await reportFoldersWithoutData(
+    reportsDir,
+    loaded.files.map((f) => f.year),
+  )) {
     issues.push({
       severity: 'warning',
       file: join(options.reportsDir, name),
       message: /^\d{4}$/.test(name)
         ? `there is no ${join(options.dataDir, name, 'responses.csv')}, so ${name} is not an edition of the report`
         : `"${name}" is not a year, so this folder is not an edition of the report`,
-      hint: /^\d{4}$/.test(name) ? `Put the ${name} responses in ${join(options.dataDir, name, 'responses.csv')}, or remove the folder.` : 'Name each edition\'s folder by its year alone, e.g. reports/2025.',
+      hint: /^\d{4}$/.test(name)
+        ? `Put the ${name} responses in ${join(options.dataDir, name, 'responses.csv')}, or remove the folder.`
+        : "Name each edition's folder by its year alone, e.g. reports/2025.",
     });
   }
   const editionYears = options.includeYearsWithoutReports ? years : editorial.yearsWithReports;

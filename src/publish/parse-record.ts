@@ -31,6 +31,7 @@ export function parseRecord(text: string, file: string, year: number): { record?
   }
   const result = recordSchema.safeParse(json);
   if (!result.success) return { issues: result.error.issues.map((i) => ({ severity: 'error' as const, file, message: `${formatPath(i.path)}: ${i.message}`, hint })) };
-  if (result.data.edition !== year) return { issues: [{ severity: 'error', file, value: String(result.data.edition), message: `the record is of edition ${result.data.edition}, but it is in the folder of ${year}`, hint }] };
+  if (result.data.edition !== year)
+    return { issues: [{ severity: 'error', file, value: String(result.data.edition), message: `the record is of edition ${result.data.edition}, but it is in the folder of ${year}`, hint }] };
   return { record: result.data as PublicationRecord, issues: [] };
 }

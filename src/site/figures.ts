@@ -76,10 +76,21 @@ export function meanTable(ctx: PageContext, ids: readonly string[], domain: stri
 export function groupBars(ctx: PageContext, id: string, idPrefix: string): FigureView {
   const { model, edition, lang, t } = ctx;
   const x = indicatorOf(edition, id);
-  const present = statsIn(x, ctx.domains.map((d) => d.key));
+  const present = statsIn(
+    x,
+    ctx.domains.map((d) => d.key),
+  );
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
-  return { caption: `${x.label[lang]}: ${t('byGroup').toLowerCase()}`, svg, table: domainTable(ctx, x, present.map((p) => p.key)) };
+  return {
+    caption: `${x.label[lang]}: ${t('byGroup').toLowerCase()}`,
+    svg,
+    table: domainTable(
+      ctx,
+      x,
+      present.map((p) => p.key),
+    ),
+  };
 }
 
 /** An indicator's figures in a list of domains. */
@@ -159,7 +170,6 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   };
 }
 
-
 /** An indicator's series across editions, in total and by group. */
 export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: string): FigureView {
   const { model, edition, lang, t } = ctx;
@@ -174,7 +184,12 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
   const years = model.editions.filter((e) => e.year <= edition.year).map((e) => e.year);
   const d = decimalsFor(x);
   const svg = trendLines(
-    { series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })), ...(x.kind === 'nps' ? {} : { scale: model.study.scale }), years, minBase: model.study.minBase },
+    {
+      series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
+      ...(x.kind === 'nps' ? {} : { scale: model.study.scale }),
+      years,
+      minBase: model.study.minBase,
+    },
     { lang, idPrefix },
   );
   return {
@@ -227,12 +242,19 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
   const { model, edition, lang, t } = ctx;
   if (!model.study.hasNps) return undefined;
   const x = indicatorOf(edition, 'nps');
-  const rows = statsIn(x, ctx.domains.map((d) => d.key)).flatMap(({ key, stats }) => {
+  const rows = statsIn(
+    x,
+    ctx.domains.map((d) => d.key),
+  ).flatMap(({ key, stats }) => {
     const parts = npsParts(stats);
     return parts ? [{ id: key, label: ctx.domainLabel(key), ...parts, nps: stats.mean, previous: stats.previous }] : [];
   });
   const svg = npsBar(
-    { rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })), minBase: model.study.minBase, labels: { promoters: t('promoters'), passives: t('passives'), detractors: t('detractors') } },
+    {
+      rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
+      minBase: model.study.minBase,
+      labels: { promoters: t('promoters'), passives: t('passives'), detractors: t('detractors') },
+    },
     { lang, idPrefix },
   );
   return {

@@ -16,7 +16,8 @@ const TEXTS = {
     dimensions: 'Osa-alueet',
     groups: 'Sidosryhmät',
     drivers: 'Avaintekijät',
-    driversExplain: 'Kuva näyttää, kuinka paljon kukin tekijä selittää tunnusluvun ”{outcome}” vaihtelusta (tärkeys, LMG-menetelmä) ja millaisen arvion tekijä saa (arvio). Vahvuudet ovat tärkeitä ja hyvin arvioituja, kehittämiskohteet tärkeitä mutta heikommin arvioituja.',
+    driversExplain:
+      'Kuva näyttää, kuinka paljon kukin tekijä selittää tunnusluvun ”{outcome}” vaihtelusta (tärkeys, LMG-menetelmä) ja millaisen arvion tekijä saa (arvio). Vahvuudet ovat tärkeitä ja hyvin arvioituja, kehittämiskohteet tärkeitä mutta heikommin arvioituja.',
     noneInQuadrant: 'Ei yhtään.',
     trends: 'Kehitys',
     benchmark: 'Vertailu tutkimuspankkiin',
@@ -121,7 +122,8 @@ const TEXTS = {
     dimensions: 'Areas',
     groups: 'Stakeholder groups',
     drivers: 'Key drivers',
-    driversExplain: 'The chart shows how much each factor explains of the variation in “{outcome}” (importance, by the LMG method) and how well the factor is rated (performance). Strengths are important and well rated; development areas are important but rated lower.',
+    driversExplain:
+      'The chart shows how much each factor explains of the variation in “{outcome}” (importance, by the LMG method) and how well the factor is rated (performance). Strengths are important and well rated; development areas are important but rated lower.',
     noneInQuadrant: 'None.',
     trends: 'Trends',
     benchmark: 'Research bank comparison',
@@ -192,7 +194,8 @@ const TEXTS = {
     driversGapPredictors: '{domain}: no factor varies independently of the others, so the analysis could not be made.',
     driversExcludedConstant: '{domain}: “{factor}” is left out of the analysis, as every respondent gave it the same rating.',
     driversExcludedCollinear: '{domain}: “{factor}” is left out of the analysis, as it follows exactly from {others}.',
-    weightNote: 'A figure is also withheld when the weights would make it rest on too few respondents: an effective sample size below {base}, or one respondent carrying more than half the weight of the group.',
+    weightNote:
+      'A figure is also withheld when the weights would make it rest on too few respondents: an effective sample size below {base}, or one respondent carrying more than half the weight of the group.',
     noTest: 'not testable, as neither figure varies',
     r2: 'Variance explained (R²)',
     indicator: 'Indicator',

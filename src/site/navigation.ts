@@ -50,9 +50,7 @@ export function editionLinks(ctx: PageContext): EditionLink[] {
 /** The same page in the other languages, each named in its own language. */
 export function languageLinks(ctx: PageContext): { lang: Lang; name: string; href: string }[] {
   const { route } = ctx;
-  return ctx.routes
-    .filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang)
-    .map((r) => ({ lang: r.lang, name: t(r.lang, 'langName'), href: routeHref(r) }));
+  return ctx.routes.filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang).map((r) => ({ lang: r.lang, name: t(r.lang, 'langName'), href: routeHref(r) }));
 }
 
 /** On an edition older than the latest, the link to the same page in the latest edition. */

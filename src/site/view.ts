@@ -13,7 +13,10 @@ export { slug } from '../study/slug.ts';
 
 /** The page name of a group (the rule is the study's, which refuses two groups with one page). */
 export function groupSlug(study: StudyMeta, code: string): string {
-  return groupSlugOf(study.groups.map((g) => g.code), code);
+  return groupSlugOf(
+    study.groups.map((g) => g.code),
+    code,
+  );
 }
 
 export function pdfFileName(study: StudyMeta, edition: EditionModel, lang: Lang): string {

@@ -66,7 +66,8 @@ export function scanJson(text: string): JsonScan {
     word.lastIndex = at;
     const w = word.exec(text)?.[0];
     if (w) return `"${w.length > 20 ? `${w.slice(0, 20)}…` : w}"`;
-    if (/\s/.test(c) || c === '\uFEFF') return `the invisible character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (JSON allows only spaces, tabs and line breaks between values)`;
+    if (/\s/.test(c) || c === '\uFEFF')
+      return `the invisible character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} (JSON allows only spaces, tabs and line breaks between values)`;
     return c < ' ' ? `the control character U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : `"${c}"`;
   };
   const skipSpace = () => {
@@ -172,7 +173,8 @@ export function scanJson(text: string): JsonScan {
       if (c === "'") fail('a key in single quotes: JSON keys need double quotes ("…")');
       if (c === '/' && (text[pos + 1] === '/' || text[pos + 1] === '*')) fail('a comment: JSON has no comments, remove it');
       if (/[A-Za-z_$]/.test(c!)) fail(`the key ${shown(pos)} needs double quotes`);
-      if (/[0-9]/.test(c!) && /[0-9],\s*$/.test(text.slice(Math.max(0, pos - 20), pos))) fail(`expected a key in double quotes, found ${shown(pos)}: JSON numbers take a decimal point (0.3), not a comma`);
+      if (/[0-9]/.test(c!) && /[0-9],\s*$/.test(text.slice(Math.max(0, pos - 20), pos)))
+        fail(`expected a key in double quotes, found ${shown(pos)}: JSON numbers take a decimal point (0.3), not a comma`);
       fail(`expected a key in double quotes, found ${shown(pos)}`);
     }
     const keyLine = line;

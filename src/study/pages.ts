@@ -27,11 +27,7 @@ const CASE_ONLY = 'on Windows and macOS, where file names are not case-sensitive
  * and group codes that cannot be a file name. Ids of dimensions are URL-safe by
  * the schema; case-only differences count, as Windows and macOS ignore case.
  */
-export function checkPageNames(
-  groups: readonly { code?: unknown }[],
-  dimensions: readonly { id?: unknown }[],
-  issue: Issue,
-): void {
+export function checkPageNames(groups: readonly { code?: unknown }[], dimensions: readonly { id?: unknown }[], issue: Issue): void {
   const named: Named[] = [];
   dimensions.forEach((d, index) => {
     if (typeof d?.id === 'string' && d.id !== '') named.push({ kind: 'dimension', index, name: d.id, page: `areas/${d.id}/`, byPosition: false });
@@ -43,7 +39,11 @@ export function checkPageNames(
     const bad = /[/\\]/.exec(code)?.[0] ?? (/[\u0000-\u001f\u007f]/.test(code) ? 'a control character' : undefined);
     if (bad !== undefined) {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: shown as ? in the message
-      issue(['groups', index, 'code'], `the group code "${code.replace(/[\u0000-\u001f\u007f]/g, '?')}" has ${bad.length === 1 ? `a "${bad}"` : bad}, which cannot be in a file name (the group's commentary is <code>.md)`, 'Recode the group, in study.json and in the data, with letters, digits, spaces, "-" or "_".');
+      issue(
+        ['groups', index, 'code'],
+        `the group code "${code.replace(/[\u0000-\u001f\u007f]/g, '?')}" has ${bad.length === 1 ? `a "${bad}"` : bad}, which cannot be in a file name (the group's commentary is <code>.md)`,
+        'Recode the group, in study.json and in the data, with letters, digits, spaces, "-" or "_".',
+      );
       return;
     }
     // Too long a code is an error of the schema.

@@ -29,7 +29,7 @@ const idSchema = (why = '') =>
 
 const id = idSchema();
 /** A dimension id names its page (areas/<id>/) and its commentary file (<id>.md). */
-const pageId = idSchema(' (it names the area\'s page and its commentary file)');
+const pageId = idSchema(" (it names the area's page and its commentary file)");
 
 const column = z.string().min(1, 'must name a column');
 
@@ -37,8 +37,14 @@ const column = z.string().min(1, 'must name a column');
 function text(max: number, what: string) {
   return z
     .object({
-      fi: z.string().min(1, `the Finnish ${what} is empty`).max(max, tooLong(`a ${what}`, max)),
-      en: z.string().min(1, `the English ${what} is empty`).max(max, tooLong(`a ${what}`, max)),
+      fi: z
+        .string()
+        .min(1, `the Finnish ${what} is empty`)
+        .max(max, tooLong(`a ${what}`, max)),
+      en: z
+        .string()
+        .min(1, `the English ${what} is empty`)
+        .max(max, tooLong(`a ${what}`, max)),
     })
     .strict();
 }
@@ -51,10 +57,7 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a
 export const bandSchema = z
   .object({
     id,
-    min: z
-      .number()
-      .optional()
-      .describe('Lowest displayed value (two decimals) that belongs to this band. Omit for the lowest band.'),
+    min: z.number().optional().describe('Lowest displayed value (two decimals) that belongs to this band. Omit for the lowest band.'),
     label: labelSchema,
     colour: colour.describe('Fill colour of the band in charts, as #rrggbb.'),
     textColour: colour.optional().describe('Text colour on the band colour; defaults to black or white by contrast.'),
@@ -81,7 +84,7 @@ type Loose = {
  * run on a definition with structural errors, and all problems are reported at once.
  */
 export function crossCheck(s: Loose, issue: (path: (string | number)[], message: string, hint?: string) => void): void {
-  const arr = <T,>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
+  const arr = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
   const str = (x: unknown): x is string => typeof x === 'string';
   const dup = (list: (string | undefined)[], path: string, what: string) => {
     const seen = new Set<string>();
@@ -109,15 +112,44 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     const prev = bands[i - 1]?.min;
     if (i > 0 && b.min !== undefined && prev !== undefined && b.min >= prev) issue(['bands', i, 'min'], `bands must go from the highest to the lowest: ${b.min} is not below ${prev}`);
   });
-  dup(bands.map((b) => b.id), 'bands', 'band id');
+  dup(
+    bands.map((b) => b.id),
+    'bands',
+    'band id',
+  );
   if (s.columns?.group !== undefined && arr(s.groups).length === 0) issue(['groups'], `list the groups of the group column "${s.columns.group}"`);
   if (s.columns && s.columns.group === undefined && arr(s.groups).length > 0) issue(['columns', 'group'], 'the groups need a group column: name it in columns.group');
-  dup(arr(s.groups).map((g) => g.code), 'groups', 'group code');
-  dup(arr(s.background).map((b) => b.id), 'background', 'background id');
-  arr(s.background).forEach((b, i) => dup(arr(b.values).map((v) => v.code), `background.${i}.values`, 'value code'));
-  const itemIds = arr(s.items).map((x) => x.id).filter(str);
-  const dimIds = arr(s.dimensions).map((x) => x.id).filter(str);
-  const indicatorIds = [...itemIds, ...dimIds, ...arr(s.indices).map((x) => x.id).filter(str), ...(s.nps ? ['nps'] : [])];
+  dup(
+    arr(s.groups).map((g) => g.code),
+    'groups',
+    'group code',
+  );
+  dup(
+    arr(s.background).map((b) => b.id),
+    'background',
+    'background id',
+  );
+  arr(s.background).forEach((b, i) =>
+    dup(
+      arr(b.values).map((v) => v.code),
+      `background.${i}.values`,
+      'value code',
+    ),
+  );
+  const itemIds = arr(s.items)
+    .map((x) => x.id)
+    .filter(str);
+  const dimIds = arr(s.dimensions)
+    .map((x) => x.id)
+    .filter(str);
+  const indicatorIds = [
+    ...itemIds,
+    ...dimIds,
+    ...arr(s.indices)
+      .map((x) => x.id)
+      .filter(str),
+    ...(s.nps ? ['nps'] : []),
+  ];
   dup(indicatorIds, 'indicators', 'indicator id (items, dimensions and indices share one namespace; "nps" is the NPS)');
   const items = new Set(itemIds);
   const dims = new Set(dimIds);
@@ -161,11 +193,7 @@ export const studySchema = z
       .describe('Short identifier of the study, used in file names.'),
     title: titleSchema.describe('Title of the study.'),
     organisation: titleSchema.describe('The organisation the study is about; the PDF author.'),
-    languages: z
-      .array(z.enum(LANGUAGES))
-      .min(1)
-      .default(['fi', 'en'])
-      .describe('Report languages; the first is the default.'),
+    languages: z.array(z.enum(LANGUAGES)).min(1).default(['fi', 'en']).describe('Report languages; the first is the default.'),
     columns: z
       .object({
         id: column.optional().describe('Column with the respondent id (unique within an edition); without it rows are told apart by their line.'),
@@ -186,7 +214,7 @@ export const studySchema = z
       .array(
         z
           .object({
-            code: z.string().min(1).max(MAX_SLUG_LENGTH, tooLong('a group code', MAX_SLUG_LENGTH)).describe('The code in the group column; it names the group\'s commentary file, <code>.md.'),
+            code: z.string().min(1).max(MAX_SLUG_LENGTH, tooLong('a group code', MAX_SLUG_LENGTH)).describe("The code in the group column; it names the group's commentary file, <code>.md."),
             label: labelSchema,
           })
           .strict(),
@@ -206,13 +234,11 @@ export const studySchema = z
       )
       .default([])
       .describe('Background variables for breakdowns (age group, gender, region...).'),
-    items: z
-      .array(z.object({ id: column.describe('The item id, which is also its column.'), label: labelSchema }).strict())
-      .min(1),
+    items: z.array(z.object({ id: column.describe('The item id, which is also its column.'), label: labelSchema }).strict()).min(1),
     dimensions: z
       .array(z.object({ id: pageId, label: labelSchema, items: z.array(z.string()).min(1) }).strict())
       .default([])
-      .describe('Areas built from items: a respondent\'s score is the mean of the answered items, at least half of them.'),
+      .describe("Areas built from items: a respondent's score is the mean of the answered items, at least half of them."),
     indices: z
       .array(
         z
@@ -255,16 +281,10 @@ export const studySchema = z
       .strict()
       .optional(),
     minBase: z.number().int().min(5).default(30).describe('Minimum unweighted n for a figure to be shown.'),
-    highCantSayShare: z
-      .number()
-      .min(0)
-      .max(1)
-      .default(0.3)
-      .describe('Warn when an item\'s can\'t-say share exceeds this.'),
+    highCantSayShare: z.number().min(0).max(1).default(0.3).describe("Warn when an item's can't-say share exceeds this."),
   })
   .strict()
   .superRefine((s, ctx) => crossCheck(s, (path, message, hint) => ctx.addIssue({ code: 'custom', path, message, ...(hint ? { params: { hint } } : {}) })));
-
 
 /** A study definition as written in study.json. */
 export type StudyInput = z.input<typeof studySchema>;

@@ -7,7 +7,4 @@ export const FIXED_SECTIONS = ['drivers', 'trends', 'benchmark', 'method', 'tabl
  * would show on two pages, and index.md, the summary. (Dimension and group pages
  * live under areas/ and groups/, so they cannot take another page's URL.)
  */
-export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([
-  ...FIXED_SECTIONS.map((id) => [id, `the ${id} section`] as const),
-  ['index', 'the summary'],
-]);
+export const RESERVED_IDS: ReadonlyMap<string, string> = new Map([...FIXED_SECTIONS.map((id) => [id, `the ${id} section`] as const), ['index', 'the summary']]);

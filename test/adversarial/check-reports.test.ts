@@ -33,8 +33,12 @@ describe('check reads reports/', () => {
     mkdirSync(join(study.dir, 'reports', '2024-old'));
     const result = await check();
     expect(result.code).toBe(0);
-    expect(result.errors).toContain(`warning: reports/2024-old: "2024-old" is not a year, so this folder is not an edition of the report\n  → Name each edition's folder by its year alone, e.g. reports/2025.`);
-    expect(result.errors).toContain(`warning: reports/2025: there is no data/2025/responses.csv, so 2025 is not an edition of the report\n  → Put the 2025 responses in data/2025/responses.csv, or remove the folder.`);
+    expect(result.errors).toContain(
+      `warning: reports/2024-old: "2024-old" is not a year, so this folder is not an edition of the report\n  → Name each edition's folder by its year alone, e.g. reports/2025.`,
+    );
+    expect(result.errors).toContain(
+      `warning: reports/2025: there is no data/2025/responses.csv, so 2025 is not an edition of the report\n  → Put the 2025 responses in data/2025/responses.csv, or remove the folder.`,
+    );
     expect(result.output.at(-1)).toMatch(/ — 1 edition \(2024 draft\) ready to build$/);
   });
 
@@ -42,7 +46,9 @@ describe('check reads reports/', () => {
     study = makeStudyFolder();
     const effects = silentEffects({ cwd: study.dir });
     expect(await main(['check', '--data', 'data', '--reports', 'no-reports'], effects)).toBe(0);
-    expect(effects.errors).toContain('warning: no-reports/2024: the data of 2024 has no editorial content, so 2024 is not an edition of the report\n  → Run "luotain new-edition 2024" to create no-reports/2024.');
+    expect(effects.errors).toContain(
+      'warning: no-reports/2024: the data of 2024 has no editorial content, so 2024 is not an edition of the report\n  → Run "luotain new-edition 2024" to create no-reports/2024.',
+    );
     expect(effects.output.at(-1)).toMatch(/ — no edition to build yet: no year has both data and a folder in no-reports \(see the warnings\)$/);
   });
 });

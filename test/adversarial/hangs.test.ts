@@ -40,11 +40,7 @@ describe('hang: label wrapping', () => {
   it('hang: 5,000-character label is cut to three lines with an ellipsis in linear work', () => {
     const label = 'Yhteiskuntavastuullisuus ja ympäristövaikutusten huomioiminen kaikessa toiminnassa '.repeat(60).slice(0, 5_000);
     const lines = wrapText(label);
-    expect(lines).toEqual([
-      'Yhteiskuntavastuullisuus ja ympäristövaikutusten',
-      'huomioiminen kaikessa toiminnassa',
-      'Yhteiskuntavastuullisuus ja ympäristövaikutuste…',
-    ]);
+    expect(lines).toEqual(['Yhteiskuntavastuullisuus ja ympäristövaikutusten', 'huomioiminen kaikessa toiminnassa', 'Yhteiskuntavastuullisuus ja ympäristövaikutuste…']);
     for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(LABEL_WRAP_WIDTH * 1.2);
     expectLinear((n) => label.repeat(Math.ceil(n / label.length)).slice(0, n), wrap, 10);
   });
@@ -57,7 +53,11 @@ describe('hang: label wrapping', () => {
 
   it('hang: long label on one line (maxLines 1) is cut with an ellipsis in linear work', () => {
     expect(wrapText('Asiakaspalvelu '.repeat(400), 100, 12, 1)).toEqual(['Asiakaspalvelu…']);
-    expectLinear((n) => 'Asiakaspalvelu '.repeat(n / 15), (text, meter) => wrapText(text, 100, 12, 1, meter), 10);
+    expectLinear(
+      (n) => 'Asiakaspalvelu '.repeat(n / 15),
+      (text, meter) => wrapText(text, 100, 12, 1, meter),
+      10,
+    );
   });
 
   it('hang: many one-letter words (the most lines to balance) in linear work', () => {

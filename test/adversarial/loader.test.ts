@@ -33,7 +33,15 @@ describe('adversarial: weights with thousands separators', () => {
 
   it('silent: weight with thousands separator 1,371 in a semicolon file, every one listed up to the cap', () => {
     const many = Array.from({ length: 60 }, (_, i) => weighted(`r${100 + i}`, '1,371', 'B'));
-    const r = parseResponses(csv(...okRows(15), weighted('r16', '862'), ...many).replaceAll(',', ';').replaceAll('1;371', '1,371'), FILE, 2024, study, { maxErrors: 3 });
+    const r = parseResponses(
+      csv(...okRows(15), weighted('r16', '862'), ...many)
+        .replaceAll(',', ';')
+        .replaceAll('1;371', '1,371'),
+      FILE,
+      2024,
+      study,
+      { maxErrors: 3 },
+    );
     expect(errorsOf(r.issues)).toEqual([
       AMBIGUOUS_COMMA(18, '1,371', '1371', '1.371'),
       AMBIGUOUS_COMMA(19, '1,371', '1371', '1.371'),
@@ -50,10 +58,8 @@ describe('adversarial: weights with thousands separators', () => {
     ]);
   });
 
-  it('silent: weights with thousands separators 1 371, 12,345,678, 1.371.000, 1 371,5 and 1\'371 name their pattern', () => {
-    const r = parse(
-      csv(...okRows(15), weighted('r16', '"1 371"'), weighted('r17', '"12,345,678"'), weighted('r18', '1.371.000'), weighted('r19', '"1\u00a0371,5"'), weighted('r20', "1'371")),
-    );
+  it("silent: weights with thousands separators 1 371, 12,345,678, 1.371.000, 1 371,5 and 1'371 name their pattern", () => {
+    const r = parse(csv(...okRows(15), weighted('r16', '"1 371"'), weighted('r17', '"12,345,678"'), weighted('r18', '1.371.000'), weighted('r19', '"1\u00a0371,5"'), weighted('r20', "1'371")));
     expect(errorsOf(r.issues)).toEqual([
       `error: ${FILE}:17: column "weight": value "1 371" is written with thousands separators (the pattern 1 234 567: digits in groups of three between spaces); weights are read without them\n${GROUPED_HINT}`,
       `error: ${FILE}:18: column "weight": value "12,345,678" is written with thousands separators (the pattern 1,234,567: digits in groups of three between commas); weights are read without them\n${GROUPED_HINT}`,
@@ -283,7 +289,13 @@ describe('adversarial: folders and files of the study folder that are not editio
 
 describe('adversarial: publication record', () => {
   it('unclear: a valid publication record saved with a BOM is read', () => {
-    const record = withNewVersion(undefined, 2025, { version: '1.0', published: '2025-03-13', toolVersion: '0.1.0', inputs: { responses: 'r', study: 's' }, figures: { 'total|total|q1|mean.estimate': '3.5' } });
+    const record = withNewVersion(undefined, 2025, {
+      version: '1.0',
+      published: '2025-03-13',
+      toolVersion: '0.1.0',
+      inputs: { responses: 'r', study: 's' },
+      figures: { 'total|total|q1|mean.estimate': '3.5' },
+    });
     expect(parseRecord(`\uFEFF${serialiseRecord(record)}`, 'reports/2025/publication.json', 2025)).toEqual({ record, issues: [] });
   });
 });

@@ -32,10 +32,26 @@ function siteFiles(dir: string): string[] {
 
 describe('data loss: --out that would delete the study', () => {
   for (const [name, out, expected] of [
-    ['--out data (the study folder)', 'data', `error: --out ${'<dir>'}/data is the study folder (${'<dir>'}/data): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`],
-    ['--out reports (the editorial folder)', 'reports', `error: --out <dir>/reports is the editorial folder (<dir>/reports): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`],
-    ['--out . (the study root)', '.', `error: --out <dir> holds the study folder (<dir>/data): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`],
-    ['--out data/2024 (a year folder)', 'data/2024', `error: --out <dir>/data/2024 already has files that "luotain build" did not write ("responses.csv"), and a build replaces its output folder whole. Give a new or empty folder, or remove this one yourself if it is an old build.`],
+    [
+      '--out data (the study folder)',
+      'data',
+      `error: --out ${'<dir>'}/data is the study folder (${'<dir>'}/data): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`,
+    ],
+    [
+      '--out reports (the editorial folder)',
+      'reports',
+      `error: --out <dir>/reports is the editorial folder (<dir>/reports): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`,
+    ],
+    [
+      '--out . (the study root)',
+      '.',
+      `error: --out <dir> holds the study folder (<dir>/data): a build replaces its output folder whole, so it would delete it. Give a folder of its own for the site, e.g. --out dist`,
+    ],
+    [
+      '--out data/2024 (a year folder)',
+      'data/2024',
+      `error: --out <dir>/data/2024 already has files that "luotain build" did not write ("responses.csv"), and a build replaces its output folder whole. Give a new or empty folder, or remove this one yourself if it is an old build.`,
+    ],
   ] as const) {
     it(name, async () => {
       study = makeStudyFolder();
@@ -72,7 +88,9 @@ describe('data loss: --out that would delete the study', () => {
     study = makeStudyFolder();
     const effects = silentEffects({ cwd: study.dir });
     expect(await main(['build', 'data'], effects)).toBe(2);
-    expect(effects.errors.join('\n')).toBe('luotain build: unexpected argument "data" (a folder is given with an option, e.g. --data data)\nUsage: luotain build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]');
+    expect(effects.errors.join('\n')).toBe(
+      'luotain build: unexpected argument "data" (a folder is given with an option, e.g. --data data)\nUsage: luotain build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]',
+    );
   });
 
   it('compute with a positional argument is a usage error', async () => {
@@ -88,7 +106,9 @@ describe('path traversal', () => {
     const before = study.files();
     const result = await build(['--out', 'site']);
     expect(result.code).toBe(1);
-    expect(result.errors).toContain(`error: ${study.dir}/reports/2024/fi/index.md:4: version "1/../../../../pwned-fi" is not a version like 0.1, 1.0 or 1.1\n  → Write the version as numbers joined by dots; it becomes part of the PDF file names.`);
+    expect(result.errors).toContain(
+      `error: ${study.dir}/reports/2024/fi/index.md:4: version "1/../../../../pwned-fi" is not a version like 0.1, 1.0 or 1.1\n  → Write the version as numbers joined by dots; it becomes part of the PDF file names.`,
+    );
     expect(study.files()).toEqual(before);
     expect(existsSync(join(study.dir, '..', 'pwned-fi.pdf'))).toBe(false);
   });
@@ -194,7 +214,10 @@ describe('builds at once', () => {
     const b = makeStudyFolder();
     try {
       const run = (dir: string) =>
-        promisify(execFile)(process.execPath, [join(ROOT, 'bin/luotain.js'), 'build', '--no-pdf', '--data', 'data', '--reports', 'reports', '--out', 'site'], { cwd: dir, env: { ...process.env, LUOTAIN_CHROMIUM: '' } });
+        promisify(execFile)(process.execPath, [join(ROOT, 'bin/luotain.js'), 'build', '--no-pdf', '--data', 'data', '--reports', 'reports', '--out', 'site'], {
+          cwd: dir,
+          env: { ...process.env, LUOTAIN_CHROMIUM: '' },
+        });
       const results = await Promise.allSettled([run(a.dir), run(b.dir)]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
       for (const dir of [a.dir, b.dir]) {

@@ -73,7 +73,9 @@ describe('publication protection', () => {
     expect(cell(e, 'q1', 'group:B')).toEqual({ shown: false, reason: 'weight' });
     expect(cell(e, 'q1', 'group:A')?.shown).toBe(true);
     const warning = warnings.find((w) => w.includes('group "B"'))!;
-    expect(warning).toMatch(/^warning: data\/2025\/responses\.csv: edition 2025: \d+ figures of group "B" \("idx", "sup", .*\) are withheld: the effective sample size of the answers is below minBase 30 \(the domain's is 4\.7 of n = 40; its largest weight, 100 of respondent no\. 437 of the 740 rows used, is 22\.9 % of its weight\)$/);
+    expect(warning).toMatch(
+      /^warning: data\/2025\/responses\.csv: edition 2025: \d+ figures of group "B" \("idx", "sup", .*\) are withheld: the effective sample size of the answers is below minBase 30 \(the domain's is 4\.7 of n = 40; its largest weight, 100 of respondent no\. 437 of the 740 rows used, is 22\.9 % of its weight\)$/,
+    );
     expect(e.suppressionNotes.filter((n) => n.domain === 'group:B').every((n) => n.reason === 'weight')).toBe(true);
   });
 
@@ -164,7 +166,9 @@ describe('driver predictors', () => {
     const total = model.editions[0]!.drivers.find((d) => d.domain === 'total')!;
     expect(total.predictors.map((p) => p.id)).toEqual(['q1', 'q4']);
     expect(total.excluded).toEqual([{ id: 'q5', label: { fi: 'q5', en: 'q5' }, reason: 'collinear', with: ['q1'] }]);
-    expect(warnings.some((w) => w.includes('driver predictor "q5" is an exact linear combination of "q1" among the respondents who answered the outcome and every predictor (all respondents, n = 1221,'))).toBe(true);
+    expect(
+      warnings.some((w) => w.includes('driver predictor "q5" is an exact linear combination of "q1" among the respondents who answered the outcome and every predictor (all respondents, n = 1221,')),
+    ).toBe(true);
   });
 
   it('silent: a constant predictor in one group only is left out there only', () => {
@@ -183,7 +187,9 @@ describe('driver predictors', () => {
     const { model, warnings } = build(study, [edition(study, 2025, rows)]);
     expect(model.editions[0]!.drivers).toEqual([]);
     expect(model.editions[0]!.driverGaps).toEqual(['total', 'group:A', 'group:B', 'group:C', 'group:D'].map((domain) => ({ domain, reason: 'outcome' })));
-    expect(warnings).toContain('warning: data/2025/responses.csv: edition 2025: no key-driver analysis for all respondents: the outcome "sup" has the same value for all 1221 respondents who answered the outcome and every predictor');
+    expect(warnings).toContain(
+      'warning: data/2025/responses.csv: edition 2025: no key-driver analysis for all respondents: the outcome "sup" has the same value for all 1221 respondents who answered the outcome and every predictor',
+    );
     const small = build(study, [edition(study, 2025, [...sample(34).filter((r) => r.group !== 'D'), ...randomRows(20, 'D', 35)])]);
     // D is under the base; B (the smallest other group) is withheld as complementary, so its performance figures are.
     expect(small.model.editions[0]!.driverGaps).toEqual([
@@ -212,7 +218,14 @@ describe('floating-point noise', () => {
   });
 
   it('noise: a 1e-14 difference over a 2e-16 SE is 0 and not significant', () => {
-    expect(compareEstimates({ estimate: 100.00000000000001, se: 1.4e-16 }, { estimate: 99.99999999999999, se: 1.4e-16 })).toEqual({ difference: 0, se: 0, z: 0, p: 1, significant: false, noTest: true });
+    expect(compareEstimates({ estimate: 100.00000000000001, se: 1.4e-16 }, { estimate: 99.99999999999999, se: 1.4e-16 })).toEqual({
+      difference: 0,
+      se: 0,
+      z: 0,
+      p: 1,
+      significant: false,
+      noTest: true,
+    });
     expect(compareEstimates({ estimate: 100.00000000000001, se: 2 }, { estimate: 99.99999999999999, se: 2 })).toMatchObject({ difference: 0, z: 0, p: 1, significant: false });
   });
 

@@ -35,7 +35,12 @@ export function makeStudyFolder(options: { frontMatter?: Record<string, string> 
   for (const lang of ['fi', 'en']) {
     mkdirSync(join(dir, 'reports', '2024', lang), { recursive: true });
     const fields = { title: `Test ${lang}`, status: 'draft', version: '"0.1"', ...options.frontMatter };
-    writeFileSync(join(dir, 'reports', '2024', lang, 'index.md'), `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\nSummary.\n`);
+    writeFileSync(
+      join(dir, 'reports', '2024', lang, 'index.md'),
+      `---\n${Object.entries(fields)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n')}\n---\nSummary.\n`,
+    );
   }
   return {
     dir,

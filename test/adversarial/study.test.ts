@@ -87,19 +87,64 @@ describe('silent: a key written twice in study.json', () => {
 
 describe('unclear: syntax errors in study.json name the line and column', () => {
   for (const [name, from, to, expected] of [
-    ['unclear: a missing comma between entries', '"minBase": 30,', '"minBase": 30', '(file): not valid JSON: line 141, column 3: expected "," or "}" after a value, found """: a comma is missing before it'],
-    ['unclear: a comma after the last entry of an object', '"highCantSayShare": 0.3', '"highCantSayShare": 0.3,', '(file): not valid JSON: line 142, column 1: a comma after the last entry: JSON allows no comma before "}", remove it'],
-    ['unclear: a comma after the last entry of a list', '"languages": ["fi", "en"]', '"languages": ["fi", "en",]', '(file): not valid JSON: line 12, column 28: a comma after the last entry: JSON allows no comma before "]", remove it'],
+    [
+      'unclear: a missing comma between entries',
+      '"minBase": 30,',
+      '"minBase": 30',
+      '(file): not valid JSON: line 141, column 3: expected "," or "}" after a value, found """: a comma is missing before it',
+    ],
+    [
+      'unclear: a comma after the last entry of an object',
+      '"highCantSayShare": 0.3',
+      '"highCantSayShare": 0.3,',
+      '(file): not valid JSON: line 142, column 1: a comma after the last entry: JSON allows no comma before "}", remove it',
+    ],
+    [
+      'unclear: a comma after the last entry of a list',
+      '"languages": ["fi", "en"]',
+      '"languages": ["fi", "en",]',
+      '(file): not valid JSON: line 12, column 28: a comma after the last entry: JSON allows no comma before "]", remove it',
+    ],
     ['unclear: a comment', '"minBase": 30,', '"minBase": 30, // the default', '(file): not valid JSON: line 140, column 18: a comment: JSON has no comments, remove it'],
     ['unclear: a string in single quotes', '"minBase": 30,', '"minBase": \'30\',', '(file): not valid JSON: line 140, column 14: a string in single quotes: JSON strings need double quotes ("…")'],
     ['unclear: a key without quotes', '"minBase": 30,', 'minBase: 30,', '(file): not valid JSON: line 140, column 3: the key "minBase" needs double quotes'],
-    ['unclear: a decimal comma', '"highCantSayShare": 0.3', '"highCantSayShare": 0,3', '(file): not valid JSON: line 141, column 25: expected a key in double quotes, found "3": JSON numbers take a decimal point (0.3), not a comma'],
+    [
+      'unclear: a decimal comma',
+      '"highCantSayShare": 0.3',
+      '"highCantSayShare": 0,3',
+      '(file): not valid JSON: line 141, column 25: expected a key in double quotes, found "3": JSON numbers take a decimal point (0.3), not a comma',
+    ],
     ['unclear: a number with a leading zero', '"minBase": 30,', '"minBase": 030,', '(file): not valid JSON: line 140, column 14: "030" is not a JSON number: write numbers like 30, 0.3 or -1.5e3'],
-    ['unclear: a line break inside a string', '"fi": "Kaukovesi Energia Oy",', '"fi": "Kaukovesi\nEnergia Oy",', '(file): not valid JSON: line 9, column 11: a string is not closed on its line: a closing " is missing (a line break inside a string is written \\n)'],
-    ['unclear: a backslash that is no escape', '"fi": "Kaukovesi Energia Oy",', '"fi": "Kaukovesi\\Energia Oy",', '(file): not valid JSON: line 9, column 21: "\\E" is not an escape JSON knows: a backslash is written \\\\'],
-    ['unclear: a missing closing brace at the end', '"highCantSayShare": 0.3\n}', '"highCantSayShare": 0.3\n', '(file): not valid JSON: line 143, column 1: the file ends before the object opened on line 1 is closed with "}"'],
-    ['unclear: a closing bracket of the wrong kind', '"languages": ["fi", "en"]', '"languages": ["fi", "en"}', '(file): not valid JSON: line 12, column 27: "}" closes nothing here: the list opened on line 12 ends with "]"'],
-    ['unclear: text after the end', '"highCantSayShare": 0.3\n}', '"highCantSayShare": 0.3\n}\n}', '(file): not valid JSON: line 143, column 1: more text after the end of the JSON, found "}": the file must hold one value, {…}'],
+    [
+      'unclear: a line break inside a string',
+      '"fi": "Kaukovesi Energia Oy",',
+      '"fi": "Kaukovesi\nEnergia Oy",',
+      '(file): not valid JSON: line 9, column 11: a string is not closed on its line: a closing " is missing (a line break inside a string is written \\n)',
+    ],
+    [
+      'unclear: a backslash that is no escape',
+      '"fi": "Kaukovesi Energia Oy",',
+      '"fi": "Kaukovesi\\Energia Oy",',
+      '(file): not valid JSON: line 9, column 21: "\\E" is not an escape JSON knows: a backslash is written \\\\',
+    ],
+    [
+      'unclear: a missing closing brace at the end',
+      '"highCantSayShare": 0.3\n}',
+      '"highCantSayShare": 0.3\n',
+      '(file): not valid JSON: line 143, column 1: the file ends before the object opened on line 1 is closed with "}"',
+    ],
+    [
+      'unclear: a closing bracket of the wrong kind',
+      '"languages": ["fi", "en"]',
+      '"languages": ["fi", "en"}',
+      '(file): not valid JSON: line 12, column 27: "}" closes nothing here: the list opened on line 12 ends with "]"',
+    ],
+    [
+      'unclear: text after the end',
+      '"highCantSayShare": 0.3\n}',
+      '"highCantSayShare": 0.3\n}\n}',
+      '(file): not valid JSON: line 143, column 1: more text after the end of the JSON, found "}": the file must hold one value, {…}',
+    ],
   ] as const) {
     it(name, () => {
       expect(() => JSON.parse(edited(from, to))).toThrow();
@@ -120,10 +165,12 @@ describe('unclear: syntax errors in study.json name the line and column', () => 
 
 describe('silent: two pages with one name', () => {
   it('silent: two group codes share a page (koti talous and group-1)', () => {
-    expect(problems((s) => {
-      s.groups[0].code = 'koti talous';
-      s.groups[2].code = 'group-1';
-    })).toEqual([
+    expect(
+      problems((s) => {
+        s.groups[0].code = 'koti talous';
+        s.groups[2].code = 'group-1';
+      }),
+    ).toEqual([
       'groups[2].code: the group code "group-1" would have the same page as groups[0] "koti talous", groups/group-1/ (a code with characters other than letters, digits, "-" and "_" gets a page named by its position), so one of them would be lost\n  → Give the group another code, in study.json and in the data; a code of letters, digits, "-" and "_" is its own page name.',
     ]);
   });
@@ -148,9 +195,7 @@ describe('silent: two pages with one name', () => {
 
   it('unsafe: a dimension id that is not URL-safe', () => {
     expect(problems((s) => (s.dimensions[1].id = 'talous ja hallinto'))).toEqual(
-      expect.arrayContaining([
-        'dimensions[1].id: must start with a letter and contain only letters, digits, "_" or "-" (it names the area\'s page and its commentary file)',
-      ]),
+      expect.arrayContaining(['dimensions[1].id: must start with a letter and contain only letters, digits, "_" or "-" (it names the area\'s page and its commentary file)']),
     );
   });
 

@@ -18,16 +18,7 @@ import {
   wrapText,
 } from '../../src/charts/index.ts';
 import type { Lang } from '../../src/study/schema.ts';
-import {
-  LONG_LABEL,
-  distributionBarsInput,
-  groupProfileInput,
-  importancePerformanceInput,
-  npsBarInput,
-  npsTrendInput,
-  scoreBarsInput,
-  trendLinesInput,
-} from './fixtures.ts';
+import { LONG_LABEL, distributionBarsInput, groupProfileInput, importancePerformanceInput, npsBarInput, npsTrendInput, scoreBarsInput, trendLinesInput } from './fixtures.ts';
 
 type Render = (lang: Lang, options?: Partial<ChartOptions>) => string;
 
@@ -46,11 +37,7 @@ const withSuppressedRow = ['score-bars', 'distribution-bars', 'group-profile', '
 
 /** Rounds floats to two decimals and puts one element per line (stable, readable snapshots). */
 function normalise(svg: string): string {
-  return (
-    svg
-      .replace(/-?\d+\.\d{3,}/g, (m) => String(Number(Number(m).toFixed(2))))
-      .replace(/></g, '>\n<') + '\n'
-  );
+  return svg.replace(/-?\d+\.\d{3,}/g, (m) => String(Number(Number(m).toFixed(2)))).replace(/></g, '>\n<') + '\n';
 }
 
 function parse(svg: string): Element {
@@ -177,9 +164,7 @@ describe('numbers and language', () => {
     const en = scoreBars(scoreBarsInput(), { lang: 'en', idPrefix: 'a' });
     expect(fi).toContain('>4,05<');
     expect(en).toContain('>4.05<');
-    expect(parse(fi).getAttribute('aria-label')).toBe(
-      'Parhaan arvion sai Innovatiivisuus (4,43), heikoimman Talous (3,12). Yhtä lukua ei näytetä, koska vastaajia on alle 30.',
-    );
+    expect(parse(fi).getAttribute('aria-label')).toBe('Parhaan arvion sai Innovatiivisuus (4,43), heikoimman Talous (3,12). Yhtä lukua ei näytetä, koska vastaajia on alle 30.');
     expect(parse(en).getAttribute('aria-label')).toBe(
       'The highest score was for Innovatiivisuus (4.43), the lowest for Talous (3.12). One figure is not shown because there are fewer than 30 respondents.',
     );

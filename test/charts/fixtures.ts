@@ -1,14 +1,7 @@
 /** Small fixed inputs for the chart tests. */
 import type { Cell, StudyMeta } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
-import type {
-  DistributionBarsInput,
-  GroupProfileInput,
-  ImportancePerformanceInput,
-  NpsBarInput,
-  ScoreBarsInput,
-  TrendLinesInput,
-} from '../../src/charts/index.ts';
+import type { DistributionBarsInput, GroupProfileInput, ImportancePerformanceInput, NpsBarInput, ScoreBarsInput, TrendLinesInput } from '../../src/charts/index.ts';
 
 export const bands: StudyMeta['bands'] = [
   { id: 'excellent', min: 4.2, label: { fi: 'Erinomainen', en: 'Excellent' }, colour: '#2166ac', textColour: '#ffffff' },
@@ -145,9 +138,6 @@ export function npsBarInput(lang: Lang): NpsBarInput {
       { id: 'staff', label: LONG_LABEL, promoters: leakySuppressed, passives: leakySuppressed, detractors: leakySuppressed, nps: leakySuppressed },
     ],
     minBase: 30,
-    labels:
-      lang === 'fi'
-        ? { promoters: 'Suosittelijat', passives: 'Passiiviset', detractors: 'Arvostelijat' }
-        : { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' },
+    labels: lang === 'fi' ? { promoters: 'Suosittelijat', passives: 'Passiiviset', detractors: 'Arvostelijat' } : { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' },
   };
 }

@@ -22,7 +22,9 @@ describe('luotain build with input errors', () => {
     const effects = silentEffects({ cwd: ROOT });
     expect(await main(['build', '--data', 'test/fixtures/load/bad', '--reports', join(scratch, 'reports'), '--out', out, '--no-pdf'], effects)).toBe(1);
     expect(effects.errors.filter((l) => l.startsWith('error: '))).toHaveLength(6);
-    expect(effects.errors[0]).toBe('error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.');
+    expect(effects.errors[0]).toBe(
+      'error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.',
+    );
     expect(effects.errors.at(-1)).toBe('\n6 errors, 0 warnings: nothing was written. Fix the errors and run the command again.');
     expect(effects.output).toEqual([]);
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'marker.txt']);

@@ -103,11 +103,7 @@ error: test/fixtures/load/bad/benchmarks.csv:3: column "indicator": value "int9"
   it('an invalid study.json', async () => {
     const c = capture();
     expect(await main(['check', '--data', 'test/fixtures/load/bad-study'], c.effects)).toBe(1);
-    expect(c.err).toEqual([
-      'error: test/fixtures/load/bad-study/study.json: dimensions[0].items[1]: unknown item "int9"',
-      '',
-      '1 error, 0 warnings — fix the errors and run luotain check again',
-    ]);
+    expect(c.err).toEqual(['error: test/fixtures/load/bad-study/study.json: dimensions[0].items[1]: unknown item "int9"', '', '1 error, 0 warnings — fix the errors and run luotain check again']);
     expect(c.out).toEqual([]);
   });
 
@@ -186,4 +182,3 @@ describe('luotain check on the sample study in data/', () => {
     expect(c.out.at(-1)).toMatch(/^0 errors, \d+ warnings? — \d+ editions \(\d{4}(, \d{4})*\) ready to build$/);
   });
 });
-

@@ -60,7 +60,9 @@ describe('luotain compute', () => {
     expect(existsSync(json)).toBe(false);
     expect(existsSync(csv)).toBe(false);
     expect(effects.output).toEqual([]);
-    expect(effects.errors[0]).toBe('error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.');
+    expect(effects.errors[0]).toBe(
+      'error: test/fixtures/load/bad/2024/responses.csv:3: column "group": value "X" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or add the group to groups in study.json.',
+    );
     expect(effects.errors.at(-1)).toBe('\n6 errors, 0 warnings: nothing was written. Fix the errors and run the command again.');
   });
 

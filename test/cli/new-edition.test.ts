@@ -17,7 +17,27 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // The sample study's report sections: the fixed pages, then its dimensions and groups.
-const SECTIONS = ['drivers', 'trends', 'benchmark', 'method', 'tables', 'governance', 'finance', 'leadership', 'renewal', 'interaction', 'products', 'workplace', 'responsibility', 'cx', 'public', 'private', 'business', 'community', 'partners'];
+const SECTIONS = [
+  'drivers',
+  'trends',
+  'benchmark',
+  'method',
+  'tables',
+  'governance',
+  'finance',
+  'leadership',
+  'renewal',
+  'interaction',
+  'products',
+  'workplace',
+  'responsibility',
+  'cx',
+  'public',
+  'private',
+  'business',
+  'community',
+  'partners',
+];
 
 describe('luotain new-edition', () => {
   it('creates draft editorial files in both languages and says where the data goes', async () => {
@@ -36,7 +56,12 @@ describe('luotain new-edition', () => {
       expect(issues).toEqual([]);
       expect(editorial!.meta.status).toBe('draft');
     }
-    expect(readFileSync(join(scratch, 'reports/2026/fi/index.md'), 'utf8').split('\n').slice(0, 4)).toEqual(['---', 'title: "Maine- ja asiakaskokemustutkimus 2026"', 'status: draft', 'version: "0.1"']);
+    expect(readFileSync(join(scratch, 'reports/2026/fi/index.md'), 'utf8').split('\n').slice(0, 4)).toEqual([
+      '---',
+      'title: "Maine- ja asiakaskokemustutkimus 2026"',
+      'status: draft',
+      'version: "0.1"',
+    ]);
     expect(readFileSync(join(scratch, 'reports/2026/en/index.md'), 'utf8')).toContain('title: "Reputation and Customer Experience Study 2026"\nstatus: draft\n');
   });
 

@@ -87,7 +87,9 @@ describe('luotain publish', () => {
     expect(existsSync(json)).toBe(false);
     const error = err.find((l) => l.startsWith('error: reports/2025/publication.json: '))!;
     const [first, ...changes] = error.split('\n');
-    expect(first).toMatch(/^error: reports\/2025\/publication\.json: edition 2025 was published as version 1\.0 on 2025-03-13, but \d+ of its figures are now different \(changed inputs: responses\):$/);
+    expect(first).toMatch(
+      /^error: reports\/2025\/publication\.json: edition 2025 was published as version 1\.0 on 2025-03-13, but \d+ of its figures are now different \(changed inputs: responses\):$/,
+    );
     const listed = changes.filter((l) => /^ {4}\S+: /.test(l));
     expect(listed).toHaveLength(40);
     expect(changes).toContain(listed[39]);
@@ -98,7 +100,9 @@ describe('luotain publish', () => {
     expect(old).toBe(published['total|total|gov1|mean.estimate']);
     expect(Number(now)).toBeLessThan(Number(old));
     expect(listed.every((l) => l.startsWith('    total|'))).toBe(true);
-    expect(error).toContain('  → If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note "what was corrected". Otherwise restore the inputs of version 1.0.');
+    expect(error).toContain(
+      '  → If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note "what was corrected". Otherwise restore the inputs of version 1.0.',
+    );
   });
 
   it('refuses to publish again without a version, a version not higher, or a correction without a note', async () => {
@@ -125,7 +129,9 @@ describe('luotain publish', () => {
     const { code, out, err } = await run('publish', '2025', '--version', '1.1', '--note', 'Corrected', '--date', '2025-04-01');
     expect(code).toBe(0);
     expect(out[0]).toBe(`Archived ${PDF_FI}`);
-    expect(err).toContain(`warning: ${at('dist/pdf/kaukovesi-maine-2025-en-v1.0.pdf')} does not exist, so the PDF of version 1.0 (en) cannot be archived; build before publishing a correction to keep it.`);
+    expect(err).toContain(
+      `warning: ${at('dist/pdf/kaukovesi-maine-2025-en-v1.0.pdf')} does not exist, so the PDF of version 1.0 (en) cannot be archived; build before publishing a correction to keep it.`,
+    );
     expect(readFileSync(at('reports/2025/pdf', PDF_FI), 'utf8')).toBe('%PDF-1.7 fake version 1.0');
     const r = record();
     expect(r.current).toMatchObject({ version: '1.1', published: '2025-04-01', note: 'Corrected' });

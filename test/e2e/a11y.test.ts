@@ -20,7 +20,18 @@ let page: Page;
 let model: ReportModel;
 
 /** Rules whose findings are not serious by axe's measure but still defects of this site. */
-const ALSO_FAIL = ['duplicate-id', 'duplicate-id-aria', 'landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main', 'heading-order', 'page-has-heading-one', 'region', 'empty-heading', 'empty-table-header'];
+const ALSO_FAIL = [
+  'duplicate-id',
+  'duplicate-id-aria',
+  'landmark-unique',
+  'landmark-no-duplicate-main',
+  'landmark-one-main',
+  'heading-order',
+  'page-has-heading-one',
+  'region',
+  'empty-heading',
+  'empty-table-header',
+];
 
 beforeAll(async () => {
   const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', ...TEST_LOAD });
@@ -67,7 +78,13 @@ async function axe(page: Page, path: string) {
   const result = await builder.analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_FAIL.includes(v.id))
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length}× e.g. ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length}× e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 describe('axe', () => {
@@ -107,7 +124,11 @@ describe('axe', () => {
  */
 async function chartTextContrast(): Promise<string[]> {
   return page.evaluate(() => {
-    const rgb = (s: string) => s.match(/[\d.]+/g)?.slice(0, 3).map(Number);
+    const rgb = (s: string) =>
+      s
+        .match(/[\d.]+/g)
+        ?.slice(0, 3)
+        .map(Number);
     const lum = (c: number[]) => {
       const [r, g, b] = c.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;

@@ -106,13 +106,15 @@ async function allText(p: Page, selector = 'html'): Promise<string> {
 
 /** Table cells as text: each table's header texts and body rows (row header first). */
 async function tables(p: Page, scope = 'main'): Promise<{ caption: string; head: string[]; rows: string[][] }[]> {
-  return p.evaluate((sel) =>
-    [...document.querySelectorAll(`${sel} table`)].map((table) => ({
-      caption: table.querySelector('caption')?.textContent?.trim() ?? '',
-      head: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
-      rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
-    })),
-  scope);
+  return p.evaluate(
+    (sel) =>
+      [...document.querySelectorAll(`${sel} table`)].map((table) => ({
+        caption: table.querySelector('caption')?.textContent?.trim() ?? '',
+        head: [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim()),
+        rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim())),
+      })),
+    scope,
+  );
 }
 
 beforeAll(async () => {
@@ -228,7 +230,7 @@ describe(`a group below the minimum base (${GROUP}, ${YEAR})`, () => {
     expect(group.filter((r) => !r.statistic!.endsWith('.suppressed')).map((r) => `${r.indicator} ${r.statistic}=${r.value}`)).toEqual([]);
   });
 
-  it('no download carries the group\'s would-be estimates, at any precision', async () => {
+  it("no download carries the group's would-be estimates, at any precision", async () => {
     const files = await Promise.all(['csv', 'json'].map((k) => readFile(resolve(siteDir, `downloads/${model.study.id}-${YEAR}-indicators.${k}`), 'utf8')));
     const values = unsuppressed.indicators
       .flatMap((x) => cellsOf(x.stats[DOMAIN]))

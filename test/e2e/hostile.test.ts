@@ -33,7 +33,10 @@ let context: BrowserContext;
 let page: Page;
 const dialogs: string[] = [];
 
-interface Label { fi: string; en: string }
+interface Label {
+  fi: string;
+  en: string;
+}
 interface StudyJson {
   title: Label;
   organisation: Label;
@@ -80,7 +83,14 @@ async function builtPages(root: string, under: string[]): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile() && e.name === 'index.html')
-    .map((e) => `/${relative(root, e.parentPath).split(sep).filter(Boolean).map((p) => `${p}/`).join('')}`)
+    .map(
+      (e) =>
+        `/${relative(root, e.parentPath)
+          .split(sep)
+          .filter(Boolean)
+          .map((p) => `${p}/`)
+          .join('')}`,
+    )
     .filter((p) => p === '/' || under.some((u) => p.startsWith(u)))
     .sort();
 }
@@ -129,7 +139,10 @@ describe('hostile labels and commentary', () => {
   });
 
   it('run no script and show the labels literally on every page of an edition', async () => {
-    const paths = await builtPages(outDir, [`fi/${YEAR}/`, `en/${YEAR}/`].map((p) => `/${p}`));
+    const paths = await builtPages(
+      outDir,
+      [`fi/${YEAR}/`, `en/${YEAR}/`].map((p) => `/${p}`),
+    );
     expect(paths.length).toBeGreaterThan(40);
     const problems: string[] = [];
     for (const path of paths) {

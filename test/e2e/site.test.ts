@@ -61,7 +61,11 @@ describe('crawl from the landing page', () => {
     for (const lang of model.study.languages) {
       for (const e of model.editions) {
         for (const page of ['', 'drivers/', 'trends/', 'method/', 'tables/', 'print/']) expect(result.pages.has(`/${lang}/${e.year}/${page}`), `/${lang}/${e.year}/${page}`).toBe(true);
-        for (const g of model.study.groups) expect([...result.pages.keys()].some((p) => p.startsWith(`/${lang}/${e.year}/groups/`)), g.code).toBe(true);
+        for (const g of model.study.groups)
+          expect(
+            [...result.pages.keys()].some((p) => p.startsWith(`/${lang}/${e.year}/groups/`)),
+            g.code,
+          ).toBe(true);
         for (const d of e.indicators.filter((i) => i.kind === 'dimension')) expect(result.pages.has(`/${lang}/${e.year}/areas/${d.id}/`), d.id).toBe(true);
       }
     }
@@ -119,7 +123,12 @@ describe('crawl from the landing page', () => {
   });
 
   it('links only to PDFs that exist (fails until the PDF export writes them)', async () => {
-    const pdfLinks = new Set([...result.linksFrom.values()].flatMap((s) => [...s]).filter((l) => l.startsWith('/pdf/')).map((l) => l.split('#')[0]!));
+    const pdfLinks = new Set(
+      [...result.linksFrom.values()]
+        .flatMap((s) => [...s])
+        .filter((l) => l.startsWith('/pdf/'))
+        .map((l) => l.split('#')[0]!),
+    );
     expect(pdfLinks.size).toBeGreaterThan(0);
     const missing: string[] = [];
     for (const path of pdfLinks) {
@@ -173,7 +182,12 @@ describe('edition and language switchers', () => {
       await page.waitForURL(`${site.origin}/fi/${latest}/areas/interaction/`);
       // The latest edition has no such notice.
       expect(await page.locator('main .notice', { hasText: t('fi', 'olderNotice', { year: latest }) }).count()).toBe(0);
-      expect(await page.locator('main .notice').filter({ has: page.getByRole('link', { name: t('fi', 'olderLink', { latest }) }) }).count()).toBe(0);
+      expect(
+        await page
+          .locator('main .notice')
+          .filter({ has: page.getByRole('link', { name: t('fi', 'olderLink', { latest }) }) })
+          .count(),
+      ).toBe(0);
     } finally {
       await page.close();
     }

@@ -90,8 +90,19 @@ describe('parseEditorial', () => {
   it('warns of an unknown field and an unknown section', () => {
     const { editorial, issues } = parseEditorial([file('index.md', '---\ntitle: T\nauthor: Me\n---\n'), file('summary.md', 'x')], sections);
     expect(issues).toEqual([
-      { severity: 'warning', file: 'reports/2025/fi/index.md', line: 3, message: 'unknown front matter field "author" is ignored', hint: 'Known fields: title, status, version, published, fieldwork, sample.' },
-      { severity: 'warning', file: 'reports/2025/fi/summary.md', message: 'no report section is called "summary", so this commentary is not shown', hint: 'Name the file after a section: method, drivers.' },
+      {
+        severity: 'warning',
+        file: 'reports/2025/fi/index.md',
+        line: 3,
+        message: 'unknown front matter field "author" is ignored',
+        hint: 'Known fields: title, status, version, published, fieldwork, sample.',
+      },
+      {
+        severity: 'warning',
+        file: 'reports/2025/fi/summary.md',
+        message: 'no report section is called "summary", so this commentary is not shown',
+        hint: 'Name the file after a section: method, drivers.',
+      },
     ]);
     expect(editorial!.sections).toEqual({});
   });
@@ -101,7 +112,14 @@ describe('parseEditorial', () => {
     expect(issues).toEqual([
       { severity: 'error', file: 'reports/2025/fi/index.md', line: 4, message: 'front matter line ": x" is not "key: value"', hint: 'Write each front matter field as "key: value".' },
       { severity: 'error', file: 'reports/2025/fi/index.md', line: 2, value: 'final', message: 'status "final" is neither "draft" nor "published"', hint: 'Set status: draft or status: published.' },
-      { severity: 'error', file: 'reports/2025/fi/index.md', line: 3, value: '13.3.2025', message: 'publication date "13.3.2025" is not a date like 2025-03-14', hint: 'Write the date as YYYY-MM-DD.' },
+      {
+        severity: 'error',
+        file: 'reports/2025/fi/index.md',
+        line: 3,
+        value: '13.3.2025',
+        message: 'publication date "13.3.2025" is not a date like 2025-03-14',
+        hint: 'Write the date as YYYY-MM-DD.',
+      },
     ]);
     expect(editorial!.meta.status).toBe('draft');
   });
@@ -116,7 +134,10 @@ describe('editionScaffold', () => {
     expect(index.split('\n').slice(0, 7)).toEqual(['---', 'title: "Model test 2026"', 'status: draft', 'version: "0.1"', 'fieldwork: ""', 'sample: ""', '---']);
     expect(files.get('en/method.md')).toBe('<!-- Commentary on the section "method" (markdown). Leave empty if the section needs none. -->\n');
     // What the scaffold writes parses as a draft with no problems, and its guidance is not shown.
-    const parsed = parseEditorial([...files].filter(([p]) => p.startsWith('fi/')).map(([p, text]) => ({ name: p.slice(3), path: p, text })), new Set(['method', 'd3']));
+    const parsed = parseEditorial(
+      [...files].filter(([p]) => p.startsWith('fi/')).map(([p, text]) => ({ name: p.slice(3), path: p, text })),
+      new Set(['method', 'd3']),
+    );
     expect(parsed.issues).toEqual([]);
     expect(parsed.editorial).toEqual({ meta: { title: 'Model test 2026', status: 'draft', version: '0.1', fieldwork: '', sample: '' }, summaryHtml: '', sections: { method: '', d3: '' } });
   });

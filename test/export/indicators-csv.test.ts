@@ -43,7 +43,11 @@ describe('indicatorsCsv', () => {
   });
 
   it('writes comparisons and benchmarks', () => {
-    const before = edition(study, 2024, [1, 2, 3, 4, 5].map((v) => ({ group: 'A', a: { q1: v } })));
+    const before = edition(
+      study,
+      2024,
+      [1, 2, 3, 4, 5].map((v) => ({ group: 'A', a: { q1: v } })),
+    );
     const two = report(study, [before, edition(study, 2025, rows)], { benchmarks: [{ year: 2025, indicator: 'q1', mean: 3 }] });
     const out = indicatorsCsv(two).split('\n');
     const change = out.filter((l) => l.startsWith('2025,total,total,q1,item,change.'));
@@ -54,12 +58,23 @@ describe('indicatorsCsv', () => {
     expect(bench.map((l) => l.split(',')[5])).toEqual(['benchmark.mean', 'benchmark.difference', 'benchmark.z', 'benchmark.p', 'benchmark.significant']);
     expect(bench[0]).toBe('2025,total,total,q1,item,benchmark.mean,3');
     // Only the editions asked for.
-    expect(indicatorsCsv(two, [two.editions[0]!]).split('\n').slice(1, -1).every((l) => l.startsWith('2024,'))).toBe(true);
+    expect(
+      indicatorsCsv(two, [two.editions[0]!])
+        .split('\n')
+        .slice(1, -1)
+        .every((l) => l.startsWith('2024,')),
+    ).toBe(true);
   });
 
   it('writes a withheld cell only as "suppressed" rows with the reason', () => {
     const s = testStudy({ minBase: 10, drivers: undefined });
-    const r = report(s, [edition(s, 2025, [...Array.from({ length: 12 }, () => ({ group: 'A', a: { q1: 3 } })), ...Array.from({ length: 11 }, () => ({ group: 'B', a: { q1: 4 } })), ...Array.from({ length: 6 }, () => ({ group: 'C', a: { q1: 2 } }))])]);
+    const r = report(s, [
+      edition(s, 2025, [
+        ...Array.from({ length: 12 }, () => ({ group: 'A', a: { q1: 3 } })),
+        ...Array.from({ length: 11 }, () => ({ group: 'B', a: { q1: 4 } })),
+        ...Array.from({ length: 6 }, () => ({ group: 'C', a: { q1: 2 } })),
+      ]),
+    ]);
     const out = indicatorsCsv(r).split('\n');
     expect(out.filter((l) => l.startsWith('2025,group,B,q1,'))).toEqual([
       '2025,group,B,q1,item,mean.suppressed,complementary',
@@ -76,7 +91,13 @@ describe('indicatorsCsv', () => {
     // A line break cannot be in a group code (it names a commentary file), so none is here.
     const codes = ['a,b', 'say "hi"', 'x, "y"'];
     const s = testStudy({ drivers: undefined, groups: codes.map((code) => ({ code, label: { fi: code, en: code } })) });
-    const r = report(s, [edition(s, 2025, codes.flatMap((group) => Array.from({ length: 5 }, (_, i) => ({ group, a: { q1: 1 + i } }))))]);
+    const r = report(s, [
+      edition(
+        s,
+        2025,
+        codes.flatMap((group) => Array.from({ length: 5 }, (_, i) => ({ group, a: { q1: 1 + i } }))),
+      ),
+    ]);
     const text = indicatorsCsv(r);
     expect(text).toContain('\n2025,group,"a,b",q1,item,mean.estimate,3\n');
     expect(text).toContain('\n2025,group,"say ""hi""",q1,item,mean.estimate,3\n');
@@ -91,7 +112,13 @@ describe('indicatorsCsv', () => {
 describe('editionFigures', () => {
   it('gives [breakdown, domain, indicator, kind, statistic, value] rows, the CSV without the edition', () => {
     const study = testStudy({ drivers: undefined });
-    const m = report(study, [edition(study, 2025, Array.from({ length: 10 }, (_, i) => ({ group: 'A', region: i < 5 ? 'n' : 's', a: { q1: 1 + (i % 5) }, nps: 10 - i })))]);
+    const m = report(study, [
+      edition(
+        study,
+        2025,
+        Array.from({ length: 10 }, (_, i) => ({ group: 'A', region: i < 5 ? 'n' : 's', a: { q1: 1 + (i % 5) }, nps: 10 - i })),
+      ),
+    ]);
     const rows = editionFigures(m, m.editions[0]!);
     expect(rows.slice(0, 2)).toEqual([
       // Only q1 and the NPS are answered; indices and dimensions come first but have no figures.

@@ -59,7 +59,7 @@ describe('serveStatic', () => {
     expect(await get('/a%20b.json')).toMatchObject({ status: 200, type: 'application/json; charset=utf-8' });
   });
 
-  it('serves a folder\'s index.html, ignoring the query string', async () => {
+  it("serves a folder's index.html, ignoring the query string", async () => {
     expect(await get('/')).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
     const print = await get('/fi/2025/print/?x=1');
     expect(print.status).toBe(200);

@@ -52,13 +52,9 @@ describe('decodeText', () => {
 describe('the Excel variant: BOM, semicolons, decimal-comma weights, CRLF', () => {
   it('gives the same edition data as the plain comma file', () => {
     const plain = [HEADER, 'r1,A,1.25,1,5,6,,0,"Hyvä, nopea",1,uusimaa', 'r2,B,0.75,2,,3,4,10,"Sanoi ""kyllä""",,muu', ...okRows(15, 3), ''].join('\n');
-    const excel = [
-      HEADER.replaceAll(',', ';'),
-      'r1;A;1,25;1;5;6;;0;Hyvä, nopea;1;uusimaa',
-      'r2;B;0,75;2;;3;4;10;"Sanoi ""kyllä""";;muu',
-      ...okRows(15, 3).map((r) => r.replaceAll(',', ';')),
-      '',
-    ].join('\r\n');
+    const excel = [HEADER.replaceAll(',', ';'), 'r1;A;1,25;1;5;6;;0;Hyvä, nopea;1;uusimaa', 'r2;B;0,75;2;;3;4;10;"Sanoi ""kyllä""";;muu', ...okRows(15, 3).map((r) => r.replaceAll(',', ';')), ''].join(
+      '\r\n',
+    );
     const a = decodeText(utf8(plain), FILE);
     const b = decodeText(withBom(excel), FILE);
     expect(b.issues).toEqual([]);

@@ -129,7 +129,6 @@ function columnsOf(data: EditionData, from = 0, to = data.n) {
   };
 }
 
-
 /** The records of a well-quoted CSV text: start and end (after the line end) of each, the header first. */
 function records(text: string): { start: number; end: number; body: string }[] {
   const out: { start: number; end: number; body: string }[] = [];
@@ -207,8 +206,7 @@ const rowArb = fc.record({
 type Row = typeof rowArb extends fc.Arbitrary<infer R> ? R : never;
 
 const quoteField = (f: string, d: string) => (/["\n\r]/.test(f) || f.includes(d) ? `"${f.replaceAll('"', '""')}"` : f);
-const rowText = (r: Row, i: number, d = ',') =>
-  [`r${i + 1}`, r.group, r.weight, ...r.items, r.nps, r.reason, r.age, r.region].map((f) => quoteField(f, d)).join(d);
+const rowText = (r: Row, i: number, d = ',') => [`r${i + 1}`, r.group, r.weight, ...r.items, r.nps, r.reason, r.age, r.region].map((f) => quoteField(f, d)).join(d);
 const fileText = (rows: Row[], eol = '\n', d = ',') => [HEADER.replaceAll(',', d), ...rows.map((r, i) => rowText(r, i, d))].map((l) => l + eol).join('');
 
 // ---------------------------------------------------------------------------
@@ -388,21 +386,28 @@ describe('fuzz: stray quotes, delimiters and line ends', () => {
 
   it('a quote opened and never closed is an error on the line where it opens', () => {
     fc.assert(
-      fc.property(fc.array(rowArb.map((r) => ({ ...r, reason: r.reason.replace(/["\n\r,]/g, '') })), { minLength: 2, maxLength: 20 }), fc.nat(), fc.nat({ max: 10 }), fc.constantFrom('\n', '\r\n', '\r'), (rows, pick, field, eol) => {
-        const r = pick % rows.length;
-        const lines = rows.map((row, i) => rowText(row, i));
-        const fields = lines[r].split(',');
-        if (fields.length !== 11) return; // a reason with a comma is quoted: keep the test simple
-        fields[field] = `"${fields[field]}`;
-        lines[r] = fields.join(',');
-        const text = [HEADER, ...lines].map((l) => l + eol).join('');
-        const res = parse(text);
-        expectWellFormed(res, text);
-        expect(res.data).toBeUndefined();
-        expect(res.issues).toContainEqual(
-          expect.objectContaining({ severity: 'error', file: FILE, line: r + 2, message: expect.stringContaining('closing quote is missing') }),
-        );
-      }),
+      fc.property(
+        fc.array(
+          rowArb.map((r) => ({ ...r, reason: r.reason.replace(/["\n\r,]/g, '') })),
+          { minLength: 2, maxLength: 20 },
+        ),
+        fc.nat(),
+        fc.nat({ max: 10 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (rows, pick, field, eol) => {
+          const r = pick % rows.length;
+          const lines = rows.map((row, i) => rowText(row, i));
+          const fields = lines[r].split(',');
+          if (fields.length !== 11) return; // a reason with a comma is quoted: keep the test simple
+          fields[field] = `"${fields[field]}`;
+          lines[r] = fields.join(',');
+          const text = [HEADER, ...lines].map((l) => l + eol).join('');
+          const res = parse(text);
+          expectWellFormed(res, text);
+          expect(res.data).toBeUndefined();
+          expect(res.issues).toContainEqual(expect.objectContaining({ severity: 'error', file: FILE, line: r + 2, message: expect.stringContaining('closing quote is missing') }));
+        },
+      ),
       { seed: SEED + 6, numRuns: 100 },
     );
   });
@@ -441,7 +446,9 @@ describe('fuzz: odd shapes', () => {
   });
 
   it('an empty header name is an unused column, or a missing column when it replaces one', () => {
-    const extra = `${HEADER},\n${okRows(15).map((r) => `${r},x\n`).join('')}`;
+    const extra = `${HEADER},\n${okRows(15)
+      .map((r) => `${r},x\n`)
+      .join('')}`;
     const a = parse(extra);
     expectWellFormed(a, extra);
     expect(a.data?.n).toBe(15);
@@ -456,14 +463,18 @@ describe('fuzz: odd shapes', () => {
   it('very many columns', () => {
     const extra = 20_000;
     const names = Array.from({ length: extra }, (_, i) => `extra${i}`).join(',');
-    const text = `${HEADER},${names}\n${okRows(30).map((r) => `${r}${',7'.repeat(extra)}\n`).join('')}`;
+    const text = `${HEADER},${names}\n${okRows(30)
+      .map((r) => `${r}${',7'.repeat(extra)}\n`)
+      .join('')}`;
     const res = timed(() => parseResponses(text, FILE, 2024, study), 10_000);
     expectWellFormed(res, text);
     expect(res.data?.n).toBe(30);
     const warning = res.issues.find((i) => i.message.startsWith('columns not used'))!;
     expect(warning.message.length).toBeLessThan(400);
     // Thousands of unnamed columns, and a short row among them.
-    const unnamed = `${HEADER}${','.repeat(extra)}\n${okRows(3).map((r) => `${r}${','.repeat(extra)}\n`).join('')}r9,A,1\n`;
+    const unnamed = `${HEADER}${','.repeat(extra)}\n${okRows(3)
+      .map((r) => `${r}${','.repeat(extra)}\n`)
+      .join('')}r9,A,1\n`;
     const u = timed(() => parseResponses(unnamed, FILE, 2024, study), 10_000);
     expectWellFormed(u, unnamed);
     expect(u.issues).toContainEqual(expect.objectContaining({ severity: 'error', line: 5, message: `the row has 3 fields but the header has ${11 + extra}` }));
@@ -589,10 +600,10 @@ describe('fuzz: the chunked parser', () => {
   it('the same text pushed in random pieces gives exactly what parseResponses gives', () => {
     const token = fc.constantFrom(',', ';', '\t', '"', '""', '\n', '\r\n', '\r', ' ', '  ', '1', '3', '6', '1.5', '1,5', 'A', 'B', 'x', 'ä', '😀', 'muu', 'r1', 'r2');
     const textArb = fc.oneof(
-      fc.array(rowArb, { maxLength: 25 }).chain((rows) =>
-        fc.tuple(fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom(',', ';', '\t')).map(([eol, d]) => fileText(rows, eol, d)),
-      ),
-      fc.tuple(fc.constantFrom('', ' \n', '\n\n', '\r'), fc.constantFrom(',', ';', '\t'), fc.array(token, { maxLength: 200 })).map(([lead, d, t]) => `${lead}${HEADER.replaceAll(',', d)}\n${t.join('')}`),
+      fc.array(rowArb, { maxLength: 25 }).chain((rows) => fc.tuple(fc.constantFrom('\n', '\r\n', '\r'), fc.constantFrom(',', ';', '\t')).map(([eol, d]) => fileText(rows, eol, d))),
+      fc
+        .tuple(fc.constantFrom('', ' \n', '\n\n', '\r'), fc.constantFrom(',', ';', '\t'), fc.array(token, { maxLength: 200 }))
+        .map(([lead, d, t]) => `${lead}${HEADER.replaceAll(',', d)}\n${t.join('')}`),
       fc.string({ unit: 'binary', maxLength: 300 }),
     );
     fc.assert(
@@ -630,9 +641,16 @@ describe('fuzz: parseStudy', () => {
 
   it('random JSON values and random text give problems with paths, never a throw', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'), fc.string({ maxLength: 200 }), fc.constant('{"__proto__": {"id": 1}}')), (text) => {
-        expectProblemsOrStudy(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'),
+          fc.string({ maxLength: 200 }),
+          fc.constant('{"__proto__": {"id": 1}}'),
+        ),
+        (text) => {
+          expectProblemsOrStudy(text);
+        },
+      ),
       { seed: SEED + 9, numRuns: 300 },
     );
   });

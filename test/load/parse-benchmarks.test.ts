@@ -52,9 +52,7 @@ describe('parseBenchmarks', () => {
   });
 
   it('a year that is not four digits', () => {
-    expect(shown(parse(HEAD, '24,rep,,3.1,,').issues)).toEqual([
-      `error: ${FILE}:2: column "year": value "24" is not a year (four digits)\n  → Write the year of the benchmark figure, like 2024.`,
-    ]);
+    expect(shown(parse(HEAD, '24,rep,,3.1,,').issues)).toEqual([`error: ${FILE}:2: column "year": value "24" is not a year (four digits)\n  → Write the year of the benchmark figure, like 2024.`]);
   });
 
   it('a duplicate (year, indicator, group)', () => {

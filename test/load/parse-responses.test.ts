@@ -19,14 +19,7 @@ function errorsWith(...bad: string[]): string[] {
 }
 
 describe('parseResponses: a clean file', () => {
-  const text = [
-    HEADER,
-    'r1,A,1.5,1,5,6,,0,"Hyvä, nopea",1,uusimaa',
-    'r2,B,0.5,2,,3,4,10,"Kaksi',
-    'riviä ""lainaus""",,muu',
-    'r3,C,1,6,6,6,6,,,3,',
-    '',
-  ].join('\n');
+  const text = [HEADER, 'r1,A,1.5,1,5,6,,0,"Hyvä, nopea",1,uusimaa', 'r2,B,0.5,2,,3,4,10,"Kaksi', 'riviä ""lainaus""",,muu', 'r3,C,1,6,6,6,6,,,3,', ''].join('\n');
   const r = parse(text);
   const rq = parse(text, quoting);
 
@@ -74,7 +67,10 @@ describe('parseResponses: a clean file', () => {
     expect(backward).toEqual(forward);
     ['A', 'B', 'C'].forEach((g, k) => {
       // Every non-empty answer of the group, trimmed, with its id; the 8 of smallest rank, then in id order.
-      const all = rows.map((row) => row.split(',')).filter((f) => f[1] === g && f[8].trim() !== '').map((f) => ({ id: f[0], text: f[8].trim() }));
+      const all = rows
+        .map((row) => row.split(','))
+        .filter((f) => f[1] === g && f[8].trim() !== '')
+        .map((f) => ({ id: f[0], text: f[8].trim() }));
       const expected = all
         .sort((a, b) => quoteRank(a.id) - quoteRank(b.id) || (a.id < b.id ? -1 : 1))
         .slice(0, 8)
@@ -151,24 +147,20 @@ describe('parseResponses: errors', () => {
   });
 
   it('a blank group code', () => {
-    expect(errorsWith('x1,,1,3,4,5,2,8,,1,muu')).toEqual([
-      `error: ${FILE}:17: column "group": the group code is blank\n  → Every respondent needs a group code from groups in study.json.`,
-    ]);
+    expect(errorsWith('x1,,1,3,4,5,2,8,,1,muu')).toEqual([`error: ${FILE}:17: column "group": the group code is blank\n  → Every respondent needs a group code from groups in study.json.`]);
   });
 
-  it('an answer outside the scale that is not a can\'t-say code', () => {
+  it("an answer outside the scale that is not a can't-say code", () => {
     expect(errorsWith('x1,A,1,3,4,7,2,8,,1,muu', 'x2,A,1,0,4,5,2,8,,1,muu')).toEqual([
       `error: ${FILE}:17: column "int3": value "7" is outside the scale 1–5 and is not a can't-say code (6)\n${ANSWER_HINT}`,
       `error: ${FILE}:18: column "int1": value "0" is outside the scale 1–5 and is not a can't-say code (6)\n${ANSWER_HINT}`,
     ]);
   });
 
-  it('an answer outside the scale when the study has no can\'t-say codes', () => {
+  it("an answer outside the scale when the study has no can't-say codes", () => {
     const noCantSay: Study = { ...study, scale: { ...study.scale, cantSay: [] } };
     const result = parse(csv(...okRows(15), 'x1,A,1,3,4,6,2,8,,1,muu'), noCantSay);
-    expect(errorsOf(result.issues)).toEqual([
-      `error: ${FILE}:17: column "int3": value "6" is outside the scale 1–5, and study.json defines no can't-say codes\n${ANSWER_HINT}`,
-    ]);
+    expect(errorsOf(result.issues)).toEqual([`error: ${FILE}:17: column "int3": value "6" is outside the scale 1–5, and study.json defines no can't-say codes\n${ANSWER_HINT}`]);
   });
 
   it('a non-numeric answer', () => {
@@ -206,9 +198,7 @@ describe('parseResponses: errors', () => {
   });
 
   it('a blank respondent id', () => {
-    expect(errorsWith(ok(' '))).toEqual([
-      `error: ${FILE}:17: column "resp_id": the respondent id is blank\n  → Every row needs a respondent id, unique within the edition.`,
-    ]);
+    expect(errorsWith(ok(' '))).toEqual([`error: ${FILE}:17: column "resp_id": the respondent id is blank\n  → Every row needs a respondent id, unique within the edition.`]);
   });
 
   it('a weight that is blank, zero, negative or not a number', () => {
@@ -246,9 +236,7 @@ describe('parseResponses: errors', () => {
 
   it('a quote problem in the header', () => {
     const result = parse(csv(...okRows(15)).replace('nps_why', '"nps_why" text'));
-    expect(errorsOf(result.issues)[0].split('\n')[0]).toBe(
-      `error: ${FILE}:1: a quoted field has text after its closing quote, so what follows, up to the next quote, was read into it`,
-    );
+    expect(errorsOf(result.issues)[0].split('\n')[0]).toBe(`error: ${FILE}:1: a quoted field has text after its closing quote, so what follows, up to the next quote, was read into it`);
     expect(result.data).toBeUndefined();
   });
 
@@ -275,9 +263,7 @@ describe('parseResponses: errors', () => {
 
   it('counts physical lines across quoted fields that span lines', () => {
     const text = csv(ok('r1'), 'r2,A,1,3,4,5,2,8,"one\ntwo\nthree",1,muu', ok('r3'), 'r4,A,1,3,4,9,2,8,,1,muu');
-    expect(errorsOf(parse(text).issues)).toEqual([
-      `error: ${FILE}:7: column "int3": value "9" is outside the scale 1–5 and is not a can't-say code (6)\n${ANSWER_HINT}`,
-    ]);
+    expect(errorsOf(parse(text).issues)).toEqual([`error: ${FILE}:7: column "int3": value "9" is outside the scale 1–5 and is not a can't-say code (6)\n${ANSWER_HINT}`]);
   });
 
   it('lists every problem at once', () => {
@@ -339,12 +325,7 @@ describe('parseResponses: rows accounting', () => {
 });
 
 describe('parseResponses: delimiters, line ends and decimal commas', () => {
-  const plain = [
-    HEADER,
-    'r1,A,1.25,1,5,6,,0,"Hyvä, nopea",1,uusimaa',
-    'r2,B,0.75,2,,3,4,10,"Kaksi\nriviä",,muu',
-    ...okRows(15, 3),
-  ].join('\n');
+  const plain = [HEADER, 'r1,A,1.25,1,5,6,,0,"Hyvä, nopea",1,uusimaa', 'r2,B,0.75,2,,3,4,10,"Kaksi\nriviä",,muu', ...okRows(15, 3)].join('\n');
   const base = parse(plain).data!;
 
   it('reads the plain file', () => {
@@ -352,13 +333,10 @@ describe('parseResponses: delimiters, line ends and decimal commas', () => {
     expect(parse(plain, quoting).data!.quoteCandidates![1]).toEqual([{ id: 'r2', text: 'Kaksi\nriviä' }]);
   });
 
-  it('semicolons, CRLF and decimal-comma weights give the same data (the BOM is the decoder\'s)', () => {
-    const semi = [
-      HEADER.replaceAll(',', ';'),
-      'r1;A;1,25;1;5;6;;0;Hyvä, nopea;1;uusimaa',
-      'r2;B;0,75;2;;3;4;10;"Kaksi\r\nriviä";;muu',
-      ...okRows(15, 3).map((r) => r.replaceAll(',', ';')),
-    ].join('\r\n');
+  it("semicolons, CRLF and decimal-comma weights give the same data (the BOM is the decoder's)", () => {
+    const semi = [HEADER.replaceAll(',', ';'), 'r1;A;1,25;1;5;6;;0;Hyvä, nopea;1;uusimaa', 'r2;B;0,75;2;;3;4;10;"Kaksi\r\nriviä";;muu', ...okRows(15, 3).map((r) => r.replaceAll(',', ';'))].join(
+      '\r\n',
+    );
     expect(parse(semi)).toEqual(parse(plain));
   });
 
@@ -375,7 +353,12 @@ describe('parseResponses: delimiters, line ends and decimal commas', () => {
   });
 
   it('tabs', () => {
-    const tab = [HEADER.replaceAll(',', '\t'), 'r1\tA\t1,25\t1\t5\t6\t\t0\tHyvä, nopea\t1\tuusimaa', 'r2\tB\t0.75\t2\t\t3\t4\t10\t"Kaksi\nriviä"\t\tmuu', ...okRows(15, 3).map((r) => r.replaceAll(',', '\t'))].join('\n');
+    const tab = [
+      HEADER.replaceAll(',', '\t'),
+      'r1\tA\t1,25\t1\t5\t6\t\t0\tHyvä, nopea\t1\tuusimaa',
+      'r2\tB\t0.75\t2\t\t3\t4\t10\t"Kaksi\nriviä"\t\tmuu',
+      ...okRows(15, 3).map((r) => r.replaceAll(',', '\t')),
+    ].join('\n');
     expect(parse(tab)).toEqual(parse(plain));
   });
 
@@ -400,14 +383,14 @@ describe('parseResponses: warnings', () => {
     ]);
   });
 
-  it('an item with a high can\'t-say share', () => {
+  it("an item with a high can't-say share", () => {
     const rows = okRows(15).map((r, i) => (i < 5 ? r.replace(',3,4,5,2,', ',3,6,5,2,') : i < 8 ? r.replace(',3,4,5,2,', ',3,,5,2,') : r));
     expect(shown(parse(csv(...rows)).issues)).toEqual([
       `warning: ${FILE}: column "int2": the can't-say share is 41.7% (5 of 12 who answered), above highCantSayShare 30%\n  → Check the wording and the coding of the item; a high share can also be genuine.`,
     ]);
   });
 
-  it('a can\'t-say share at the limit is not high', () => {
+  it("a can't-say share at the limit is not high", () => {
     const rows = okRows(10).map((r, i) => (i < 3 ? r.replace(',3,4,5,2,', ',3,6,5,2,') : r));
     const s: Study = { ...study, minBase: 3 };
     expect(parse(csv(...rows), s).issues).toEqual([]);

@@ -38,7 +38,11 @@ interface Row {
 const cell = (v: fc.Arbitrary<string>) => fc.record({ v, comma: fc.boolean(), quote: fc.boolean() });
 const REASON_PIECES = ['Hyvä', ' palvelu', ',', ';', '\t', '"', '""', '\n', 'ö', '😀', ' ', 'x'];
 
-const weightArb = fc.oneof(fc.constant('1'), fc.integer({ min: 1, max: 400 }).map((k) => (k / 100).toString()), fc.constant(' 2.50 '));
+const weightArb = fc.oneof(
+  fc.constant('1'),
+  fc.integer({ min: 1, max: 400 }).map((k) => (k / 100).toString()),
+  fc.constant(' 2.50 '),
+);
 const answerArb = fc.constantFrom('', '', '1', '2', '3', '4', '5', '6', '6', ' 3 ', '3.0', '5.00');
 const rowArb = fc.record({
   idTail: fc.array(fc.constantFrom('a', 'ä', '-', ',', ';', '"', ' x'), { maxLength: 3 }).map((p) => p.join('')),
@@ -58,16 +62,7 @@ const BAD = ['group', 'weight0', 'weightText', 'weightBlank', 'answer', 'fractio
 
 function toRows(raw: RawRow[], bad: ((typeof BAD)[number] | null)[] = []): Row[] {
   const rows: Row[] = raw.map((r, i) => ({
-    cells: [
-      { v: `r${i + 1}${r.idTail}`, comma: false, quote: r.idQuote },
-      r.group,
-      r.weight,
-      ...r.items,
-      r.nps,
-      r.reason,
-      r.age,
-      r.region,
-    ].map((c) => ({ ...c })),
+    cells: [{ v: `r${i + 1}${r.idTail}`, comma: false, quote: r.idQuote }, r.group, r.weight, ...r.items, r.nps, r.reason, r.age, r.region].map((c) => ({ ...c })),
   }));
   rows.forEach((row, i) => {
     // The first row stays good: duplicates repeat its id, which a refused row would not register.
@@ -158,9 +153,7 @@ const neutral = (issues: InputIssue[]) =>
 const physicalLines = (text: string) => text.split(/\r\n|\r|\n/);
 
 const rawRows = fc.array(rowArb, { minLength: 1, maxLength: 40 });
-const withBad = rawRows.chain((raw) =>
-  fc.tuple(fc.constant(raw), fc.array(fc.option(fc.constantFrom(...BAD), { freq: 6, nil: null }), { minLength: raw.length, maxLength: raw.length })),
-);
+const withBad = rawRows.chain((raw) => fc.tuple(fc.constant(raw), fc.array(fc.option(fc.constantFrom(...BAD), { freq: 6, nil: null }), { minLength: raw.length, maxLength: raw.length })));
 
 const tmpRoot = mkdtempSync(join(tmpdir(), 'luotain-props-'));
 afterAll(() => rmSync(tmpRoot, { recursive: true, force: true }));
@@ -256,7 +249,12 @@ describe('property: row order', () => {
           const order = rows.map((_, i) => i).sort((a, b) => keys[a] - keys[b] || a - b);
           const f: Format = { d, eol: '\n', bom: false };
           const a = load(write(rows, f).bytes).data!;
-          const b = load(write(order.map((i) => rows[i]), f).bytes).data!;
+          const b = load(
+            write(
+              order.map((i) => rows[i]),
+              f,
+            ).bytes,
+          ).data!;
           expect(a.n).toBe(rows.length);
           expect(b.n).toBe(rows.length);
           order.forEach((from, to) => expect(rowOf(b, to)).toEqual(rowOf(a, from)));
@@ -317,7 +315,10 @@ describe('property: every error points to its file, physical line and column', (
           const expected: Partial<InputIssue> = { severity: 'error', file: FILE, line: w.starts[r] };
           if (row.bad.kind !== 'short') expected.column = row.bad.column;
           if (row.bad.value !== undefined) expected.value = row.bad.value;
-          expect(errors.length >= 50 || errors.some((e) => Object.entries(expected).every(([key, v]) => e[key as keyof InputIssue] === v)), `${JSON.stringify(expected)} in ${JSON.stringify(errors)}`).toBe(true);
+          expect(
+            errors.length >= 50 || errors.some((e) => Object.entries(expected).every(([key, v]) => e[key as keyof InputIssue] === v)),
+            `${JSON.stringify(expected)} in ${JSON.stringify(errors)}`,
+          ).toBe(true);
         });
         // A duplicate id names the line of the first.
         for (const e of errors.filter((x) => x.message.includes('same respondent id'))) expect(e.message).toContain(`as on line ${w.starts[0]}`);

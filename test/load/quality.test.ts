@@ -31,7 +31,7 @@ describe('dataQuality', () => {
     expect(q.groups[2].weights).toEqual({ n: 0, min: NaN, max: NaN, sum: 0, effectiveN: 0, designEffect: NaN });
   });
 
-  it('per item valid n, can\'t-say share among those answering, and blank share among all', () => {
+  it("per item valid n, can't-say share among those answering, and blank share among all", () => {
     expect(q.items).toEqual([
       { id: 'int1', validN: 4, cantSayN: 0, missingN: 0, cantSayShare: 0, missingShare: 0 },
       { id: 'int2', validN: 1, cantSayN: 2, missingN: 1, cantSayShare: 2 / 3, missingShare: 0.25 },

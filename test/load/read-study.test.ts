@@ -9,10 +9,11 @@ import { FIXTURES, okRows, csv, shown } from './helpers.ts';
 const CWD = join(FIXTURES, '..', '..', '..'); // the project root, so names read test/fixtures/load/…
 const DIR = 'test/fixtures/load';
 
-
 /** SHA-256 of a file read whole, to check the one taken while streaming. */
 function fileHash(path: string): string {
-  return createHash('sha256').update(readFileSync(join(CWD, path))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(CWD, path)))
+    .digest('hex');
 }
 
 describe('readStudy', () => {
@@ -63,9 +64,7 @@ describe('readStudy', () => {
 
   it('a missing study folder', async () => {
     const load = await readStudy('nowhere', { cwd: CWD });
-    expect(shown(load.issues)).toEqual([
-      'error: nowhere: the study folder does not exist\n  → Give the folder with study.json and the year folders, with --data DIR (default data/).',
-    ]);
+    expect(shown(load.issues)).toEqual(['error: nowhere: the study folder does not exist\n  → Give the folder with study.json and the year folders, with --data DIR (default data/).']);
   });
 
   describe('in a scratch folder', () => {

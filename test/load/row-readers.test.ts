@@ -58,15 +58,21 @@ function slotOf(store: ColumnStore, slot: number) {
 const mostly = (common: string[], any: string[]) => fc.oneof({ weight: 14, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: fc.constantFrom(...any) });
 const rowArb = (answers: string[]) =>
   fc.record({
-  id: mostly(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'R1'], [' r4', 'r5 ', '', 'ä1', 'x y', 'r\u00a0', '-']),
-  group: mostly(['A', 'B', 'C'], [' B', 'C ', '', 'D', 'a', 'AB']),
-  weight: mostly(['1', '2', '0.5', '1,5', '0,862', '1.371', '1,371', '2.000', '123456789012345'], ['0', '0.0', '-1', '+1', '', ' 2 ', '1e3', '1 371', '1.371.000', '0123', '1234567890123456', '1.', '.5', ',5', 'x']),
-  items: fc.array(mostly(answers, ['0', '6', '7', '10', '11', '98', '99', '01', '05', '00', '010', '123', '3.0', '3,0', '-1', '+2', ' 3', '3 ', ' ', '1e0', '٣', 'x']), { minLength: 4, maxLength: 4 }),
-  nps: mostly(['', '0', '7', '9', '10'], ['11', '01', '010', '-0', '+5', '10.0', '5,0', ' 7', 'a']),
-  reason: fc.constantFrom('', 'hyvä', ' ok ', 'x'.repeat(30)),
-  age: mostly(['', '1', '2', '3'], ['4', ' 1', '01', 'x']),
-  region: mostly(['', 'uusimaa', 'muu'], [' muu', 'MUU', 'muu ']),
-});
+    id: mostly(['r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'R1'], [' r4', 'r5 ', '', 'ä1', 'x y', 'r\u00a0', '-']),
+    group: mostly(['A', 'B', 'C'], [' B', 'C ', '', 'D', 'a', 'AB']),
+    weight: mostly(
+      ['1', '2', '0.5', '1,5', '0,862', '1.371', '1,371', '2.000', '123456789012345'],
+      ['0', '0.0', '-1', '+1', '', ' 2 ', '1e3', '1 371', '1.371.000', '0123', '1234567890123456', '1.', '.5', ',5', 'x'],
+    ),
+    items: fc.array(mostly(answers, ['0', '6', '7', '10', '11', '98', '99', '01', '05', '00', '010', '123', '3.0', '3,0', '-1', '+2', ' 3', '3 ', ' ', '1e0', '٣', 'x']), {
+      minLength: 4,
+      maxLength: 4,
+    }),
+    nps: mostly(['', '0', '7', '9', '10'], ['11', '01', '010', '-0', '+5', '10.0', '5,0', ' 7', 'a']),
+    reason: fc.constantFrom('', 'hyvä', ' ok ', 'x'.repeat(30)),
+    age: mostly(['', '1', '2', '3'], ['4', ' 1', '01', 'x']),
+    region: mostly(['', 'uusimaa', 'muu'], [' muu', 'MUU', 'muu ']),
+  });
 
 describe('InPlaceReader declines a row or reads it as RowReader does', () => {
   for (const [name, s, answers] of STUDIES) {

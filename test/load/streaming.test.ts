@@ -3,17 +3,7 @@ import { ResponsesParser } from '../../src/load/parse-responses.ts';
 import { IdRegistry } from '../../src/load/id-registry.ts';
 import { csv, FILE, HEADER, inPieces, ok, okRows, parse, quoting, study } from './helpers.ts';
 
-const clean = [
-  '',
-  HEADER,
-  'r1,A,1.5,1,5,6,,0,"Hyvä, nopea",1,uusimaa',
-  'r2,B,0.5,2,,3,4,10,"Kaksi',
-  'riviä ""lainaus""",,muu',
-  '',
-  'r3,C,1,6,6,6,6,,,3,',
-  ...okRows(40, 4),
-  '',
-].join('\r\n');
+const clean = ['', HEADER, 'r1,A,1.5,1,5,6,,0,"Hyvä, nopea",1,uusimaa', 'r2,B,0.5,2,,3,4,10,"Kaksi', 'riviä ""lainaus""",,muu', '', 'r3,C,1,6,6,6,6,,,3,', ...okRows(40, 4), ''].join('\r\n');
 
 const broken = [
   HEADER,

@@ -45,7 +45,10 @@ afterAll(async () => {
 
 describe('a draft edition', () => {
   it('builds', () => {
-    expect(built.errors.filter((e) => !e.startsWith('warning')), built.errors.join('\n')).toEqual([]);
+    expect(
+      built.errors.filter((e) => !e.startsWith('warning')),
+      built.errors.join('\n'),
+    ).toEqual([]);
     expect(code).toBe(0);
   });
 

@@ -192,7 +192,10 @@ for (const lang of LANGS) {
             names.add(font.name.replace(/^[A-Z]{6}\+/, ''));
           }
         }
-        expect([...names].some((name) => /^Inter/.test(name)), [...names].join(', ')).toBe(true);
+        expect(
+          [...names].some((name) => /^Inter/.test(name)),
+          [...names].join(', '),
+        ).toBe(true);
       });
 
       it('has no blank page: every page draws something, and renders with ink in its body', async () => {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, diffFigures, figuresOf, isVersion, parseRecord, sameFigure, serialiseRecord, setFrontMatterFields, verifyPublished, withNewVersion, type PublicationRecord, type PublishedVersion } from '../../src/publish/index.ts';
+import {
+  compareVersions,
+  diffFigures,
+  figuresOf,
+  isVersion,
+  parseRecord,
+  sameFigure,
+  serialiseRecord,
+  setFrontMatterFields,
+  verifyPublished,
+  withNewVersion,
+  type PublicationRecord,
+  type PublishedVersion,
+} from '../../src/publish/index.ts';
 
 const inputs = { responses: 'r1', study: 's1', benchmarks: 'b1' };
 const version = (v: string, figures: Record<string, string> = { 'total|total|q1|mean.estimate': '3.5' }, note?: string): PublishedVersion => ({
@@ -80,7 +93,11 @@ describe('withNewVersion', () => {
 });
 
 describe('serialiseRecord and parseRecord', () => {
-  const record: PublicationRecord = withNewVersion(withNewVersion(undefined, 2025, version('1.0')), 2025, version('1.1', { 'total|total|q1|mean.estimate': '3.6', 'group|"A"|q1|mean.n': '40' }, 'Corrected "x"'));
+  const record: PublicationRecord = withNewVersion(
+    withNewVersion(undefined, 2025, version('1.0')),
+    2025,
+    version('1.1', { 'total|total|q1|mean.estimate': '3.6', 'group|"A"|q1|mean.n': '40' }, 'Corrected "x"'),
+  );
 
   it('round-trips, one figure per line in sorted order', () => {
     const text = serialiseRecord(record);
@@ -152,7 +169,9 @@ describe('verifyPublished', () => {
 
   it('says when the inputs are unchanged (the computation changed)', () => {
     const [issue] = verifyPublished(record, { ...figures, 'total|total|q1|mean.n': '99' }, inputs, 'p.json');
-    expect(issue!.message.split('\n')[0]).toBe('edition 2025 was published as version 1.0 on 2025-03-13, but 1 of its figures are now different (the inputs are unchanged, so the computation changed):');
+    expect(issue!.message.split('\n')[0]).toBe(
+      'edition 2025 was published as version 1.0 on 2025-03-13, but 1 of its figures are now different (the inputs are unchanged, so the computation changed):',
+    );
   });
 
   it('lists at most 40 changes and counts the rest', () => {

@@ -77,7 +77,7 @@ describe('the sample study', () => {
     }
   });
 
-  it('writes answers on the 1–5 scale with can\'t say as 6, NPS 0–10 and weights 1 outside the general public', () => {
+  it("writes answers on the 1–5 scale with can't say as 6, NPS 0–10 and weights 1 outside the general public", () => {
     for (const year of YEARS) {
       for (const r of rows(year)) {
         for (const item of ITEMS) expect(r[item.id]).toMatch(/^([1-6])?$/);

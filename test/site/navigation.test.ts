@@ -47,7 +47,11 @@ describe('navigation', () => {
 
   it('points an older edition to the same page in the latest', () => {
     const published: ReportModel = { ...model, latestYear: 2025 };
-    expect(latestLink(ctxOf(published, 'en', 2024, 'tables'))).toEqual({ text: 'This is an earlier edition (2024).', linkText: 'See the same page in the latest edition (2025)', href: '/en/2025/tables/' });
+    expect(latestLink(ctxOf(published, 'en', 2024, 'tables'))).toEqual({
+      text: 'This is an earlier edition (2024).',
+      linkText: 'See the same page in the latest edition (2025)',
+      href: '/en/2025/tables/',
+    });
     expect(latestLink(ctxOf(published, 'en', 2025, 'tables'))).toBeUndefined();
     expect(latestLink(ctxOf(model, 'en', 2024, 'tables'))).toBeUndefined();
   });
@@ -62,7 +66,14 @@ describe('printContents', () => {
     const model = siteReport({ benchmark: { source: { fi: 'Pankki', en: 'Bank' } } });
     expect(printContents(ctxOf(model, 'en', 2025, 'print'))).toEqual([
       { id: 'print-summary-title', label: 'Summary' },
-      { id: 'areas-h', label: 'Areas', children: [{ id: 'area-d3-h', label: 'Three items' }, { id: 'area-d2-h', label: 'Two items' }] },
+      {
+        id: 'areas-h',
+        label: 'Areas',
+        children: [
+          { id: 'area-d3-h', label: 'Three items' },
+          { id: 'area-d2-h', label: 'Two items' },
+        ],
+      },
       { id: 'groups-h', label: 'Stakeholder groups', children: ['A', 'B', 'C', 'D'].map((g, i) => ({ id: `group-${i}-h`, label: `Group ${g}` })) },
       { id: 'drivers-h', label: 'Key drivers' },
       { id: 'trends-h', label: 'Trends' },

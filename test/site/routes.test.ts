@@ -25,15 +25,27 @@ describe('routes', () => {
 
   it('has no group chapter without groups, no drivers without a driver analysis, and a benchmark page only with a benchmark', () => {
     const plain = withStudy(model, ({ drivers: _drivers, ...study }) => ({ ...study, groups: [] }));
-    const slugs = routes(plain).filter((r) => r.lang === 'fi' && r.year === 2025).map((r) => r.slug);
+    const slugs = routes(plain)
+      .filter((r) => r.lang === 'fi' && r.year === 2025)
+      .map((r) => r.slug);
     expect(slugs).toEqual(['', 'areas/d3', 'areas/d2', 'trends', 'method', 'tables', 'print']);
     const benchmarked = siteReport({ benchmark: { source: { fi: 'Pankki', en: 'Bank' } } });
     expect(chapters(benchmarked, benchmarked.editions[0]!, 'en').map((c) => c.id)).toEqual(['summary', 'areas', 'groups', 'drivers', 'trends', 'benchmark', 'method', 'tables']);
   });
 
   it('names a group page by position when its code is not URL-safe', () => {
-    const odd = withStudy(model, (study) => ({ ...study, groups: [{ code: 'A', label: { fi: 'A', en: 'A' } }, { code: 'B ', label: { fi: 'B', en: 'B' } }] }));
-    expect(routes(odd).filter((r) => r.kind === 'group' && r.lang === 'fi' && r.year === 2025).map((r) => [r.id, r.slug])).toEqual([
+    const odd = withStudy(model, (study) => ({
+      ...study,
+      groups: [
+        { code: 'A', label: { fi: 'A', en: 'A' } },
+        { code: 'B ', label: { fi: 'B', en: 'B' } },
+      ],
+    }));
+    expect(
+      routes(odd)
+        .filter((r) => r.kind === 'group' && r.lang === 'fi' && r.year === 2025)
+        .map((r) => [r.id, r.slug]),
+    ).toEqual([
       ['A', 'groups/A'],
       ['B ', 'groups/group-2'],
     ]);
@@ -43,7 +55,11 @@ describe('routes', () => {
     expect(staticPaths(model, 'summary')[0]).toEqual({ params: { lang: 'fi', year: '2024' }, props: { route: routes(model)[0] } });
     expect(staticPaths(model, 'area').map((p) => p.params.id)).toEqual(['d3', 'd2', 'd3', 'd2', 'd3', 'd2', 'd3', 'd2']);
     expect(staticPaths(model, 'group')[1]!.params).toEqual({ lang: 'fi', year: '2024', id: 'B' });
-    expect(staticPaths(model, 'section').slice(0, 4).map((p) => p.params.section)).toEqual(['drivers', 'trends', 'method', 'tables']);
+    expect(
+      staticPaths(model, 'section')
+        .slice(0, 4)
+        .map((p) => p.params.section),
+    ).toEqual(['drivers', 'trends', 'method', 'tables']);
     expect(staticPaths(model, 'print').map((p) => `${p.params.lang}/${p.params.year}`)).toEqual(['fi/2024', 'fi/2025', 'en/2024', 'en/2025']);
   });
 

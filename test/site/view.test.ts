@@ -2,7 +2,23 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../src/model/types.ts';
 import { pageContext } from '../../src/site/page-context.ts';
 import { routes } from '../../src/site/routes.ts';
-import { areasCaption, bandRanges, bandText, benchmarkDescription, cellText, changeDescription, changeText, ciText, decimalsFor, downloadHref, headlines, nText, overviewDimensions, pdfFileName, shareText } from '../../src/site/view.ts';
+import {
+  areasCaption,
+  bandRanges,
+  bandText,
+  benchmarkDescription,
+  cellText,
+  changeDescription,
+  changeText,
+  ciText,
+  decimalsFor,
+  downloadHref,
+  headlines,
+  nText,
+  overviewDimensions,
+  pdfFileName,
+  shareText,
+} from '../../src/site/view.ts';
 import { cssString, formatDate, runningTexts } from '../../src/site/print.ts';
 import { npsParts, statsIn } from '../../src/site/stats.ts';
 import { siteReport } from './fixture.ts';

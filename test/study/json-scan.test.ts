@@ -13,9 +13,12 @@ const accepts = (text: string) => {
 
 describe('scanJson', () => {
   it('accepts exactly what JSON.parse accepts: valid documents', () => {
-    fc.assert(fc.property(fc.json(), (text) => {
-      expect(scanJson(text).ok).toBe(true);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(scanJson(text).ok).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('accepts exactly what JSON.parse accepts: documents with a character changed, added or removed', () => {

@@ -58,11 +58,13 @@ describe('parseStudy', () => {
   });
 
   it('allows a study without id and group columns, but groups and their column go together', () => {
-    expect(problems((s) => {
-      delete s.columns.id;
-      delete s.columns.group;
-      delete s.groups;
-    })).toEqual([]);
+    expect(
+      problems((s) => {
+        delete s.columns.id;
+        delete s.columns.group;
+        delete s.groups;
+      }),
+    ).toEqual([]);
     expect(problems((s) => delete s.columns.group)).toEqual(['columns.group: the groups need a group column: name it in columns.group']);
     expect(problems((s) => delete s.groups)).toEqual(['groups: list the groups of the group column "group"']);
   });
