@@ -1,8 +1,6 @@
 import type { Design } from './design.ts';
 import type { MeanEstimate } from './survey-mean.ts';
-
-/** qnorm(0.975), as in survey-mean.ts. */
-const Z975 = 1.9599639845400536;
+import { Z975 } from './coding.ts';
 
 /**
  * A way of cutting the respondents into domains: per respondent its class
@@ -555,53 +553,4 @@ function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Pa
 function estimate(mean: number, variance: number, sw: number, sww: number, n: number): MeanEstimate {
   const se = Math.sqrt(Math.max(0, variance)) / sw;
   return { estimate: mean, se, ci: [mean - Z975 * se, mean + Z975 * se], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
-}
-
-/**
- * An item's answer codes (see ItemAnswers in src/load/types.ts: 0 blank, 255
- * can't say, 1 … points the answer) as a coded variable: bin 0 blank, bins
- * 1 … points the answers, bin points + 1 can't say.
- */
-export function itemVariable(codes: Uint8Array, points: number, cantSayCode = 255): CodedVariable {
-  const bins = new Int16Array(256).fill(-1);
-  for (let b = 0; b <= points; b++) bins[b] = b;
-  bins[cantSayCode] = points + 1;
-  return { kind: 'coded', codes, bins, binCount: points + 2 };
-}
-
-/** NPS answers (0–10, −1 blank) as a coded variable: bin 0 blank, bin a + 1 the answer a. */
-export function npsVariable(answers: Int8Array): CodedVariable {
-  const bins = new Int16Array(12);
-  for (let b = 0; b < 12; b++) bins[b] = b;
-  return { kind: 'coded', codes: answers, offset: 1, bins, binCount: 12 };
-}
-
-/**
- * Scores per bin of itemVariable for the usual statistics of an item on the
- * scale min…max: its mean, its top-box share (the `topBox` highest points),
- * the share of each scale point, and the can't-say share (base: everyone
- * who answered, can't say included).
- */
-export function itemScores(min: number, max: number, topBox: number): { mean: Float64Array; topBox: Float64Array; points: Float64Array[]; cantSay: Float64Array } {
-  const points = max - min + 1;
-  const bins = points + 2;
-  const make = (f: (b: number) => number) => Float64Array.from({ length: bins }, (_, b) => f(b));
-  const valid = (b: number) => b >= 1 && b <= points;
-  return {
-    mean: make((b) => (valid(b) ? min + b - 1 : NaN)),
-    topBox: make((b) => (valid(b) ? (b > points - topBox ? 1 : 0) : NaN)),
-    points: Array.from({ length: points }, (_, k) => make((b) => (valid(b) ? (b === k + 1 ? 1 : 0) : NaN))),
-    cantSay: make((b) => (valid(b) ? 0 : b === points + 1 ? 1 : NaN)),
-  };
-}
-
-/** Scores per bin of npsVariable: the NPS (+100 / 0 / −100) and the promoter, passive and detractor shares. */
-export function npsBinScores(): { score: Float64Array; promoters: Float64Array; passives: Float64Array; detractors: Float64Array } {
-  const make = (f: (a: number) => number) => Float64Array.from({ length: 12 }, (_, b) => (b === 0 ? NaN : f(b - 1)));
-  return {
-    score: make((a) => (a >= 9 ? 100 : a >= 7 ? 0 : -100)),
-    promoters: make((a) => (a >= 9 ? 1 : 0)),
-    passives: make((a) => (a >= 7 && a <= 8 ? 1 : 0)),
-    detractors: make((a) => (a <= 6 ? 1 : 0)),
-  };
 }

@@ -1,3 +1,4 @@
+export * from './coding.ts';
 export * from './design.ts';
 export * from './survey-mean.ts';
 export * from './respondent-means.ts';

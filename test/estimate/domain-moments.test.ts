@@ -5,8 +5,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  answerCode,
+  BLANK,
+  CANT_SAY,
   DomainMoments,
   indicator,
+  isAnswerCode,
   itemScores,
   itemVariable,
   npsBinScores,
@@ -69,8 +73,8 @@ function masks(partitions: Partition[], rows: number): { p: number; c: number; m
 const d = loadRespondents();
 const raw = readCsv(`${fixtureDir('r-survey')}respondents.csv`);
 const column = (name: string) => raw.rows.map((r) => r[raw.header.indexOf(name)]);
-/** Answer codes as the loader stores them: 0 blank, 255 can't say (6), else the answer (1–5). */
-const codesOf = (name: string) => Uint8Array.from(column(name), (s) => (s === '' ? 0 : s === '6' ? 255 : Number(s)));
+/** Answer codes as the loader stores them (6 is can't say, the scale 1–5). */
+const codesOf = (name: string) => Uint8Array.from(column(name), (s) => answerCode(s === '' ? undefined : s === '6' ? 'cantSay' : Number(s), 1));
 const regions = [...new Set(d.region)].sort();
 const regionCodes = Int16Array.from(d.region, (r) => regions.indexOf(r));
 const npsAnswers = Int8Array.from(column('nps'), (s) => (s === '' ? -1 : Number(s)));
@@ -84,7 +88,7 @@ const moments = DomainMoments.compute(d.design, partitions, [
 ]);
 const item = itemScores(1, 5, 2);
 const nps = npsBinScores();
-const cantSayColumn = (codes: Uint8Array) => Float64Array.from(codes, (c) => (c === 255 ? 1 : c === 0 ? NaN : 0));
+const cantSayColumn = (codes: Uint8Array) => Float64Array.from(codes, (c) => (c === CANT_SAY ? 1 : c === BLANK ? NaN : 0));
 
 describe('DomainMoments on the R fixture', () => {
   const domains = masks(partitions, d.weight.length);
@@ -179,8 +183,8 @@ const randomData = fc
       classes: fc.constant(classes),
       strata: fc.array(fc.integer({ min: 0, max: strataCount - 1 }), { minLength: rows, maxLength: rows }),
       weights: fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: rows, maxLength: rows }),
-      // Codes as stored: 0 blank, 1–5 answers, 255 can't say (weighted towards answers).
-      answers: fc.array(fc.constantFrom(0, 1, 2, 3, 3, 4, 4, 5, 5, 255), { minLength: rows, maxLength: rows }),
+      // Codes as stored: blank, 1–5 answers, can't say (weighted towards answers).
+      answers: fc.array(fc.constantFrom(BLANK, 1, 2, 3, 3, 4, 4, 5, 5, CANT_SAY), { minLength: rows, maxLength: rows }),
       values: fc.array(fc.oneof(fc.double({ min: 1, max: 5, noNaN: true }), fc.constant(NaN)), { minLength: rows, maxLength: rows }),
       background: fc.array(fc.integer({ min: -1, max: classes - 1 }), { minLength: rows, maxLength: rows }),
     }),
@@ -192,7 +196,7 @@ describe('DomainMoments on random data', () => {
       fc.property(randomData, (r: Random) => {
         const design: Design = { strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights), strataCount: r.strataCount };
         const codes = Uint8Array.from(r.answers);
-        const values = Float64Array.from(codes, (c) => (c === 0 || c === 255 ? NaN : c));
+        const values = Float64Array.from(codes, (c) => (isAnswerCode(c) ? c : NaN));
         const numeric = Float64Array.from(r.values);
         const parts: Partition[] = [{ classes: 1 }, { codes: design.strata, classes: r.strataCount }, { codes: Int16Array.from(r.background), classes: r.classes }];
         const m = DomainMoments.compute(design, parts, [itemVariable(codes, 5), { kind: 'numeric', values: numeric, centre: 3 }]);
