@@ -48,6 +48,50 @@ export interface NumericVariable {
 
 export type MomentVariable = CodedVariable | NumericVariable;
 
+/**
+ * The domains of a design prepared for summing: the partitions numbered into
+ * domains, the stratum sizes, and the respondents' types (their stratum and
+ * class in every partition), found once and used by every DomainMoments.compute
+ * given this object. Make one per edition with prepareDomains and pass it to
+ * each compute; the design's columns must not change in between.
+ */
+export interface PreparedDomains {
+  readonly design: Design;
+  readonly partitions: readonly Partition[];
+  /** The design's weights as a Float64Array. */
+  readonly weights: Float64Array;
+  /** Number of domains: the classes of every partition, in partition order. */
+  readonly domainCount: number;
+  /** Index of each partition's first domain. */
+  readonly partitionStart: readonly number[];
+  /** Respondents per stratum in the whole data (N_h). */
+  readonly stratumSizes: Float64Array;
+  /** The type batches made so far, by their partitions (see typeBatches). */
+  readonly batches: Map<string, TypeBatch>;
+}
+
+/** Prepares the partitions of a design for DomainMoments.compute (see PreparedDomains). */
+export function prepareDomains(design: Design, partitions: readonly Partition[]): PreparedDomains {
+  const { strata, weights, strataCount: H } = design;
+  const starts: number[] = [];
+  let D = 0;
+  for (const p of partitions) {
+    starts.push(D);
+    D += p.classes;
+  }
+  const stratumSizes = new Float64Array(H);
+  for (let i = 0; i < strata.length; i++) stratumSizes[strata[i]]++;
+  return {
+    design,
+    partitions,
+    weights: weights instanceof Float64Array ? weights : Float64Array.from(weights),
+    domainCount: D,
+    partitionStart: starts,
+    stratumSizes,
+    batches: new Map(),
+  };
+}
+
 /** Sums over the respondents of a domain, whatever their answers: for weight summaries. */
 export interface DomainWeights {
   /** Respondents in the domain. */
@@ -78,8 +122,8 @@ export interface DomainWeights {
  * Cost: one pass over the respondents per numeric variable and per four coded
  * ones, touching each respondent's type (its stratum and class in every
  * partition); the types, their weight sums and the stratum sizes are found
- * once for the same partitions, strata and weights (not modified in between).
- * Memory: a few numbers per variable × domain × stratum (× code).
+ * once per PreparedDomains. Memory: a few numbers per variable × domain ×
+ * stratum (× code).
  */
 export class DomainMoments {
   /** Number of domains: the classes of every partition, in partition order. */
@@ -94,23 +138,16 @@ export class DomainMoments {
   /** Per variable: where its cells start in `sums` and how many numbers each cell has. */
   private readonly start: Int32Array;
   private readonly sums: Float64Array;
-  private readonly weights: Float64Array;
 
-  private constructor(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]) {
-    const { strata, weights, strataCount: H } = design;
+  private constructor(prepared: PreparedDomains, variables: readonly MomentVariable[]) {
+    const { strata, strataCount: H } = prepared.design;
     const rows = strata.length;
     this.variables = variables;
     this.strata = H;
-    const starts: number[] = [];
-    let D = 0;
-    for (const p of partitions) {
-      starts.push(D);
-      D += p.classes;
-    }
-    this.partitionStart = starts;
+    const D = prepared.domainCount;
+    this.partitionStart = prepared.partitionStart;
     this.domainCount = D;
-
-    this.stratumSizes = stratumSizesOf(strata, H);
+    this.stratumSizes = prepared.stratumSizes;
 
     // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
     this.start = new Int32Array(variables.length + 2);
@@ -126,21 +163,20 @@ export class DomainMoments {
     size += D * H * 3;
     this.start[variables.length + 1] = size;
     this.sums = new Float64Array(size);
-    this.weights = weights instanceof Float64Array ? weights : Float64Array.from(weights);
-    const w = this.weights;
+    const w = prepared.weights;
     const sums = this.sums;
 
     // Respondents are summed by type first (their stratum and class in every
     // partition of a batch), one pass per variable, and the types are then
     // added into the cells of each partition: a pass per variable instead of
     // one per variable and partition.
-    for (const batch of typeBatches(strata, H, partitions, starts, maxBins)) {
+    for (const batch of typeBatches(prepared, maxBins)) {
       const { type, types, cellOf } = batch;
       const T = types;
       const P = cellOf.length;
-      // The weight sums (by type once per batch and weights: the same for every compute of an edition).
+      // The weight sums (by type once per batch: the same for every compute of an edition).
       {
-        let acc = batch.weightSums?.weights === w ? batch.weightSums.acc : undefined;
+        let acc = batch.weightSums;
         if (acc === undefined) {
           acc = new Float64Array(T * 3);
           for (let i = 0; i < rows; i++) {
@@ -150,7 +186,7 @@ export class DomainMoments {
             acc[at + 1] += wi;
             acc[at + 2] += wi * wi;
           }
-          batch.weightSums = { weights: w, acc };
+          batch.weightSums = acc;
         }
         const wBase = this.start[variables.length];
         for (let t = 0; t < T; t++) {
@@ -241,9 +277,9 @@ export class DomainMoments {
     }
   }
 
-  /** Takes every variable's sums for every domain of the partitions. */
-  static compute(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]): DomainMoments {
-    return new DomainMoments(design, partitions, variables);
+  /** Takes every variable's sums for every domain of the prepared partitions. */
+  static compute(domains: PreparedDomains, variables: readonly MomentVariable[]): DomainMoments {
+    return new DomainMoments(domains, variables);
   }
 
   /** The domain index of class `c` of partition `p`. */
@@ -436,28 +472,15 @@ function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs
   return accs;
 }
 
-/** Respondents per stratum, counted once per strata column (not modified in between) and handed out as copies. */
-const stratumSizeCache = new WeakMap<object, { H: number; rows: number; sizes: Float64Array }>();
-
-function stratumSizesOf(strata: ArrayLike<number>, H: number): Float64Array {
-  const rows = strata.length;
-  const known = typeof strata === 'object' ? stratumSizeCache.get(strata) : undefined;
-  if (known && known.H === H && known.rows === rows) return known.sizes.slice();
-  const sizes = new Float64Array(H);
-  for (let i = 0; i < rows; i++) sizes[strata[i]]++;
-  if (typeof strata === 'object') stratumSizeCache.set(strata, { H, rows, sizes: sizes.slice() });
-  return sizes;
-}
-
 /** Respondents of one batch of partitions by type, and each type's cell in each partition of the batch (−1 for none). */
-interface TypeBatch {
+export interface TypeBatch {
   /** Per respondent: its type, 0 … types − 1. */
   type: Int32Array;
   types: number;
   /** Per partition of the batch, per type: the (domain, stratum) cell, or −1. */
   cellOf: Int32Array[];
-  /** n, Σw and Σw² per type, for the weights they were summed from. */
-  weightSums?: { weights: Float64Array; acc: Float64Array };
+  /** n, Σw and Σw² per type, once summed. */
+  weightSums?: Float64Array;
 }
 
 /** Most (stratum × classes) combinations, times the most bins of a coded variable, in one batch. */
@@ -467,10 +490,12 @@ const BATCH_LIMIT = 1 << 21;
  * Cuts the partitions into batches whose respondent types (the stratum and
  * the class, or none, in each partition of the batch) are few enough to sum
  * by, and numbers the types that occur. A partition whose codes are the
- * strata, or with no codes (the total), adds no types of its own.
+ * strata, or with no codes (the total), adds no types of its own. A batch
+ * already made for the prepared domains is taken from them.
  */
-function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], maxBins: number): TypeBatch[] {
-  const rows = strata.length;
+function typeBatches(prepared: PreparedDomains, maxBins: number): TypeBatch[] {
+  const { partitions, partitionStart: starts } = prepared;
+  const { strata, strataCount: H } = prepared.design;
   const radix = partitions.map((p) => (p.codes === undefined || (p.codes === strata && p.classes === H) ? 1 : p.classes + 1));
   const batches: number[][] = [];
   let current: number[] = [];
@@ -486,12 +511,7 @@ function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly 
   });
   if (current.length > 0) batches.push(current);
 
-  let cache = typeCache.get(partitions);
-  if (cache === undefined || cache.strata !== strata || cache.H !== H) {
-    cache = { strata, H, batches: new Map() };
-    typeCache.set(partitions, cache);
-  }
-  const known = cache.batches;
+  const known = prepared.batches;
   return batches.map((members) => {
     const key = members.join(',');
     const hit = known.get(key);
@@ -501,13 +521,6 @@ function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly 
     return made;
   });
 }
-
-/**
- * The type batches already made for a list of partitions (the same list given
- * to several computes, as for the variables of one edition taken in turns),
- * with the strata they were made for.
- */
-const typeCache = new WeakMap<readonly Partition[], { strata: ArrayLike<number>; H: number; batches: Map<string, TypeBatch> }>();
 
 function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], radix: readonly number[], members: readonly number[]): TypeBatch {
   const rows = strata.length;

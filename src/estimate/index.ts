@@ -9,3 +9,5 @@ export * from './band-of.ts';
 export * from './lmg.ts';
 export * from './domain-moments.ts';
 export * from './largest-weight.ts';
+export * from './dimension-coding.ts';
+export * from './estimate-edition.ts';

@@ -90,24 +90,29 @@ export function lmg(
   outcome: ArrayLike<number>,
   weights: ArrayLike<number>,
   mask?: Uint8Array,
+  complete?: CompleteCases,
 ): LmgResult | undefined {
-  const fit = lmgFit(predictors, outcome, weights, mask);
+  const fit = lmgFit(predictors, outcome, weights, mask, complete);
   return fit.available ? fit : undefined;
 }
 
-/** lmg, or why there is no analysis. */
+/**
+ * lmg, or why there is no analysis. `complete`: the complete cases of these
+ * columns, from completeCases, when the caller analyses several domains of
+ * the same columns (found here otherwise).
+ */
 export function lmgFit(
   predictors: ArrayLike<number>[],
   outcome: ArrayLike<number>,
   weights: ArrayLike<number>,
   mask?: Uint8Array,
+  complete?: CompleteCases,
 ): LmgFit {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
   if (p === 0) return { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
 
-  // Complete cases (those of the whole data are kept for the next call on the same columns, e.g. another domain).
-  const all = completeCases(predictors, outcome, weights);
+  const all = complete ?? completeCases(predictors, outcome, weights);
   let cases = all.cases;
   let n = all.n;
   if (mask !== undefined) {
@@ -379,29 +384,22 @@ export function lmgByGroup(
   return { total: lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m }), groups: groupResults };
 }
 
-interface CompleteCases {
-  predictors: ArrayLike<number>[];
-  weights: ArrayLike<number>;
-  rows: number;
+/** The complete cases of a set of columns (see completeCases). */
+export interface CompleteCases {
+  /** Their rows, in order, in cases[0 … n − 1]. */
   cases: Uint32Array;
   n: number;
 }
 
-/** The last complete cases found per outcome column, with the columns they were found for. */
-const lastCases = new WeakMap<object, CompleteCases>();
-
 /**
  * The rows (in order) where the outcome and every predictor are non-NaN and
- * the weight is positive and finite. The answer for the same columns (the
- * same objects, not modified in between, as in one model's driver analyses
- * of several domains) is found once.
+ * the weight is positive and finite: what lmgFit analyses. Found once, it can
+ * be given to lmgFit for each domain of the same columns.
  */
-function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
+export function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
   const p = predictors.length;
   let rows = Math.min(outcome.length, weights.length);
   for (const x of predictors) rows = Math.min(rows, x.length);
-  const known = typeof outcome === 'object' && outcome !== null ? lastCases.get(outcome) : undefined;
-  if (known && known.weights === weights && known.rows === rows && known.predictors.length === p && known.predictors.every((x, j) => x === predictors[j])) return known;
   const cases = new Uint32Array(rows);
   let n = 0;
   for (let i = 0; i < rows; i++) {
@@ -419,9 +417,7 @@ function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<numbe
     }
     if (complete) cases[n++] = i;
   }
-  const found: CompleteCases = { predictors: [...predictors], weights, rows, cases, n };
-  if (typeof outcome === 'object' && outcome !== null) lastCases.set(outcome, found);
-  return found;
+  return { cases, n };
 }
 
 /** r_Sᵀ R_SS⁻¹ r_S = ‖L⁻¹ r_S‖² with R_SS = L Lᵀ; NaN when R_SS is not positive definite. */

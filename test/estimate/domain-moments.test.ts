@@ -16,6 +16,7 @@ import {
   npsBinScores,
   npsScores,
   npsVariable,
+  prepareDomains,
   respondentMeans,
   surveyMean,
   type Design,
@@ -80,7 +81,7 @@ const regionCodes = Int16Array.from(d.region, (r) => regions.indexOf(r));
 const npsAnswers = Int8Array.from(column('nps'), (s) => (s === '' ? -1 : Number(s)));
 const partitions: Partition[] = [{ classes: 1 }, { codes: d.design.strata, classes: d.groups.length }, { codes: regionCodes, classes: regions.length }];
 const qmean = respondentMeans([d.q1, d.q2]);
-const moments = DomainMoments.compute(d.design, partitions, [
+const moments = DomainMoments.compute(prepareDomains(d.design, partitions), [
   itemVariable(codesOf('q1'), 5),
   itemVariable(codesOf('q2'), 5),
   npsVariable(npsAnswers),
@@ -199,7 +200,7 @@ describe('DomainMoments on random data', () => {
         const values = Float64Array.from(codes, (c) => (isAnswerCode(c) ? c : NaN));
         const numeric = Float64Array.from(r.values);
         const parts: Partition[] = [{ classes: 1 }, { codes: design.strata, classes: r.strataCount }, { codes: Int16Array.from(r.background), classes: r.classes }];
-        const m = DomainMoments.compute(design, parts, [itemVariable(codes, 5), { kind: 'numeric', values: numeric, centre: 3 }]);
+        const m = DomainMoments.compute(prepareDomains(design, parts), [itemVariable(codes, 5), { kind: 'numeric', values: numeric, centre: 3 }]);
         for (const { p, c, mask } of masks(parts, r.strata.length)) {
           const at = m.domain(p, c);
           expectSame(m.codedMean(0, at, item.mean), surveyMean(design, values, mask), 'mean');
@@ -217,7 +218,7 @@ describe('DomainMoments on random data', () => {
     fc.assert(
       fc.property(randomData, fc.double({ min: 0.01, max: 100, noNaN: true }), (r: Random, k: number) => {
         const make = (scale: number) =>
-          DomainMoments.compute({ strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights, (w) => w * scale), strataCount: r.strataCount }, [{ classes: 1 }], [
+          DomainMoments.compute(prepareDomains({ strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights, (w) => w * scale), strataCount: r.strataCount }, [{ classes: 1 }]), [
             itemVariable(Uint8Array.from(r.answers), 5),
             { kind: 'numeric', values: Float64Array.from(r.values), centre: 3 },
           ]);
