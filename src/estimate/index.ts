@@ -11,3 +11,4 @@ export * from './domain-moments.ts';
 export * from './largest-weight.ts';
 export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';
+export * from './cholesky.ts';

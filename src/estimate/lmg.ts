@@ -1,3 +1,5 @@
+import { cholesky, choleskyRow, solveLower, solveUpper } from './cholesky.ts';
+
 export interface LmgResult {
   available: true;
   /** R² of the full weighted least squares model (without the dropped predictors). */
@@ -196,28 +198,16 @@ function lmgOfCovariance(p: number, cov: Float64Array, cases: CaseSums): LmgFit 
   const corr = (j: number, k: number) => (j === k ? 1 : at(j, k) / (sd[j] * sd[k]));
   const kept: number[] = [];
   const factor = new Float64Array(p * p);
-  const u = new Float64Array(p);
   for (const j of candidates) {
+    // Its row of the factor, below the kept ones: u = L⁻¹ r_j, pivot 1 − ‖u‖².
     const m = kept.length;
-    let pivot = 1;
-    for (let k = 0; k < m; k++) {
-      let s = corr(kept[k], j);
-      for (let l = 0; l < k; l++) s -= factor[k * p + l] * u[l];
-      u[k] = s / factor[k * p + k];
-      pivot -= u[k] * u[k];
-    }
+    const pivot = choleskyRow(factor, p, m, (k) => corr(kept[k], j), 1);
     if (!(pivot > SINGULAR)) {
-      // Its standardised coefficients on the kept predictors: Lᵀ β = u.
-      const beta = new Float64Array(m);
-      for (let k = m - 1; k >= 0; k--) {
-        let s = u[k];
-        for (let l = k + 1; l < m; l++) s -= factor[l * p + k] * beta[l];
-        beta[k] = s / factor[k * p + k];
-      }
+      // Its standardised coefficients on the kept predictors: Lᵀ β = u (the row is written over by the next candidate).
+      const beta = solveUpper(factor, p, m, factor.subarray(m * p, m * p + m), new Float64Array(m));
       dropped.push({ index: j, reason: 'collinear', with: kept.filter((_, k) => Math.abs(beta[k]) > PARTNER) });
       continue;
     }
-    for (let k = 0; k < m; k++) factor[m * p + k] = u[k];
     factor[m * p + m] = Math.sqrt(pivot);
     kept.push(j);
   }
@@ -263,10 +253,11 @@ function lmgOfCorrelations(p: number, corr: Float64Array, r: Float64Array): { r2
   const factor = new Float64Array(p * p);
   const solved = new Float64Array(p);
   const index = new Int32Array(p);
+  const rs = new Float64Array(p);
   const full = subsets - 1;
-  r2[full] = subsetR2(full, p, corr, r, factor, solved, index);
+  r2[full] = subsetR2(full, p, corr, r, factor, solved, index, rs);
   if (!Number.isFinite(r2[full])) return undefined;
-  for (let s = 1; s < full; s++) r2[s] = subsetR2(s, p, corr, r, factor, solved, index);
+  for (let s = 1; s < full; s++) r2[s] = subsetR2(s, p, corr, r, factor, solved, index, rs);
 
   // Shapley weights |S|!(p − |S| − 1)!/p! by subset size.
   const orderWeight = new Float64Array(p);
@@ -429,57 +420,25 @@ function subsetR2(
   a: Float64Array,
   u: Float64Array,
   index: Int32Array,
+  rs: Float64Array,
 ): number {
   let m = 0;
   for (let j = 0; j < p; j++) if (subset & (1 << j)) index[m++] = j;
-  // Cholesky, lower triangle of a (m × m, row-major).
-  for (let j = 0; j < m; j++) {
-    const rj = index[j];
-    for (let k = 0; k <= j; k++) {
-      let s = corr[rj * p + index[k]];
-      for (let l = 0; l < k; l++) s -= a[j * m + l] * a[k * m + l];
-      if (k === j) {
-        if (!(s > SINGULAR)) return NaN;
-        a[j * m + j] = Math.sqrt(s);
-      } else {
-        a[j * m + k] = s / a[k * m + k];
-      }
-    }
-  }
-  // Forward substitution L u = r_S.
+  if (!cholesky(m, (j, k) => corr[index[j] * p + index[k]], a, SINGULAR)) return NaN;
+  // r_S, then L u = r_S.
+  for (let j = 0; j < m; j++) rs[j] = r[index[j]];
+  solveLower(a, m, m, rs, u);
   let total = 0;
-  for (let j = 0; j < m; j++) {
-    let s = r[index[j]];
-    for (let l = 0; l < j; l++) s -= a[j * m + l] * u[l];
-    u[j] = s / a[j * m + j];
-    total += u[j] * u[j];
-  }
+  for (let j = 0; j < m; j++) total += u[j] * u[j];
   return total;
 }
 
-/** Solves R b = r for the full predictor set (positive definite, checked before). */
+/** Solves R b = r for the full predictor set (positive definite: its R² was found): R = L Lᵀ, L u = r, Lᵀ b = u. */
 function fullCoefficients(p: number, corr: Float64Array, r: Float64Array): number[] {
   const l = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k <= j; k++) {
-      let s = corr[j * p + k];
-      for (let m = 0; m < k; m++) s -= l[j * p + m] * l[k * p + m];
-      l[j * p + k] = k === j ? Math.sqrt(s) : s / l[k * p + k];
-    }
-  }
-  const u = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = r[j];
-    for (let m = 0; m < j; m++) s -= l[j * p + m] * u[m];
-    u[j] = s / l[j * p + j];
-  }
-  const b = new Array<number>(p);
-  for (let j = p - 1; j >= 0; j--) {
-    let s = u[j];
-    for (let m = j + 1; m < p; m++) s -= l[m * p + j] * b[m];
-    b[j] = s / l[j * p + j];
-  }
-  return b;
+  cholesky(p, (j, k) => corr[j * p + k], l, SINGULAR);
+  const u = solveLower(l, p, p, r, new Float64Array(p));
+  return Array.from(solveUpper(l, p, p, u, new Float64Array(p)));
 }
 
 function popcount(x: number): number {
