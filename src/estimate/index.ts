@@ -9,6 +9,7 @@ export * from './band-of.ts';
 export * from './lmg.ts';
 export * from './domain-moments.ts';
 export * from './largest-weight.ts';
+export * from './quadrant.ts';
 export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';
 export * from './cholesky.ts';

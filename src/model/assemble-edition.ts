@@ -1,13 +1,13 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
 import { cellStatus, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
 import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
-import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
+import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, VersionEntry } from './types.ts';
 
 /** z for a two-sided 95 % interval: qnorm(0.975). */
 const Z95 = 1.959963984540054;
@@ -271,9 +271,7 @@ function driverAnalyses(
         const id = predictors[j];
         const importance = result.share[j];
         const perf = performance[a]!;
-        const high = importance >= importanceSplit;
-        const good = perf >= performanceSplit;
-        const quadrant: Quadrant = high ? (good ? 'strength' : 'develop') : good ? 'maintain' : 'lower';
+        const quadrant = quadrantOf(importance, perf, importanceSplit, performanceSplit);
         return { id, label: labelOf(id), importance, lmg: result.importance[j], performance: perf, quadrant };
       }),
       ...(excluded.length > 0 ? { excluded } : {}),
