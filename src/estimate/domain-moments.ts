@@ -92,14 +92,6 @@ export function prepareDomains(design: Design, partitions: readonly Partition[])
   };
 }
 
-/** Sums over the respondents of a domain, whatever their answers: for weight summaries. */
-export interface DomainWeights {
-  /** Respondents in the domain. */
-  n: number;
-  sumWeights: number;
-  sumSquaredWeights: number;
-}
-
 /**
  * Every variable's sums for every domain and stratum, taken in one pass over
  * each variable's column; estimates then come from the sums alone.
@@ -121,8 +113,9 @@ export interface DomainWeights {
  *
  * Cost: one pass over the respondents per numeric variable and per four coded
  * ones, touching each respondent's type (its stratum and class in every
- * partition); the types, their weight sums and the stratum sizes are found
- * once per PreparedDomains. Memory: a few numbers per variable × domain ×
+ * partition); the types and the stratum sizes are found once per
+ * PreparedDomains. The domains' weights alone are summarised by
+ * domainWeightShares. Memory: a few numbers per variable × domain ×
  * stratum (× code).
  */
 export class DomainMoments {
@@ -150,7 +143,7 @@ export class DomainMoments {
     this.stratumSizes = prepared.stratumSizes;
 
     // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
-    this.start = new Int32Array(variables.length + 2);
+    this.start = new Int32Array(variables.length + 1);
     let size = 0;
     let maxBins = 1;
     variables.forEach((v, k) => {
@@ -158,10 +151,7 @@ export class DomainMoments {
       size += D * H * (v.kind === 'coded' ? 3 * v.binCount : 6);
       if (v.kind === 'coded') maxBins = Math.max(maxBins, v.binCount);
     });
-    // Then the domain weight sums: 3 per cell.
     this.start[variables.length] = size;
-    size += D * H * 3;
-    this.start[variables.length + 1] = size;
     this.sums = new Float64Array(size);
     const w = prepared.weights;
     const sums = this.sums;
@@ -174,33 +164,6 @@ export class DomainMoments {
       const { type, types, cellOf } = batch;
       const T = types;
       const P = cellOf.length;
-      // The weight sums (by type once per batch: the same for every compute of an edition).
-      {
-        let acc = batch.weightSums;
-        if (acc === undefined) {
-          acc = new Float64Array(T * 3);
-          for (let i = 0; i < rows; i++) {
-            const at = type[i] * 3;
-            const wi = w[i];
-            acc[at]++;
-            acc[at + 1] += wi;
-            acc[at + 2] += wi * wi;
-          }
-          batch.weightSums = acc;
-        }
-        const wBase = this.start[variables.length];
-        for (let t = 0; t < T; t++) {
-          if (acc[t * 3] === 0) continue;
-          for (let p = 0; p < P; p++) {
-            const c = cellOf[p][t];
-            if (c < 0) continue;
-            const at = wBase + c * 3;
-            sums[at] += acc[t * 3];
-            sums[at + 1] += acc[t * 3 + 1];
-            sums[at + 2] += acc[t * 3 + 2];
-          }
-        }
-      }
       // Coded variables four at a time: one pass reads the types and weights for all four.
       const coded = variables.flatMap((v, k) => (v.kind === 'coded' ? [k] : []));
       for (let from = 0; from < coded.length; from += 4) {
@@ -285,21 +248,6 @@ export class DomainMoments {
   /** The domain index of class `c` of partition `p`. */
   domain(p: number, c: number): number {
     return this.partitionStart[p] + c;
-  }
-
-  /** Respondents of a domain and their weights (answers aside). */
-  domainWeights(domain: number): DomainWeights {
-    const H = this.strata;
-    const at0 = this.start[this.variables.length] + domain * H * 3;
-    let n = 0;
-    let sw = 0;
-    let sww = 0;
-    for (let h = 0; h < H; h++) {
-      n += this.sums[at0 + 3 * h];
-      sw += this.sums[at0 + 3 * h + 1];
-      sww += this.sums[at0 + 3 * h + 2];
-    }
-    return { n, sumWeights: sw, sumSquaredWeights: sww };
   }
 
   /**
@@ -479,8 +427,6 @@ export interface TypeBatch {
   types: number;
   /** Per partition of the batch, per type: the (domain, stratum) cell, or −1. */
   cellOf: Int32Array[];
-  /** n, Σw and Σw² per type, once summed. */
-  weightSums?: Float64Array;
 }
 
 /** Most (stratum × classes) combinations, times the most bins of a coded variable, in one batch. */

@@ -8,7 +8,7 @@ export * from './round.ts';
 export * from './band-of.ts';
 export * from './lmg.ts';
 export * from './domain-moments.ts';
-export * from './largest-weight.ts';
+export * from './weight-summary.ts';
 export * from './quadrant.ts';
 export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';

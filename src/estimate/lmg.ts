@@ -1,4 +1,5 @@
 import { cholesky, choleskyRow, solveLower, solveUpper } from './cholesky.ts';
+import { kishEffectiveN } from './weight-summary.ts';
 
 export interface LmgResult {
   available: true;
@@ -172,7 +173,7 @@ interface CaseSums {
 function lmgOfCovariance(p: number, cov: Float64Array, cases: CaseSums): LmgFit {
   const q = p + 1;
   const { n, sw, sww, mean } = cases;
-  const effectiveN = sww > 0 ? (sw * sw) / sww : 0;
+  const effectiveN = kishEffectiveN(sw, sww);
   const unavailable = (reason: LmgUnavailable['reason'], dropped: LmgDropped[] = []): LmgUnavailable => ({ available: false, reason, n, effectiveN, dropped });
   if (n < 2 || !(sw > 0)) return unavailable('cases');
   const at = (j: number, k: number) => (j <= k ? cov[j * q + k] : cov[k * q + j]);

@@ -1,16 +1,13 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
-import { cellStatus, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
+import { cellStatus, DISCLOSURE_FLOOR, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
 import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
 import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, VersionEntry } from './types.ts';
-
-/** z for a two-sided 95 % interval: qnorm(0.975). */
-const Z95 = 1.959963984540054;
 
 /** The total, each stakeholder group, and each class of each background variable, in this order. */
 export function domainsOf(study: Study): Domain[] {
@@ -140,7 +137,7 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
   });
 
   const { drivers, gaps, excluded } = driverAnalyses(study, data, domains, scores, indicators);
-  const respondents = respondentSummary(study, data);
+  const respondents = respondentSummary(study, shares);
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
   const warnings = [
     ...weightWarnings(study, data, domains, shares, dominated, suppressionNotes),
@@ -287,25 +284,18 @@ function driverAnalyses(
   }
 }
 
-function weightSummary(weights: Float64Array, mask?: (i: number) => boolean) {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < weights.length; i++) {
-    if (mask && !mask(i)) continue;
-    n++;
-    sum += weights[i];
-    sumSq += weights[i] * weights[i];
-  }
-  const effectiveN = sumSq > 0 ? (sum * sum) / sumSq : 0;
-  return { n, sumWeights: sum, effectiveN, designEffect: effectiveN > 0 ? n / effectiveN : 1, marginOfError: effectiveN > 0 ? Z95 * Math.sqrt(0.25 / effectiveN) : Number.NaN };
+/** A domain's respondents and weights as the model reports them: with the design effect and the margin of error of a 50 % share. */
+function weightSummary(share: DomainWeightShare) {
+  const { n, sumWeights, effectiveN } = share;
+  return { n, sumWeights, effectiveN, designEffect: effectiveN > 0 ? n / effectiveN : 1, marginOfError: effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN };
 }
 
-function respondentSummary(study: Study, data: EditionData): EditionModel['respondents'] {
-  const total = weightSummary(data.weight);
+/** The respondents in total and by group, from the weight summaries of the domains (the total first, then the groups). */
+function respondentSummary(study: Study, shares: readonly DomainWeightShare[]): EditionModel['respondents'] {
+  const total = weightSummary(shares[0]);
   const groups: GroupSummary[] = study.groups.map((g, gi) => {
-    const s = weightSummary(data.weight, (i) => data.group[i] === gi);
-    if (s.n < 5) return { code: g.code, label: g.label, belowBase: true };
+    const s = weightSummary(shares[1 + gi]);
+    if (s.n < DISCLOSURE_FLOOR) return { code: g.code, label: g.label, belowBase: true };
     return { code: g.code, label: g.label, n: s.n, belowBase: s.n < study.minBase, sumWeights: s.sumWeights, effectiveN: s.effectiveN, designEffect: s.designEffect, marginOfError: s.marginOfError };
   });
   return { ...total, groups };

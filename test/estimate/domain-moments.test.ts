@@ -9,10 +9,12 @@ import {
   BLANK,
   CANT_SAY,
   DomainMoments,
+  domainWeightShares,
   indicator,
   isAnswerCode,
   itemScores,
   itemVariable,
+  kishEffectiveN,
   npsBinScores,
   npsScores,
   npsVariable,
@@ -155,11 +157,14 @@ describe('DomainMoments on the R fixture', () => {
     expect(checked).toBe(reference.results.length);
   });
 
-  it('gives each domain its respondents and weights', () => {
-    const all = moments.domainWeights(0);
+  it('numbers the domains as domainWeightShares does, which gives each its respondents and weights', () => {
+    const shares = domainWeightShares(d.weight, partitions);
+    expect(shares.length).toBe(moments.domainCount);
+    const all = shares[0];
     expect(all.n).toBe(d.weight.length);
     expect(close(all.sumWeights, d.weight.reduce((s, w) => s + w, 0))).toBe(true);
-    const g = moments.domainWeights(moments.domain(1, 0));
+    expect(close(all.effectiveN, kishEffectiveN(all.sumWeights, d.weight.reduce((s, w) => s + w * w, 0)))).toBe(true);
+    const g = shares[moments.domain(1, 0)];
     expect(g.n).toBe(d.group.filter((x) => x === d.groups[0]).length);
   });
 });
