@@ -7,7 +7,7 @@
  */
 import { readStudy } from '../src/load/read-study.ts';
 import { answerValues } from '../src/load/answers.ts';
-import { DomainMoments, itemVariable, npsVariable, respondentMeans, type MomentVariable, type Partition } from '../src/estimate/index.ts';
+import { DomainMoments, itemVariable, npsVariable, prepareDomains, respondentMeans, type MomentVariable, type Partition } from '../src/estimate/index.ts';
 
 const dir = process.argv[2];
 if (!dir) {
@@ -35,7 +35,7 @@ for (const data of load.editions) {
     { codes: data.group, classes: study.groups.length },
     ...study.background.map((b) => ({ codes: data.background.get(b.id)!, classes: b.values.length })),
   ];
-  DomainMoments.compute({ strata: data.group, weights: data.weight, strataCount: study.groups.length }, partitions, variables);
+  DomainMoments.compute(prepareDomains({ strata: data.group, weights: data.weight, strataCount: study.groups.length }, partitions), variables);
 }
 const t2 = performance.now();
 console.log(JSON.stringify({ rows, loadMs: Math.round(t1 - t0), momentsMs: Math.round(t2 - t1), ms: Math.round(t2 - t0), maxRssKb: process.resourceUsage().maxRSS }));

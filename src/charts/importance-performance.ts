@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../format/number.ts';
-import type { Quadrant } from '../model/types.ts';
+import { quadrantOf as quadrantAt, type Quadrant } from '../estimate/quadrant.ts';
 import { GRID, MUTED, RULE, groupColour } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, listText, multilineText, renderChart, round, svgElement } from './render.ts';
 import { linesWidth, wrapText } from './text.ts';
@@ -33,10 +33,7 @@ const AXIS_LABELS = {
 } as const;
 
 export function quadrantOf(p: { importance: number; performance: number; quadrant?: Quadrant }, input: Pick<ImportancePerformanceInput, 'importanceSplit' | 'performanceSplit'>): Quadrant {
-  if (p.quadrant !== undefined) return p.quadrant;
-  const important = p.importance >= input.importanceSplit;
-  const good = p.performance >= input.performanceSplit;
-  return important ? (good ? 'strength' : 'develop') : good ? 'maintain' : 'lower';
+  return p.quadrant ?? quadrantAt(p.importance, p.performance, input.importanceSplit, input.performanceSplit);
 }
 
 export function importancePerformanceSummary(input: ImportancePerformanceInput, lang: ChartOptions['lang']): string {

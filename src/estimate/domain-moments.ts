@@ -1,8 +1,6 @@
 import type { Design } from './design.ts';
 import type { MeanEstimate } from './survey-mean.ts';
-
-/** qnorm(0.975), as in survey-mean.ts. */
-const Z975 = 1.9599639845400536;
+import { Z975 } from './coding.ts';
 
 /**
  * A way of cutting the respondents into domains: per respondent its class
@@ -50,12 +48,48 @@ export interface NumericVariable {
 
 export type MomentVariable = CodedVariable | NumericVariable;
 
-/** Sums over the respondents of a domain, whatever their answers: for weight summaries. */
-export interface DomainWeights {
-  /** Respondents in the domain. */
-  n: number;
-  sumWeights: number;
-  sumSquaredWeights: number;
+/**
+ * The domains of a design prepared for summing: the partitions numbered into
+ * domains, the stratum sizes, and the respondents' types (their stratum and
+ * class in every partition), found once and used by every DomainMoments.compute
+ * given this object. Make one per edition with prepareDomains and pass it to
+ * each compute; the design's columns must not change in between.
+ */
+export interface PreparedDomains {
+  readonly design: Design;
+  readonly partitions: readonly Partition[];
+  /** The design's weights as a Float64Array. */
+  readonly weights: Float64Array;
+  /** Number of domains: the classes of every partition, in partition order. */
+  readonly domainCount: number;
+  /** Index of each partition's first domain. */
+  readonly partitionStart: readonly number[];
+  /** Respondents per stratum in the whole data (N_h). */
+  readonly stratumSizes: Float64Array;
+  /** The type batches made so far, by their partitions (see typeBatches). */
+  readonly batches: Map<string, TypeBatch>;
+}
+
+/** Prepares the partitions of a design for DomainMoments.compute (see PreparedDomains). */
+export function prepareDomains(design: Design, partitions: readonly Partition[]): PreparedDomains {
+  const { strata, weights, strataCount: H } = design;
+  const starts: number[] = [];
+  let D = 0;
+  for (const p of partitions) {
+    starts.push(D);
+    D += p.classes;
+  }
+  const stratumSizes = new Float64Array(H);
+  for (let i = 0; i < strata.length; i++) stratumSizes[strata[i]]++;
+  return {
+    design,
+    partitions,
+    weights: weights instanceof Float64Array ? weights : Float64Array.from(weights),
+    domainCount: D,
+    partitionStart: starts,
+    stratumSizes,
+    batches: new Map(),
+  };
 }
 
 /**
@@ -79,9 +113,10 @@ export interface DomainWeights {
  *
  * Cost: one pass over the respondents per numeric variable and per four coded
  * ones, touching each respondent's type (its stratum and class in every
- * partition); the types, their weight sums and the stratum sizes are found
- * once for the same partitions, strata and weights (not modified in between).
- * Memory: a few numbers per variable × domain × stratum (× code).
+ * partition); the types and the stratum sizes are found once per
+ * PreparedDomains. The domains' weights alone are summarised by
+ * domainWeightShares. Memory: a few numbers per variable × domain ×
+ * stratum (× code).
  */
 export class DomainMoments {
   /** Number of domains: the classes of every partition, in partition order. */
@@ -96,26 +131,19 @@ export class DomainMoments {
   /** Per variable: where its cells start in `sums` and how many numbers each cell has. */
   private readonly start: Int32Array;
   private readonly sums: Float64Array;
-  private readonly weights: Float64Array;
 
-  private constructor(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]) {
-    const { strata, weights, strataCount: H } = design;
+  private constructor(prepared: PreparedDomains, variables: readonly MomentVariable[]) {
+    const { strata, strataCount: H } = prepared.design;
     const rows = strata.length;
     this.variables = variables;
     this.strata = H;
-    const starts: number[] = [];
-    let D = 0;
-    for (const p of partitions) {
-      starts.push(D);
-      D += p.classes;
-    }
-    this.partitionStart = starts;
+    const D = prepared.domainCount;
+    this.partitionStart = prepared.partitionStart;
     this.domainCount = D;
-
-    this.stratumSizes = stratumSizesOf(strata, H);
+    this.stratumSizes = prepared.stratumSizes;
 
     // Layout: coded variables 3 numbers (n, Σw, Σw²) per cell × bin; numeric 6 per cell.
-    this.start = new Int32Array(variables.length + 2);
+    this.start = new Int32Array(variables.length + 1);
     let size = 0;
     let maxBins = 1;
     variables.forEach((v, k) => {
@@ -123,50 +151,19 @@ export class DomainMoments {
       size += D * H * (v.kind === 'coded' ? 3 * v.binCount : 6);
       if (v.kind === 'coded') maxBins = Math.max(maxBins, v.binCount);
     });
-    // Then the domain weight sums: 3 per cell.
     this.start[variables.length] = size;
-    size += D * H * 3;
-    this.start[variables.length + 1] = size;
     this.sums = new Float64Array(size);
-    this.weights = weights instanceof Float64Array ? weights : Float64Array.from(weights);
-    const w = this.weights;
+    const w = prepared.weights;
     const sums = this.sums;
 
     // Respondents are summed by type first (their stratum and class in every
     // partition of a batch), one pass per variable, and the types are then
     // added into the cells of each partition: a pass per variable instead of
     // one per variable and partition.
-    for (const batch of typeBatches(strata, H, partitions, starts, maxBins)) {
+    for (const batch of typeBatches(prepared, maxBins)) {
       const { type, types, cellOf } = batch;
       const T = types;
       const P = cellOf.length;
-      // The weight sums (by type once per batch and weights: the same for every compute of an edition).
-      {
-        let acc = batch.weightSums?.weights === w ? batch.weightSums.acc : undefined;
-        if (acc === undefined) {
-          acc = new Float64Array(T * 3);
-          for (let i = 0; i < rows; i++) {
-            const at = type[i] * 3;
-            const wi = w[i];
-            acc[at]++;
-            acc[at + 1] += wi;
-            acc[at + 2] += wi * wi;
-          }
-          batch.weightSums = { weights: w, acc };
-        }
-        const wBase = this.start[variables.length];
-        for (let t = 0; t < T; t++) {
-          if (acc[t * 3] === 0) continue;
-          for (let p = 0; p < P; p++) {
-            const c = cellOf[p][t];
-            if (c < 0) continue;
-            const at = wBase + c * 3;
-            sums[at] += acc[t * 3];
-            sums[at + 1] += acc[t * 3 + 1];
-            sums[at + 2] += acc[t * 3 + 2];
-          }
-        }
-      }
       // Coded variables four at a time: one pass reads the types and weights for all four.
       const coded = variables.flatMap((v, k) => (v.kind === 'coded' ? [k] : []));
       for (let from = 0; from < coded.length; from += 4) {
@@ -243,29 +240,14 @@ export class DomainMoments {
     }
   }
 
-  /** Takes every variable's sums for every domain of the partitions. */
-  static compute(design: Design, partitions: readonly Partition[], variables: readonly MomentVariable[]): DomainMoments {
-    return new DomainMoments(design, partitions, variables);
+  /** Takes every variable's sums for every domain of the prepared partitions. */
+  static compute(domains: PreparedDomains, variables: readonly MomentVariable[]): DomainMoments {
+    return new DomainMoments(domains, variables);
   }
 
   /** The domain index of class `c` of partition `p`. */
   domain(p: number, c: number): number {
     return this.partitionStart[p] + c;
-  }
-
-  /** Respondents of a domain and their weights (answers aside). */
-  domainWeights(domain: number): DomainWeights {
-    const H = this.strata;
-    const at0 = this.start[this.variables.length] + domain * H * 3;
-    let n = 0;
-    let sw = 0;
-    let sww = 0;
-    for (let h = 0; h < H; h++) {
-      n += this.sums[at0 + 3 * h];
-      sw += this.sums[at0 + 3 * h + 1];
-      sww += this.sums[at0 + 3 * h + 2];
-    }
-    return { n, sumWeights: sw, sumSquaredWeights: sww };
   }
 
   /**
@@ -438,28 +420,13 @@ function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs
   return accs;
 }
 
-/** Respondents per stratum, counted once per strata column (not modified in between) and handed out as copies. */
-const stratumSizeCache = new WeakMap<object, { H: number; rows: number; sizes: Float64Array }>();
-
-function stratumSizesOf(strata: ArrayLike<number>, H: number): Float64Array {
-  const rows = strata.length;
-  const known = typeof strata === 'object' ? stratumSizeCache.get(strata) : undefined;
-  if (known && known.H === H && known.rows === rows) return known.sizes.slice();
-  const sizes = new Float64Array(H);
-  for (let i = 0; i < rows; i++) sizes[strata[i]]++;
-  if (typeof strata === 'object') stratumSizeCache.set(strata, { H, rows, sizes: sizes.slice() });
-  return sizes;
-}
-
 /** Respondents of one batch of partitions by type, and each type's cell in each partition of the batch (−1 for none). */
-interface TypeBatch {
+export interface TypeBatch {
   /** Per respondent: its type, 0 … types − 1. */
   type: Int32Array;
   types: number;
   /** Per partition of the batch, per type: the (domain, stratum) cell, or −1. */
   cellOf: Int32Array[];
-  /** n, Σw and Σw² per type, for the weights they were summed from. */
-  weightSums?: { weights: Float64Array; acc: Float64Array };
 }
 
 /** Most (stratum × classes) combinations, times the most bins of a coded variable, in one batch. */
@@ -469,10 +436,12 @@ const BATCH_LIMIT = 1 << 21;
  * Cuts the partitions into batches whose respondent types (the stratum and
  * the class, or none, in each partition of the batch) are few enough to sum
  * by, and numbers the types that occur. A partition whose codes are the
- * strata, or with no codes (the total), adds no types of its own.
+ * strata, or with no codes (the total), adds no types of its own. A batch
+ * already made for the prepared domains is taken from them.
  */
-function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], maxBins: number): TypeBatch[] {
-  const rows = strata.length;
+function typeBatches(prepared: PreparedDomains, maxBins: number): TypeBatch[] {
+  const { partitions, partitionStart: starts } = prepared;
+  const { strata, strataCount: H } = prepared.design;
   const radix = partitions.map((p) => (p.codes === undefined || (p.codes === strata && p.classes === H) ? 1 : p.classes + 1));
   const batches: number[][] = [];
   let current: number[] = [];
@@ -488,12 +457,7 @@ function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly 
   });
   if (current.length > 0) batches.push(current);
 
-  let cache = typeCache.get(partitions);
-  if (cache === undefined || cache.strata !== strata || cache.H !== H) {
-    cache = { strata, H, batches: new Map() };
-    typeCache.set(partitions, cache);
-  }
-  const known = cache.batches;
+  const known = prepared.batches;
   return batches.map((members) => {
     const key = members.join(',');
     const hit = known.get(key);
@@ -503,13 +467,6 @@ function typeBatches(strata: ArrayLike<number>, H: number, partitions: readonly 
     return made;
   });
 }
-
-/**
- * The type batches already made for a list of partitions (the same list given
- * to several computes, as for the variables of one edition taken in turns),
- * with the strata they were made for.
- */
-const typeCache = new WeakMap<readonly Partition[], { strata: ArrayLike<number>; H: number; batches: Map<string, TypeBatch> }>();
 
 function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Partition[], starts: readonly number[], radix: readonly number[], members: readonly number[]): TypeBatch {
   const rows = strata.length;
@@ -555,53 +512,4 @@ function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Pa
 function estimate(mean: number, variance: number, sw: number, sww: number, n: number): MeanEstimate {
   const se = Math.sqrt(Math.max(0, variance)) / sw;
   return { estimate: mean, se, ci: [mean - Z975 * se, mean + Z975 * se], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
-}
-
-/**
- * An item's answer codes (see ItemAnswers in src/load/types.ts: 0 blank, 255
- * can't say, 1 … points the answer) as a coded variable: bin 0 blank, bins
- * 1 … points the answers, bin points + 1 can't say.
- */
-export function itemVariable(codes: Uint8Array, points: number, cantSayCode = 255): CodedVariable {
-  const bins = new Int16Array(256).fill(-1);
-  for (let b = 0; b <= points; b++) bins[b] = b;
-  bins[cantSayCode] = points + 1;
-  return { kind: 'coded', codes, bins, binCount: points + 2 };
-}
-
-/** NPS answers (0–10, −1 blank) as a coded variable: bin 0 blank, bin a + 1 the answer a. */
-export function npsVariable(answers: Int8Array): CodedVariable {
-  const bins = new Int16Array(12);
-  for (let b = 0; b < 12; b++) bins[b] = b;
-  return { kind: 'coded', codes: answers, offset: 1, bins, binCount: 12 };
-}
-
-/**
- * Scores per bin of itemVariable for the usual statistics of an item on the
- * scale min…max: its mean, its top-box share (the `topBox` highest points),
- * the share of each scale point, and the can't-say share (base: everyone
- * who answered, can't say included).
- */
-export function itemScores(min: number, max: number, topBox: number): { mean: Float64Array; topBox: Float64Array; points: Float64Array[]; cantSay: Float64Array } {
-  const points = max - min + 1;
-  const bins = points + 2;
-  const make = (f: (b: number) => number) => Float64Array.from({ length: bins }, (_, b) => f(b));
-  const valid = (b: number) => b >= 1 && b <= points;
-  return {
-    mean: make((b) => (valid(b) ? min + b - 1 : NaN)),
-    topBox: make((b) => (valid(b) ? (b > points - topBox ? 1 : 0) : NaN)),
-    points: Array.from({ length: points }, (_, k) => make((b) => (valid(b) ? (b === k + 1 ? 1 : 0) : NaN))),
-    cantSay: make((b) => (valid(b) ? 0 : b === points + 1 ? 1 : NaN)),
-  };
-}
-
-/** Scores per bin of npsVariable: the NPS (+100 / 0 / −100) and the promoter, passive and detractor shares. */
-export function npsBinScores(): { score: Float64Array; promoters: Float64Array; passives: Float64Array; detractors: Float64Array } {
-  const make = (f: (a: number) => number) => Float64Array.from({ length: 12 }, (_, b) => (b === 0 ? NaN : f(b - 1)));
-  return {
-    score: make((a) => (a >= 9 ? 100 : a >= 7 ? 0 : -100)),
-    promoters: make((a) => (a >= 9 ? 1 : 0)),
-    passives: make((a) => (a >= 7 && a <= 8 ? 1 : 0)),
-    detractors: make((a) => (a <= 6 ? 1 : 0)),
-  };
 }

@@ -1,3 +1,4 @@
+export * from './coding.ts';
 export * from './design.ts';
 export * from './survey-mean.ts';
 export * from './respondent-means.ts';
@@ -7,4 +8,8 @@ export * from './round.ts';
 export * from './band-of.ts';
 export * from './lmg.ts';
 export * from './domain-moments.ts';
-export * from './largest-weight.ts';
+export * from './weight-summary.ts';
+export * from './quadrant.ts';
+export * from './dimension-coding.ts';
+export * from './estimate-edition.ts';
+export * from './cholesky.ts';

@@ -1,3 +1,6 @@
+import { cholesky, choleskyRow, solveLower, solveUpper } from './cholesky.ts';
+import { kishEffectiveN } from './weight-summary.ts';
+
 export interface LmgResult {
   available: true;
   /** R² of the full weighted least squares model (without the dropped predictors). */
@@ -90,24 +93,29 @@ export function lmg(
   outcome: ArrayLike<number>,
   weights: ArrayLike<number>,
   mask?: Uint8Array,
+  complete?: CompleteCases,
 ): LmgResult | undefined {
-  const fit = lmgFit(predictors, outcome, weights, mask);
+  const fit = lmgFit(predictors, outcome, weights, mask, complete);
   return fit.available ? fit : undefined;
 }
 
-/** lmg, or why there is no analysis. */
+/**
+ * lmg, or why there is no analysis. `complete`: the complete cases of these
+ * columns, from completeCases, when the caller analyses several domains of
+ * the same columns (found here otherwise).
+ */
 export function lmgFit(
   predictors: ArrayLike<number>[],
   outcome: ArrayLike<number>,
   weights: ArrayLike<number>,
   mask?: Uint8Array,
+  complete?: CompleteCases,
 ): LmgFit {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
   if (p === 0) return { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
 
-  // Complete cases (those of the whole data are kept for the next call on the same columns, e.g. another domain).
-  const all = completeCases(predictors, outcome, weights);
+  const all = complete ?? completeCases(predictors, outcome, weights);
   let cases = all.cases;
   let n = all.n;
   if (mask !== undefined) {
@@ -165,7 +173,7 @@ interface CaseSums {
 function lmgOfCovariance(p: number, cov: Float64Array, cases: CaseSums): LmgFit {
   const q = p + 1;
   const { n, sw, sww, mean } = cases;
-  const effectiveN = sww > 0 ? (sw * sw) / sww : 0;
+  const effectiveN = kishEffectiveN(sw, sww);
   const unavailable = (reason: LmgUnavailable['reason'], dropped: LmgDropped[] = []): LmgUnavailable => ({ available: false, reason, n, effectiveN, dropped });
   if (n < 2 || !(sw > 0)) return unavailable('cases');
   const at = (j: number, k: number) => (j <= k ? cov[j * q + k] : cov[k * q + j]);
@@ -191,28 +199,16 @@ function lmgOfCovariance(p: number, cov: Float64Array, cases: CaseSums): LmgFit 
   const corr = (j: number, k: number) => (j === k ? 1 : at(j, k) / (sd[j] * sd[k]));
   const kept: number[] = [];
   const factor = new Float64Array(p * p);
-  const u = new Float64Array(p);
   for (const j of candidates) {
+    // Its row of the factor, below the kept ones: u = L⁻¹ r_j, pivot 1 − ‖u‖².
     const m = kept.length;
-    let pivot = 1;
-    for (let k = 0; k < m; k++) {
-      let s = corr(kept[k], j);
-      for (let l = 0; l < k; l++) s -= factor[k * p + l] * u[l];
-      u[k] = s / factor[k * p + k];
-      pivot -= u[k] * u[k];
-    }
+    const pivot = choleskyRow(factor, p, m, (k) => corr(kept[k], j), 1);
     if (!(pivot > SINGULAR)) {
-      // Its standardised coefficients on the kept predictors: Lᵀ β = u.
-      const beta = new Float64Array(m);
-      for (let k = m - 1; k >= 0; k--) {
-        let s = u[k];
-        for (let l = k + 1; l < m; l++) s -= factor[l * p + k] * beta[l];
-        beta[k] = s / factor[k * p + k];
-      }
+      // Its standardised coefficients on the kept predictors: Lᵀ β = u (the row is written over by the next candidate).
+      const beta = solveUpper(factor, p, m, factor.subarray(m * p, m * p + m), new Float64Array(m));
       dropped.push({ index: j, reason: 'collinear', with: kept.filter((_, k) => Math.abs(beta[k]) > PARTNER) });
       continue;
     }
-    for (let k = 0; k < m; k++) factor[m * p + k] = u[k];
     factor[m * p + m] = Math.sqrt(pivot);
     kept.push(j);
   }
@@ -258,10 +254,11 @@ function lmgOfCorrelations(p: number, corr: Float64Array, r: Float64Array): { r2
   const factor = new Float64Array(p * p);
   const solved = new Float64Array(p);
   const index = new Int32Array(p);
+  const rs = new Float64Array(p);
   const full = subsets - 1;
-  r2[full] = subsetR2(full, p, corr, r, factor, solved, index);
+  r2[full] = subsetR2(full, p, corr, r, factor, solved, index, rs);
   if (!Number.isFinite(r2[full])) return undefined;
-  for (let s = 1; s < full; s++) r2[s] = subsetR2(s, p, corr, r, factor, solved, index);
+  for (let s = 1; s < full; s++) r2[s] = subsetR2(s, p, corr, r, factor, solved, index, rs);
 
   // Shapley weights |S|!(p − |S| − 1)!/p! by subset size.
   const orderWeight = new Float64Array(p);
@@ -379,29 +376,22 @@ export function lmgByGroup(
   return { total: lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m }), groups: groupResults };
 }
 
-interface CompleteCases {
-  predictors: ArrayLike<number>[];
-  weights: ArrayLike<number>;
-  rows: number;
+/** The complete cases of a set of columns (see completeCases). */
+export interface CompleteCases {
+  /** Their rows, in order, in cases[0 … n − 1]. */
   cases: Uint32Array;
   n: number;
 }
 
-/** The last complete cases found per outcome column, with the columns they were found for. */
-const lastCases = new WeakMap<object, CompleteCases>();
-
 /**
  * The rows (in order) where the outcome and every predictor are non-NaN and
- * the weight is positive and finite. The answer for the same columns (the
- * same objects, not modified in between, as in one model's driver analyses
- * of several domains) is found once.
+ * the weight is positive and finite: what lmgFit analyses. Found once, it can
+ * be given to lmgFit for each domain of the same columns.
  */
-function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
+export function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
   const p = predictors.length;
   let rows = Math.min(outcome.length, weights.length);
   for (const x of predictors) rows = Math.min(rows, x.length);
-  const known = typeof outcome === 'object' && outcome !== null ? lastCases.get(outcome) : undefined;
-  if (known && known.weights === weights && known.rows === rows && known.predictors.length === p && known.predictors.every((x, j) => x === predictors[j])) return known;
   const cases = new Uint32Array(rows);
   let n = 0;
   for (let i = 0; i < rows; i++) {
@@ -419,9 +409,7 @@ function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<numbe
     }
     if (complete) cases[n++] = i;
   }
-  const found: CompleteCases = { predictors: [...predictors], weights, rows, cases, n };
-  if (typeof outcome === 'object' && outcome !== null) lastCases.set(outcome, found);
-  return found;
+  return { cases, n };
 }
 
 /** r_Sᵀ R_SS⁻¹ r_S = ‖L⁻¹ r_S‖² with R_SS = L Lᵀ; NaN when R_SS is not positive definite. */
@@ -433,57 +421,25 @@ function subsetR2(
   a: Float64Array,
   u: Float64Array,
   index: Int32Array,
+  rs: Float64Array,
 ): number {
   let m = 0;
   for (let j = 0; j < p; j++) if (subset & (1 << j)) index[m++] = j;
-  // Cholesky, lower triangle of a (m × m, row-major).
-  for (let j = 0; j < m; j++) {
-    const rj = index[j];
-    for (let k = 0; k <= j; k++) {
-      let s = corr[rj * p + index[k]];
-      for (let l = 0; l < k; l++) s -= a[j * m + l] * a[k * m + l];
-      if (k === j) {
-        if (!(s > SINGULAR)) return NaN;
-        a[j * m + j] = Math.sqrt(s);
-      } else {
-        a[j * m + k] = s / a[k * m + k];
-      }
-    }
-  }
-  // Forward substitution L u = r_S.
+  if (!cholesky(m, (j, k) => corr[index[j] * p + index[k]], a, SINGULAR)) return NaN;
+  // r_S, then L u = r_S.
+  for (let j = 0; j < m; j++) rs[j] = r[index[j]];
+  solveLower(a, m, m, rs, u);
   let total = 0;
-  for (let j = 0; j < m; j++) {
-    let s = r[index[j]];
-    for (let l = 0; l < j; l++) s -= a[j * m + l] * u[l];
-    u[j] = s / a[j * m + j];
-    total += u[j] * u[j];
-  }
+  for (let j = 0; j < m; j++) total += u[j] * u[j];
   return total;
 }
 
-/** Solves R b = r for the full predictor set (positive definite, checked before). */
+/** Solves R b = r for the full predictor set (positive definite: its R² was found): R = L Lᵀ, L u = r, Lᵀ b = u. */
 function fullCoefficients(p: number, corr: Float64Array, r: Float64Array): number[] {
   const l = new Float64Array(p * p);
-  for (let j = 0; j < p; j++) {
-    for (let k = 0; k <= j; k++) {
-      let s = corr[j * p + k];
-      for (let m = 0; m < k; m++) s -= l[j * p + m] * l[k * p + m];
-      l[j * p + k] = k === j ? Math.sqrt(s) : s / l[k * p + k];
-    }
-  }
-  const u = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = r[j];
-    for (let m = 0; m < j; m++) s -= l[j * p + m] * u[m];
-    u[j] = s / l[j * p + j];
-  }
-  const b = new Array<number>(p);
-  for (let j = p - 1; j >= 0; j--) {
-    let s = u[j];
-    for (let m = j + 1; m < p; m++) s -= l[m * p + j] * b[m];
-    b[j] = s / l[j * p + j];
-  }
-  return b;
+  cholesky(p, (j, k) => corr[j * p + k], l, SINGULAR);
+  const u = solveLower(l, p, p, r, new Float64Array(p));
+  return Array.from(solveUpper(l, p, p, u, new Float64Array(p)));
 }
 
 function popcount(x: number): number {

@@ -1,7 +1,5 @@
 import type { Design } from './design.ts';
-
-/** qnorm(0.975) in R, to the last bit: the normal quantile `confint` uses for a 95 % interval. */
-const Z975 = 1.9599639845400536;
+import { Z975 } from './coding.ts';
 
 export interface MeanEstimate {
   /** Weighted mean of the valid answers in the domain. */

@@ -4,12 +4,7 @@
  */
 export type { InputIssue } from '../issues/input-issue.ts';
 
-/** Answer code of an item left blank (not answered). */
-export const BLANK = 0;
-/** Answer code of a can't-say answer (any of scale.cantSay). */
-export const CANT_SAY = 255;
-/** Most points a scale may have: answers are coded 1 … 254. */
-export const MAX_SCALE_POINTS = 254;
+export { BLANK, CANT_SAY, MAX_SCALE_POINTS } from '../estimate/coding.ts';
 
 /**
  * One item's answers, one byte per respondent: BLANK (0) when not answered,

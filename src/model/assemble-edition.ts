@@ -1,17 +1,13 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
-import { bandOf, domainWeightShares, DomainMoments, itemScores, itemVariable, lmgByGroup, npsBinScores, npsVariable, type Design, type MeanEstimate, type Partition } from '../estimate/index.ts';
+import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
-import { CodeColumns, dimensionVariables, scoreColumns, type DimensionStatistic } from './score-columns.ts';
 import { redactPersonalData } from './redact.ts';
-import { cellStatus, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
+import { cellStatus, DISCLOSURE_FLOOR, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
 import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
-import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, Quadrant, VersionEntry } from './types.ts';
-
-/** z for a two-sided 95 % interval: qnorm(0.975). */
-const Z95 = 1.959963984540054;
+import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, VersionEntry } from './types.ts';
 
 /** The total, each stakeholder group, and each class of each background variable, in this order. */
 export function domainsOf(study: Study): Domain[] {
@@ -20,101 +16,6 @@ export function domainsOf(study: Study): Domain[] {
     ...study.groups.map((g) => ({ key: `group:${g.code}`, breakdown: 'group', code: g.code, label: g.label })),
     ...study.background.flatMap((bg) => bg.values.map((v) => ({ key: `${bg.id}:${v.code}`, breakdown: bg.id, code: v.code, label: v.label }))),
   ];
-}
-
-/** The same domains as partitions of the respondents, for single-pass estimation (domain k of domainsOf is domain k here). */
-function partitionsOf(study: Study, data: EditionData): Partition[] {
-  return [{ classes: 1 }, ...(study.groups.length > 0 ? [{ codes: data.group, classes: study.groups.length }] : []), ...study.background.map((bg) => ({ codes: data.background.get(bg.id)!, classes: bg.values.length }))];
-}
-
-/** An estimate of one statistic in domain k (as numbered by domainsOf). */
-type Estimator = (domain: number) => MeanEstimate | undefined;
-
-interface IndicatorEstimators {
-  mean: Estimator;
-  topBox?: Estimator;
-  points?: Estimator[];
-  cantSay?: Estimator;
-  promoters?: Estimator;
-  passives?: Estimator;
-  detractors?: Estimator;
-}
-
-/**
- * Every statistic of every indicator for every domain, each variable read once:
- * items and the NPS from their answer codes, the dimensions (those coded
- * jointly all in one call, any other one at a time so that its share columns
- * never all exist at once), then the indices. Returns the
- * estimators and the dimension and index scores the driver analysis needs.
- */
-function estimateAll(study: Study, data: EditionData, design: Design): { estimators: Map<string, IndicatorEstimators>; scores: Map<string, Float64Array> } {
-  const partitions = partitionsOf(study, data);
-  const { min, max, topBox } = study.scale;
-  const points = max - min + 1;
-  const mid = (min + max) / 2;
-  const estimators = new Map<string, IndicatorEstimators>();
-
-  const coded = DomainMoments.compute(design, partitions, [
-    ...study.items.map((item) => itemVariable(data.items.get(item.id)!.codes, points)),
-    ...(study.nps && data.nps ? [npsVariable(data.nps)] : []),
-  ]);
-  const bins = itemScores(min, max, topBox);
-  study.items.forEach((item, v) => {
-    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
-    estimators.set(item.id, { mean: at(bins.mean), topBox: at(bins.topBox), points: bins.points.map(at), cantSay: at(bins.cantSay) });
-  });
-  if (study.nps && data.nps) {
-    const v = study.items.length;
-    const nps = npsBinScores();
-    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
-    estimators.set('nps', { mean: at(nps.score), promoters: at(nps.promoters), passives: at(nps.passives), detractors: at(nps.detractors) });
-  }
-
-  // A dimension coded jointly (one variable for all its statistics, a column
-  // of its own) is summed with the other such dimensions in one call; one
-  // whose statistics are coded one by one (in columns used again) is summed
-  // before the next one is made.
-  const dimensionScores = new Map<string, Float64Array>();
-  const scratch = new CodeColumns(data.n);
-  const joint: { id: string; statistics: DimensionStatistic[] }[] = [];
-  const setDimension = (id: string, m: DomainMoments, variableOf: (s: DimensionStatistic) => number, statistics: DimensionStatistic[]) => {
-    const at = (s: DimensionStatistic): Estimator => {
-      const v = variableOf(s);
-      const bins = s.score;
-      return bins ? (d) => m.codedMean(v, d, bins) : (d) => m.mean(v, d);
-    };
-    estimators.set(id, { mean: at(statistics[0]), topBox: at(statistics[1]), points: statistics.slice(2).map(at) });
-  };
-  for (const dim of study.dimensions) {
-    const { score, statistics } = dimensionVariables(study, data, dim.items, scratch);
-    dimensionScores.set(dim.id, score);
-    if (statistics.every((s) => s.variable === statistics[0].variable)) {
-      joint.push({ id: dim.id, statistics });
-      continue;
-    }
-    const m = DomainMoments.compute(
-      design,
-      partitions,
-      statistics.map((s) => s.variable),
-    );
-    setDimension(dim.id, m, (s) => statistics.indexOf(s), statistics);
-  }
-  if (joint.length > 0) {
-    const m = DomainMoments.compute(
-      design,
-      partitions,
-      joint.map((d) => d.statistics[0].variable),
-    );
-    joint.forEach((d, v) => setDimension(d.id, m, () => v, d.statistics));
-  }
-  const scores = scoreColumns(study, data, dimensionScores);
-  const indexMoments = DomainMoments.compute(
-    design,
-    partitions,
-    study.indices.map((x) => ({ kind: 'numeric' as const, values: scores.get(x.id)!, centre: mid })),
-  );
-  study.indices.forEach((x, v) => estimators.set(x.id, { mean: (d) => indexMoments.mean(v, d) }));
-  return { estimators, scores };
 }
 
 function shownCell(e: MeanEstimate, band?: string): Cell {
@@ -161,12 +62,12 @@ export function assembleEdition(input: EditionInput): EditionModel {
  * analyses that cannot be made for another reason than the base.
  */
 export function assembleEditionWithWarnings({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): { edition: EditionModel; warnings: InputIssue[] } {
-  // Without a group column everyone is in one stratum.
-  const design: Design = { strata: data.group, weights: data.weight, strataCount: Math.max(1, study.groups.length) };
   const domains = domainsOf(study);
-  const { estimators, scores } = estimateAll(study, data, design);
+  // Domain k of domainsOf is domain k of the prepared partitions.
+  const prepared = prepareEdition(study, data);
+  const { estimators, scores } = estimateEdition(study, data, prepared);
   const suppressionNotes: EditionModel['suppressionNotes'] = [];
-  const shares = domainWeightShares(data.weight, partitionsOf(study, data));
+  const shares = domainWeightShares(data.weight, prepared.partitions);
   const dominated = new Set(domains.filter((_, k) => shares[k].largestShare > MAX_WEIGHT_SHARE).map((d) => d.key));
 
   // Items with no valid answer, per domain that has answers to other items.
@@ -236,7 +137,7 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
   });
 
   const { drivers, gaps, excluded } = driverAnalyses(study, data, domains, scores, indicators);
-  const respondents = respondentSummary(study, data);
+  const respondents = respondentSummary(study, shares);
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
   const warnings = [
     ...weightWarnings(study, data, domains, shares, dominated, suppressionNotes),
@@ -367,9 +268,7 @@ function driverAnalyses(
         const id = predictors[j];
         const importance = result.share[j];
         const perf = performance[a]!;
-        const high = importance >= importanceSplit;
-        const good = perf >= performanceSplit;
-        const quadrant: Quadrant = high ? (good ? 'strength' : 'develop') : good ? 'maintain' : 'lower';
+        const quadrant = quadrantOf(importance, perf, importanceSplit, performanceSplit);
         return { id, label: labelOf(id), importance, lmg: result.importance[j], performance: perf, quadrant };
       }),
       ...(excluded.length > 0 ? { excluded } : {}),
@@ -385,25 +284,18 @@ function driverAnalyses(
   }
 }
 
-function weightSummary(weights: Float64Array, mask?: (i: number) => boolean) {
-  let n = 0;
-  let sum = 0;
-  let sumSq = 0;
-  for (let i = 0; i < weights.length; i++) {
-    if (mask && !mask(i)) continue;
-    n++;
-    sum += weights[i];
-    sumSq += weights[i] * weights[i];
-  }
-  const effectiveN = sumSq > 0 ? (sum * sum) / sumSq : 0;
-  return { n, sumWeights: sum, effectiveN, designEffect: effectiveN > 0 ? n / effectiveN : 1, marginOfError: effectiveN > 0 ? Z95 * Math.sqrt(0.25 / effectiveN) : Number.NaN };
+/** A domain's respondents and weights as the model reports them: with the design effect and the margin of error of a 50 % share. */
+function weightSummary(share: DomainWeightShare) {
+  const { n, sumWeights, effectiveN } = share;
+  return { n, sumWeights, effectiveN, designEffect: effectiveN > 0 ? n / effectiveN : 1, marginOfError: effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN };
 }
 
-function respondentSummary(study: Study, data: EditionData): EditionModel['respondents'] {
-  const total = weightSummary(data.weight);
+/** The respondents in total and by group, from the weight summaries of the domains (the total first, then the groups). */
+function respondentSummary(study: Study, shares: readonly DomainWeightShare[]): EditionModel['respondents'] {
+  const total = weightSummary(shares[0]);
   const groups: GroupSummary[] = study.groups.map((g, gi) => {
-    const s = weightSummary(data.weight, (i) => data.group[i] === gi);
-    if (s.n < 5) return { code: g.code, label: g.label, belowBase: true };
+    const s = weightSummary(shares[1 + gi]);
+    if (s.n < DISCLOSURE_FLOOR) return { code: g.code, label: g.label, belowBase: true };
     return { code: g.code, label: g.label, n: s.n, belowBase: s.n < study.minBase, sumWeights: s.sumWeights, effectiveN: s.effectiveN, designEffect: s.designEffect, marginOfError: s.marginOfError };
   });
   return { ...total, groups };

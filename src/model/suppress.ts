@@ -1,8 +1,8 @@
 import type { MeanEstimate } from '../estimate/index.ts';
+import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
 import type { SuppressionReason } from './types.ts';
 
-/** Below this many answers nothing about a cell is published, not even that it exists. */
-export const DISCLOSURE_FLOOR = 5;
+export { DISCLOSURE_FLOOR };
 
 /**
  * One respondent carrying more than this share of a domain's weight makes
@@ -10,7 +10,7 @@ export const DISCLOSURE_FLOOR = 5;
  * ('weight'). A Kish effective n below the minimum base withholds a figure
  * too, and as n_eff ≤ 1 / s² for the largest share s, that already catches
  * any figure where one answer carries more than 1/√minBase of the weight
- * (18 % at minBase 30, at most 45 % since minBase ≥ 5); this rule adds the
+ * (18 % at minBase 30, at most 45 % since minBase ≥ DISCLOSURE_FLOOR = 5); this rule adds the
  * domain's figures that the dominant respondent did not answer.
  */
 export const MAX_WEIGHT_SHARE = 0.5;
@@ -27,7 +27,7 @@ export type CellStatus = { kind: 'shown' } | { kind: 'absent' } | { kind: 'suppr
 
 /**
  * Whether one domain's figures of an indicator may be shown, by the size of
- * their base alone: n < 5 absent; n below the minimum base suppressed
+ * their base alone: n < DISCLOSURE_FLOOR absent; n below the minimum base suppressed
  * ('base'); a Kish effective n of the answers below the minimum base, or a
  * domain where one respondent carries more than MAX_WEIGHT_SHARE of the
  * weight (`dominated`), suppressed ('weight').

@@ -3,6 +3,7 @@
  * once per build. Plain data (JSON-serialisable); pages only display it.
  */
 import type { Label, Lang } from '../study/schema.ts';
+import type { Quadrant } from '../estimate/quadrant.ts';
 import type { IndicatorKind } from '../study/lookup.ts';
 
 /** Why a figure is not shown. */
@@ -86,7 +87,7 @@ export interface IndicatorModel {
   stats: Record<string, IndicatorStats>;
 }
 
-export type Quadrant = 'strength' | 'develop' | 'maintain' | 'lower';
+export type { Quadrant };
 
 export interface DriverModel {
   domain: string;

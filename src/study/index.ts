@@ -3,4 +3,5 @@ export * from './parse.ts';
 export * from './json-schema.ts';
 export * from './lookup.ts';
 export * from './slug.ts';
+export * from './disclosure.ts';
 export * from './sections.ts';

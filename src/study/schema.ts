@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkPageNames } from './pages.ts';
+import { DISCLOSURE_FLOOR } from './disclosure.ts';
 import { MAX_SLUG_LENGTH } from './slug.ts';
 
 /** The report languages Luotain can write. Every label carries both. */
@@ -280,7 +281,7 @@ export const studySchema = z
       .object({ source: text(MAX_TEXT_LENGTH, 'text').describe('Where the benchmark comes from, shown on the method page.') })
       .strict()
       .optional(),
-    minBase: z.number().int().min(5).default(30).describe('Minimum unweighted n for a figure to be shown.'),
+    minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
     highCantSayShare: z.number().min(0).max(1).default(0.3).describe("Warn when an item's can't-say share exceeds this."),
   })
   .strict()

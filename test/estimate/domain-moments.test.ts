@@ -5,13 +5,20 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  answerCode,
+  BLANK,
+  CANT_SAY,
   DomainMoments,
+  domainWeightShares,
   indicator,
+  isAnswerCode,
   itemScores,
   itemVariable,
+  kishEffectiveN,
   npsBinScores,
   npsScores,
   npsVariable,
+  prepareDomains,
   respondentMeans,
   surveyMean,
   type Design,
@@ -69,14 +76,14 @@ function masks(partitions: Partition[], rows: number): { p: number; c: number; m
 const d = loadRespondents();
 const raw = readCsv(`${fixtureDir('r-survey')}respondents.csv`);
 const column = (name: string) => raw.rows.map((r) => r[raw.header.indexOf(name)]);
-/** Answer codes as the loader stores them: 0 blank, 255 can't say (6), else the answer (1–5). */
-const codesOf = (name: string) => Uint8Array.from(column(name), (s) => (s === '' ? 0 : s === '6' ? 255 : Number(s)));
+/** Answer codes as the loader stores them (6 is can't say, the scale 1–5). */
+const codesOf = (name: string) => Uint8Array.from(column(name), (s) => answerCode(s === '' ? undefined : s === '6' ? 'cantSay' : Number(s), 1));
 const regions = [...new Set(d.region)].sort();
 const regionCodes = Int16Array.from(d.region, (r) => regions.indexOf(r));
 const npsAnswers = Int8Array.from(column('nps'), (s) => (s === '' ? -1 : Number(s)));
 const partitions: Partition[] = [{ classes: 1 }, { codes: d.design.strata, classes: d.groups.length }, { codes: regionCodes, classes: regions.length }];
 const qmean = respondentMeans([d.q1, d.q2]);
-const moments = DomainMoments.compute(d.design, partitions, [
+const moments = DomainMoments.compute(prepareDomains(d.design, partitions), [
   itemVariable(codesOf('q1'), 5),
   itemVariable(codesOf('q2'), 5),
   npsVariable(npsAnswers),
@@ -84,7 +91,7 @@ const moments = DomainMoments.compute(d.design, partitions, [
 ]);
 const item = itemScores(1, 5, 2);
 const nps = npsBinScores();
-const cantSayColumn = (codes: Uint8Array) => Float64Array.from(codes, (c) => (c === 255 ? 1 : c === 0 ? NaN : 0));
+const cantSayColumn = (codes: Uint8Array) => Float64Array.from(codes, (c) => (c === CANT_SAY ? 1 : c === BLANK ? NaN : 0));
 
 describe('DomainMoments on the R fixture', () => {
   const domains = masks(partitions, d.weight.length);
@@ -150,11 +157,14 @@ describe('DomainMoments on the R fixture', () => {
     expect(checked).toBe(reference.results.length);
   });
 
-  it('gives each domain its respondents and weights', () => {
-    const all = moments.domainWeights(0);
+  it('numbers the domains as domainWeightShares does, which gives each its respondents and weights', () => {
+    const shares = domainWeightShares(d.weight, partitions);
+    expect(shares.length).toBe(moments.domainCount);
+    const all = shares[0];
     expect(all.n).toBe(d.weight.length);
     expect(close(all.sumWeights, d.weight.reduce((s, w) => s + w, 0))).toBe(true);
-    const g = moments.domainWeights(moments.domain(1, 0));
+    expect(close(all.effectiveN, kishEffectiveN(all.sumWeights, d.weight.reduce((s, w) => s + w * w, 0)))).toBe(true);
+    const g = shares[moments.domain(1, 0)];
     expect(g.n).toBe(d.group.filter((x) => x === d.groups[0]).length);
   });
 });
@@ -179,8 +189,8 @@ const randomData = fc
       classes: fc.constant(classes),
       strata: fc.array(fc.integer({ min: 0, max: strataCount - 1 }), { minLength: rows, maxLength: rows }),
       weights: fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: rows, maxLength: rows }),
-      // Codes as stored: 0 blank, 1–5 answers, 255 can't say (weighted towards answers).
-      answers: fc.array(fc.constantFrom(0, 1, 2, 3, 3, 4, 4, 5, 5, 255), { minLength: rows, maxLength: rows }),
+      // Codes as stored: blank, 1–5 answers, can't say (weighted towards answers).
+      answers: fc.array(fc.constantFrom(BLANK, 1, 2, 3, 3, 4, 4, 5, 5, CANT_SAY), { minLength: rows, maxLength: rows }),
       values: fc.array(fc.oneof(fc.double({ min: 1, max: 5, noNaN: true }), fc.constant(NaN)), { minLength: rows, maxLength: rows }),
       background: fc.array(fc.integer({ min: -1, max: classes - 1 }), { minLength: rows, maxLength: rows }),
     }),
@@ -192,10 +202,10 @@ describe('DomainMoments on random data', () => {
       fc.property(randomData, (r: Random) => {
         const design: Design = { strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights), strataCount: r.strataCount };
         const codes = Uint8Array.from(r.answers);
-        const values = Float64Array.from(codes, (c) => (c === 0 || c === 255 ? NaN : c));
+        const values = Float64Array.from(codes, (c) => (isAnswerCode(c) ? c : NaN));
         const numeric = Float64Array.from(r.values);
         const parts: Partition[] = [{ classes: 1 }, { codes: design.strata, classes: r.strataCount }, { codes: Int16Array.from(r.background), classes: r.classes }];
-        const m = DomainMoments.compute(design, parts, [itemVariable(codes, 5), { kind: 'numeric', values: numeric, centre: 3 }]);
+        const m = DomainMoments.compute(prepareDomains(design, parts), [itemVariable(codes, 5), { kind: 'numeric', values: numeric, centre: 3 }]);
         for (const { p, c, mask } of masks(parts, r.strata.length)) {
           const at = m.domain(p, c);
           expectSame(m.codedMean(0, at, item.mean), surveyMean(design, values, mask), 'mean');
@@ -213,7 +223,7 @@ describe('DomainMoments on random data', () => {
     fc.assert(
       fc.property(randomData, fc.double({ min: 0.01, max: 100, noNaN: true }), (r: Random, k: number) => {
         const make = (scale: number) =>
-          DomainMoments.compute({ strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights, (w) => w * scale), strataCount: r.strataCount }, [{ classes: 1 }], [
+          DomainMoments.compute(prepareDomains({ strata: Uint16Array.from(r.strata), weights: Float64Array.from(r.weights, (w) => w * scale), strataCount: r.strataCount }, [{ classes: 1 }]), [
             itemVariable(Uint8Array.from(r.answers), 5),
             { kind: 'numeric', values: Float64Array.from(r.values), centre: 3 },
           ]);

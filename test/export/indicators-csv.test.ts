@@ -4,9 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { indicatorsCsv } from '../../src/export/index.ts';
 import { editionFigures } from '../../src/publish/index.ts';
+import { Z975 } from '../../src/estimate/index.ts';
 import { edition, report, testStudy, type Row } from '../model/build.ts';
-
-const Z975 = 1.9599639845400536;
 
 describe('indicatorsCsv', () => {
   const study = testStudy({ drivers: undefined });

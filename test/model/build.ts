@@ -8,6 +8,7 @@ import type { Editorial } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
 import { assembleReport, type ReportInput } from '../../src/model/assemble-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
+import { answerCode } from '../../src/estimate/coding.ts';
 
 const label = (s: string) => ({ fi: s, en: s });
 
@@ -66,12 +67,11 @@ export interface Row {
 /** An edition's columnar data from rows, as the loader would give it. */
 export function edition(study: Study, year: number, rows: readonly Row[]): EditionData {
   const n = rows.length;
-  // The loader's coding: 0 blank, 255 can't say, 1 + (answer − scale.min) otherwise.
   const items = new Map<string, ItemAnswers>();
   for (const item of study.items) {
     const codes = Uint8Array.from(rows, (r) => {
       const v = r.a?.[item.id] ?? '';
-      return v === '' ? 0 : v === 'cs' ? 255 : 1 + (v - study.scale.min);
+      return answerCode(v === '' ? undefined : v === 'cs' ? 'cantSay' : v, study.scale.min);
     });
     items.set(item.id, { codes });
   }

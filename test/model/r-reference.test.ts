@@ -11,6 +11,7 @@ import type { Cell, IndicatorModel } from '../../src/model/types.ts';
 import type { EditionData } from '../../src/load/types.ts';
 import { studySchema } from '../../src/study/schema.ts';
 import { fixtureDir, readCsv } from '../estimate/fixture.ts';
+import { answerCode } from '../../src/estimate/coding.ts';
 
 interface Reference {
   results: { variable: string; by: 'total' | 'group' | 'region'; level: string | null; mean: number; se: number; n: number }[];
@@ -41,8 +42,8 @@ const study = studySchema.parse({
 function fromCsv(): EditionData {
   const { header, rows } = readCsv(`${fixtureDir('r-survey')}respondents.csv`);
   const col = (name: string) => rows.map((r) => r[header.indexOf(name)]!);
-  // The loader's coding: 0 blank, 255 can't say (6), otherwise the answer (scale 1–5).
-  const answers = (name: string) => ({ codes: Uint8Array.from(col(name), (s) => (s === '' ? 0 : s === '6' ? 255 : Number(s))) });
+  // 6 is can't say (scale 1–5).
+  const answers = (name: string) => ({ codes: Uint8Array.from(col(name), (s) => answerCode(s === '' ? undefined : s === '6' ? 'cantSay' : Number(s), 1)) });
   const regions = study.background[0]!.values.map((v) => v.code);
   return {
     year: 2025,

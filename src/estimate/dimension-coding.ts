@@ -1,7 +1,18 @@
-import type { EditionData } from '../load/types.ts';
-import { BLANK, CANT_SAY } from '../load/types.ts';
-import type { Study } from '../study/schema.ts';
-import { respondentMeans, type MomentVariable } from '../estimate/index.ts';
+/**
+ * A dimension's per-respondent statistics straight from its items' answer
+ * codes: the score (the mean of the answered items, if at least half, rounded
+ * up, were answered) and the respondent's share of answered items in the top
+ * box and at each scale point. They are coded in one of three tiers, the
+ * smallest that fits, and every tier gives the same numbers:
+ *
+ * - 'joint': one coded variable for all the statistics, a respondent's code
+ *   being their count vector (how many items they answered at each point);
+ * - 'pairs': a coded variable per statistic, the code of the pair (a, x) of
+ *   the items answered and the sum or count behind the ratio x / a;
+ * - 'numeric': a column of numbers per statistic.
+ */
+import { BLANK, CANT_SAY } from './coding.ts';
+import type { MomentVariable } from './domain-moments.ts';
 
 /** One statistic of a dimension as a moment variable; `score` (per bin) when it is coded, for DomainMoments.codedMean. */
 export interface DimensionStatistic {
@@ -20,6 +31,15 @@ export interface DimensionVariables {
    */
   statistics: DimensionStatistic[];
 }
+
+/** The scale of the answers: min … max, and how many top points count as positive. */
+export interface DimensionScale {
+  min: number;
+  max: number;
+  topBox: number;
+}
+
+export type DimensionTier = 'joint' | 'pairs' | 'numeric';
 
 /**
  * Code columns of n respondents to use again: a dimension's statistics are
@@ -53,36 +73,75 @@ export class CodeColumns {
   }
 }
 
-/** Most bins of a coded dimension statistic; beyond, the statistics are numeric columns. */
-const MAX_DIMENSION_BINS = 4096;
+/** Most bins of a pair-coded dimension statistic; beyond, the statistics are numeric columns. */
+const MAX_PAIR_BINS = 4096;
+
+/** Most count vectors of a dimension coded jointly (bins), and most keys of the table that numbers them. */
+const MAX_JOINT_BINS = 4096;
+const MAX_JOINT_KEYS = 1 << 20;
 
 /**
- * A dimension's variables straight from its items' answer codes, in one pass:
- * the score and the respondent's share of answered items in the top box and at
- * each point. The shares equal the pooled answer distribution when everyone
- * answers every item.
+ * The keys (R^points, R = items + 1) and the count vectors C(items + points,
+ * points) of the joint coding, or undefined as soon as either is too many.
+ */
+function jointSize(points: number, items: number): { keys: number; vectors: number } | undefined {
+  const R = items + 1;
+  let keys = 1;
+  let vectors = 1;
+  for (let c = 1; c <= points; c++) {
+    keys *= R;
+    vectors = (vectors * (items + c)) / c; // C(m + points, points), the count vectors with Σ ≤ m
+    if (keys > MAX_JOINT_KEYS || vectors > MAX_JOINT_BINS) return undefined;
+  }
+  return { keys, vectors };
+}
+
+/** The tier dimensionVariables codes a dimension of `items` items on a scale of `points` points in. */
+export function dimensionTier(points: number, items: number): DimensionTier {
+  if (jointSize(points, items) !== undefined) return 'joint';
+  return (items + 1) * (items * points + 1) <= MAX_PAIR_BINS ? 'pairs' : 'numeric';
+}
+
+/**
+ * A dimension's variables from its items' answer codes (n respondents), in the
+ * tier dimensionTier chooses (or the one given, which must fit: see
+ * dimensionTier). `scratch` lends the columns of the 'pairs' tier.
+ */
+export function dimensionVariables(
+  scale: DimensionScale,
+  codes: readonly Uint8Array[],
+  n: number,
+  scratch?: CodeColumns,
+  tier: DimensionTier = dimensionTier(scale.max - scale.min + 1, codes.length),
+): DimensionVariables {
+  return tier === 'joint' ? jointDimension(scale, codes, n) : separateDimension(scale, codes, n, tier === 'pairs', scratch);
+}
+
+/** Items a respondent must answer for a score: half of m, rounded up (at least one). */
+function neededOf(m: number): number {
+  return Math.max(1, Math.ceil(m / 2 - 1e-9));
+}
+
+/**
+ * The 'pairs' and 'numeric' tiers, in one pass: the score and the respondent's
+ * share of answered items in the top box and at each point.
  *
  * Each statistic of a respondent is a ratio x / a of two small whole numbers
- * (a the items answered, x the sum of their codes or a count of them), so it
- * is kept as the code of the pair (a, x), one byte or two per respondent,
- * with the ratio per code: the estimates are then those of the per-respondent
- * values, without a column of numbers per statistic.
+ * (a the items answered, x the sum of their codes or a count of them); with
+ * `coded` it is kept as the code of the pair (a, x), one byte or two per
+ * respondent, with the ratio per code: the estimates are then those of the
+ * per-respondent values, without a column of numbers per statistic.
  */
-export function dimensionVariables(study: Study, data: EditionData, itemIds: readonly string[], scratch?: CodeColumns): DimensionVariables {
-  const { min, max, topBox } = study.scale;
+function separateDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: number, coded: boolean, scratch?: CodeColumns): DimensionVariables {
+  const { min, max, topBox } = scale;
   const points = max - min + 1;
   const topFromCode = points - topBox + 1;
-  const codes = itemIds.map((id) => data.items.get(id)!.codes);
   const m = codes.length;
-  const needed = Math.max(1, Math.ceil(m / 2 - 1e-9));
-  const n = data.n;
-  const joint = jointDimension(min, points, topFromCode, codes, needed, n);
-  if (joint) return joint;
+  const needed = neededOf(m);
   const score = new Float64Array(n);
   // Pair (a, x) → code a · span + x, for x in 0 … span − 1.
   const sumSpan = m * points + 1;
   const countSpan = m + 1;
-  const coded = (m + 1) * sumSpan <= MAX_DIMENSION_BINS;
   const pool = scratch ?? new CodeColumns(n);
   pool.reset();
   const column = (bins: number) => (!coded ? undefined : bins <= 256 ? pool.bytes() : pool.words());
@@ -106,7 +165,7 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
       const valid = isAnswer[c];
       answered += valid;
       sum += c * valid;
-      // Blank and can't say are counted too, in counts[0] and counts[255], which are never read.
+      // Blank and can't say are counted too, in counts[BLANK] and counts[CANT_SAY], which are never read.
       counts[c]++;
     }
     let inTop = 0;
@@ -166,34 +225,29 @@ export function dimensionVariables(study: Study, data: EditionData, itemIds: rea
   };
 }
 
-/** Most count vectors of a dimension coded jointly (bins), and most keys of the table that numbers them. */
-const MAX_JOINT_BINS = 4096;
-const MAX_JOINT_KEYS = 1 << 20;
-
 /**
- * A dimension's variables as one coded variable: a respondent's code is their
- * count vector (how many of the dimension's items they answered at each scale
- * point), and each statistic is a function of it (per bin). One column of
- * codes and one pass then serve every statistic of the dimension. Undefined
- * when there are too many count vectors (then dimensionVariables codes each
- * statistic by itself).
+ * The 'joint' tier: a dimension's variables as one coded variable, a
+ * respondent's code being their count vector (how many of the dimension's
+ * items they answered at each scale point), and each statistic a function of
+ * it (per bin). One column of codes and one pass then serve every statistic
+ * of the dimension.
  *
  * A respondent's key is Σ_j R^(c_j − 1) over their answers c_j (R = m + 1),
  * the count vector in base R, numbered densely by a table; blank and can't
  * say add nothing. The statistics are the same numbers as in the pair coding:
  * (Σ codes + a · (min − 1)) / a and x / a, from the same whole numbers.
  */
-function jointDimension(min: number, points: number, topFromCode: number, codes: readonly Uint8Array[], needed: number, n: number): DimensionVariables | undefined {
+function jointDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: number): DimensionVariables {
+  const { min, max, topBox } = scale;
+  const points = max - min + 1;
+  const topFromCode = points - topBox + 1;
   const m = codes.length;
+  const needed = neededOf(m);
   const R = m + 1;
-  let keys = 1;
-  let vectors = 1;
-  for (let c = 1; c <= points; c++) {
-    keys *= R;
-    vectors = (vectors * (m + c)) / c; // C(m + points, points), the count vectors with Σ ≤ m
-    if (keys > MAX_JOINT_KEYS || vectors > MAX_JOINT_BINS) return undefined;
-  }
-  const binCount = Math.round(vectors);
+  const size = jointSize(points, m);
+  if (size === undefined) throw new RangeError(`jointDimension: too many count vectors for ${m} items on ${points} points`);
+  const { keys } = size;
+  const binCount = Math.round(size.vectors);
   // Per answer code its place in the key; blank and can't say (and nothing else: codes are 0, 1 … points or 255) none.
   const pow = new Int32Array(256);
   for (let c = 1; c <= points; c++) pow[c] = R ** (c - 1);
@@ -252,27 +306,11 @@ function jointDimension(min: number, points: number, topFromCode: number, codes:
 }
 
 /**
- * The per-respondent score of every dimension and index (what indices and the
- * driver analysis are built from). Items are not converted: they are estimated
- * from their codes.
- */
-export function scoreColumns(study: Study, data: EditionData, dimensions: ReadonlyMap<string, Float64Array>): Map<string, Float64Array> {
-  const scores = new Map(dimensions);
-  for (const index of study.indices) {
-    const mean = index.dimensions
-      ? respondentMeans(index.dimensions.map((id) => scores.get(id)!))
-      : itemMeans((index.items ?? []).map((id) => data.items.get(id)!.codes), study.scale.min, data.n);
-    scores.set(index.id, mean);
-  }
-  return scores;
-}
-
-/**
  * respondentMeans of items' answer values, straight from their codes (no
  * column of values per item): the same sums of whole numbers in the same
- * order, so the same numbers.
+ * order, so the same numbers. An index built from items is scored so.
  */
-function itemMeans(codes: readonly Uint8Array[], min: number, n: number): Float64Array {
+export function itemCodeMeans(codes: readonly Uint8Array[], min: number, n: number): Float64Array {
   const out = new Float64Array(n);
   if (codes.length === 0) return new Float64Array(0);
   const needed = Math.max(1, Math.ceil(codes.length * 0.5 - 1e-9));

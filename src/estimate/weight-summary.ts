@@ -1,6 +1,16 @@
 import type { Partition } from './domain-moments.ts';
 
-/** The respondents of one domain and the one with the largest weight. */
+/**
+ * Kish's effective sample size (Σw)² / Σw² of a set of weights; 0 when Σw² is
+ * 0 (no weights).
+ *
+ * Kish (1965), Survey Sampling, §11.7; https://en.wikipedia.org/wiki/Design_effect#Effective_sample_size
+ */
+export function kishEffectiveN(sumWeights: number, sumSquaredWeights: number): number {
+  return sumSquaredWeights > 0 ? (sumWeights * sumWeights) / sumSquaredWeights : 0;
+}
+
+/** The respondents of one domain, their weights, and the one with the largest weight. */
 export interface DomainWeightShare {
   /** Respondents in the domain. */
   n: number;
@@ -17,9 +27,10 @@ export interface DomainWeightShare {
 
 /**
  * Per domain of the partitions (numbered as in DomainMoments: the classes of
- * every partition, in partition order), its respondents' weight summary and
- * the respondent who carries the largest share of its weight. One pass over
- * the weights per partition. The first of equal largest weights is named.
+ * every partition, in partition order), its respondents' weight summary (n, Σw
+ * and Kish's effective n) and the respondent who carries the largest share of
+ * its weight. One pass over the weights per partition, in row order. The first
+ * of equal largest weights is named.
  */
 export function domainWeightShares(weights: ArrayLike<number>, partitions: readonly Partition[]): DomainWeightShare[] {
   const out: DomainWeightShare[] = [];
@@ -45,7 +56,7 @@ export function domainWeightShares(weights: ArrayLike<number>, partitions: reado
       out.push({
         n: n[c],
         sumWeights: sw[c],
-        effectiveN: sww[c] > 0 ? (sw[c] * sw[c]) / sww[c] : 0,
+        effectiveN: kishEffectiveN(sw[c], sww[c]),
         largestRow: row[c],
         largestWeight: top[c],
         largestShare: sw[c] > 0 ? top[c] / sw[c] : 0,
