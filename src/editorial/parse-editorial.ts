@@ -1,5 +1,5 @@
 import type { InputIssue } from '../issues/input-issue.ts';
-import type { Editorial, EditorialMeta } from '../model/types.ts';
+import type { Editorial, EditorialMeta } from './types.ts';
 import { parseFrontMatter } from './front-matter.ts';
 import { markdownToHtml } from './markdown.ts';
 import { isVersion } from './version.ts';

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { InputIssue } from '../issues/input-issue.ts';
 import type { Lang } from '../study/schema.ts';
-import type { Editorial } from '../model/types.ts';
+import type { Editorial } from './types.ts';
 import { parseEditorial } from './parse-editorial.ts';
 
 /** Reads reports/<year>/<lang>/*.md for the given years and languages. */

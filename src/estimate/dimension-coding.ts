@@ -217,11 +217,7 @@ function separateDimension(scale: DimensionScale, codes: readonly Uint8Array[], 
   };
   return {
     score,
-    statistics: [
-      pairs(scoreCodes!, sumSpan, (a, x) => (x + a * (min - 1)) / a),
-      pairs(topCodes!, countSpan, (a, x) => x / a),
-      ...pointCodes.map((c) => pairs(c!, countSpan, (a, x) => x / a)),
-    ],
+    statistics: [pairs(scoreCodes!, sumSpan, (a, x) => (x + a * (min - 1)) / a), pairs(topCodes!, countSpan, (a, x) => x / a), ...pointCodes.map((c) => pairs(c!, countSpan, (a, x) => x / a))],
   };
 }
 

@@ -168,7 +168,13 @@ export class DomainMoments {
       const coded = variables.flatMap((v, k) => (v.kind === 'coded' ? [k] : []));
       for (let from = 0; from < coded.length; from += 4) {
         const chunk = coded.slice(from, from + 4);
-        const accs = sumCoded(rows, type, w, T, chunk.map((k) => variables[k] as CodedVariable));
+        const accs = sumCoded(
+          rows,
+          type,
+          w,
+          T,
+          chunk.map((k) => variables[k] as CodedVariable),
+        );
         chunk.forEach((k, slot) => {
           const v = variables[k] as CodedVariable;
           const base = this.start[k];
@@ -209,7 +215,8 @@ export class DomainMoments {
             acc[at + 1] += wi;
             acc[at + 2] += wi * d;
             // West's weighted update of the w²-weighted mean and sum of squares.
-            const total = (acc[at + 3] += ww);
+            acc[at + 3] += ww;
+            const total = acc[at + 3];
             const delta = d - acc[at + 4];
             acc[at + 4] += (ww / total) * delta;
             acc[at + 5] += ww * delta * (d - acc[at + 4]);

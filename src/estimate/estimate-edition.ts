@@ -66,19 +66,22 @@ export function estimateEdition(study: Study, data: EditionData, domains: Prepar
   const mid = (min + max) / 2;
   const estimators = new Map<string, IndicatorEstimators>();
 
-  const coded = DomainMoments.compute(domains, [
-    ...study.items.map((item) => itemVariable(data.items.get(item.id)!.codes, points)),
-    ...(study.nps && data.nps ? [npsVariable(data.nps)] : []),
-  ]);
+  const coded = DomainMoments.compute(domains, [...study.items.map((item) => itemVariable(data.items.get(item.id)!.codes, points)), ...(study.nps && data.nps ? [npsVariable(data.nps)] : [])]);
   const bins = itemScores(min, max, topBox);
   study.items.forEach((item, v) => {
-    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
+    const at =
+      (score: ArrayLike<number>): Estimator =>
+      (d) =>
+        coded.codedMean(v, d, score);
     estimators.set(item.id, { mean: at(bins.mean), topBox: at(bins.topBox), points: bins.points.map(at), cantSay: at(bins.cantSay) });
   });
   if (study.nps && data.nps) {
     const v = study.items.length;
     const nps = npsBinScores();
-    const at = (score: ArrayLike<number>): Estimator => (d) => coded.codedMean(v, d, score);
+    const at =
+      (score: ArrayLike<number>): Estimator =>
+      (d) =>
+        coded.codedMean(v, d, score);
     estimators.set('nps', { mean: at(nps.score), promoters: at(nps.promoters), passives: at(nps.passives), detractors: at(nps.detractors) });
   }
 
@@ -122,7 +125,11 @@ export function estimateEdition(study: Study, data: EditionData, domains: Prepar
   for (const index of study.indices) {
     const mean = index.dimensions
       ? respondentMeans(index.dimensions.map((id) => scores.get(id)!))
-      : itemCodeMeans((index.items ?? []).map((id) => data.items.get(id)!.codes), min, data.n);
+      : itemCodeMeans(
+          (index.items ?? []).map((id) => data.items.get(id)!.codes),
+          min,
+          data.n,
+        );
     scores.set(index.id, mean);
   }
   const indexMoments = DomainMoments.compute(

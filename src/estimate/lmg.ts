@@ -88,13 +88,7 @@ const PARTNER = 1e-6;
  * Grömping (2006), Relative Importance for Linear Regression in R: The Package
  * relaimpo, J. Stat. Softw. 17(1), https://doi.org/10.18637/jss.v017.i01
  */
-export function lmg(
-  predictors: ArrayLike<number>[],
-  outcome: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  mask?: Uint8Array,
-  complete?: CompleteCases,
-): LmgResult | undefined {
+export function lmg(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, mask?: Uint8Array, complete?: CompleteCases): LmgResult | undefined {
   const fit = lmgFit(predictors, outcome, weights, mask, complete);
   return fit.available ? fit : undefined;
 }
@@ -104,13 +98,7 @@ export function lmg(
  * columns, from completeCases, when the caller analyses several domains of
  * the same columns (found here otherwise).
  */
-export function lmgFit(
-  predictors: ArrayLike<number>[],
-  outcome: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  mask?: Uint8Array,
-  complete?: CompleteCases,
-): LmgFit {
+export function lmgFit(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, mask?: Uint8Array, complete?: CompleteCases): LmgFit {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
   if (p === 0) return { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
@@ -292,13 +280,7 @@ export interface LmgByGroup {
  * case is read twice. A case whose group code is outside 0 … groupCount − 1
  * counts for the total only.
  */
-export function lmgByGroup(
-  predictors: ArrayLike<number>[],
-  outcome: ArrayLike<number>,
-  weights: ArrayLike<number>,
-  groups: ArrayLike<number>,
-  groupCount: number,
-): LmgByGroup {
+export function lmgByGroup(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, groups: ArrayLike<number>, groupCount: number): LmgByGroup {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
   if (p === 0) {
@@ -413,16 +395,7 @@ export function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLik
 }
 
 /** r_Sᵀ R_SS⁻¹ r_S = ‖L⁻¹ r_S‖² with R_SS = L Lᵀ; NaN when R_SS is not positive definite. */
-function subsetR2(
-  subset: number,
-  p: number,
-  corr: Float64Array,
-  r: Float64Array,
-  a: Float64Array,
-  u: Float64Array,
-  index: Int32Array,
-  rs: Float64Array,
-): number {
+function subsetR2(subset: number, p: number, corr: Float64Array, r: Float64Array, a: Float64Array, u: Float64Array, index: Int32Array, rs: Float64Array): number {
   let m = 0;
   for (let j = 0; j < p; j++) if (subset & (1 << j)) index[m++] = j;
   if (!cholesky(m, (j, k) => corr[index[j] * p + index[k]], a, SINGULAR)) return NaN;

@@ -1,4 +1,4 @@
-import { CANT_SAY, type ItemAnswers } from './types.ts';
+import { BLANK, CANT_SAY, type ItemAnswers } from './types.ts';
 
 /** An item's answers as scale values: NaN for blank and can't say. */
 export function answerValues(answers: ItemAnswers, scaleMin: number): Float64Array {
@@ -7,7 +7,7 @@ export function answerValues(answers: ItemAnswers, scaleMin: number): Float64Arr
   const offset = scaleMin - 1;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
-    out[i] = c === 0 || c === CANT_SAY ? NaN : c + offset;
+    out[i] = c === BLANK || c === CANT_SAY ? NaN : c + offset;
   }
   return out;
 }

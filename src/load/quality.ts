@@ -1,5 +1,5 @@
 import type { Study } from '../study/schema.ts';
-import { CANT_SAY, type EditionData } from './types.ts';
+import { BLANK, CANT_SAY, type EditionData } from './types.ts';
 
 /** A summary of design weights. */
 export interface WeightSummary {
@@ -102,7 +102,7 @@ export function dataQuality(data: EditionData, study: Study): EditionQuality {
     }),
     items: study.items.map((x) => {
       const codes = data.items.get(x.id)?.codes;
-      return itemQuality(x.id, data.n, (r) => (codes === undefined || codes[r] === 0 ? 0 : codes[r] === CANT_SAY ? 2 : 1));
+      return itemQuality(x.id, data.n, (r) => (codes === undefined || codes[r] === BLANK ? 0 : codes[r] === CANT_SAY ? 2 : 1));
     }),
     ...(data.nps ? { nps: itemQuality('nps', data.n, (r) => (data.nps![r] >= 0 ? 1 : 0)) } : {}),
   };

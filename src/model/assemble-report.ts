@@ -49,12 +49,12 @@ export function assembleReportWithWarnings(input: ReportInput): { model: ReportM
   const sorted = [...input.editions].filter((e) => input.editorials.has(e.year)).sort((a, b) => a.year - b.year);
   for (const data of sorted) {
     const assembled = assembleEditionWithWarnings({
-        study: input.study,
-        data,
-        ...(editions.length > 0 ? { previous: editions[editions.length - 1] } : {}),
-        benchmarks: input.benchmarks,
-        editorial: input.editorials.get(data.year) ?? {},
-        inputHash: input.inputHashes.get(data.year) ?? '',
+      study: input.study,
+      data,
+      ...(editions.length > 0 ? { previous: editions[editions.length - 1] } : {}),
+      benchmarks: input.benchmarks,
+      editorial: input.editorials.get(data.year) ?? {},
+      inputHash: input.inputHashes.get(data.year) ?? '',
       ...(input.publications?.has(data.year) ? { publication: input.publications.get(data.year)! } : {}),
     });
     editions.push(assembled.edition);

@@ -49,12 +49,7 @@ export function cellStatus(e: MeanEstimate | undefined, minBase: number, dominat
  *   reader could recover it from the total and the other domains; the shown domain
  *   with the smallest n is then withheld as well ("complementary").
  */
-export function suppressBreakdown(
-  estimates: ReadonlyMap<string, MeanEstimate | undefined>,
-  totalShown: boolean,
-  minBase: number,
-  dominated: ReadonlySet<string> = new Set(),
-): Map<string, CellStatus> {
+export function suppressBreakdown(estimates: ReadonlyMap<string, MeanEstimate | undefined>, totalShown: boolean, minBase: number, dominated: ReadonlySet<string> = new Set()): Map<string, CellStatus> {
   const status = new Map<string, CellStatus>();
   for (const [key, e] of estimates) status.set(key, cellStatus(e, minBase, dominated.has(key)));
   // A domain nobody answered in has nothing to protect.

@@ -5,6 +5,7 @@
 import type { Label, Lang } from '../study/schema.ts';
 import type { Quadrant } from '../estimate/quadrant.ts';
 import type { IndicatorKind } from '../study/lookup.ts';
+import type { Editorial } from '../editorial/types.ts';
 
 /** Why a figure is not shown. */
 export type SuppressionReason =
@@ -149,22 +150,7 @@ export interface GroupSummary {
   marginOfError?: number;
 }
 
-export interface EditorialMeta {
-  title: string;
-  status: 'draft' | 'published';
-  version: string;
-  published?: string;
-  fieldwork?: string;
-  sample?: string;
-}
-
-export interface Editorial {
-  meta: EditorialMeta;
-  /** Executive summary as sanitised HTML. */
-  summaryHtml: string;
-  /** Commentary per section id (dimension id, group code, drivers, trends, benchmark, method), sanitised HTML. */
-  sections: Record<string, string>;
-}
+export type { Editorial, EditorialMeta } from '../editorial/types.ts';
 
 export interface VersionEntry {
   version: string;

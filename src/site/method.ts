@@ -2,6 +2,7 @@ import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { t } from './i18n.ts';
+import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
 import type { TableView } from './tables.ts';
 
 /** Respondents, weighting and margins of error per group. */
@@ -9,7 +10,7 @@ export function respondentsTable(edition: EditionModel, lang: Lang): TableView {
   const r = edition.respondents;
   const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
     { text: label },
-    { text: g.n === undefined ? t(lang, 'suppressed', { base: 5 }) : formatCount(g.n, lang) },
+    { text: g.n === undefined ? t(lang, 'suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
     { text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) },
     { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) },
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },

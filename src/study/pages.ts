@@ -38,9 +38,9 @@ export function checkPageNames(groups: readonly { code?: unknown }[], dimensions
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     const bad = /[/\\]/.exec(code)?.[0] ?? (/[\u0000-\u001f\u007f]/.test(code) ? 'a control character' : undefined);
     if (bad !== undefined) {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: shown as ? in the message
       issue(
         ['groups', index, 'code'],
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: shown as ? in the message
         `the group code "${code.replace(/[\u0000-\u001f\u007f]/g, '?')}" has ${bad.length === 1 ? `a "${bad}"` : bad}, which cannot be in a file name (the group's commentary is <code>.md)`,
         'Recode the group, in study.json and in the data, with letters, digits, spaces, "-" or "_".',
       );

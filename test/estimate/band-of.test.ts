@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandOf } from '../../src/estimate/index.ts';
 
-const bands = [
-  { id: 'excellent', min: 4 },
-  { id: 'good', min: 3.5 },
-  { id: 'moderate', min: 3 },
-  { id: 'weak', min: 2.5 },
-  { id: 'very weak' },
-] as const;
+const bands = [{ id: 'excellent', min: 4 }, { id: 'good', min: 3.5 }, { id: 'moderate', min: 3 }, { id: 'weak', min: 2.5 }, { id: 'very weak' }] as const;
 
 describe('bandOf', () => {
   it.each([

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { answerCode, BLANK, CANT_SAY, isAnswerCode, itemScores, itemVariable, npsBinScores, npsScore, npsVariable, Z975 } from '../../src/estimate/index.ts';
 
 describe('answer codes', () => {
-  it('codes blank, can\'t say and the scale points as the loader does', () => {
+  it("codes blank, can't say and the scale points as the loader does", () => {
     expect(answerCode(undefined, 1)).toBe(BLANK);
     expect(answerCode('cantSay', 1)).toBe(CANT_SAY);
     expect([1, 2, 3, 4, 5].map((a) => answerCode(a, 1))).toEqual([1, 2, 3, 4, 5]);
@@ -14,13 +14,13 @@ describe('answer codes', () => {
     expect([BLANK, 1, 254, CANT_SAY].map(isAnswerCode)).toEqual([false, true, true, false]);
   });
 
-  it('bins an item: blank, the points, can\'t say; other codes are left out', () => {
+  it("bins an item: blank, the points, can't say; other codes are left out", () => {
     const v = itemVariable(Uint8Array.of(BLANK, 1, 5, CANT_SAY), 5);
     expect(v.binCount).toBe(7);
     expect([BLANK, 1, 5, CANT_SAY, 6, 100].map((c) => v.bins[c])).toEqual([0, 1, 5, 6, -1, -1]);
   });
 
-  it('scores an item\'s bins: mean, top box, points and can\'t say with their bases', () => {
+  it("scores an item's bins: mean, top box, points and can't say with their bases", () => {
     const s = itemScores(1, 5, 2);
     expect([...s.mean]).toEqual([NaN, 1, 2, 3, 4, 5, NaN]);
     expect([...s.topBox]).toEqual([NaN, 0, 0, 0, 1, 1, NaN]);
@@ -46,7 +46,7 @@ describe('the NPS rule', () => {
 });
 
 describe('Z975', () => {
-  it('is R\'s qnorm(0.975) to the last bit', () => {
+  it("is R's qnorm(0.975) to the last bit", () => {
     expect(Z975).toBe(1.9599639845400536);
   });
 });

@@ -110,9 +110,25 @@ describe('DomainMoments on the R fixture', () => {
         const at = moments.domain(p, c);
         const where = `${name} partition ${p} class ${c}`;
         expectSame(moments.codedMean(k, at, item.mean), surveyMean(d.design, values, mask), `${where} mean`);
-        expectSame(moments.codedMean(k, at, item.topBox), surveyMean(d.design, indicator(values, (v) => v >= 4), mask), `${where} top box`);
+        expectSame(
+          moments.codedMean(k, at, item.topBox),
+          surveyMean(
+            d.design,
+            indicator(values, (v) => v >= 4),
+            mask,
+          ),
+          `${where} top box`,
+        );
         for (let point = 1; point <= 5; point++) {
-          expectSame(moments.codedMean(k, at, item.points[point - 1]), surveyMean(d.design, indicator(values, (v) => v === point), mask), `${where} point ${point}`);
+          expectSame(
+            moments.codedMean(k, at, item.points[point - 1]),
+            surveyMean(
+              d.design,
+              indicator(values, (v) => v === point),
+              mask,
+            ),
+            `${where} point ${point}`,
+          );
         }
         expectSame(moments.codedMean(k, at, item.cantSay), surveyMean(d.design, cantSayColumn(codesOf(name)), mask), `${where} can't say`);
       }
@@ -124,9 +140,33 @@ describe('DomainMoments on the R fixture', () => {
     for (const { p, c, mask } of domains) {
       const at = moments.domain(p, c);
       expectSame(moments.codedMean(2, at, nps.score), surveyMean(d.design, npsScores(answers), mask), 'nps');
-      expectSame(moments.codedMean(2, at, nps.promoters), surveyMean(d.design, indicator(answers, (v) => v >= 9), mask), 'promoters');
-      expectSame(moments.codedMean(2, at, nps.passives), surveyMean(d.design, indicator(answers, (v) => v >= 7 && v <= 8), mask), 'passives');
-      expectSame(moments.codedMean(2, at, nps.detractors), surveyMean(d.design, indicator(answers, (v) => v <= 6), mask), 'detractors');
+      expectSame(
+        moments.codedMean(2, at, nps.promoters),
+        surveyMean(
+          d.design,
+          indicator(answers, (v) => v >= 9),
+          mask,
+        ),
+        'promoters',
+      );
+      expectSame(
+        moments.codedMean(2, at, nps.passives),
+        surveyMean(
+          d.design,
+          indicator(answers, (v) => v >= 7 && v <= 8),
+          mask,
+        ),
+        'passives',
+      );
+      expectSame(
+        moments.codedMean(2, at, nps.detractors),
+        surveyMean(
+          d.design,
+          indicator(answers, (v) => v <= 6),
+          mask,
+        ),
+        'detractors',
+      );
       expectSame(moments.mean(3, at), surveyMean(d.design, qmean, mask), 'qmean');
     }
   });
@@ -162,8 +202,21 @@ describe('DomainMoments on the R fixture', () => {
     expect(shares.length).toBe(moments.domainCount);
     const all = shares[0];
     expect(all.n).toBe(d.weight.length);
-    expect(close(all.sumWeights, d.weight.reduce((s, w) => s + w, 0))).toBe(true);
-    expect(close(all.effectiveN, kishEffectiveN(all.sumWeights, d.weight.reduce((s, w) => s + w * w, 0)))).toBe(true);
+    expect(
+      close(
+        all.sumWeights,
+        d.weight.reduce((s, w) => s + w, 0),
+      ),
+    ).toBe(true);
+    expect(
+      close(
+        all.effectiveN,
+        kishEffectiveN(
+          all.sumWeights,
+          d.weight.reduce((s, w) => s + w * w, 0),
+        ),
+      ),
+    ).toBe(true);
     const g = shares[moments.domain(1, 0)];
     expect(g.n).toBe(d.group.filter((x) => x === d.groups[0]).length);
   });
@@ -181,20 +234,18 @@ interface Random {
   classes: number;
 }
 
-const randomData = fc
-  .record({ strataCount: fc.integer({ min: 1, max: 4 }), classes: fc.integer({ min: 1, max: 3 }), rows: fc.integer({ min: 1, max: 120 }) })
-  .chain(({ strataCount, classes, rows }) =>
-    fc.record({
-      strataCount: fc.constant(strataCount),
-      classes: fc.constant(classes),
-      strata: fc.array(fc.integer({ min: 0, max: strataCount - 1 }), { minLength: rows, maxLength: rows }),
-      weights: fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: rows, maxLength: rows }),
-      // Codes as stored: blank, 1–5 answers, can't say (weighted towards answers).
-      answers: fc.array(fc.constantFrom(BLANK, 1, 2, 3, 3, 4, 4, 5, 5, CANT_SAY), { minLength: rows, maxLength: rows }),
-      values: fc.array(fc.oneof(fc.double({ min: 1, max: 5, noNaN: true }), fc.constant(NaN)), { minLength: rows, maxLength: rows }),
-      background: fc.array(fc.integer({ min: -1, max: classes - 1 }), { minLength: rows, maxLength: rows }),
-    }),
-  );
+const randomData = fc.record({ strataCount: fc.integer({ min: 1, max: 4 }), classes: fc.integer({ min: 1, max: 3 }), rows: fc.integer({ min: 1, max: 120 }) }).chain(({ strataCount, classes, rows }) =>
+  fc.record({
+    strataCount: fc.constant(strataCount),
+    classes: fc.constant(classes),
+    strata: fc.array(fc.integer({ min: 0, max: strataCount - 1 }), { minLength: rows, maxLength: rows }),
+    weights: fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: rows, maxLength: rows }),
+    // Codes as stored: blank, 1–5 answers, can't say (weighted towards answers).
+    answers: fc.array(fc.constantFrom(BLANK, 1, 2, 3, 3, 4, 4, 5, 5, CANT_SAY), { minLength: rows, maxLength: rows }),
+    values: fc.array(fc.oneof(fc.double({ min: 1, max: 5, noNaN: true }), fc.constant(NaN)), { minLength: rows, maxLength: rows }),
+    background: fc.array(fc.integer({ min: -1, max: classes - 1 }), { minLength: rows, maxLength: rows }),
+  }),
+);
 
 describe('DomainMoments on random data', () => {
   it('equals surveyMean for every statistic and domain (1e-12 relative)', () => {
@@ -209,8 +260,24 @@ describe('DomainMoments on random data', () => {
         for (const { p, c, mask } of masks(parts, r.strata.length)) {
           const at = m.domain(p, c);
           expectSame(m.codedMean(0, at, item.mean), surveyMean(design, values, mask), 'mean');
-          expectSame(m.codedMean(0, at, item.topBox), surveyMean(design, indicator(values, (v) => v >= 4), mask), 'top box');
-          expectSame(m.codedMean(0, at, item.points[2]), surveyMean(design, indicator(values, (v) => v === 3), mask), 'point 3');
+          expectSame(
+            m.codedMean(0, at, item.topBox),
+            surveyMean(
+              design,
+              indicator(values, (v) => v >= 4),
+              mask,
+            ),
+            'top box',
+          );
+          expectSame(
+            m.codedMean(0, at, item.points[2]),
+            surveyMean(
+              design,
+              indicator(values, (v) => v === 3),
+              mask,
+            ),
+            'point 3',
+          );
           expectSame(m.codedMean(0, at, item.cantSay), surveyMean(design, cantSayColumn(codes), mask), "can't say");
           expectSame(m.mean(1, at), surveyMean(design, numeric, mask), 'numeric');
         }

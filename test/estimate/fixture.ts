@@ -27,8 +27,7 @@ export interface Respondents {
 export function loadRespondents(): Respondents {
   const { header, rows } = readCsv(`${fixtureDir('r-survey')}respondents.csv`);
   const col = (name: string) => rows.map((r) => r[header.indexOf(name)]);
-  const num = (name: string, cantSay?: number) =>
-    Float64Array.from(col(name), (s) => (s === '' || Number(s) === cantSay ? NaN : Number(s)));
+  const num = (name: string, cantSay?: number) => Float64Array.from(col(name), (s) => (s === '' || Number(s) === cantSay ? NaN : Number(s)));
   const group = col('group');
   const groups = [...new Set(group)].sort();
   const weight = num('weight');

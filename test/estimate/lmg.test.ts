@@ -96,21 +96,19 @@ describe('lmg', () => {
   });
 
   it('parts sum to R² (property)', () => {
-    const data = fc
-      .integer({ min: 1, max: 6 })
-      .chain((p) =>
-        fc.record({
-          p: fc.constant(p),
-          rows: fc.array(
-            fc.record({
-              x: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: p, maxLength: p }),
-              y: fc.double({ min: -10, max: 10, noNaN: true }),
-              w: fc.double({ min: 0.1, max: 5, noNaN: true }),
-            }),
-            { minLength: p + 2, maxLength: 40 },
-          ),
-        }),
-      );
+    const data = fc.integer({ min: 1, max: 6 }).chain((p) =>
+      fc.record({
+        p: fc.constant(p),
+        rows: fc.array(
+          fc.record({
+            x: fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: p, maxLength: p }),
+            y: fc.double({ min: -10, max: 10, noNaN: true }),
+            w: fc.double({ min: 0.1, max: 5, noNaN: true }),
+          }),
+          { minLength: p + 2, maxLength: 40 },
+        ),
+      }),
+    );
     fc.assert(
       fc.property(data, ({ p, rows }) => {
         const xs = Array.from({ length: p }, (_, j) => Float64Array.from(rows, (r) => r.x[j]));
@@ -146,7 +144,7 @@ describe('lmgByGroup', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         let s = seed;
-        const random = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const random = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
         const n = 120;
         const groupCount = 3;
         const groups = Uint16Array.from({ length: n }, () => Math.floor(random() * groupCount));
@@ -164,7 +162,16 @@ describe('lmgByGroup', () => {
           a.importance.forEach((v, j) => close(v, b.importance[j]!));
         };
         check(together.total, lmg(x, y, w));
-        for (let g = 0; g < groupCount; g++) check(together.groups[g], lmg(x, y, w, Uint8Array.from(groups, (v) => (v === g ? 1 : 0))));
+        for (let g = 0; g < groupCount; g++)
+          check(
+            together.groups[g],
+            lmg(
+              x,
+              y,
+              w,
+              Uint8Array.from(groups, (v) => (v === g ? 1 : 0)),
+            ),
+          );
       }),
       { seed: 42, numRuns: 50 },
     );

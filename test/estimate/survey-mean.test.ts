@@ -104,7 +104,11 @@ describe('surveyMean', () => {
     const region = order.map((i) => d.region[i]);
     for (const y of Object.values(variables)) {
       const a = surveyMean(d.design, y, domainFor('region', 'north'))!;
-      const b = surveyMean(design, permute(y), domainOf(region, (r) => r === 'north'))!;
+      const b = surveyMean(
+        design,
+        permute(y),
+        domainOf(region, (r) => r === 'north'),
+      )!;
       expect(b.estimate).toBeCloseTo(a.estimate, 12);
       expect(b.se / a.se).toBeCloseTo(1, 12);
     }
@@ -116,7 +120,10 @@ describe('surveyMean', () => {
       const alone: Design = { strata: new Uint16Array(rows.length), weights: Float64Array.from(rows, (i) => d.weight[i]), strataCount: 1 };
       for (const y of Object.values(variables)) {
         const domain = surveyMean(d.design, y, domainFor('group', g))!;
-        const own = surveyMean(alone, Float64Array.from(rows, (i) => y[i]))!;
+        const own = surveyMean(
+          alone,
+          Float64Array.from(rows, (i) => y[i]),
+        )!;
         expect(domain.estimate, `group ${h}`).toBeCloseTo(own.estimate, 12);
         expect(domain.se).toBeCloseTo(own.se, 12);
       }

@@ -232,7 +232,13 @@ describe('comparisons', () => {
     expect(stats(m, 'q1')!.benchmark).toEqual({
       mean: 3.5,
       se: expect.closeTo(0.1, 15),
-      comparison: { difference: expect.closeTo(0.5, 14), se: expect.closeTo(Math.sqrt(0.31), 14), z: expect.closeTo(0.89802651013387447, 13), p: expect.closeTo(0.36917141633269163, 13), significant: false },
+      comparison: {
+        difference: expect.closeTo(0.5, 14),
+        se: expect.closeTo(Math.sqrt(0.31), 14),
+        z: expect.closeTo(0.89802651013387447, 13),
+        p: expect.closeTo(0.36917141633269163, 13),
+        significant: false,
+      },
     });
   });
 
@@ -240,7 +246,13 @@ describe('comparisons', () => {
     // z = 1/√0.3; R: 2 * pnorm(-1/sqrt(0.3)) = 0.067889154861829004
     expect(stats(m, 'q1', 'group:A')!.benchmark).toEqual({
       mean: 3,
-      comparison: { difference: expect.closeTo(1, 14), se: expect.closeTo(Math.sqrt(0.3), 14), z: expect.closeTo(1.8257418583505538, 13), p: expect.closeTo(0.067889154861829004, 13), significant: false },
+      comparison: {
+        difference: expect.closeTo(1, 14),
+        se: expect.closeTo(Math.sqrt(0.3), 14),
+        z: expect.closeTo(1.8257418583505538, 13),
+        p: expect.closeTo(0.067889154861829004, 13),
+        significant: false,
+      },
     });
   });
 
@@ -324,7 +336,7 @@ describe('drivers', () => {
     expect(m.drivers.map((d) => d.domain)).toEqual(['total', 'group:A', 'group:B']);
   });
 
-  it("R² is the weighted least squares R² over complete cases; the LMG parts sum to it and the shares to 1", () => {
+  it('R² is the weighted least squares R² over complete cases; the LMG parts sum to it and the shares to 1', () => {
     const domains: Record<string, (i: number) => boolean> = { total: () => true, 'group:A': (i) => data.group[i] === 0, 'group:B': (i) => data.group[i] === 1 };
     for (const d of m.drivers) {
       const expected = wlsR2(domains[d.domain]!);
@@ -373,7 +385,12 @@ describe('report: editions, latest published edition and trends', () => {
     );
   const editions = [year(2025, { A: 12, B: 15, C: 11 }), year(2023, { A: 12, B: 12, C: 14 }), year(2024, { A: 13, B: 12, C: 6 })];
   const pub = (version: string) => ({ version, published: '2025-03-13', history: [] });
-  const r = report(study, editions, { publications: new Map([[2023, pub('1.0')], [2024, pub('1.1')]]) });
+  const r = report(study, editions, {
+    publications: new Map([
+      [2023, pub('1.0')],
+      [2024, pub('1.1')],
+    ]),
+  });
 
   it('orders editions by year, compares each with the one before, and never makes a draft the latest', () => {
     expect(r.editions.map((e) => [e.year, e.previousYear, e.status, e.version])).toEqual([

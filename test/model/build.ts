@@ -34,7 +34,17 @@ export function testStudy(overrides: Partial<StudyInput> = {}): Study {
       { id: 'very-weak', label: label('Very weak'), colour: '#b8430f' },
     ],
     groups: ['A', 'B', 'C', 'D'].map((code) => ({ code, label: label(`Group ${code}`) })),
-    background: [{ id: 'region', column: 'region', label: label('Region'), values: [{ code: 'n', label: label('North') }, { code: 's', label: label('South') }] }],
+    background: [
+      {
+        id: 'region',
+        column: 'region',
+        label: label('Region'),
+        values: [
+          { code: 'n', label: label('North') },
+          { code: 's', label: label('South') },
+        ],
+      },
+    ],
     items: ['q1', 'q2', 'q3', 'q4', 'q5', 'y1', 'y2'].map((id) => ({ id, label: label(id) })),
     dimensions: [
       { id: 'd3', label: label('Three items'), items: ['q1', 'q2', 'q3'] },
@@ -77,7 +87,10 @@ export function edition(study: Study, year: number, rows: readonly Row[]): Editi
   }
   const background = new Map<string, Int16Array>();
   for (const bg of study.background) {
-    background.set(bg.id, Int16Array.from(rows, (r) => bg.values.findIndex((v) => v.code === r.region)));
+    background.set(
+      bg.id,
+      Int16Array.from(rows, (r) => bg.values.findIndex((v) => v.code === r.region)),
+    );
   }
   const group = Uint16Array.from(rows, (r) => {
     const g = study.groups.findIndex((x) => x.code === r.group);
@@ -113,11 +126,7 @@ export function editorial(title = 'T', status: 'draft' | 'published' = 'draft'):
 }
 
 /** A whole report of the given editions (each with editorial content), built on a fixed date. */
-export function report(
-  study: Study,
-  editions: EditionData[],
-  options: { benchmarks?: BenchmarkRow[]; publications?: ReportInput['publications'] } = {},
-): ReportModel {
+export function report(study: Study, editions: EditionData[], options: { benchmarks?: BenchmarkRow[]; publications?: ReportInput['publications'] } = {}): ReportModel {
   const editorials = new Map<number, Partial<Record<Lang, Editorial>>>(editions.map((e) => [e.year, { fi: editorial(), en: editorial() }]));
   return assembleReport({
     study,

@@ -139,7 +139,11 @@ describe('model invariants', () => {
     const design = { strata: data.group, weights: data.weight, strataCount: 4 };
     const hidden = [0, 1, 2].flatMap((g) => {
       if (g === 0) return [];
-      const e = surveyMean(design, valuesOf(study, data, 'q1'), Uint8Array.from(data.group, (x) => (x === g ? 1 : 0)))!;
+      const e = surveyMean(
+        design,
+        valuesOf(study, data, 'q1'),
+        Uint8Array.from(data.group, (x) => (x === g ? 1 : 0)),
+      )!;
       // The group's n and effective n are public in the respondent summary; the estimate is not.
       return [e.estimate, e.se, e.ci[0], e.ci[1]];
     });
@@ -151,7 +155,14 @@ describe('model invariants', () => {
       // The full digits, and the first six significant digits (as a rounded display would start).
       for (const digits of [String(value), value.toPrecision(6).replace(/0+$/, '')]) for (const out of outputs) expect(out).not.toContain(digits);
     }
-    const cRows = indicatorsCsv(m).split('\n').filter((l) => l.startsWith('2025,group,C,q1,'));
-    expect(cRows).toEqual(['2025,group,C,q1,item,mean.suppressed,base', '2025,group,C,q1,item,top_box.suppressed,base', ...[1, 2, 3, 4, 5].map((p) => `2025,group,C,q1,item,share_${p}.suppressed,base`), '2025,group,C,q1,item,cant_say.suppressed,base']);
+    const cRows = indicatorsCsv(m)
+      .split('\n')
+      .filter((l) => l.startsWith('2025,group,C,q1,'));
+    expect(cRows).toEqual([
+      '2025,group,C,q1,item,mean.suppressed,base',
+      '2025,group,C,q1,item,top_box.suppressed,base',
+      ...[1, 2, 3, 4, 5].map((p) => `2025,group,C,q1,item,share_${p}.suppressed,base`),
+      '2025,group,C,q1,item,cant_say.suppressed,base',
+    ]);
   });
 });

@@ -22,9 +22,7 @@ describe('quotesOf', () => {
 
   it('quotes only groups at or above the reporting base, with personal data removed', () => {
     const study = testStudy({ nps: { column: 'nps', reason: 'why', quotes: { publish: true, perGroup: 5 } } });
-    expect(quotesOf(study, { ...edition(study, 2025, rows), quoteCandidates: candidates })).toEqual([
-      { group: 'A', texts: ['Hyvä palvelu, soittakaa […]', 'Vastaus: […]'] },
-    ]);
+    expect(quotesOf(study, { ...edition(study, 2025, rows), quoteCandidates: candidates })).toEqual([{ group: 'A', texts: ['Hyvä palvelu, soittakaa […]', 'Vastaus: […]'] }]);
   });
 
   it('keeps at most perGroup answers per group', () => {

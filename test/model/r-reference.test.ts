@@ -31,7 +31,10 @@ const study = studySchema.parse({
   ],
   groups: ['A', 'B', 'C', 'D'].map((code) => ({ code, label: label(code) })),
   background: [{ id: 'region', column: 'region', label: label('Region'), values: ['east', 'north', 'south'].map((code) => ({ code, label: label(code) })) }],
-  items: [{ id: 'q1', label: label('q1') }, { id: 'q2', label: label('q2') }],
+  items: [
+    { id: 'q1', label: label('q1') },
+    { id: 'q2', label: label('q2') },
+  ],
   // R's qmean: the mean of the answered items of q1, q2 when at least one is answered.
   dimensions: [{ id: 'qmean', label: label('q1 and q2'), items: ['q1', 'q2'] }],
   nps: { column: 'nps' },

@@ -4,9 +4,7 @@ import { editionJson, indicatorsCsv } from '../../export/index.ts';
 import { downloadHref, editionOf } from '../../site/view.ts';
 
 export function getStaticPaths() {
-  return report.editions.flatMap((e) =>
-    (['csv', 'json'] as const).map((kind) => ({ params: { file: downloadHref(report.study, e, kind).split('/').pop()! }, props: { year: e.year, kind } })),
-  );
+  return report.editions.flatMap((e) => (['csv', 'json'] as const).map((kind) => ({ params: { file: downloadHref(report.study, e, kind).split('/').pop()! }, props: { year: e.year, kind } })));
 }
 
 export const GET: APIRoute = ({ props }) => {
