@@ -2,31 +2,13 @@
  * How answers are coded, and the rules that turn codes into figures: the one
  * place that knows the byte codes of item answers, the bins and per-bin scores
  * the estimates are summed by, the NPS rule and the normal quantile of the
- * 95 % intervals. The loader writes these codes (src/load/types.ts re-exports
- * them); everything that reads answers takes them from here.
+ * 95 % intervals. The codes themselves are defined with the scale
+ * (src/study/answer-codes.ts), since the loader writes them too.
  */
+import { CANT_SAY } from '../study/answer-codes.ts';
 import type { CodedVariable } from './domain-moments.ts';
 
-/** Answer code of an item left blank (not answered). */
-export const BLANK = 0;
-/** Answer code of a can't-say answer (any of scale.cantSay). */
-export const CANT_SAY = 255;
-/** Most points a scale may have: answers are coded 1 … 254. */
-export const MAX_SCALE_POINTS = 254;
-
-/**
- * An answer's code: BLANK for none (undefined), CANT_SAY for can't say,
- * otherwise 1 + (answer − scaleMin), so on a 1–5 scale the code is the answer.
- * The loader's coding, for tests and fixtures that build answer columns.
- */
-export function answerCode(answer: number | 'cantSay' | undefined, scaleMin: number): number {
-  return answer === undefined ? BLANK : answer === 'cantSay' ? CANT_SAY : 1 + (answer - scaleMin);
-}
-
-/** Whether a code is an answer on the scale (neither blank nor can't say). */
-export function isAnswerCode(code: number): boolean {
-  return code !== BLANK && code !== CANT_SAY;
-}
+export { answerCode, BLANK, CANT_SAY, isAnswerCode, MAX_SCALE_POINTS } from '../study/answer-codes.ts';
 
 /**
  * qnorm(0.975) as R computes it (Wichura's AS241, to the last bit): the normal

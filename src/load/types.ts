@@ -4,7 +4,7 @@
  */
 export type { InputIssue } from '../issues/input-issue.ts';
 
-export { BLANK, CANT_SAY, MAX_SCALE_POINTS } from '../estimate/coding.ts';
+export { BLANK, CANT_SAY, MAX_SCALE_POINTS } from '../study/answer-codes.ts';
 
 /**
  * One item's answers, one byte per respondent: BLANK (0) when not answered,
