@@ -33,7 +33,24 @@ export function formatCount(n: number, lang: Lang): string {
   return int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fi' ? NBSP : ',');
 }
 
-/** A p-value as usually reported: "< 0.001" or three decimals. */
+/** The significance level the report's tests use. */
+const ALPHA = 0.05;
+
+/**
+ * A p-value as usually reported: "< 0.001", else three decimals — or as many more
+ * as it takes (up to six) for a significant p not to round up to 0.050 (0.0496
+ * shows as 0.0496, 0.04996 as 0.04996), so the number never contradicts
+ * "statistically significant (p < 0.05)".
+ */
 export function formatP(p: number, lang: Lang): string {
-  return p < 0.001 ? `<${NBSP}${formatNumber(0.001, 3, lang)}` : formatNumber(p, 3, lang);
+  if (p < 0.001) return `<${NBSP}${formatNumber(0.001, 3, lang)}`;
+  let decimals = 3;
+  while (p < ALPHA && decimals < 6 && Number(p.toFixed(decimals)) >= ALPHA) decimals++;
+  return formatNumber(p, decimals, lang);
+}
+
+/** "p = 0.014", or "p < 0.001" (never "p = < 0.001"), with no-break spaces. */
+export function formatPStatement(p: number, lang: Lang): string {
+  const value = formatP(p, lang);
+  return value.startsWith('<') ? `p${NBSP}${value}` : `p${NBSP}=${NBSP}${value}`;
 }

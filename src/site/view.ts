@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../study/schema.ts';
 import type { Cell, ComparisonModel, EditionModel, IndicatorModel, IndicatorStats, ReportModel, StudyMeta } from '../model/types.ts';
-import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../format/number.ts';
+import { formatCount, formatNumber, formatPStatement, formatPercent, formatSigned } from '../format/number.ts';
 import { t } from './i18n.ts';
 import { groupSlugOf } from '../study/slug.ts';
 import type { PageContext } from './page-context.ts';
@@ -86,7 +86,7 @@ export function changeDescription(c: ComparisonModel | undefined, lang: Lang, de
   if (!c) return t(lang, 'noPrevious');
   // No-break spaces keep "p = 0,207" on one line.
   if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'noTest')})`;
-  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, p\u00a0=\u00a0${formatP(c.p, lang)})`;
+  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, ${formatPStatement(c.p, lang)})`;
 }
 
 /** "3,45 (ero +0,02, ei tilastollisesti merkitsevä)": the benchmark and our difference from it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../../src/format/number.ts';
+import { formatCount, formatNumber, formatP, formatPercent, formatPStatement, formatSigned } from '../../src/format/number.ts';
 
 const NBSP = '\u00a0';
 const MINUS = '\u2212';
@@ -61,5 +61,19 @@ describe('formatP', () => {
     expect(formatP(0.05, 'en')).toBe('0.050');
     expect(formatP(0.0004, 'en')).toBe(`<${NBSP}0.001`);
     expect(formatP(0.0004, 'fi')).toBe(`<${NBSP}0,001`);
+  });
+
+  it('never shows a significant p as 0.050: four decimals just below the 5 % level', () => {
+    expect(formatP(0.0496, 'en')).toBe('0.0496');
+    expect(formatP(0.04996, 'fi')).toBe('0,04996');
+    expect(formatP(0.0494, 'en')).toBe('0.049');
+    expect(formatP(0.0504, 'en')).toBe('0.050');
+    expect(formatP(0.00099, 'en')).toBe(`<${NBSP}0.001`);
+    expect(formatP(0.001, 'en')).toBe('0.001');
+  });
+
+  it('states p with "=" or "<", never both', () => {
+    expect(formatPStatement(0.0004, 'en')).toBe(`p${NBSP}<${NBSP}0.001`);
+    expect(formatPStatement(0.014, 'fi')).toBe(`p${NBSP}=${NBSP}0,014`);
   });
 });
