@@ -1,7 +1,14 @@
 /**
  * The loader's hashes of text: hashText for one string (respondent ids),
- * RowHash for a row of fields (repeated rows without an id column).
+ * RowHash for a row of fields (repeated rows without an id column), and
+ * sha256Hex for the inputs that publication records fingerprint.
  */
+import { createHash } from 'node:crypto';
+
+/** The SHA-256 of bytes or text, in hex. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
 
 /**
  * A 32-bit hash of text[from, to): FNV-1a over the UTF-16 code units with the

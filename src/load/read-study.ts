@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseStudy, type StudyProblem } from '../study/parse.ts';
+import { sha256Hex } from './hash.ts';
 import type { Study } from '../study/schema.ts';
 import type { BenchmarkRow, EditionData } from './types.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
@@ -86,7 +87,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   if (!studyBytes) {
     load.issues.push({ severity: 'error', file: studyFile, message: 'missing file', hint: 'Write the study definition in study.json in the study folder; study.schema.json describes it.' });
   } else {
-    load.hashes.study = sha256(studyBytes);
+    load.hashes.study = sha256Hex(studyBytes);
     const decoded = decodeText(studyBytes, studyFile);
     if (decoded.text === undefined) load.issues.push(...decoded.issues);
     else {
@@ -144,7 +145,7 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   const benchmarkFile = join(folder, 'benchmarks.csv');
   const benchmarkBytes = await readFile(at(benchmarkFile)).catch(() => undefined);
   if (benchmarkBytes) {
-    load.hashes.benchmarks = sha256(benchmarkBytes);
+    load.hashes.benchmarks = sha256Hex(benchmarkBytes);
     const decoded = decodeText(benchmarkBytes, benchmarkFile);
     load.issues.push(...decoded.issues);
     if (decoded.text !== undefined && study) {
@@ -187,8 +188,6 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
 export function studyIssues(problems: readonly StudyProblem[], file: string): InputIssue[] {
   return problems.map((p) => ({ severity: 'error', file, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
 }
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A UTF-8 decoding failure, to start over as Windows-1252. */
 class NotUtf8 extends Error {}

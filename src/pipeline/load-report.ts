@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { readStudy, type StudyLoad } from '../load/read-study.ts';
+import { sha256Hex } from '../load/hash.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
 import { readEditorials, reportFoldersWithoutData } from '../editorial/read-editorials.ts';
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
@@ -37,7 +37,6 @@ export interface LoadedReport {
   load: StudyLoad;
 }
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 async function optionalRead(path: string): Promise<Buffer | undefined> {
   try {
@@ -112,7 +111,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       ...(benchmarksHash ? { benchmarks: benchmarksHash } : {}),
     };
     inputs.set(year, hashes);
-    inputHashes.set(year, sha256([hashes.responses, hashes.study, hashes.benchmarks ?? ''].join('\n')));
+    inputHashes.set(year, sha256Hex([hashes.responses, hashes.study, hashes.benchmarks ?? ''].join('\n')));
     const recordFile = join(options.reportsDir, String(year), 'publication.json');
     const text = await optionalRead(resolve(cwd, recordFile));
     const meta = editorial.editorials.get(year);
