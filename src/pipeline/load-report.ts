@@ -37,7 +37,6 @@ export interface LoadedReport {
   load: StudyLoad;
 }
 
-
 async function optionalRead(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
