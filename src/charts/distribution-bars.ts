@@ -6,13 +6,16 @@
 import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatPercent } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
+import { topBoxRange } from '../study/answer-codes.ts';
 import { GRID, MUTED, RULE, divergingColours, textOn } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 import { textWidth } from './text.ts';
 
 export interface DistributionBarsInput {
   rows: { id: string; label: string /** Share 0–1 per scale point from scale.min up. */; shares: Cell[] }[];
-  scale: { min: number; max: number };
+  /** `topBox`: how many of the highest points count as positive (the study's definition, used everywhere). */
+  scale: { min: number; max: number; topBox: number };
   /** Label per scale point, from scale.min up. */
   pointLabels: string[];
   minBase: number;
@@ -54,22 +57,27 @@ export function divergingSegments(shares: number[], colours: string[], id = ''):
   return segments.sort((a, b) => a.point - b.point);
 }
 
-/** Sum of the shares above the midpoint (the positive side). */
-function positiveShare(shares: number[]): number {
-  const k = shares.length;
-  const from = k % 2 === 1 ? Math.floor(k / 2) + 1 : k / 2;
-  return shares.slice(from).reduce((a, b) => a + b, 0);
+/** Sum of the shares of the `topBox` highest points: the study's positive answers. */
+function positiveShare(shares: number[], topBox: number): number {
+  return shares.slice(Math.max(0, shares.length - topBox)).reduce((a, b) => a + b, 0);
 }
 
 export function distributionBarsSummary(input: DistributionBarsInput, lang: ChartOptions['lang']): string {
   const shown = input.rows.filter((r) => r.shares.length > 0 && r.shares.every(isShown));
   const hidden = input.rows.length - shown.length;
   const tail = suppressedSentence(hidden, input.minBase, lang);
-  const pos = shown.map((r) => ({ label: r.label, p: positiveShare(r.shares.map((c) => (c.shown ? c.estimate : 0))) }));
+  const pos = shown.map((r) => ({
+    label: r.label,
+    p: positiveShare(
+      r.shares.map((c) => (c.shown ? c.estimate : 0)),
+      input.scale.topBox,
+    ),
+  }));
+  const range = topBoxRange(input.scale);
   if (pos.length === 0) return suppressedSentence(Math.max(1, hidden), input.minBase, lang).trim();
   if (pos.length === 1) {
     const v = formatPercent(pos[0].p, lang);
-    return (lang === 'fi' ? `${pos[0].label}: myönteisiä vastauksia ${v}.` : `${pos[0].label}: ${v} positive answers.`) + tail;
+    return t(lang, 'chart.positiveOne', { label: pos[0].label, value: v, range }) + tail;
   }
   let best = pos[0];
   let worst = pos[0];
@@ -79,11 +87,7 @@ export function distributionBarsSummary(input: DistributionBarsInput, lang: Char
   }
   const b = formatPercent(best.p, lang);
   const w = formatPercent(worst.p, lang);
-  return (
-    (lang === 'fi'
-      ? `Myönteisiä vastauksia oli eniten kohdassa ${best.label} (${b}), vähiten kohdassa ${worst.label} (${w}).`
-      : `Positive answers were most common for ${best.label} (${b}) and least common for ${worst.label} (${w}).`) + tail
-  );
+  return t(lang, 'chart.positiveRange', { best: best.label, bestValue: b, worst: worst.label, worstValue: w, range }) + tail;
 }
 
 export function distributionBars(input: DistributionBarsInput, options: ChartOptions): string {

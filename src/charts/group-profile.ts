@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Cell, StudyMeta } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
 import { FALLBACK_FILL, GRID, INK, MUTED, RULE } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 
@@ -28,10 +29,16 @@ export function groupProfileSummary(input: GroupProfileInput, lang: ChartOptions
   for (const r of both) if (Math.abs(r.g - r.t) > Math.abs(largest.g - largest.t)) largest = r;
   const f = (v: number): string => formatNumber(v, 2, lang);
   return (
-    (lang === 'fi'
-      ? `${input.groupLabel}: arvio on kokonaistulosta korkeampi ${higher} ja matalampi ${lower} kohdassa ${both.length}:stä. Suurin ero on kohdassa ${largest.label} (${f(largest.g)}, ${input.totalLabel} ${f(largest.t)}).`
-      : `${input.groupLabel}: higher than the total in ${higher} and lower in ${lower} of ${both.length} areas. The largest difference is in ${largest.label} (${f(largest.g)}; ${input.totalLabel} ${f(largest.t)}).`) +
-    tail
+    t(lang, 'chart.profile', {
+      group: input.groupLabel,
+      higher,
+      lower,
+      count: both.length,
+      largest: largest.label,
+      groupValue: f(largest.g),
+      total: input.totalLabel,
+      totalValue: f(largest.t),
+    }) + tail
   );
 }
 

@@ -5,9 +5,10 @@
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../format/number.ts';
+import { listText, t } from '../i18n/index.ts';
 import { quadrantOf as quadrantAt, type Quadrant } from '../estimate/quadrant.ts';
 import { GRID, MUTED, RULE, groupColour } from './palette.ts';
-import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, listText, multilineText, renderChart, round, svgElement } from './render.ts';
+import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, multilineText, renderChart, round, svgElement } from './render.ts';
 import { linesWidth, wrapText } from './text.ts';
 
 export interface ImportancePerformanceInput {
@@ -27,11 +28,6 @@ export interface ImportancePerformanceInput {
   axisLabels?: { importance?: string; performance?: string };
 }
 
-const AXIS_LABELS = {
-  fi: { importance: 'Tärkeys (osuus selitetystä vaihtelusta)', performance: 'Arvio (keskiarvo)' },
-  en: { importance: 'Importance (share of explained variance)', performance: 'Performance (mean)' },
-} as const;
-
 export function quadrantOf(p: { importance: number; performance: number; quadrant?: Quadrant }, input: Pick<ImportancePerformanceInput, 'importanceSplit' | 'performanceSplit'>): Quadrant {
   return p.quadrant ?? quadrantAt(p.importance, p.performance, input.importanceSplit, input.performanceSplit);
 }
@@ -45,10 +41,9 @@ export function importancePerformanceSummary(input: ImportancePerformanceInput, 
   const parts: string[] = [];
   for (const q of ['strength', 'develop', 'maintain', 'lower'] as const) {
     const names = by(q);
-    if (names.length > 0) parts.push(`${input.quadrantLabels[q]}: ${listText(names, lang)}.`);
+    if (names.length > 0) parts.push(t(lang, 'chart.quadrantList', { quadrant: input.quadrantLabels[q], names: listText(names, lang) }));
   }
-  const intro = lang === 'fi' ? 'Tärkeys–arvio-nelikenttä.' : 'Importance–performance map.';
-  return [intro, ...parts].join(' ');
+  return [t(lang, 'chart.quadrantIntro'), ...parts].join(' ');
 }
 
 interface Box {
@@ -64,7 +59,7 @@ export function importancePerformance(input: ImportancePerformanceInput, options
   const { lang } = options;
   const width = options.width ?? DEFAULT_WIDTH;
   const height = Math.round(Math.min(520, Math.max(360, width * 0.62)));
-  const axis = { ...AXIS_LABELS[lang], ...input.axisLabels };
+  const axis = { importance: t(lang, 'chart.axisImportance'), performance: t(lang, 'chart.axisPerformance'), ...input.axisLabels };
   const pts = input.points.map((p, i) => ({
     ...p,
     x: p.importance * 100,

@@ -5,6 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatNumber, formatPercent } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
 import { GRID, MUTED, NPS_COLOURS, textOn } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, layoutRowLabels, layoutLegend, legendMark, renderChart, rowLabelsMark, suppressedSentence, suppressedRowsMark } from './render.ts';
 import { textWidth } from './text.ts';
@@ -30,11 +31,16 @@ export function npsBarSummary(input: NpsBarInput, lang: ChartOptions['lang']): s
     const r = shown[0].row;
     const parts =
       isShown(r.promoters) && isShown(r.detractors)
-        ? lang === 'fi'
-          ? ` (${input.labels.promoters.toLowerCase()} ${formatPercent(r.promoters.estimate, lang)}, ${input.labels.detractors.toLowerCase()} ${formatPercent(r.detractors.estimate, lang)})`
-          : ` (${input.labels.promoters.toLowerCase()} ${formatPercent(r.promoters.estimate, lang)}, ${input.labels.detractors.toLowerCase()} ${formatPercent(r.detractors.estimate, lang)})`
-        : '';
-    return `${shown[0].label}: NPS ${formatNps(shown[0].v, lang)}${parts}.${tail}`;
+        ? t(lang, 'chart.npsOneParts', {
+            label: shown[0].label,
+            value: formatNps(shown[0].v, lang),
+            promoters: input.labels.promoters.toLowerCase(),
+            promotersValue: formatPercent(r.promoters.estimate, lang),
+            detractors: input.labels.detractors.toLowerCase(),
+            detractorsValue: formatPercent(r.detractors.estimate, lang),
+          })
+        : t(lang, 'chart.npsOne', { label: shown[0].label, value: formatNps(shown[0].v, lang) });
+    return parts + tail;
   }
   let best = shown[0];
   let worst = shown[0];
@@ -42,11 +48,7 @@ export function npsBarSummary(input: NpsBarInput, lang: ChartOptions['lang']): s
     if (r.v > best.v) best = r;
     if (r.v < worst.v) worst = r;
   }
-  return (
-    (lang === 'fi'
-      ? `NPS oli korkein kohdassa ${best.label} (${formatNps(best.v, lang)}) ja matalin kohdassa ${worst.label} (${formatNps(worst.v, lang)}).`
-      : `NPS was highest for ${best.label} (${formatNps(best.v, lang)}) and lowest for ${worst.label} (${formatNps(worst.v, lang)}).`) + tail
-  );
+  return t(lang, 'chart.npsRange', { best: best.label, bestValue: formatNps(best.v, lang), worst: worst.label, worstValue: formatNps(worst.v, lang) }) + tail;
 }
 
 export function npsBar(input: NpsBarInput, options: ChartOptions): string {

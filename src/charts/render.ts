@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { t } from '../i18n/index.ts';
 import type { Cell } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
 import { INK, MUTED } from './palette.ts';
@@ -229,17 +230,8 @@ export function rowLabelsMark(rows: { id: string; lines: string[] }[], x: number
   };
 }
 
-/** Joins names as a list in the language: "A, B ja C" / "A, B and C". */
-export function listText(names: string[], lang: Lang): string {
-  if (names.length <= 1) return names.join('');
-  const last = names[names.length - 1];
-  return `${names.slice(0, -1).join(', ')} ${lang === 'fi' ? 'ja' : 'and'} ${last}`;
-}
-
 /** The sentence added to text alternatives when some figures are suppressed. */
 export function suppressedSentence(count: number, minBase: number, lang: Lang): string {
   if (count === 0) return '';
-  return lang === 'fi'
-    ? ` ${count === 1 ? 'Yhtä lukua ei näytetä' : 'Osaa luvuista ei näytetä'}, koska vastaajia on alle ${minBase}.`
-    : ` ${count === 1 ? 'One figure is' : 'Some figures are'} not shown because there are fewer than ${minBase} respondents.`;
+  return ` ${t(lang, 'chart.suppressedSome', { count, base: minBase })}`;
 }

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Cell, StudyMeta } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
 import { FALLBACK_FILL, GRID, INK, MUTED } from './palette.ts';
 import {
   type ChartOptions,
@@ -33,11 +34,6 @@ export interface ScoreBarsInput {
   markerLabels?: { benchmark?: string; previous?: string };
 }
 
-const MARKER_LABELS = {
-  fi: { benchmark: 'Vertailutaso', previous: 'Edellinen tutkimus' },
-  en: { benchmark: 'Benchmark', previous: 'Previous edition' },
-} as const;
-
 /** The chart's main finding: the highest and the lowest shown mean. */
 export function scoreBarsSummary(input: ScoreBarsInput, lang: ChartOptions['lang']): string {
   const shown = input.rows.filter((r) => isShown(r.cell));
@@ -45,9 +41,9 @@ export function scoreBarsSummary(input: ScoreBarsInput, lang: ChartOptions['lang
   const value = (c: Cell): string => (c.shown ? formatNumber(c.estimate, 2, lang) : '');
   const tail = suppressedSentence(hidden, input.minBase, lang);
   if (shown.length === 0) {
-    return (lang === 'fi' ? 'Lukuja ei näytetä, koska vastaajia on alle ' : 'No figures are shown because there are fewer than ') + `${input.minBase}${lang === 'fi' ? '.' : ' respondents.'}`;
+    return t(lang, 'chart.suppressedAll', { base: input.minBase });
   }
-  if (shown.length === 1) return `${shown[0].label}: ${value(shown[0].cell)}.${tail}`;
+  if (shown.length === 1) return t(lang, 'chart.scoreOne', { label: shown[0].label, value: value(shown[0].cell) }) + tail;
   const est = (r: (typeof shown)[number]): number => (r.cell.shown ? r.cell.estimate : Number.NaN);
   let best = shown[0];
   let worst = shown[0];
@@ -55,9 +51,7 @@ export function scoreBarsSummary(input: ScoreBarsInput, lang: ChartOptions['lang
     if (est(r) > est(best)) best = r;
     if (est(r) < est(worst)) worst = r;
   }
-  return lang === 'fi'
-    ? `Parhaan arvion sai ${best.label} (${value(best.cell)}), heikoimman ${worst.label} (${value(worst.cell)}).${tail}`
-    : `The highest score was for ${best.label} (${value(best.cell)}), the lowest for ${worst.label} (${value(worst.cell)}).${tail}`;
+  return t(lang, 'chart.scoreRange', { best: best.label, bestValue: value(best.cell), worst: worst.label, worstValue: value(worst.cell) }) + tail;
 }
 
 export function scoreBars(input: ScoreBarsInput, options: ChartOptions): string {
@@ -70,7 +64,7 @@ export function scoreBars(input: ScoreBarsInput, options: ChartOptions): string 
   const marginRight = 48;
 
   const legendItems: LegendItem[] = input.bands.map((b) => ({ label: b.label[lang], colour: b.colour, kind: 'square' }));
-  const markerLabels = { ...MARKER_LABELS[lang], ...input.markerLabels };
+  const markerLabels = { benchmark: t(lang, 'chart.markerBenchmark'), previous: t(lang, 'chart.markerPrevious'), ...input.markerLabels };
   if (rows.some((r) => r.benchmark !== undefined)) legendItems.push({ label: markerLabels.benchmark, colour: INK, kind: 'tick' });
   if (rows.some((r) => r.previous !== undefined)) legendItems.push({ label: markerLabels.previous, colour: INK, kind: 'ring' });
   const legend = layoutLegend(legendItems, width, 0);

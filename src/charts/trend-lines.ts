@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Cell } from '../model/types.ts';
 import { formatNumber } from '../format/number.ts';
+import { t } from '../i18n/index.ts';
 import { GRID, MUTED, groupColour } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, multilineText, renderChart, suppressedSentence, svgElement } from './render.ts';
 import { linesWidth, wrapText } from './text.ts';
@@ -46,9 +47,9 @@ export function trendLinesSummary(input: TrendLinesInput, lang: ChartOptions['la
     const last = shown[shown.length - 1];
     const v = (p: (typeof shown)[number]): string => (p.cell.shown ? formatValue(p.cell.estimate, nps, lang) : '');
     if (shown.length === 1) {
-      parts.push(lang === 'fi' ? `${s.label}: ${v(first)} vuonna ${first.year}.` : `${s.label}: ${v(first)} in ${first.year}.`);
+      parts.push(t(lang, 'chart.trendOne', { label: s.label, value: v(first), year: String(first.year) }));
     } else {
-      parts.push(lang === 'fi' ? `${s.label}: ${v(first)} vuonna ${first.year}, ${v(last)} vuonna ${last.year}.` : `${s.label}: ${v(first)} in ${first.year}, ${v(last)} in ${last.year}.`);
+      parts.push(t(lang, 'chart.trendRange', { label: s.label, firstValue: v(first), firstYear: String(first.year), lastValue: v(last), lastYear: String(last.year) }));
     }
   }
   return (parts.join(' ') + suppressedSentence(hidden, input.minBase ?? 30, lang)).trim();

@@ -1,16 +1,17 @@
-import type { Lang } from '../study/schema.ts';
+import { localeOf, type Lang } from '../i18n/index.ts';
 import { roundHalfAwayFromZero } from '../estimate/round.ts';
 
 const MINUS = '\u2212';
 const NBSP = '\u00a0';
 
-/** A number as displayed in the report language: fi 3,85 and en 3.85; a true minus sign. */
+/** A number as displayed in the report language: fi and sv 3,85, en 3.85; a true minus sign. */
 export function formatNumber(x: number, decimals: number, lang: Lang): string {
   const r = roundHalfAwayFromZero(x, decimals);
   const body = Math.abs(r).toFixed(decimals);
   const [int, frac] = body.split('.');
-  const grouped = Number(int) >= 10000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fi' ? NBSP : ',') : int;
-  const text = frac === undefined ? grouped : `${grouped}${lang === 'fi' ? ',' : '.'}${frac}`;
+  const locale = localeOf(lang);
+  const grouped = Number(int) >= 10000 ? int.replace(/\B(?=(\d{3})+(?!\d))/g, locale.group) : int;
+  const text = frac === undefined ? grouped : `${grouped}${locale.decimal}${frac}`;
   return r < 0 ? MINUS + text : text;
 }
 
@@ -21,16 +22,16 @@ export function formatSigned(x: number, decimals: number, lang: Lang): string {
   return (r > 0 ? '+' : '') + formatNumber(r, decimals, lang);
 }
 
-/** A share 0–1 as a percentage: fi "12 %", en "12%". */
+/** A share 0–1 as a percentage: fi and sv "12 %", en "12%". */
 export function formatPercent(share: number, lang: Lang, decimals = 0): string {
-  return formatNumber(share * 100, decimals, lang) + (lang === 'fi' ? `${NBSP}%` : '%');
+  return `${formatNumber(share * 100, decimals, lang)}${localeOf(lang).percentSpace}%`;
 }
 
-/** A count: fi 3 112, en 3,112. */
+/** A count: fi and sv 3 112, en 3,112. */
 export function formatCount(n: number, lang: Lang): string {
   const int = String(Math.round(n));
   if (n < 1000) return int;
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fi' ? NBSP : ',');
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, localeOf(lang).group);
 }
 
 /** The significance level the report's tests use. */

@@ -1,6 +1,7 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
+import { textInEvery } from '../i18n/index.ts';
 import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, compareEstimates } from '../compare/index.ts';
@@ -12,7 +13,7 @@ import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, Gro
 /** The total, each stakeholder group, and each class of each background variable, in this order. */
 export function domainsOf(study: Study): Domain[] {
   return [
-    { key: 'total', breakdown: 'total', label: { fi: 'Kaikki', en: 'All respondents' } },
+    { key: 'total', breakdown: 'total', label: textInEvery('ui.total') },
     ...study.groups.map((g) => ({ key: `group:${g.code}`, breakdown: 'group', code: g.code, label: g.label })),
     ...study.background.flatMap((bg) => bg.values.map((v) => ({ key: `${bg.id}:${v.code}`, breakdown: bg.id, code: v.code, label: v.label }))),
   ];

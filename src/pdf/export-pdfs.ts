@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Effects } from '../io/effects.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
-import { t } from '../site/i18n.ts';
+import { t } from '../i18n/index.ts';
 import { pdfFileName } from '../site/view.ts';
 import { launchBrowser } from './browser.ts';
 import { setDocumentInfo, tocPageNumbers, type DocumentInfo } from './metadata.ts';
@@ -52,14 +52,14 @@ export function documentDate(edition: EditionModel, lang: Lang, now: Date): Date
 export function documentInfo(model: ReportModel, edition: EditionModel, lang: Lang, now: Date): DocumentInfo {
   const study = model.study;
   const title = `${study.title[lang]} ${edition.year}`;
-  const draft = edition.status === 'draft' ? ` (${t(lang, 'draft')})` : '';
+  const draft = edition.status === 'draft' ? ` (${t(lang, 'ui.draft')})` : '';
   const metaTitle = edition.editorial[lang]?.meta.title;
   const date = documentDate(edition, lang, now);
   return {
     title: (metaTitle || title) + draft,
     author: study.organisation[lang],
-    subject: `${study.organisation[lang]}: ${title}, ${t(lang, 'version').toLowerCase()} ${edition.version}${draft}`,
-    keywords: [study.organisation[lang], study.title[lang], String(edition.year), t(lang, 'summary'), t(lang, 'dimensions'), t(lang, 'groups'), t(lang, 'trends')],
+    subject: `${study.organisation[lang]}: ${title}, ${t(lang, 'ui.version').toLowerCase()} ${edition.version}${draft}`,
+    keywords: [study.organisation[lang], study.title[lang], String(edition.year), t(lang, 'ui.summary'), t(lang, 'ui.dimensions'), t(lang, 'ui.groups'), t(lang, 'ui.trends')],
     language: lang,
     creator: `Luotain ${model.toolVersion}`,
     created: date,

@@ -24,8 +24,8 @@ export function benchmarkTable(ctx: PageContext, domain: string): TableView | un
   });
   if (rows.length === 0) return undefined;
   return {
-    caption: `${t('benchmark')}: ${ctx.domainLabel(domain)}`,
-    head: [t('indicator'), model.study.organisation[lang], t('benchmarkValue'), t('difference'), 'p'],
+    caption: `${t('ui.benchmark')}: ${ctx.domainLabel(domain)}`,
+    head: [t('ui.indicator'), model.study.organisation[lang], t('ui.benchmarkValue'), t('ui.difference'), 'p'],
     numeric: [false, true, true, true, true],
     rows,
   };

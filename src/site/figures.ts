@@ -6,7 +6,8 @@ import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, IndicatorModel, ReportModel } from '../model/types.ts';
 import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines, groupProfile } from '../charts/index.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/index.ts';
+import { topBoxRange } from '../study/answer-codes.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
 import { domainLabeller, type PageContext } from './page-context.ts';
@@ -66,7 +67,7 @@ export function meanTable(ctx: PageContext, ids: readonly string[], domain: stri
       ];
     });
   return {
-    head: [t('indicator'), t('score'), t('band'), t('ci'), t('n'), edition.previousYear ? t('changeFrom', { year: edition.previousYear }) : t('change'), t('benchmarkValue')],
+    head: [t('ui.indicator'), t('ui.score'), t('ui.band'), t('ui.ci'), t('ui.n'), edition.previousYear ? t('ui.changeFrom', { year: edition.previousYear }) : t('ui.change'), t('ui.benchmarkValue')],
     numeric: [false, true, false, true, true, true, true],
     rows,
   };
@@ -83,7 +84,7 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   return {
-    caption: `${x.label[lang]}: ${t('byGroup').toLowerCase()}`,
+    caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
     svg,
     table: domainTable(
       ctx,
@@ -101,7 +102,7 @@ export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly 
   const hasTopBox = present.some(({ stats }) => stats.topBox);
   return {
     caption: x.label[lang],
-    head: [t('groups'), t('score'), t('band'), t('ci'), t('n'), ...(hasTopBox ? [t('topBox')] : []), t('change')],
+    head: [t('ui.groups'), t('ui.score'), t('ui.band'), t('ui.ci'), t('ui.n'), ...(hasTopBox ? [t('ui.topBox', { range: topBoxRange(model.study.scale) })] : []), t('ui.change')],
     numeric: [false, true, false, true, true, ...(hasTopBox ? [true] : []), true],
     rows: present.map(({ key, stats: s }) => [
       { text: ctx.domainLabel(key) },
@@ -131,7 +132,7 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
     caption,
     svg,
     table: {
-      head: [t('indicator'), ...pointLabels, ...(hasCantSay ? [t('cantSay')] : [])],
+      head: [t('ui.indicator'), ...pointLabels, ...(hasCantSay ? [t('ui.cantSay')] : [])],
       numeric: [false, ...pointLabels.map(() => true), ...(hasCantSay ? [true] : [])],
       rows: rows.map((r) => [
         { text: r.label },
@@ -152,16 +153,16 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
       points: drivers.predictors.map((p) => ({ id: p.id, label: p.label[lang], importance: p.importance, performance: p.performance, quadrant: p.quadrant })),
       importanceSplit: drivers.importanceSplit,
       performanceSplit: drivers.performanceSplit,
-      quadrantLabels: { strength: t(lang, 'strengths'), develop: t(lang, 'developmentAreas'), maintain: t(lang, 'maintain'), lower: t(lang, 'lowerPriority') },
+      quadrantLabels: { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') },
     },
     { lang, idPrefix },
   );
-  const quadrantName = { strength: t(lang, 'strengths'), develop: t(lang, 'developmentAreas'), maintain: t(lang, 'maintain'), lower: t(lang, 'lowerPriority') };
+  const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   return {
-    caption: `${outcome}: ${t(lang, 'drivers').toLowerCase()} (${domainLabeller(edition, lang)(domain)}, n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
+    caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainLabeller(edition, lang)(domain)}, n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
     table: {
-      head: [t(lang, 'indicator'), t(lang, 'importance'), t(lang, 'performance'), t(lang, 'quadrant')],
+      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
       numeric: [false, true, true, false],
       rows: [...drivers.predictors]
         .sort((a, b) => b.importance - a.importance)
@@ -196,7 +197,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
     svg,
     table: {
-      head: [t('groups'), ...years.map(String)],
+      head: [t('ui.groups'), ...years.map(String)],
       numeric: [false, ...years.map(() => true)],
       rows: series.map((s) => [
         { text: s.label },
@@ -220,12 +221,12 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
       const total = x.stats.total;
       return own && total ? [{ id: x.id, label: x.label[lang], group: own.mean, total: total.mean }] : [];
     });
-  const svg = groupProfile({ rows, groupLabel: group.label, totalLabel: t('total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
+  const svg = groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
   return {
-    caption: `${group.label}: ${t('profile').toLowerCase()}`,
+    caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
     svg,
     table: {
-      head: [t('indicator'), group.label, t('total'), t('n')],
+      head: [t('ui.indicator'), group.label, t('ui.total'), t('ui.n')],
       numeric: [false, true, true, true],
       rows: rows.map((r) => [
         { text: r.label },
@@ -253,15 +254,15 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     {
       rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
       minBase: model.study.minBase,
-      labels: { promoters: t('promoters'), passives: t('passives'), detractors: t('detractors') },
+      labels: { promoters: t('ui.promoters'), passives: t('ui.passives'), detractors: t('ui.detractors') },
     },
     { lang, idPrefix },
   );
   return {
-    caption: t('nps'),
+    caption: t('ui.nps'),
     svg,
     table: {
-      head: [t('groups'), 'NPS', t('promoters'), t('passives'), t('detractors'), t('n'), t('change')],
+      head: [t('ui.groups'), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), t('ui.change')],
       numeric: [false, true, true, true, true, true, true],
       rows: rows.map((r) => [
         { text: r.label },

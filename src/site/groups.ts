@@ -7,8 +7,8 @@ export function groupNotes(ctx: PageContext, code: string): string[] {
   const notes = ctx.edition.suppressionNotes.filter((n) => n.domain === key);
   if (notes.length === 0) return [];
   const out: string[] = [];
-  if (notes.some((n) => n.reason === 'base')) out.push(ctx.t('suppressedNote', { base: ctx.study.minBase }));
-  if (notes.some((n) => n.reason === 'weight')) out.push(ctx.t('weightNote', { base: ctx.study.minBase }));
-  if (notes.some((n) => n.reason === 'complementary')) out.push(ctx.t('complementaryNote'));
+  if (notes.some((n) => n.reason === 'base')) out.push(ctx.t('ui.suppressedNote', { base: ctx.study.minBase }));
+  if (notes.some((n) => n.reason === 'weight')) out.push(ctx.t('ui.weightNote', { base: ctx.study.minBase }));
+  if (notes.some((n) => n.reason === 'complementary')) out.push(ctx.t('ui.complementaryNote'));
   return out;
 }

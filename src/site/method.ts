@@ -1,7 +1,7 @@
 import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
 import type { TableView } from './tables.ts';
 
@@ -10,16 +10,16 @@ export function respondentsTable(edition: EditionModel, lang: Lang): TableView {
   const r = edition.respondents;
   const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
     { text: label },
-    { text: g.n === undefined ? t(lang, 'suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
+    { text: g.n === undefined ? t(lang, 'ui.suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
     { text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) },
     { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) },
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
   ];
   return {
-    caption: t(lang, 'respondents'),
-    head: [t(lang, 'groups'), t(lang, 'respondents'), t(lang, 'effectiveN'), t(lang, 'designEffect'), t(lang, 'marginOfError')],
+    caption: t(lang, 'ui.respondents'),
+    head: [t(lang, 'ui.groups'), t(lang, 'ui.respondents'), t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect'), t(lang, 'ui.marginOfError')],
     numeric: [false, true, true, true, true],
-    rows: [...r.groups.map((g) => row(g.label[lang], g)), row(t(lang, 'total'), r)],
+    rows: [...r.groups.map((g) => row(g.label[lang], g)), row(t(lang, 'ui.total'), r)],
   };
 }
 
@@ -34,14 +34,14 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
   if (lang === 'fi') {
     return [
       {
-        heading: t(lang, 'weighting'),
+        heading: t(lang, 'ui.weighting'),
         paragraphs: [
           'Jokainen sidosryhmä on oma otoksensa (ositettu otanta). Vastaukset painotetaan aineiston painomuuttujalla, jolloin tulokset kuvaavat perusjoukkoa eivätkä vain vastaajia. Efektiivinen otoskoko (Kishin kaava) kertoo, kuinka suurta painottamatonta otosta painotettu aineisto vastaa; asetelmakerroin on vastaajamäärän ja efektiivisen otoskoon suhde.',
           'Virhemarginaali on 95 %:n luottamusvälin puolikas 50 %:n osuudelle efektiivisellä otoskoolla laskettuna.',
         ],
       },
       {
-        heading: t(lang, 'formulas'),
+        heading: t(lang, 'ui.formulas'),
         paragraphs: [
           `Väittämiin vastataan asteikolla ${scale}; vastaus ”en osaa sanoa” (koodi ${cantSay}) ja tyhjä vastaus eivät kuulu keskiarvoon. En osaa sanoa -osuus lasketaan kaikista kysymykseen vastanneista.`,
           'Osa-alueen arvo on vastaajan vastaamien väittämien keskiarvo, kun hän on vastannut vähintään puoleen osa-alueen väittämistä; indeksi on vastaavasti osiensa keskiarvo, kun vähintään puolet osista on saatavilla.',
@@ -53,7 +53,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
         ],
       },
       {
-        heading: t(lang, 'reportingBase'),
+        heading: t(lang, 'ui.reportingBase'),
         paragraphs: [
           `Lukua ei näytetä, jos se perustuu alle ${s.minBase} vastaajaan; sen tilalla lukee ”n < ${s.minBase}”. Alle viiden vastaajan soluista ei julkaista mitään. Jos ryhmittelyssä piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienimmän ryhmän luku piilotetaan, jottei piilotettua lukua voi päätellä kokonaistuloksesta.`,
           `Painotus voi saada luvun nojaamaan harvempaan vastaajaan kuin vastaajamäärä antaa ymmärtää. Siksi luku jätetään näyttämättä samalla merkinnällä myös, kun sen vastausten efektiivinen otoskoko (Kishin kaava) on alle ${s.minBase}, ja ryhmän, taustamuuttujan luokan tai kaikkien vastaajien kaikki luvut jätetään näyttämättä, jos yksi vastaaja kantaa yli puolet sen painosta. Avaintekijäanalyysiin tarvitaan vähintään ${s.minBase} kaikkiin sen kysymyksiin vastannutta, ja myös heidän efektiivisen otoskokonsa on oltava vähintään ${s.minBase}.`,
@@ -63,14 +63,14 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
   }
   return [
     {
-      heading: t(lang, 'weighting'),
+      heading: t(lang, 'ui.weighting'),
       paragraphs: [
         'Each stakeholder group is a sample of its own (a stratified design). Answers are weighted by the weight variable so that results describe the population, not just the respondents. The effective sample size (Kish) says how large an unweighted sample the weighted data is worth; the design effect is the number of respondents over the effective sample size.',
         'The margin of error is half the 95% confidence interval of a 50% share at the effective sample size.',
       ],
     },
     {
-      heading: t(lang, 'formulas'),
+      heading: t(lang, 'ui.formulas'),
       paragraphs: [
         `Statements are answered on a scale of ${scale}; "can't say" (code ${cantSay}) and blank answers are left out of means. The can't-say share is computed among everyone who answered the question.`,
         "An area's score is the mean of the statements a respondent answered, if they answered at least half of the area's statements; an index is likewise the mean of its parts when at least half of them are available.",
@@ -82,7 +82,7 @@ export function methodParagraphs(model: ReportModel, lang: Lang): { heading: str
       ],
     },
     {
-      heading: t(lang, 'reportingBase'),
+      heading: t(lang, 'ui.reportingBase'),
       paragraphs: [
         `A figure resting on fewer than ${s.minBase} respondents is not shown; "n < ${s.minBase}" stands in its place. Nothing at all is published about cells of fewer than five respondents. Where only one group of a breakdown would be withheld, the next smallest group is withheld too, so that the withheld figure cannot be worked out from the total.`,
         `Weights can make a figure rest on fewer respondents than its n suggests. A figure is therefore also withheld, with the same mark, when the effective sample size of its answers (Kish) is below ${s.minBase}, and every figure of a group, a background class or all respondents is withheld when one respondent carries more than half of its weight. The key-driver analysis needs at least ${s.minBase} respondents who answered all its questions, with an effective sample size of at least ${s.minBase} as well.`,

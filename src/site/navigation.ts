@@ -3,7 +3,7 @@
  * current chapter, the edition switcher, the other languages and the print contents.
  */
 import type { Lang } from '../study/schema.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import type { PageContext } from './page-context.ts';
 import { chapters, href, printRoute, routeHref, type Route } from './routes.ts';
 
@@ -41,7 +41,7 @@ export function editionLinks(ctx: PageContext): EditionLink[] {
   const { lang, route } = ctx;
   return [...ctx.model.editions].reverse().map((e) => ({
     year: e.year,
-    label: `${e.year}${e.status === 'draft' ? ` (${ctx.t('draft')})` : ''}`,
+    label: `${e.year}${e.status === 'draft' ? ` (${ctx.t('ui.draft')})` : ''}`,
     href: href(lang, e.year, hasPage(ctx.routes, lang, e.year, route.slug) ? route.slug : ''),
     current: e.year === route.year,
   }));
@@ -50,14 +50,14 @@ export function editionLinks(ctx: PageContext): EditionLink[] {
 /** The same page in the other languages, each named in its own language. */
 export function languageLinks(ctx: PageContext): { lang: Lang; name: string; href: string }[] {
   const { route } = ctx;
-  return ctx.routes.filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang).map((r) => ({ lang: r.lang, name: t(r.lang, 'langName'), href: routeHref(r) }));
+  return ctx.routes.filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang).map((r) => ({ lang: r.lang, name: t(r.lang, 'ui.langName'), href: routeHref(r) }));
 }
 
 /** On an edition older than the latest, the link to the same page in the latest edition. */
 export function latestLink(ctx: PageContext): { text: string; linkText: string; href: string } | undefined {
   const latest = ctx.model.latestYear;
   if (latest === undefined || ctx.edition.year >= latest) return undefined;
-  return { text: ctx.t('olderNotice', { year: ctx.edition.year }), linkText: ctx.t('olderLink', { latest }), href: href(ctx.lang, latest, ctx.route.slug) };
+  return { text: ctx.t('ui.olderNotice', { year: ctx.edition.year }), linkText: ctx.t('ui.olderLink', { latest }), href: href(ctx.lang, latest, ctx.route.slug) };
 }
 
 /** The edition's summary and its print report, in the page's language. */

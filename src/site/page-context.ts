@@ -5,8 +5,7 @@
 import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel, StudyMeta } from '../model/types.ts';
 import { formatCount, formatNumber, formatP, formatPercent, formatSigned } from '../format/number.ts';
-import { t as text, type TextKey } from './i18n.ts';
-import { formatDate } from './print.ts';
+import { formatDate, quoteText, t as text, type TextKey } from '../i18n/index.ts';
 import { reportDomainKeys, TOTAL, type DomainKey } from './domain-key.ts';
 import { routes, type Route } from './routes.ts';
 import { editionOf } from './view.ts';
@@ -67,13 +66,13 @@ export function localeOf(lang: Lang): Locale {
     count: (n) => formatCount(n, lang),
     p: (p) => formatP(p, lang),
     date: (iso) => formatDate(iso, lang),
-    quote: (text) => (lang === 'fi' ? `”${text}”` : `“${text}”`),
+    quote: (quoted) => quoteText(quoted, lang),
   };
 }
 
 /** The label of a domain of an edition: 'All respondents' for the total, else the domain's own; the key when unknown. */
 export function domainLabeller(edition: EditionModel, lang: Lang): (key: string) => string {
-  return (key) => (key === TOTAL ? text(lang, 'total') : (edition.domains.find((d) => d.key === key)?.label[lang] ?? key));
+  return (key) => (key === TOTAL ? text(lang, 'ui.total') : (edition.domains.find((d) => d.key === key)?.label[lang] ?? key));
 }
 
 /** The context of one page: its edition, the one before it, its language and the domains it shows. */

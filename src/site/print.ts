@@ -1,20 +1,6 @@
 import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
-import { t } from './i18n.ts';
-
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/**
- * A YYYY-MM-DD date as written in the language: fi "14.3.2024", en "14 March 2024".
- * Anything else is returned as it is. (No Intl: output must not depend on the machine's ICU.)
- */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return iso;
-  return lang === 'fi' ? `${day}.${month}.${year}` : `${day} ${MONTHS_EN[month - 1]} ${year}`;
-}
+import { t } from '../i18n/index.ts';
 
 /** A CSS string literal: quotes, backslashes, line breaks and "<" escaped (safe inside <style>). */
 export function cssString(text: string): string {
@@ -37,8 +23,8 @@ export function runningTexts(model: ReportModel, edition: EditionModel, lang: La
     lang,
     title: `${model.study.title[lang]} ${edition.year}`,
     organisation: model.study.organisation[lang],
-    version: `${t(lang, 'version')} ${edition.version}`,
-    ...(edition.status === 'draft' ? { draft: t(lang, 'draft') } : {}),
+    version: `${t(lang, 'ui.version')} ${edition.version}`,
+    ...(edition.status === 'draft' ? { draft: t(lang, 'ui.draft') } : {}),
   };
 }
 
@@ -51,7 +37,7 @@ export function runningTexts(model: ReportModel, edition: EditionModel, lang: La
 export function runningHeadCss(x: RunningTexts): string {
   const base = 'font-family: Inter, "Helvetica Neue", Arial, sans-serif; font-size: 7.5pt; color: #4d5560;';
   const draft = 'font-family: Inter, "Helvetica Neue", Arial, sans-serif; font-size: 8pt; font-weight: 700; color: #b42318;';
-  const page = x.lang === 'fi' ? 'sivu' : 'page';
+  const page = t(x.lang, 'print.page');
   const boxes = [
     `@top-left { content: ${cssString(x.title)}; ${base} vertical-align: bottom; padding-bottom: 6mm; }`,
     `@top-right { content: ${cssString(x.organisation)}; ${base} vertical-align: bottom; padding-bottom: 6mm; }`,

@@ -6,7 +6,7 @@
 import type { Lang } from '../study/schema.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import { FIXED_SECTIONS } from '../study/sections.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { groupSlug } from './view.ts';
 
 /** The single-section pages: drivers, trends, benchmark, method, tables. */
@@ -66,21 +66,21 @@ function hasSection(model: ReportModel, id: SectionId): boolean {
 export function chapters(model: ReportModel, edition: EditionModel, lang: Lang): Chapter[] {
   const page = (chapter: ChapterId, kind: RouteKind, id: string, slug: string, title: string, anchor: string): Route => ({ lang, year: edition.year, kind, chapter, id, slug, title, anchor });
   const single = (id: 'summary' | SectionId, kind: RouteKind, slug: string, anchor: string): Omit<Chapter, 'first'> => {
-    const label = t(lang, id);
+    const label = t(lang, `ui.${id}`);
     return { id, label, anchor, sub: false, pages: [page(id, kind, kind === 'summary' ? '' : id, slug, label, anchor)] };
   };
   const all: Omit<Chapter, 'first'>[] = [
     single('summary', 'summary', '', `${PRINT_SUMMARY_PREFIX}-title`),
     {
       id: 'areas',
-      label: t(lang, 'dimensions'),
+      label: t(lang, 'ui.dimensions'),
       anchor: 'areas-h',
       sub: true,
       pages: edition.indicators.filter((i) => i.kind === 'dimension').map((d) => page('areas', 'area', d.id, `areas/${d.id}`, d.label[lang], `area-${d.id}-h`)),
     },
     {
       id: 'groups',
-      label: t(lang, 'groups'),
+      label: t(lang, 'ui.groups'),
       anchor: 'groups-h',
       sub: true,
       pages: model.study.groups.map((g, i) => page('groups', 'group', g.code, `groups/${groupSlug(model.study, g.code)}`, g.label[lang], `group-${i}-h`)),
@@ -95,7 +95,7 @@ export function chapters(model: ReportModel, edition: EditionModel, lang: Lang):
 
 /** The print report of an edition: every chapter on one page. */
 export function printRoute(edition: EditionModel, lang: Lang): Route {
-  return { lang, year: edition.year, kind: 'print', chapter: 'print', id: '', slug: 'print', title: t(lang, 'print'), anchor: '' };
+  return { lang, year: edition.year, kind: 'print', chapter: 'print', id: '', slug: 'print', title: t(lang, 'ui.print'), anchor: '' };
 }
 
 /** Every page of the site: per language and edition, the chapters' pages in reading order, then the print report. */

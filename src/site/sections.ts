@@ -44,7 +44,7 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
     ...(areas ? { areas } : {}),
     ...(quadrants ? { quadrants } : {}),
     ...(nps ? { nps } : {}),
-    quotes: ctx.edition.quotes.map((q) => ({ label: q.group === '' ? ctx.t('total') : ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang], texts: q.texts })),
+    quotes: ctx.edition.quotes.map((q) => ({ label: q.group === '' ? ctx.t('ui.total') : ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang], texts: q.texts })),
   };
 }
 
@@ -55,8 +55,8 @@ export function areaView(ctx: PageContext, page: Route): { items: FigureView; di
   const prefix = page.anchor.replace(/-h$/, '');
   const hasTrend = ctx.model.editions.filter((e) => e.year <= edition.year).length > 1;
   return {
-    items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('items').toLowerCase()}`),
-    distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('distribution').toLowerCase()}`),
+    items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
+    distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
     ...(hasTrend ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
   };
@@ -71,10 +71,10 @@ export function groupView(ctx: PageContext, page: Route): { respondents: string;
   const headline = ctx.study.headlines;
   const table = meanTable(ctx, [...headline, ...ctx.dimensions], groupKey(code));
   return {
-    respondents: group?.n === undefined ? t('suppressed', { base: 5 }) : locale.count(group.n),
+    respondents: group?.n === undefined ? t('ui.suppressed', { base: 5 }) : locale.count(group.n),
     notes: groupNotes(ctx, code),
     profile: profileFigure(ctx, { code, label: page.title }, [...headline.filter((h) => h !== 'nps'), ...ctx.dimensions], `${prefix}-profile`),
-    table: { ...table, caption: `${page.title}: ${t('headline').toLowerCase()}` },
+    table: { ...table, caption: `${page.title}: ${t('ui.headline').toLowerCase()}` },
   };
 }
 
@@ -83,7 +83,7 @@ export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: T
   const { t } = ctx;
   const ids = [...ctx.study.headlines.filter((h) => h !== 'nps'), ...ctx.dimensions];
   return {
-    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', `${t('benchmark')} (${t('total').toLowerCase()})`),
+    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})`),
     tables: ctx.domains.map((d) => benchmarkTable(ctx, d.key)).filter((x) => x !== undefined),
   };
 }
@@ -103,7 +103,7 @@ export interface DriversView {
   gaps: string[];
 }
 
-const GAP_KEYS = { base: 'driversGapBase', weight: 'driversGapWeight', withheld: 'driversGapWithheld', outcome: 'driversGapOutcome', predictors: 'driversGapPredictors' } as const;
+const GAP_KEYS = { base: 'ui.driversGapBase', weight: 'ui.driversGapWeight', withheld: 'ui.driversGapWithheld', outcome: 'ui.driversGapOutcome', predictors: 'ui.driversGapPredictors' } as const;
 
 /** The key drivers: a chart per domain (the total, then the groups), the predictors left out, and why a domain has none. */
 export function driversView(ctx: PageContext): DriversView {
@@ -117,16 +117,16 @@ export function driversView(ctx: PageContext): DriversView {
     if (!figure) {
       // Why, as the model says; an older model without reasons gets the general sentence.
       const gap = edition.driverGaps?.find((g) => g.domain === key);
-      gaps.push(gap ? t(GAP_KEYS[gap.reason], { domain: label, base: study.minBase, outcome }) : t('noDrivers'));
+      gaps.push(gap ? t(GAP_KEYS[gap.reason], { domain: label, base: study.minBase, outcome }) : t('ui.noDrivers'));
       return;
     }
     const notes = (edition.drivers.find((d) => d.domain === key)?.excluded ?? []).map((x) =>
       x.reason === 'constant'
-        ? t('driversExcludedConstant', { domain: label, factor: x.label[lang] })
-        : t('driversExcludedCollinear', { domain: label, factor: x.label[lang], others: (x.with ?? []).map((id) => ctx.locale.quote(factorLabel(id))).join(', ') }),
+        ? t('ui.driversExcludedConstant', { domain: label, factor: x.label[lang] })
+        : t('ui.driversExcludedCollinear', { domain: label, factor: x.label[lang], others: (x.with ?? []).map((id) => ctx.locale.quote(factorLabel(id))).join(', ') }),
     );
     charts.push({ figure, notes });
   });
   const commentary = edition.editorial[lang]?.sections.drivers;
-  return { explain: t('driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };
+  return { explain: t('ui.driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };
 }

@@ -5,7 +5,7 @@
 import type { Lang } from '../study/schema.ts';
 import type { Cell, ComparisonModel, EditionModel, IndicatorModel, IndicatorStats, ReportModel, StudyMeta } from '../model/types.ts';
 import { formatCount, formatNumber, formatPStatement, formatPercent, formatSigned } from '../format/number.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/index.ts';
 import { groupSlugOf } from '../study/slug.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -55,13 +55,13 @@ export function decimalsFor(indicator: Pick<IndicatorModel, 'kind'>): number {
 /** A cell's value as shown: the number, or "n < 30" when withheld. */
 export function cellText(cell: Cell | undefined, lang: Lang, study: StudyMeta, decimals = 2): string {
   if (!cell) return '–';
-  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  if (!cell.shown) return t(lang, 'ui.suppressed', { base: study.minBase });
   return formatNumber(cell.estimate, decimals, lang);
 }
 
 export function shareText(cell: Cell | undefined, lang: Lang, study: StudyMeta): string {
   if (!cell) return '–';
-  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  if (!cell.shown) return t(lang, 'ui.suppressed', { base: study.minBase });
   return formatPercent(cell.estimate, lang);
 }
 
@@ -72,7 +72,7 @@ export function ciText(cell: Cell | undefined, lang: Lang, decimals = 2): string
 
 export function nText(cell: Cell | undefined, lang: Lang, study: StudyMeta): string {
   if (!cell) return '–';
-  if (!cell.shown) return t(lang, 'suppressed', { base: study.minBase });
+  if (!cell.shown) return t(lang, 'ui.suppressed', { base: study.minBase });
   return formatCount(cell.n, lang);
 }
 
@@ -83,10 +83,10 @@ export function changeText(c: ComparisonModel | undefined, lang: Lang, decimals 
 }
 
 export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
-  if (!c) return t(lang, 'noPrevious');
+  if (!c) return t(lang, 'ui.noPrevious');
   // No-break spaces keep "p = 0,207" on one line.
-  if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'noTest')})`;
-  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')}, ${formatPStatement(c.p, lang)})`;
+  if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'ui.noTest')})`;
+  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'ui.significant') : t(lang, 'ui.notSignificant')}, ${formatPStatement(c.p, lang)})`;
 }
 
 /** "3,45 (ero +0,02, ei tilastollisesti merkitsevä)": the benchmark and our difference from it. */
@@ -94,7 +94,7 @@ export function benchmarkDescription(b: NonNullable<IndicatorStats['benchmark']>
   const c = b.comparison;
   const value = formatNumber(b.mean, decimals, lang);
   if (!c) return value;
-  return `${value} (${t(lang, 'difference').toLowerCase()} ${formatSigned(c.difference, decimals, lang)}, ${c.noTest ? t(lang, 'noTest') : c.significant ? t(lang, 'significant') : t(lang, 'notSignificant')})`;
+  return `${value} (${t(lang, 'ui.difference').toLowerCase()} ${formatSigned(c.difference, decimals, lang)}, ${c.noTest ? t(lang, 'ui.noTest') : c.significant ? t(lang, 'ui.significant') : t(lang, 'ui.notSignificant')})`;
 }
 
 export function bandText(study: StudyMeta, cell: Cell | undefined, lang: Lang): string {
@@ -160,10 +160,10 @@ export function areasCaption(ctx: Pick<PageContext, 'edition' | 't'>, ids: reado
   const { edition, t } = ctx;
   const stats = ids.map((id) => indicatorOf(edition, id).stats.total);
   const extras = [
-    ...(stats.some((s) => s?.mean.shown && s.benchmark) ? [t('withBenchmark')] : []),
-    ...(edition.previousYear !== undefined && stats.some((s) => s?.previous) ? [t('withPrevious')] : []),
+    ...(stats.some((s) => s?.mean.shown && s.benchmark) ? [t('ui.withBenchmark')] : []),
+    ...(edition.previousYear !== undefined && stats.some((s) => s?.previous) ? [t('ui.withPrevious')] : []),
   ];
-  const base = t('areasCaption');
+  const base = t('ui.areasCaption');
   if (extras.length === 0) return base;
-  return `${base}, ${extras.join(` ${t('and')} `)}`;
+  return `${base}, ${extras.join(` ${t('ui.and')} `)}`;
 }

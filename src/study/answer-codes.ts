@@ -25,3 +25,9 @@ export function answerCode(answer: number | 'cantSay' | undefined, scaleMin: num
 export function isAnswerCode(code: number): boolean {
   return code !== BLANK && code !== CANT_SAY;
 }
+
+/** The answers that count as positive (the top box): the `topBox` highest points, as "8–10" (or "5" for one point). */
+export function topBoxRange(scale: { max: number; topBox: number }): string {
+  const from = scale.max - scale.topBox + 1;
+  return from === scale.max ? String(from) : `${from}\u2013${scale.max}`;
+}

@@ -1,3 +1,4 @@
+import { textInEvery } from '../i18n/index.ts';
 import type { Lang, Label, Study } from './schema.ts';
 
 /** What kind of indicator an id names. */
@@ -11,7 +12,7 @@ export interface IndicatorInfo {
   components: string[];
 }
 
-const NPS_LABEL: Label = { fi: 'Suositteluindeksi (NPS)', en: 'Net Promoter Score (NPS)' };
+const NPS_LABEL: Label = textInEvery('ui.nps');
 
 /** Every indicator of a study in report order: indices, dimensions, items, NPS. */
 export function indicatorsOf(study: Study): IndicatorInfo[] {

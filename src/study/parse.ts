@@ -1,5 +1,6 @@
 import { scanJson, type DuplicateKey } from './json-scan.ts';
 import { crossCheck, studySchema, type Study } from './schema.ts';
+import { isLang } from '../i18n/index.ts';
 
 /**
  * One problem in a study definition, located by its JSON path. A problem that
@@ -56,7 +57,7 @@ export function parseStudy(text: string): StudyParseResult {
       const hint =
         issue.code === 'custom' && typeof issue.params?.hint === 'string'
           ? issue.params.hint
-          : issue.code === 'too_big' && issue.origin === 'string' && (issue.path.at(-1) === 'fi' || issue.path.at(-1) === 'en')
+          : issue.code === 'too_big' && issue.origin === 'string' && isLang(String(issue.path.at(-1)))
             ? 'Shorten it; a longer explanation belongs in the commentary (reports/<year>/<lang>/<section>.md).'
             : undefined;
       return {

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { checkPageNames } from './pages.ts';
+import { checkLabelLanguages } from './label-languages.ts';
 import { DISCLOSURE_FLOOR } from './disclosure.ts';
 import { MAX_SLUG_LENGTH } from './slug.ts';
 
-/** The report languages Luotain can write. Every label carries both. */
-export const LANGUAGES = ['fi', 'en'] as const;
-export type Lang = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Lang } from '../i18n/languages.ts';
+
+export { LANGUAGES, type Lang };
 
 /** Longest id of a band, background variable, dimension or index (dimension ids name pages and files). */
 export const MAX_ID_LENGTH = 100;
@@ -34,23 +35,25 @@ const pageId = idSchema(" (it names the area's page and its commentary file)");
 
 const column = z.string().min(1, 'must name a column');
 
-/** A text in both languages, at most `max` characters in each. */
+/**
+ * A text in the report languages, at most `max` characters in each. Every language is
+ * optional here: which ones are required depends on the study's `languages`, and
+ * `crossCheck` demands exactly those. Only the study's languages are ever read.
+ */
 function text(max: number, what: string) {
+  const inLanguage = (lang: Lang) =>
+    z
+      .string()
+      .min(1, `the ${what} in "${lang}" is empty`)
+      .max(max, tooLong(`a ${what}`, max))
+      .optional();
   return z
-    .object({
-      fi: z
-        .string()
-        .min(1, `the Finnish ${what} is empty`)
-        .max(max, tooLong(`a ${what}`, max)),
-      en: z
-        .string()
-        .min(1, `the English ${what} is empty`)
-        .max(max, tooLong(`a ${what}`, max)),
-    })
-    .strict();
+    .object(Object.fromEntries(LANGUAGES.map((lang) => [lang, inLanguage(lang)])) as Record<Lang, ReturnType<typeof inLanguage>>)
+    .strict()
+    .transform((x) => x as Record<Lang, string>);
 }
 
-export const labelSchema = text(MAX_LABEL_LENGTH, 'label').describe('A text in Finnish and English.');
+export const labelSchema = text(MAX_LABEL_LENGTH, 'label').describe("A text in each report language (fi, sv, en): the study's `languages` are required.");
 const titleSchema = text(MAX_TITLE_LENGTH, 'title');
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a7f37"');
@@ -67,6 +70,7 @@ export const bandSchema = z
 
 /** Shape of a definition as far as the cross-reference checks need it (defaults may be missing). */
 type Loose = {
+  languages?: unknown;
   scale?: { min?: number; max?: number; cantSay?: number[]; topBox?: number };
   bands?: { id?: string; min?: number }[];
   groups?: { code?: string }[];
@@ -179,6 +183,7 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     });
     dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
   }
+  checkLabelLanguages(s, issue);
   checkPageNames(arr(s.groups), arr(s.dimensions), issue);
   const cols = [s.columns?.id, s.columns?.group, s.columns?.weight, ...itemIds, ...arr(s.background).map((b) => b.column), s.nps?.column, s.nps?.reason].filter(str);
   dup(cols, 'columns', 'column (each column may have one role only)');

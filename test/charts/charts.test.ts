@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import {
   type ChartOptions,
+  type DistributionBarsInput,
   distributionBars,
   divergingSegments,
   GROUP_COLOURS,
@@ -17,8 +18,8 @@ import {
   trendLines,
   wrapText,
 } from '../../src/charts/index.ts';
-import type { Lang } from '../../src/study/schema.ts';
-import { LONG_LABEL, distributionBarsInput, groupProfileInput, importancePerformanceInput, npsBarInput, npsTrendInput, scoreBarsInput, trendLinesInput } from './fixtures.ts';
+import { LANGUAGES, type Lang } from '../../src/i18n/index.ts';
+import { LONG_LABEL, cell, distributionBarsInput, groupProfileInput, importancePerformanceInput, npsBarInput, npsTrendInput, scoreBarsInput, trendLinesInput } from './fixtures.ts';
 
 type Render = (lang: Lang, options?: Partial<ChartOptions>) => string;
 
@@ -51,7 +52,7 @@ function ids(svg: string): string[] {
 
 describe('chart snapshots', () => {
   for (const [name, render] of Object.entries(charts)) {
-    for (const lang of ['fi', 'en'] as const) {
+    for (const lang of LANGUAGES) {
       it(`${name} (${lang})`, async () => {
         await expect(normalise(render(lang))).toMatchFileSnapshot(`./__snapshots__/${name}.${lang}.svg`);
       });
@@ -60,7 +61,7 @@ describe('chart snapshots', () => {
 });
 
 describe.each(Object.entries(charts))('%s', (name, render) => {
-  for (const lang of ['fi', 'en'] as const) {
+  for (const lang of LANGUAGES) {
     it(`is a bare accessible svg (${lang})`, () => {
       const svg = render(lang);
       expect(svg.startsWith('<svg')).toBe(true);
@@ -170,6 +171,26 @@ describe('numbers and language', () => {
     );
     expect(parse(distributionBars(distributionBarsInput('fi'), { lang: 'fi', idPrefix: 'd' })).textContent).toContain('40\u00a0%');
     expect(parse(distributionBars(distributionBarsInput('en'), { lang: 'en', idPrefix: 'd' })).textContent).toContain('40%');
+  });
+
+  it("counts the study's top box as positive, and says which answers those are", () => {
+    // A 1–10 scale with the top three points positive: 8–10, not "above the midpoint" (6–10).
+    const shares = [0.02, 0.03, 0.05, 0.05, 0.1, 0.1, 0.14, 0.21, 0.2, 0.1].map((p) => cell(p));
+    const input: DistributionBarsInput = {
+      rows: [{ id: 'q1', label: 'Palvelu', shares }],
+      scale: { min: 1, max: 10, topBox: 3 },
+      pointLabels: Array.from({ length: 10 }, (_, i) => String(i + 1)),
+      minBase: 30,
+    };
+    expect(parse(distributionBars(input, { lang: 'en', idPrefix: 'd' })).getAttribute('aria-label')).toBe('Palvelu: 51% positive answers (8–10).');
+    expect(parse(distributionBars(input, { lang: 'sv', idPrefix: 'd' })).getAttribute('aria-label')).toBe('Palvelu: positiva svar (8–10) 51\u00a0%.');
+  });
+
+  it('writes Swedish numbers as in Finland: a decimal comma and a space before the percent sign', () => {
+    const sv = scoreBars(scoreBarsInput(), { lang: 'sv', idPrefix: 'a' });
+    expect(sv).toContain('>4,05<');
+    expect(parse(sv).getAttribute('aria-label')).toBe('Bästa bedömningen fick Innovatiivisuus (4,43), den svagaste Talous (3,12). En siffra visas inte, eftersom det finns färre än 30 svarande.');
+    expect(parse(distributionBars(distributionBarsInput('sv'), { lang: 'sv', idPrefix: 'd' })).textContent).toContain('40\u00a0%');
   });
 
   it('writes years without separators and NPS with signs', () => {

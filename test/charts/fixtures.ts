@@ -4,10 +4,10 @@ import type { Lang } from '../../src/study/schema.ts';
 import type { DistributionBarsInput, GroupProfileInput, ImportancePerformanceInput, NpsBarInput, ScoreBarsInput, TrendLinesInput } from '../../src/charts/index.ts';
 
 export const bands: StudyMeta['bands'] = [
-  { id: 'excellent', min: 4.2, label: { fi: 'Erinomainen', en: 'Excellent' }, colour: '#2166ac', textColour: '#ffffff' },
-  { id: 'good', min: 3.8, label: { fi: 'Hyvä', en: 'Good' }, colour: '#67a9cf', textColour: '#000000' },
-  { id: 'fair', min: 3.4, label: { fi: 'Kohtalainen', en: 'Fair' }, colour: '#d9d9d9', textColour: '#000000' },
-  { id: 'weak', label: { fi: 'Heikko', en: 'Weak' }, colour: '#ef8a62', textColour: '#000000' },
+  { id: 'excellent', min: 4.2, label: { fi: 'Erinomainen', sv: 'Utmärkt', en: 'Excellent' }, colour: '#2166ac', textColour: '#ffffff' },
+  { id: 'good', min: 3.8, label: { fi: 'Hyvä', sv: 'Bra', en: 'Good' }, colour: '#67a9cf', textColour: '#000000' },
+  { id: 'fair', min: 3.4, label: { fi: 'Kohtalainen', sv: 'Måttlig', en: 'Fair' }, colour: '#d9d9d9', textColour: '#000000' },
+  { id: 'weak', label: { fi: 'Heikko', sv: 'Svag', en: 'Weak' }, colour: '#ef8a62', textColour: '#000000' },
 ];
 
 export function cell(estimate: number, band?: string, half = 0.12): Cell {
@@ -48,11 +48,12 @@ export function distributionBarsInput(lang: Lang): DistributionBarsInput {
       { id: 'q3', label: 'Hinta', shares: [0.3, 0.25, 0.15, 0.2, 0.1].map(share) },
       { id: 'q4', label: 'Pieni ryhmä', shares: [share(0.1), leakySuppressed, share(0.3), share(0.3), share(0.2)] },
     ],
-    scale: { min: 1, max: 5 },
-    pointLabels:
-      lang === 'fi'
-        ? ['Täysin eri mieltä', 'Jokseenkin eri mieltä', 'Ei samaa eikä eri mieltä', 'Jokseenkin samaa mieltä', 'Täysin samaa mieltä']
-        : ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
+    scale: { min: 1, max: 5, topBox: 2 },
+    pointLabels: {
+      fi: ['Täysin eri mieltä', 'Jokseenkin eri mieltä', 'Ei samaa eikä eri mieltä', 'Jokseenkin samaa mieltä', 'Täysin samaa mieltä'],
+      sv: ['Helt av annan åsikt', 'Delvis av annan åsikt', 'Varken av samma eller annan åsikt', 'Delvis av samma åsikt', 'Helt av samma åsikt'],
+      en: ['Strongly disagree', 'Disagree', 'Neither', 'Agree', 'Strongly agree'],
+    }[lang],
     minBase: 30,
   };
 }
@@ -69,10 +70,11 @@ export function importancePerformanceInput(lang: Lang): ImportancePerformanceInp
     ],
     importanceSplit: 1 / 6,
     performanceSplit: 3.6,
-    quadrantLabels:
-      lang === 'fi'
-        ? { strength: 'Vahvuudet', develop: 'Kehityskohteet', maintain: 'Ylläpidettävät', lower: 'Vähemmän tärkeät' }
-        : { strength: 'Strengths', develop: 'Development areas', maintain: 'Maintain', lower: 'Lower priority' },
+    quadrantLabels: {
+      fi: { strength: 'Vahvuudet', develop: 'Kehityskohteet', maintain: 'Ylläpidettävät', lower: 'Vähemmän tärkeät' },
+      sv: { strength: 'Styrkor', develop: 'Utvecklingsområden', maintain: 'Att upprätthålla', lower: 'Mindre brådskande' },
+      en: { strength: 'Strengths', develop: 'Development areas', maintain: 'Maintain', lower: 'Lower priority' },
+    }[lang],
   };
 }
 
@@ -138,6 +140,10 @@ export function npsBarInput(lang: Lang): NpsBarInput {
       { id: 'staff', label: LONG_LABEL, promoters: leakySuppressed, passives: leakySuppressed, detractors: leakySuppressed, nps: leakySuppressed },
     ],
     minBase: 30,
-    labels: lang === 'fi' ? { promoters: 'Suosittelijat', passives: 'Passiiviset', detractors: 'Arvostelijat' } : { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' },
+    labels: {
+      fi: { promoters: 'Suosittelijat', passives: 'Passiiviset', detractors: 'Arvostelijat' },
+      sv: { promoters: 'Förespråkare', passives: 'Passiva', detractors: 'Kritiker' },
+      en: { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' },
+    }[lang],
   };
 }

@@ -14,7 +14,7 @@ import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { Cell, EditionModel, IndicatorStats, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
 import { formatNumber, formatPercent } from '../../src/format/number.ts';
-import { t } from '../../src/site/i18n.ts';
+import { t } from '../../src/i18n/index.ts';
 import { groupSlug } from '../../src/site/view.ts';
 import { NBSP, numberTokens, openSite, type ServedSite } from './support.ts';
 
@@ -149,7 +149,7 @@ describe(`a group below the minimum base (${GROUP}, ${YEAR})`, () => {
   });
 
   for (const lang of ['fi', 'en'] as const) {
-    const suppressed = () => t(lang, 'suppressed', { base: model.study.minBase });
+    const suppressed = () => t(lang, 'ui.suppressed', { base: model.study.minBase });
     const withheld = (text: string) => text === suppressed() || text === '–';
 
     it(`${lang}: the group page reads "n < ${30}" and shows no estimate of the group`, async () => {
@@ -162,7 +162,7 @@ describe(`a group below the minimum base (${GROUP}, ${YEAR})`, () => {
       let checked = 0;
       for (const table of all) {
         // Only the all-respondents column may carry numbers on this page.
-        const totalColumn = table.head.indexOf(t(lang, 'total'));
+        const totalColumn = table.head.indexOf(t(lang, 'ui.total'));
         for (const row of table.rows) {
           row.forEach((cell, i) => {
             if (i === 0 || i === totalColumn) return;
@@ -276,9 +276,9 @@ describe('number formats', () => {
       const expected = formatPercent(promoters.estimate, lang);
       expect(expected).toMatch(lang === 'fi' ? new RegExp(`^\\d+${NBSP}%$`) : /^\d+%$/);
       await page.goto(`${site.origin}/${lang}/${latest.year}/`);
-      const nps = (await tables(page)).find((tb) => tb.head.includes(t(lang, 'promoters')))!;
-      const column = nps.head.indexOf(t(lang, 'promoters'));
-      expect(nps.rows.find((r) => r[0] === t(lang, 'total'))![column]).toBe(expected);
+      const nps = (await tables(page)).find((tb) => tb.head.includes(t(lang, 'ui.promoters')))!;
+      const column = nps.head.indexOf(t(lang, 'ui.promoters'));
+      expect(nps.rows.find((r) => r[0] === t(lang, 'ui.total'))![column]).toBe(expected);
       expect(await allText(page, 'main figure.chart svg')).toContain(expected);
       // No percentage is written the other language's way (nor, in Finnish, with a breakable space).
       for (const path of ['', 'trends/', 'method/']) {

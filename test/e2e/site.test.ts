@@ -11,7 +11,7 @@ import type { BrowserContext } from 'playwright-core';
 import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
-import { t } from '../../src/site/i18n.ts';
+import { t } from '../../src/i18n/index.ts';
 import { crawl, duplicates, headingProblems, openSite, type CrawlResult, type ServedSite } from './support.ts';
 
 const siteDir = inject('sampleSite');
@@ -153,7 +153,7 @@ describe('edition and language switchers', () => {
     const page = await context.newPage();
     try {
       await page.goto(site.origin + from);
-      const editions = page.getByRole('navigation', { name: t('fi', 'editions') });
+      const editions = page.getByRole('navigation', { name: t('fi', 'ui.editions') });
       for (const e of model.editions.filter((x) => x.year !== 2023)) {
         await expect.poll(() => editions.getByRole('link', { name: String(e.year), exact: false }).getAttribute('href')).toBe(`/fi/${e.year}/areas/interaction/`);
       }
@@ -174,18 +174,18 @@ describe('edition and language switchers', () => {
     const page = await context.newPage();
     try {
       await page.goto(site.origin + from);
-      const notice = page.locator('main .notice', { hasText: t('fi', 'olderNotice', { year: 2023 }) });
+      const notice = page.locator('main .notice', { hasText: t('fi', 'ui.olderNotice', { year: 2023 }) });
       await expect.poll(() => notice.count()).toBe(1);
-      const link = notice.getByRole('link', { name: t('fi', 'olderLink', { latest }) });
+      const link = notice.getByRole('link', { name: t('fi', 'ui.olderLink', { latest }) });
       expect(await link.getAttribute('href')).toBe(`/fi/${latest}/areas/interaction/`);
       await link.click();
       await page.waitForURL(`${site.origin}/fi/${latest}/areas/interaction/`);
       // The latest edition has no such notice.
-      expect(await page.locator('main .notice', { hasText: t('fi', 'olderNotice', { year: latest }) }).count()).toBe(0);
+      expect(await page.locator('main .notice', { hasText: t('fi', 'ui.olderNotice', { year: latest }) }).count()).toBe(0);
       expect(
         await page
           .locator('main .notice')
-          .filter({ has: page.getByRole('link', { name: t('fi', 'olderLink', { latest }) }) })
+          .filter({ has: page.getByRole('link', { name: t('fi', 'ui.olderLink', { latest }) }) })
           .count(),
       ).toBe(0);
     } finally {
@@ -206,7 +206,7 @@ describe('edition and language switchers', () => {
         const other = path.startsWith('/fi/') ? 'en' : 'fi';
         const link = page.locator(`header a[hreflang="${other}"]`);
         expect(await link.getAttribute('href'), path).toBe(expected);
-        expect(await link.textContent()).toBe(t(other, 'langName'));
+        expect(await link.textContent()).toBe(t(other, 'ui.langName'));
         await link.click();
         await page.waitForURL(site.origin + expected);
         expect(await page.locator('html').getAttribute('lang')).toBe(other);

@@ -12,7 +12,8 @@ import { BrowserNotFoundError } from '../../src/pdf/browser.ts';
 import { setDocumentInfo, tocPageNumbers } from '../../src/pdf/metadata.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
-import { cssString, formatDate, runningHeadCss } from '../../src/site/print.ts';
+import { cssString, runningHeadCss } from '../../src/site/print.ts';
+import { formatDate } from '../../src/i18n/index.ts';
 import { silentEffects, TEST_LOAD } from '../support/effects.ts';
 import { closePdf, openPdf, pageText } from './pdf-helpers.ts';
 

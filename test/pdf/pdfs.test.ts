@@ -12,7 +12,7 @@ import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { IndicatorModel, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
 import { formatNumber } from '../../src/format/number.ts';
-import { t } from '../../src/site/i18n.ts';
+import { t } from '../../src/i18n/index.ts';
 import { downloadHref, pdfFileName } from '../../src/site/view.ts';
 import { allPages, closePdf, drawingOps, inkShare, openPdf, outlineTitles, pageFonts, pageText, type OutlineNode, type PDFDocumentProxy } from './pdf-helpers.ts';
 
@@ -116,7 +116,7 @@ for (const lang of LANGS) {
         const titles = outlineTitles((await doc.getOutline()) as OutlineNode[] | null);
         expect(titles.length).toBeGreaterThan(20);
         for (const key of ['summary', 'dimensions', 'groups', 'drivers', 'trends', 'benchmark', 'method', 'tables'] as const) {
-          expect(titles, t(lang, key)).toContain(t(lang, key));
+          expect(titles, t(lang, `ui.${key}`)).toContain(t(lang, `ui.${key}`));
         }
         // Chromium drops the space where a heading wraps; the export puts it back.
         expect(titles[0]).toBe(`${model.study.title[lang]} ${year}`);
@@ -159,13 +159,13 @@ for (const lang of LANGS) {
 
       it('has a contents page with page numbers that point at the sections', () => {
         const toc = texts[1]!;
-        expect(toc).toContain(t(lang, 'contents'));
-        const entry = new RegExp(`${t(lang, 'tables')} (\\d+)`);
+        expect(toc).toContain(t(lang, 'ui.contents'));
+        const entry = new RegExp(`${t(lang, 'ui.tables')} (\\d+)`);
         const n = Number(entry.exec(toc)?.[1]);
         expect(n).toBeGreaterThan(3);
-        expect(texts[n - 1]).toContain(t(lang, 'tables'));
-        const trends = Number(new RegExp(`${t(lang, 'trends')} (\\d+)`).exec(toc)?.[1]);
-        expect(texts[trends - 1]).toContain(t(lang, 'trends'));
+        expect(texts[n - 1]).toContain(t(lang, 'ui.tables'));
+        const trends = Number(new RegExp(`${t(lang, 'ui.trends')} (\\d+)`).exec(toc)?.[1]);
+        expect(texts[trends - 1]).toContain(t(lang, 'ui.trends'));
       });
 
       it('has a running header and footer with "page N / M" on every page but the cover', () => {

@@ -17,8 +17,8 @@ describe('pageContext', () => {
   it('translates and formats in the page language', () => {
     const fi = pageContext(model, page('fi', 2025, 'trends'));
     const en = pageContext(model, page('en', 2025, 'trends'));
-    expect([fi.t('total'), en.t('total')]).toEqual(['Kaikki', 'All respondents']);
-    expect(en.t('changeFrom', { year: 2024 })).toBe('Change from 2024');
+    expect([fi.t('ui.total'), en.t('ui.total')]).toEqual(['Kaikki', 'All respondents']);
+    expect(en.t('ui.changeFrom', { year: 2024 })).toBe('Change from 2024');
     expect([fi.locale.number(3.854, 2), en.locale.number(3.854, 2)]).toEqual(['3,85', '3.85']);
     expect(fi.locale.date('2025-03-14')).toBe('14.3.2025');
     expect(en.locale.date('2025-03-14')).toBe('14 March 2025');

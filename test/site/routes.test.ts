@@ -37,8 +37,8 @@ describe('routes', () => {
     const odd = withStudy(model, (study) => ({
       ...study,
       groups: [
-        { code: 'A', label: { fi: 'A', en: 'A' } },
-        { code: 'B ', label: { fi: 'B', en: 'B' } },
+        { code: 'A', label: { fi: 'A', sv: 'A', en: 'A' } },
+        { code: 'B ', label: { fi: 'B', sv: 'B', en: 'B' } },
       ],
     }));
     expect(

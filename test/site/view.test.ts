@@ -19,7 +19,8 @@ import {
   pdfFileName,
   shareText,
 } from '../../src/site/view.ts';
-import { cssString, formatDate, runningTexts } from '../../src/site/print.ts';
+import { cssString, runningTexts } from '../../src/site/print.ts';
+import { formatDate } from '../../src/i18n/index.ts';
 import { npsParts, statsIn } from '../../src/site/stats.ts';
 import { siteReport } from './fixture.ts';
 

@@ -37,7 +37,7 @@ describe('parseStudy', () => {
     });
     expect(found).toEqual(
       expect.arrayContaining([
-        'title.en: Invalid input: expected string, received undefined',
+        'title.en: missing: the study is published in "en" (see "languages"), so every text needs an "en" version',
         'dimensions[0].items[0]: unknown item "nope"',
         'indices[0].dimensions[1]: unknown dimension "ghost"',
         'drivers.outcome: unknown indicator "missing"',

@@ -1,0 +1,58 @@
+import { isLang, type Lang } from '../i18n/languages.ts';
+
+type Issue = (path: (string | number)[], message: string, hint?: string) => void;
+type Json = Record<string, unknown>;
+
+const isObject = (x: unknown): x is Json => x !== null && typeof x === 'object' && !Array.isArray(x);
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+
+/** The study's report languages as written, or the default when absent or unreadable. */
+function languagesOf(s: Json): Lang[] {
+  const raw = s.languages;
+  if (raw === undefined) return ['fi', 'en'];
+  return list(raw).filter((x): x is Lang => typeof x === 'string' && isLang(x));
+}
+
+/** Every text of a (possibly malformed) definition that is written in the report languages, with its path. */
+export function labelsOf(s: Json): { path: (string | number)[]; value: unknown }[] {
+  const out: { path: (string | number)[]; value: unknown }[] = [];
+  const at = (path: (string | number)[], value: unknown) => {
+    if (value !== undefined) out.push({ path, value });
+  };
+  at(['title'], s.title);
+  at(['organisation'], s.organisation);
+  const each = (key: string, inner?: (x: Json, path: (string | number)[]) => void) =>
+    list(s[key]).forEach((x, i) => {
+      if (!isObject(x)) return;
+      at([key, i, 'label'], x.label);
+      inner?.(x, [key, i]);
+    });
+  each('bands');
+  each('groups');
+  each('background', (b, path) => list(b.values).forEach((v, j) => isObject(v) && at([...path, 'values', j, 'label'], v.label)));
+  each('items');
+  each('dimensions');
+  each('indices');
+  if (isObject(s.nps)) at(['nps', 'label'], s.nps.label);
+  if (isObject(s.benchmark)) at(['benchmark', 'source'], s.benchmark.source);
+  return out;
+}
+
+/**
+ * Every text must be given in each of the study's languages: a missing one is an
+ * error naming its path. A text in a language the study does not publish is ignored.
+ */
+export function checkLabelLanguages(s: Json, issue: Issue): void {
+  const languages = languagesOf(s);
+  for (const { path, value } of labelsOf(s)) {
+    if (!isObject(value)) continue;
+    for (const lang of languages) {
+      if (value[lang] === undefined)
+        issue(
+          [...path, lang],
+          `missing: the study is published in "${lang}" (see "languages"), so every text needs an "${lang}" version`,
+          `Add "${lang}": "…" here, or take "${lang}" out of "languages".`,
+        );
+    }
+  }
+}
