@@ -40,7 +40,7 @@ const SECTIONS = [
 ];
 
 describe('luotain new-edition', () => {
-  it('creates draft editorial files in each of the study\'s languages and says where the data goes', async () => {
+  it("creates draft editorial files in each of the study's languages and says where the data goes", async () => {
     const effects = silentEffects({ cwd: scratch });
     expect(await main(['new-edition', '2026'], effects)).toBe(0);
     expect(effects.errors).toEqual([]);
