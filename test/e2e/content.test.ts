@@ -16,7 +16,7 @@ import type { Lang } from '../../src/study/schema.ts';
 import { formatNumber, formatPercent } from '../../src/format/number.ts';
 import { localeOf, t } from '../../src/i18n/index.ts';
 import { groupSlug } from '../../src/site/view.ts';
-import { NBSP, numberTokens, openSite, type ServedSite } from './support.ts';
+import { numberTokens, openSite, type ServedSite } from './support.ts';
 
 const siteDir = inject('sampleSite');
 const YEAR = 2023;
