@@ -17,20 +17,13 @@ export function respondentsTable(model: ReportModel, edition: EditionModel, lang
   const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
     { text: label },
     { text: g.n === undefined ? t(lang, 'ui.suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
-    ...(weighted
-      ? [{ text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) }, { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) }]
-      : []),
+    ...(weighted ? [{ text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) }, { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) }] : []),
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
   ];
   const grouped = model.study.groups.length > 0;
   return {
     caption: t(lang, 'ui.respondents'),
-    head: [
-      t(lang, grouped ? 'ui.groups' : 'method.sampleColumn'),
-      t(lang, 'ui.respondents'),
-      ...(weighted ? [t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect')] : []),
-      t(lang, 'ui.marginOfError'),
-    ],
+    head: [t(lang, grouped ? 'ui.groups' : 'method.sampleColumn'), t(lang, 'ui.respondents'), ...(weighted ? [t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect')] : []), t(lang, 'ui.marginOfError')],
     numeric: [false, true, ...(weighted ? [true, true] : []), true],
     rows: [...r.groups.map((g) => row(g.label[lang], g)), row(t(lang, 'ui.total'), r)],
   };
@@ -135,9 +128,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
       ...(f.driversOutcome !== undefined
         ? [paragraph(say(f.weighted ? 'method.driversWeighted' : 'method.drivers', { outcome: f.driversOutcome }), grouped && say('method.driversGroups'), say('method.driversDetails'))]
         : []),
-      ...(f.quotesPerGroup !== undefined
-        ? [paragraph(say(grouped ? 'method.quotesGroups' : 'method.quotesAll', { count: f.quotesPerGroup, base: f.minBase }), say('method.quotesChoice'))]
-        : []),
+      ...(f.quotesPerGroup !== undefined ? [paragraph(say(grouped ? 'method.quotesGroups' : 'method.quotesAll', { count: f.quotesPerGroup, base: f.minBase }), say('method.quotesChoice'))] : []),
     ],
   };
 
@@ -167,7 +158,11 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
     heading: say('ui.reportingBase'),
     paragraphs: [
       // At the floor nothing is ever marked withheld for its base: below it nothing is published at all.
-      paragraph(f.minBase > DISCLOSURE_FLOOR && say('method.minBase', { base: f.minBase }), say('method.floor', { floor: DISCLOSURE_FLOOR }), (grouped || hasBackground) && say('method.complementary')),
+      paragraph(
+        f.minBase > DISCLOSURE_FLOOR && say('method.minBase', { base: f.minBase }),
+        say('method.floor', { floor: DISCLOSURE_FLOOR }),
+        (grouped || hasBackground) && say('method.complementary'),
+      ),
       ...(f.weighted ? [say('method.weightRules', { base: f.minBase })] : []),
       ...(f.driversOutcome !== undefined ? [say(f.weighted ? 'method.driversBaseWeighted' : 'method.driversBase', { base: f.minBase })] : []),
     ],

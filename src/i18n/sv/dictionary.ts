@@ -152,7 +152,7 @@ export const sv: Dictionary = {
       one: 'De svarande bildar en intressentgrupp ({groups}), som har dragits som ett enda stratum.',
       other: 'Undersökningen har {count} intressentgrupper ({groups}), och var och en är ett eget urval: grupperna är strata i ett stratifierat urval.',
     },
-    oneSample: 'Alla svarande utgör ett urval; undersökningen har inga intressentgrupper.',
+    oneSample: 'Alla svarande utgör ett urval.',
     weighted:
       'Svaren viktas med designvikter så att resultaten beskriver populationen och inte bara de svarande. Den effektiva urvalsstorleken (Kish) anger hur stort ett oviktat urval det viktade materialet motsvarar; designeffekten är antalet svarande delat med den effektiva urvalsstorleken.',
     equalRespondents: 'Varje svarande räknas lika mycket i resultaten.',
@@ -161,7 +161,8 @@ export const sv: Dictionary = {
     scale: 'Påståendena besvaras på skalan {scale}. Tomma svar lämnas utanför alla siffror.',
     cantSay: {
       one: 'Svaret ”kan inte säga” (kod {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
-      other: 'Svaret ”kan inte säga” (koderna {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
+      other:
+        'Svaret ”kan inte säga” (koderna {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
     },
     noCantSay: 'Skalan har inget alternativ ”kan inte säga”.',
     topBox: {
@@ -172,8 +173,10 @@ export const sv: Dictionary = {
       'Ett områdes värde räknas först per svarande: medeltalet av de påståenden inom området som hen besvarat, om hen besvarat minst hälften av dem (avrundat uppåt). Områdets medeltal är medeltalet av dessa värden över de svarande.',
     dimensionShares:
       'Områdets andel positiva och dess svarsfördelning räknas på samma sätt: först för varje svarande med ett värde andelen positiva svar (eller svar på varje skalpunkt) bland de påståenden hen besvarat, sedan medeltalet av dessa andelar över de svarande. Varje svarande räknas alltså en gång, oavsett hur många av områdets påståenden hen besvarat; siffran är inte andelen av alla svar sammanslagna.',
-    indexOfAreas: 'Ett index som byggs av områden är för varje svarande medeltalet av hens områdesvärden, när minst hälften av områdena har ett värde; indexets siffra är medeltalet av dessa över de svarande.',
-    indexOfItems: 'Ett index som byggs av påståenden är för varje svarande medeltalet av hens svar, när hen besvarat minst hälften av påståendena; indexets siffra är medeltalet av dessa över de svarande.',
+    indexOfAreas:
+      'Ett index som byggs av områden är för varje svarande medeltalet av hens områdesvärden, när minst hälften av områdena har ett värde; indexets siffra är medeltalet av dessa över de svarande.',
+    indexOfItems:
+      'Ett index som byggs av påståenden är för varje svarande medeltalet av hens svar, när hen besvarat minst hälften av påståendena; indexets siffra är medeltalet av dessa över de svarande.',
     weightedMeans: 'Alla medeltal och andelar är viktade med designvikterna.',
     seStratified: 'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
     seOneSample: 'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
@@ -216,8 +219,7 @@ export const sv: Dictionary = {
       'Ett område eller index jämförs med föregående undersökning endast när samma påståenden ingår i båda: om ett påstående saknar giltiga svar i bara den ena undersökningen (i hela materialet eller i en grupp), visas inte förändringen för dess område och index.',
     minBase: 'En siffra som bygger på färre än {base} svarande visas inte; i dess ställe står ”n < {base}”.',
     floor: 'Om siffror som bygger på färre än {floor} svarande publiceras ingenting alls.',
-    complementary:
-      'Om endast en grupp i en indelning skulle döljas, döljs också den näst minsta gruppen, så att den dolda siffran inte kan räknas fram ur totalen.',
+    complementary: 'Om endast en grupp i en indelning skulle döljas, döljs också den näst minsta gruppen, så att den dolda siffran inte kan räknas fram ur totalen.',
     weightRules:
       'Vikterna kan göra att en siffra vilar på färre svarande än dess n antyder. En siffra döljs därför med markeringen ”n < {base}” också när den effektiva urvalsstorleken för dess svar (Kish) är under {base}, och alla siffror för en grupp, en bakgrundsklass eller alla svarande döljs när en enda svarande bär mer än hälften av dess vikt.',
     driversBase: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor.',
