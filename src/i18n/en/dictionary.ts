@@ -5,6 +5,7 @@
 export const en = {
   ui: {
     langName: 'English',
+    language: 'Language',
     skip: 'Skip to content',
     editions: 'Editions',
     edition: 'Edition',

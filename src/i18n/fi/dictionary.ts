@@ -4,6 +4,7 @@ import type { Dictionary } from '../en/dictionary.ts';
 export const fi: Dictionary = {
   ui: {
     langName: 'Suomi',
+    language: 'Kieli',
     skip: 'Siirry sisältöön',
     editions: 'Julkaisut',
     edition: 'Julkaisu',

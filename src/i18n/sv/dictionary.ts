@@ -4,6 +4,7 @@ import type { Dictionary } from '../en/dictionary.ts';
 export const sv: Dictionary = {
   ui: {
     langName: 'Svenska',
+    language: 'Språk',
     skip: 'Hoppa till innehållet',
     editions: 'Utgåvor',
     edition: 'Utgåva',
