@@ -124,6 +124,7 @@ export function readSavDictionary(bytes: Uint8Array): SavDictionary {
   if (magic !== '$FL2') throw new SavFormatError('the file is not an SPSS system file (it does not start with "$FL2")');
   c.take(60);
   c.le = true;
+  c.need(4);
   const layout = c.view.getInt32(64, true);
   if (layout !== 2 && layout !== 3) c.le = false;
   c.int();

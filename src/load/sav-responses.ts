@@ -126,7 +126,9 @@ export class SavResponsesParser {
       if (line === undefined) return column === undefined ? issue : { ...issue, place: `variable "${column}"` };
       const v = column === undefined ? undefined : byName.get(column);
       const label = v && issue.value !== undefined ? (v.width === 0 ? v.labels.get(Number(issue.value)) : v.labels.get(issue.value)) : undefined;
-      const message = label === undefined ? issue.message : issue.message.replace(`value "${issue.value}"`, `value "${issue.value}" (labelled "${label}")`);
+      let message = label === undefined ? issue.message : issue.message.replace(`value "${issue.value}"`, `value "${issue.value}" (labelled "${label}")`);
+      // The row readers name an earlier row by its line; here a line is a case.
+      message = message.replace(/\bas on line (\d+)/, 'as in case $1');
       const { line: _, ...rest } = issue;
       if (line === 0) return { ...rest, message, place: column === undefined ? 'the variables' : `variable "${column}"` };
       return { ...rest, line, message, place: column === undefined ? `case ${line}` : `case ${line}, variable "${column}"` };
