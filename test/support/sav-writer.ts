@@ -159,15 +159,20 @@ export function savDictionary(variables: SavWriterVariable[], options: SavWriter
 /**
  * Encodes cases one by one (bytecode compression carries its command block
  * from one case to the next, as SPSS writes it); end() gives the last bytes.
+ * Writes into one growing buffer, so that a million cases take seconds.
  */
 export class SavCaseWriter {
   private readonly variables: SavWriterVariable[];
   private readonly le: boolean;
   private readonly compressed: boolean;
   private readonly bias: number;
-  private commands: number[] = [];
-  private data: Uint8Array[] = [];
-  private out: Uint8Array[] = [];
+  private buf = new Uint8Array(1 << 16);
+  private view = new DataView(this.buf.buffer);
+  private pos = 0;
+  /** The open command block's offset and the commands in it (8: none open). */
+  private block = 0;
+  private next = 8;
+  private readonly text = new Map<string, Uint8Array>();
 
   constructor(variables: SavWriterVariable[], options: SavWriterOptions = {}) {
     this.variables = variables;
@@ -178,56 +183,85 @@ export class SavCaseWriter {
 
   /** The bytes of one case (those complete so far, in compressed data). */
   case(values: readonly SavValue[]): Uint8Array {
-    this.variables.forEach((v, i) => {
+    const variables = this.variables;
+    for (let i = 0; i < variables.length; i++) {
+      const v = variables[i];
       const x = values[i];
       if (v.width === 0) {
         const d = x === null || x === undefined ? SYSMIS : Number(x);
-        const b = new Uint8Array(8);
-        new DataView(b.buffer).setFloat64(0, d, this.le);
-        if (!this.compressed) this.out.push(b);
+        if (!this.compressed) this.number(d);
         else if (d === SYSMIS) this.code(255);
         else if (Number.isInteger(d) && d + this.bias >= 1 && d + this.bias <= 251) this.code(d + this.bias);
-        else this.code(253, b);
+        else {
+          this.code(253);
+          this.number(d);
+        }
       } else {
-        const all = new Uint8Array(slotsOf(v) * 8).fill(32);
-        all.set(utf8.encode(x === null ? '' : String(x)).subarray(0, v.width));
-        for (let k = 0; k < all.length; k += 8) {
-          const piece = all.subarray(k, k + 8);
-          if (!this.compressed) this.out.push(piece);
-          else if (piece.every((c) => c === 32)) this.code(254);
-          else this.code(253, piece);
+        const s = x === null || x === undefined ? '' : String(x);
+        let bytes = this.text.get(s);
+        if (!bytes) {
+          bytes = utf8.encode(s).subarray(0, v.width);
+          if (this.text.size < 10_000) this.text.set(s, bytes);
+        }
+        const size = slotsOf(v) * 8;
+        for (let k = 0; k < size; k += 8) {
+          const blank = k >= bytes.length;
+          if (this.compressed && blank) {
+            this.code(254);
+            continue;
+          }
+          if (this.compressed) this.code(253);
+          this.room(8);
+          this.buf.fill(32, this.pos, this.pos + 8);
+          this.buf.set(bytes.subarray(k, k + 8), this.pos);
+          this.pos += 8;
         }
       }
-    });
-    return this.take();
-  }
-
-  /** The last bytes: in compressed data the end code and the last command block. */
-  end(): Uint8Array {
-    if (this.compressed && this.commands.length > 0) {
-      while (this.commands.length < 8) this.commands.push(0);
-      this.flush();
     }
     return this.take();
   }
 
-  private code(c: number, data?: Uint8Array): void {
-    this.commands.push(c);
-    if (data) this.data.push(data);
-    if (this.commands.length === 8) this.flush();
+  /** The last bytes: in compressed data the last command block, padded with 0. */
+  end(): Uint8Array {
+    if (this.next < 8) {
+      this.buf.fill(0, this.block + this.next, this.block + 8);
+      this.next = 8;
+    }
+    return this.take();
   }
 
-  private flush(): void {
-    this.out.push(Uint8Array.from(this.commands), ...this.data);
-    this.commands = [];
-    this.data = [];
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    b.set(this.buf);
+    this.buf = b;
+    this.view = new DataView(b.buffer);
   }
 
+  private number(d: number): void {
+    this.room(8);
+    this.view.setFloat64(this.pos, d, this.le);
+    this.pos += 8;
+  }
+
+  private code(c: number): void {
+    if (this.next === 8) {
+      this.room(8);
+      this.block = this.pos;
+      this.next = 0;
+      this.pos += 8;
+    }
+    this.buf[this.block + this.next++] = c;
+  }
+
+  /** The bytes written whose command block is complete; the open block and what follows it stay. */
   private take(): Uint8Array {
-    const b = new Bytes(this.le);
-    for (const p of this.out) b.raw(p);
-    this.out = [];
-    return b.done();
+    const upTo = this.next < 8 ? this.block : this.pos;
+    const out = this.buf.slice(0, upTo);
+    this.buf.copyWithin(0, upTo, this.pos);
+    this.pos -= upTo;
+    this.block -= upTo;
+    return out;
   }
 }
 
