@@ -81,6 +81,18 @@ describe('responses as .csv, .sav and .xlsx', () => {
     }
   });
 
+  it("a workbook written by R (openxlsx 4.2.5.2, test/fixtures/load/xlsx/make-xlsx.R), its sheet named in study.json, gives the CSV's columns", async () => {
+    const csvDir = await study('csv-r', { 2023: 'csv', 2024: 'csv' });
+    const dir = await study('xlsx-r', { 2023: 'csv', 2024: 'csv' });
+    rmSync(join(dir, '2024', 'responses.csv'));
+    cpSync(join(FIXTURES, 'xlsx', 'openxlsx.xlsx'), join(dir, '2024', 'responses.xlsx'));
+    const definition = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
+    writeFileSync(join(dir, 'study.json'), JSON.stringify({ ...definition, responses: { sheets: { 2024: 'Data' } } }));
+    const load = await readStudy(dir);
+    expect(shown(load.issues)).toEqual([]);
+    expect(load.editions.map(columns)).toEqual((await readStudy(csvDir)).editions.map(columns));
+  });
+
   it('two responses files in one year folder is an error naming both', async () => {
     const dir = await study('two', { 2023: 'csv', 2024: 'sav' });
     writeFileSync(join(dir, '2024', 'responses.xlsx'), await csvToXlsx(csv(...okRows(3))));
