@@ -1,5 +1,7 @@
 import type { SavDictionary } from './sav-dictionary.ts';
 
+const MACHINE_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /**
  * The cases of a .sav file's data, decoded as its bytes come in pieces:
  * uncompressed, or with SPSS's bytecode compression (blocks of eight
@@ -14,6 +16,8 @@ export class SavCases {
   /** The current case, 8 bytes per slot. */
   readonly bytes: Uint8Array;
   readonly view: DataView;
+  /** The slots as numbers, when the file's byte order is the machine's (else read them through `view`). */
+  readonly numbers: Float64Array | undefined;
   /** Cases decoded so far. */
   count = 0;
   private readonly dict: SavDictionary;
@@ -31,6 +35,7 @@ export class SavCases {
     this.onCase = onCase;
     this.bytes = new Uint8Array(dict.slots * 8);
     this.view = new DataView(this.bytes.buffer);
+    this.numbers = dict.littleEndian === MACHINE_LITTLE_ENDIAN ? new Float64Array(this.bytes.buffer) : undefined;
   }
 
   /** Decodes the cases completed by the next piece of the data. */
@@ -89,6 +94,7 @@ export class SavCases {
     const { slots, bias, sysmis, littleEndian, cases } = this.dict;
     const out = this.bytes;
     const view = this.view;
+    const numbers = this.numbers;
     const length = buf.length;
     let at = this.resume;
     let commands = this.commands;
@@ -114,12 +120,13 @@ export class SavCases {
           return length;
         }
         const o = slot * 8;
+        // Byte by byte and through a Float64Array where it can: a million cases of 50 slots make this the loader's inner loop.
         if (code === 253) {
-          out.set(buf.subarray(at, at + 8), o);
+          for (let k = 0; k < 8; k++) out[o + k] = buf[at + k];
           at += 8;
-        } else if (code === 254) out.fill(32, o, o + 8);
-        else if (code === 255) view.setFloat64(o, sysmis, littleEndian);
-        else view.setFloat64(o, code - bias, littleEndian);
+        } else if (code === 254) for (let k = 0; k < 8; k++) out[o + k] = 32;
+        else if (numbers) numbers[slot] = code === 255 ? sysmis : code - bias;
+        else view.setFloat64(o, code === 255 ? sysmis : code - bias, littleEndian);
         slot++;
       }
       if (slot < slots) {

@@ -154,17 +154,17 @@ export class SavResponsesParser {
     const decoder = new TextDecoder(dict.encoding);
     const { sysmis, littleEndian } = dict;
     const cases = new SavCases(dict, (number) => {
-      const bytes = cases.bytes;
       const view = cases.view;
+      const numbers = cases.numbers;
       for (let k = 0; k < read.length; k++) {
         const i = read[k];
         const v = variables[i];
         let text = '';
         if (v.width === 0) {
-          const d = view.getFloat64(v.segments[0].slot * 8, littleEndian);
+          const d = numbers ? numbers[v.segments[0].slot] : view.getFloat64(v.segments[0].slot * 8, littleEndian);
           if (d !== sysmis && !Number.isNaN(d) && !userMissing(v, d)) text = savNumberText(d);
         } else {
-          text = stringValue(bytes, v, decoder);
+          text = stringValue(latin, v, decoder);
           if (v.missing.values.length > 0 && userMissing(v, text)) text = '';
         }
         fields[i] = text;
@@ -172,19 +172,23 @@ export class SavResponsesParser {
       progress.consumed = number;
       rows.onRow(fields, number, undefined);
     });
+    const latin = Buffer.from(cases.bytes.buffer, cases.bytes.byteOffset, cases.bytes.byteLength);
     this.cases = cases;
   }
 }
 
 /** A string variable's value: its segments' bytes joined, trailing spaces removed. */
-function stringValue(bytes: Uint8Array, v: SavVariable, decoder: TextDecoder): string {
+function stringValue(bytes: Buffer, v: SavVariable, decoder: TextDecoder): string {
   const segments = v.segments;
-  let raw: Uint8Array;
+  let raw: Buffer;
+  let from = 0;
+  let end: number;
   if (segments.length === 1) {
-    const from = segments[0].slot * 8;
-    raw = bytes.subarray(from, from + Math.min(v.width, segments[0].bytes));
+    raw = bytes;
+    from = segments[0].slot * 8;
+    end = from + Math.min(v.width, segments[0].bytes);
   } else {
-    raw = new Uint8Array(v.width);
+    raw = Buffer.alloc(v.width);
     let at = 0;
     for (const s of segments) {
       const take = Math.min(s.bytes, v.width - at);
@@ -192,11 +196,11 @@ function stringValue(bytes: Uint8Array, v: SavVariable, decoder: TextDecoder): s
       at += take;
       if (at >= v.width) break;
     }
+    end = raw.length;
   }
-  let end = raw.length;
-  while (end > 0 && (raw[end - 1] === 32 || raw[end - 1] === 0)) end--;
-  if (end === 0) return '';
-  let ascii = true;
-  for (let i = 0; i < end; i++) if (raw[i] >= 128) ascii = false;
-  return ascii ? String.fromCharCode.apply(null, raw.subarray(0, end) as unknown as number[]) : decoder.decode(raw.subarray(0, end));
+  while (end > from && (raw[end - 1] === 32 || raw[end - 1] === 0)) end--;
+  if (end === from) return '';
+  for (let i = from; i < end; i++) if (raw[i] >= 128) return decoder.decode(raw.subarray(from, end));
+  // ASCII, the common case: Latin-1 decoding is the same and native.
+  return raw.toString('latin1', from, end);
 }
