@@ -4,7 +4,7 @@
  * headings) and the phrases of each language's dictionary that no other language has.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
@@ -17,10 +17,12 @@ export const MATRIX_DIR = resolve('test-output/matrix');
 /** Writes the shape's study and builds its site (no PDFs) into test-output/matrix/<shape>/site. */
 export async function buildShape(shape: Shape): Promise<string> {
   const dir = join(MATRIX_DIR, shape.name);
+  const out = join(dir, 'site');
+  // MATRIX_REUSE=1 checks the sites of the last run again without building (for working on the assertions).
+  if (process.env.MATRIX_REUSE === '1' && existsSync(out)) return out;
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const { dataDir, reportsDir } = writeStudyFolder(shape, dir);
-  const out = join(dir, 'site');
   try {
     await run(process.execPath, ['bin/luotain.js', 'build', '--data', dataDir, '--reports', reportsDir, '--out', out, '--no-pdf'], {
       env: { ...process.env, TZ: 'UTC' },
@@ -65,14 +67,18 @@ function collect(node: Node, lang: string, out: Map<string, string[]>): void {
   if (SKIP.has(el.tagName.toUpperCase())) return;
   const own = el.getAttribute('lang') ?? el.getAttribute('xml:lang');
   const here = own ?? lang;
+  const push = (text: string) => out.get(here)?.push(text) ?? out.set(here, [text]);
   for (const a of ATTRS) {
     const v = el.getAttribute(a);
-    if (v?.trim()) out.get(here)?.push(v) ?? out.set(here, [v]);
+    if (v?.trim()) push(` ${v} `);
   }
+  // Element boundaries separate words; neighbouring text nodes (split at an entity) do not.
+  push(' ');
   for (const child of el.childNodes) collect(child, here, out);
+  push(' ');
 }
 
-const squash = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
+const squash = (parts: string[]) => parts.join('').replace(/\s+/g, ' ').trim();
 
 export function readPage(path: string, html: string): BuiltPage {
   const { document } = parseHTML(html);
