@@ -14,3 +14,16 @@ export function joinAnd(list: readonly (string | number)[]): string {
 export function percent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
+
+/** A count for messages, with commas between thousands as English writes them: 1,146. */
+export function countText(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/**
+ * The first places of a repeated problem, as prose: "4 and 9" when they are
+ * all, "2, 3, 4, 5, 7, …" when there are more than listed.
+ */
+export function placeList(places: readonly string[], more: boolean): string {
+  return more ? `${places.join(', ')}, …` : joinAnd(places);
+}

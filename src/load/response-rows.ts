@@ -65,7 +65,8 @@ export class ResponseRows {
     this.delimiter = delimiter;
     this.rules = new RowRules(study, delimiter !== ',');
     this.store = new ColumnStore(study.items.length, study.nps !== undefined, study.background.length);
-    this.weights = new WeightFormats(issues.cap);
+    // Enough lines to name the first places of their one message (see IssueList).
+    this.weights = new WeightFormats(8);
     this.repeats = study.columns.id ? undefined : new RowRegistry();
     this.quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(Math.max(1, study.groups.length), study.nps.quotes.perGroup) : undefined;
     this.expectedLength = options.expectedLength;
@@ -95,11 +96,14 @@ export class ResponseRows {
     }
     if (fields.length !== at.width) {
       const d = delimiterName(this.delimiter);
-      issues.error({
-        line,
-        message: `the row has ${fields.length} fields but the header has ${at.width}`,
-        hint: `Look for a missing or extra ${d}, or a text answer with a ${d} that is not in quotes.`,
-      });
+      issues.error(
+        {
+          line,
+          message: `the row has ${fields.length} fields but the header has ${at.width}`,
+          hint: `Look for a missing or extra ${d}, or a text answer with a ${d} that is not in quotes.`,
+        },
+        { key: 'width', many: `rows do not have the header's ${at.width} fields` },
+      );
       rows.rejected++;
       return;
     }

@@ -1,6 +1,6 @@
 import type { ColumnStore } from './column-store.ts';
 import type { IdRegistry } from './id-registry.ts';
-import type { IssueList } from './issue-list.ts';
+import type { IssueList, Repeat } from './issue-list.ts';
 import { quoteList } from './message-text.ts';
 import { parseNumber, smallInt } from './parse-number.ts';
 import type { ResponsePositions } from './response-columns.ts';
@@ -22,6 +22,19 @@ export interface RowReaderContext {
 const WEIGHT_HINT = `Every respondent needs a positive weight; if the data has no weights, remove columns.weight from study.json.`;
 const NPS_HINT = 'NPS answers must be whole numbers 0–10, or blank for not answered.';
 
+// How each error that may repeat down a column is said once for all its rows (see IssueList).
+const BLANK_ID: Repeat = { key: 'blank-id', many: 'respondent ids are blank' };
+const SAME_ID: Repeat = { key: 'same-id', many: "respondent ids repeat an earlier row's" };
+const BLANK_GROUP: Repeat = { key: 'blank-group', many: 'group codes are blank' };
+const BLANK_WEIGHT: Repeat = { key: 'blank', many: 'weights are blank' };
+const WEIGHT_NOT_NUMBER: Repeat = { key: 'not-number', many: 'weights are not numbers' };
+const WEIGHT_ZERO: Repeat = { key: 'zero', many: 'weights are zero; weights must be positive' };
+const WEIGHT_NEGATIVE: Repeat = { key: 'negative', many: 'weights are negative; weights must be positive' };
+const WEIGHT_TOO_LARGE: Repeat = { key: 'too-large', many: 'weights are too large to be weights' };
+const NOT_NUMBER: Repeat = { key: 'not-number', many: 'values are not numbers', labels: true };
+const NOT_WHOLE: Repeat = { key: 'not-whole', many: 'values are not whole numbers' };
+const NPS_OUTSIDE: Repeat = { key: 'outside', many: 'values are outside 0–10' };
+
 /**
  * Reads a row of responses.csv given as strings (of the header's width),
  * with every check: each value that breaks a rule of the study definition is
@@ -31,9 +44,26 @@ const NPS_HINT = 'NPS answers must be whole numbers 0–10, or blank for not ans
  */
 export class RowReader {
   private readonly context: RowReaderContext;
+  private readonly unknownGroup: Repeat;
+  private readonly outsideScale: Repeat;
+  private readonly unknownBackground: Repeat[];
 
   constructor(context: RowReaderContext) {
     this.context = context;
+    const { rules } = context;
+    const { scaleMin, scaleMax, cantSayText } = rules;
+    this.unknownGroup = { key: 'unknown-group', many: 'values are not group codes in study.json', after: `; the codes are ${quoteList(rules.groupCodes)}` };
+    this.outsideScale = {
+      key: 'outside',
+      many: cantSayText
+        ? `values are outside the scale ${scaleMin}–${scaleMax} and are not can't-say codes (${cantSayText})`
+        : `values are outside the scale ${scaleMin}–${scaleMax}, and study.json defines no can't-say codes`,
+    };
+    this.unknownBackground = rules.study.background.map((b) => ({
+      key: 'unknown-code',
+      many: `values are not value codes of background variable "${b.id}"`,
+      after: `; the codes are ${quoteList(b.values.map((x) => x.code))}`,
+    }));
   }
 
   /**
@@ -54,17 +84,20 @@ export class RowReader {
     if (at.id >= 0) {
       const id = fields[at.id].trim();
       if (id === '') {
-        issues.error({ line, column: idCol, message: 'the respondent id is blank', hint: 'Every row needs a respondent id, unique within the edition.' });
+        issues.error({ line, column: idCol, message: 'the respondent id is blank', hint: 'Every row needs a respondent id, unique within the edition.' }, BLANK_ID);
       } else {
         const first = this.context.ids.firstLine(id, line);
         if (first !== undefined) {
-          issues.error({
-            line,
-            column: idCol,
-            value: id,
-            message: `value "${id}" is the same respondent id as on line ${first}`,
-            hint: 'Each respondent id must be unique within an edition: remove the duplicate row or correct the id.',
-          });
+          issues.error(
+            {
+              line,
+              column: idCol,
+              value: id,
+              message: `value "${id}" is the same respondent id as on line ${first}`,
+              hint: 'Each respondent id must be unique within an edition: remove the duplicate row or correct the id.',
+            },
+            SAME_ID,
+          );
         }
       }
     }
@@ -75,15 +108,18 @@ export class RowReader {
       const code = fields[at.group].trim();
       const k = rules.groupIndex.get(code);
       if (k !== undefined) g = k;
-      else if (code === '') issues.error({ line, column: groupCol, message: 'the group code is blank', hint: 'Every respondent needs a group code from groups in study.json.' });
+      else if (code === '') issues.error({ line, column: groupCol, message: 'the group code is blank', hint: 'Every respondent needs a group code from groups in study.json.' }, BLANK_GROUP);
       else
-        issues.error({
-          line,
-          column: groupCol,
-          value: code,
-          message: `value "${code}" is not a group code in study.json (the codes are ${quoteList(rules.groupCodes)})`,
-          hint: 'Correct the code, or add the group to groups in study.json.',
-        });
+        issues.error(
+          {
+            line,
+            column: groupCol,
+            value: code,
+            message: `value "${code}" is not a group code in study.json (the codes are ${quoteList(rules.groupCodes)})`,
+            hint: 'Correct the code, or add the group to groups in study.json.',
+          },
+          this.unknownGroup,
+        );
     }
 
     // The weight.
@@ -92,13 +128,13 @@ export class RowReader {
       const raw = fields[at.weight].trim();
       w = raw === '1' ? 1 : parseNumber(raw, true);
       const hint = WEIGHT_HINT;
-      if (raw === '') issues.error({ line, column: weightCol, message: 'the weight is blank', hint });
+      if (raw === '') issues.error({ line, column: weightCol, message: 'the weight is blank', hint }, BLANK_WEIGHT);
       else if (Number.isNaN(w)) {
         const grouped = groupedWeight(raw);
-        issues.error({ line, column: weightCol, value: raw, message: grouped ?? `value "${raw}" is not a number`, hint: grouped ? GROUPED_HINT : hint });
-      } else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint });
-      else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint });
-      else if (!Number.isFinite(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is too large to be a weight`, hint });
+        issues.error({ line, column: weightCol, value: raw, message: grouped?.message ?? `value "${raw}" is not a number`, hint: grouped ? GROUPED_HINT : hint }, grouped?.repeat ?? WEIGHT_NOT_NUMBER);
+      } else if (w === 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is zero; weights must be positive`, hint }, WEIGHT_ZERO);
+      else if (w < 0) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is negative; weights must be positive`, hint }, WEIGHT_NEGATIVE);
+      else if (!Number.isFinite(w)) issues.error({ line, column: weightCol, value: raw, message: `value "${raw}" is too large to be a weight`, hint }, WEIGHT_TOO_LARGE);
       else this.context.weights.note(raw, line);
     }
 
@@ -117,20 +153,23 @@ export class RowReader {
             const v = parseNumber(raw, decimalComma);
             const column = itemIds[k];
             const hint = rules.numberHint;
-            if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint });
-            else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint });
+            if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint }, NOT_NUMBER);
+            else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint }, NOT_WHOLE);
             else if (cantSay.has(v)) code = CANT_SAY;
             else if (v >= scaleMin && v <= scaleMax) code = v - scaleMin + 1;
             else
-              issues.error({
-                line,
-                column,
-                value: raw,
-                message: cantSayText
-                  ? `value "${raw}" is outside the scale ${scaleMin}–${scaleMax} and is not a can't-say code (${cantSayText})`
-                  : `value "${raw}" is outside the scale ${scaleMin}–${scaleMax}, and study.json defines no can't-say codes`,
-                hint: rules.answerHint,
-              });
+              issues.error(
+                {
+                  line,
+                  column,
+                  value: raw,
+                  message: cantSayText
+                    ? `value "${raw}" is outside the scale ${scaleMin}–${scaleMax} and is not a can't-say code (${cantSayText})`
+                    : `value "${raw}" is outside the scale ${scaleMin}–${scaleMax}, and study.json defines no can't-say codes`,
+                  hint: rules.answerHint,
+                },
+                this.outsideScale,
+              );
           }
         }
       }
@@ -149,9 +188,9 @@ export class RowReader {
         const hint = NPS_HINT;
         if (raw !== '') {
           const v = parseNumber(raw, decimalComma);
-          if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint });
-          else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint });
-          else if (v < 0 || v > 10) issues.error({ line, column, value: raw, message: `value "${raw}" is outside 0–10`, hint });
+          if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint }, NOT_NUMBER);
+          else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint }, NOT_WHOLE);
+          else if (v < 0 || v > 10) issues.error({ line, column, value: raw, message: `value "${raw}" is outside 0–10`, hint }, NPS_OUTSIDE);
           else npsValue = v;
         }
       }
@@ -169,13 +208,16 @@ export class RowReader {
           const v = rules.backgroundIndex[k].get(raw);
           if (v !== undefined) value = v;
           else
-            issues.error({
-              line,
-              column: b.column,
-              value: raw,
-              message: `value "${raw}" is not a value code of background variable "${b.id}" (the codes are ${quoteList(b.values.map((x) => x.code))})`,
-              hint: `Correct the value, or add the code to the values of background "${b.id}" in study.json; leave it blank if it is not known.`,
-            });
+            issues.error(
+              {
+                line,
+                column: b.column,
+                value: raw,
+                message: `value "${raw}" is not a value code of background variable "${b.id}" (the codes are ${quoteList(b.values.map((x) => x.code))})`,
+                hint: `Correct the value, or add the code to the values of background "${b.id}" in study.json; leave it blank if it is not known.`,
+              },
+              this.unknownBackground[k],
+            );
         }
       }
       if (keep) background[k][slot] = value;

@@ -1,5 +1,6 @@
 import type { Study } from '../study/schema.ts';
 import { IssueList } from './issue-list.ts';
+import { placeList } from './message-text.ts';
 import type { ParseResponsesOptions, ParseResponsesResult } from './parse-responses.ts';
 import { ResponseRows } from './response-rows.ts';
 import { responseColumns } from './response-columns.ts';
@@ -132,6 +133,14 @@ export class SavResponsesParser {
       const { line: _, ...rest } = issue;
       if (line === 0) return { ...rest, message, place: column === undefined ? 'the variables' : `variable "${column}"` };
       return { ...rest, line, message, place: column === undefined ? `case ${line}` : `case ${line}, variable "${column}"` };
+    };
+    issues.grouped = (column, lines, more) => {
+      const v = column === undefined ? undefined : byName.get(column);
+      const value = (text: string) => {
+        const label = v === undefined ? undefined : v.width === 0 ? v.labels.get(Number(text)) : v.labels.get(text);
+        return label === undefined ? `"${text}"` : `"${text}" (labelled "${label}")`;
+      };
+      return { ...(column !== undefined ? { place: `variable "${column}"` } : {}), rows: `cases ${placeList(lines.map(String), more)}`, value };
     };
     const expected = dict.cases > 0 ? dict.cases : undefined;
     const progress = { consumed: 0 };

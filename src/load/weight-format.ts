@@ -1,4 +1,4 @@
-import type { IssueList } from './issue-list.ts';
+import type { IssueList, Repeat } from './issue-list.ts';
 
 /**
  * Thousands separators in weights. Within one weights column:
@@ -70,20 +70,27 @@ export class WeightFormats {
       const a = this.ambiguous[m];
       if (a.count === 0 || this.decimal[m] || a.count === this.total) continue;
       const [sign, mark, example] = m === 0 ? [',', 'comma', '0,862 or 1,5'] : ['.', 'point', '0.862 or 1.5'];
+      const repeat: Repeat = {
+        key: `ambiguous-${mark}`,
+        many: `weights match the thousands-separator pattern 1${sign}234 (a ${mark} before the last three digits), so each may mean thousands as well as decimals; no other weight in the column shows a decimal ${mark} (like ${example})`,
+      };
       a.lines.forEach((line, k) => {
         const value = a.values[k];
         const [whole, decimals] = value.split(sign);
-        issues.error({
-          line,
-          column,
-          value,
-          message:
-            `value "${value}" matches the thousands-separator pattern 1${sign}234 (a ${mark} before the last three digits), so it may mean ${whole}${decimals} as well as ${whole}.${decimals}; ` +
-            `no other weight in the column shows a decimal ${mark} (like ${example})`,
-          hint: `Export the weights without thousands separators (${whole}${decimals}, not ${value}); three digits after a ${mark} are read as decimals only when another weight in the column shows a decimal ${mark}.`,
-        });
+        issues.error(
+          {
+            line,
+            column,
+            value,
+            message:
+              `value "${value}" matches the thousands-separator pattern 1${sign}234 (a ${mark} before the last three digits), so it may mean ${whole}${decimals} as well as ${whole}.${decimals}; ` +
+              `no other weight in the column shows a decimal ${mark} (like ${example})`,
+            hint: `Export the weights without thousands separators (${whole}${decimals}, not ${value}); three digits after a ${mark} are read as decimals only when another weight in the column shows a decimal ${mark}.`,
+          },
+          repeat,
+        );
       });
-      issues.unlisted(a.count - a.lines.length);
+      issues.unlisted(a.count - a.lines.length, column, repeat);
     }
   }
 }
@@ -104,13 +111,13 @@ const SEPARATOR_NAMES: Record<string, [string, string]> = {
 };
 
 /**
- * The error message of a weight (trimmed; not a number as written) whose
+ * The error of a weight (trimmed; not a number as written) whose
  * whole part can only be cut into groups of three digits by a thousands
  * separator ("1 371", "1.371.000", "12,345,678", "1,371.5"), or undefined.
  * A single comma or point before three digits is a number, and is not
  * matched here (see WeightFormats).
  */
-export function groupedWeight(raw: string): string | undefined {
+export function groupedWeight(raw: string): { message: string; repeat: Repeat } | undefined {
   const m = GROUPED.exec(raw);
   if (!m) return undefined;
   const separator = m[1];
@@ -118,7 +125,8 @@ export function groupedWeight(raw: string): string | undefined {
   if (decimalMark === separator) return undefined;
   // "1,371" or "1.371" alone is a number (not NaN), and never reaches here.
   const [name, pattern] = SEPARATOR_NAMES[separator];
-  return `value "${raw}" is written with thousands separators (the pattern ${pattern}: digits in groups of three between ${name}); weights are read without them`;
+  const what = `written with thousands separators (the pattern ${pattern}: digits in groups of three between ${name}); weights are read without them`;
+  return { message: `value "${raw}" is ${what}`, repeat: { key: `grouped-${name}`, many: `weights are ${what}` } };
 }
 
 /** The hint for a weight with thousands separators. */

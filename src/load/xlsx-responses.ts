@@ -1,5 +1,6 @@
 import type { Study } from '../study/schema.ts';
 import { IssueList } from './issue-list.ts';
+import { placeList } from './message-text.ts';
 import type { ParseResponsesOptions, ParseResponsesResult } from './parse-responses.ts';
 import { ResponseRows } from './response-rows.ts';
 import { scaleIssue } from './row-rules.ts';
@@ -71,6 +72,18 @@ export class XlsxResponsesParser {
       const at = column === undefined ? undefined : positions.get(column);
       const place = at === undefined ? `${inSheet} row ${line}` : `${inSheet} cell ${columnLetters(at)}${line} (column "${column}")`;
       return { ...issue, place };
+    };
+    this.issues.grouped = (column, lines, more) => {
+      const at = column === undefined ? undefined : positions.get(column);
+      if (at === undefined) return { place: column === undefined ? inSheet : `${inSheet} column "${column}"`, rows: `rows ${placeList(lines.map(String), more)}` };
+      const letters = columnLetters(at);
+      return {
+        place: `${inSheet} column ${letters} ("${column}")`,
+        rows: `cells ${placeList(
+          lines.map((l) => `${letters}${l}`),
+          more,
+        )}`,
+      };
     };
     this.setHeader = (names) => names.forEach((n, i) => n !== '' && !positions.has(n) && positions.set(n, i + 1));
   }

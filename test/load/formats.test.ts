@@ -154,4 +154,32 @@ describe('the place of a problem, named the way each format names it', () => {
       `error: DIR/2024/responses.sav: case 56, variable "int3": value "7" (labelled "Ei koske minua") is outside the scale 1–5 and is not a can't-say code (6)\n  → Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`,
     ]);
   });
+  describe('a problem repeated down a column is one message, its places named by the format', () => {
+    // Rows 3, 9, 15, … (every sixth from the third) hold labels in int2 instead of codes.
+    const labelled = okRows(60).map((row, i) => (i % 6 === 1 ? row.replace(/^(r\d+,\w,[\d.]+,\d),\d,/, `$1,${i % 12 === 1 ? 'Samaa mieltä' : 'Eri mieltä'},`) : row));
+    const many = csv(...labelled);
+    const HINT = '  → Export the values rather than the value labels (the numeric codes), or put the SPSS file itself beside it as responses.sav instead.';
+
+    it('CSV: the column and its lines', async () => {
+      const dir = oneEdition('group-csv', 'responses.csv', many);
+      expect(errors(dir, await readStudy(dir))).toEqual([
+        `error: DIR/2024/responses.csv: column "int2": 10 values are text labels: "Samaa mieltä" and "Eri mieltä" (lines 3, 9, 15, 21, 27, …)\n${HINT}`,
+      ]);
+    });
+
+    it('.xlsx: the sheet, the column and its cells', async () => {
+      const dir = oneEdition('group-xlsx', 'responses.xlsx', await csvToXlsx(many, 'Data'));
+      expect(errors(dir, await readStudy(dir))).toEqual([
+        `error: DIR/2024/responses.xlsx: sheet "Data" column E ("int2"): 10 values are text labels: "Samaa mieltä" and "Eri mieltä" (cells E3, E9, E15, E21, E27, …)\n${HINT}`,
+      ]);
+    });
+
+    it('.sav: the variable and its cases, with the value labels', async () => {
+      const outside = csv(...okRows(60).map((row, i) => (i % 6 === 1 ? row.replace(/,3,4,5,2,/, ',3,4,7,2,') : row)));
+      const dir = oneEdition('group-sav', 'responses.sav', csvToSav(outside, { compressed: true }, { int3: { labels: [[7, 'Ei koske minua']] } }));
+      expect(errors(dir, await readStudy(dir))).toEqual([
+        `error: DIR/2024/responses.sav: variable "int3": 10 values are outside the scale 1–5 and are not can't-say codes (6): "7" (labelled "Ei koske minua") (cases 2, 8, 14, 20, 26, …)\n  → Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`,
+      ]);
+    });
+  });
 });

@@ -177,8 +177,7 @@ describe('parseResponses: errors', () => {
 
   it('an NPS outside 0–10, not whole, or not a number', () => {
     expect(errorsWith('x1,A,1,3,4,5,2,11,,1,muu', 'x2,A,1,3,4,5,2,-1,,1,muu', 'x3,A,1,3,4,5,2,7.5,,1,muu', 'x4,A,1,3,4,5,2,ten,,1,muu')).toEqual([
-      `error: ${FILE}:17: column "nps": value "11" is outside 0–10\n${NPS_HINT}`,
-      `error: ${FILE}:18: column "nps": value "-1" is outside 0–10\n${NPS_HINT}`,
+      `error: ${FILE}: column "nps": 2 values are outside 0–10: "11" and "-1" (lines 17 and 18)\n${NPS_HINT}`,
       `error: ${FILE}:19: column "nps": value "7.5" is not a whole number\n${NPS_HINT}`,
       `error: ${FILE}:20: column "nps": value "ten" is not a number\n${NPS_HINT}`,
     ]);
@@ -204,17 +203,15 @@ describe('parseResponses: errors', () => {
   it('a weight that is blank, zero, negative or not a number', () => {
     expect(errorsWith('x1,A,,3,4,5,2,8,,1,muu', 'x2,A,0,3,4,5,2,8,,1,muu', 'x3,A,-0.5,3,4,5,2,8,,1,muu', 'x4,A,n/a,3,4,5,2,8,,1,muu', 'x5,A,"0,0",3,4,5,2,8,,1,muu')).toEqual([
       `error: ${FILE}:17: column "weight": the weight is blank\n${WEIGHT_HINT}`,
-      `error: ${FILE}:18: column "weight": value "0" is zero; weights must be positive\n${WEIGHT_HINT}`,
+      `error: ${FILE}: column "weight": 2 weights are zero; weights must be positive: "0" and "0,0" (lines 18 and 21)\n${WEIGHT_HINT}`,
       `error: ${FILE}:19: column "weight": value "-0.5" is negative; weights must be positive\n${WEIGHT_HINT}`,
       `error: ${FILE}:20: column "weight": value "n/a" is not a number\n${WEIGHT_HINT}`,
-      `error: ${FILE}:21: column "weight": value "0,0" is zero; weights must be positive\n${WEIGHT_HINT}`,
     ]);
   });
 
   it('a row with the wrong number of fields', () => {
     expect(errorsWith('x1,A,1,3,4,5,2,8,,1', 'x2,A,1,3,4,5,2,8,"Hyvä, mutta",kallis,1,muu')).toEqual([
-      `error: ${FILE}:17: the row has 10 fields but the header has 11\n  → Look for a missing or extra comma, or a text answer with a comma that is not in quotes.`,
-      `error: ${FILE}:18: the row has 12 fields but the header has 11\n  → Look for a missing or extra comma, or a text answer with a comma that is not in quotes.`,
+      `error: ${FILE}: 2 rows do not have the header's 11 fields (lines 17 and 18)\n  → Look for a missing or extra comma, or a text answer with a comma that is not in quotes.`,
     ]);
   });
 
@@ -284,20 +281,39 @@ describe('parseResponses: errors', () => {
     ]);
   });
 
-  it('lists at most 50 problems, then counts the rest', () => {
-    const bad = Array.from({ length: 60 }, (_, i) => `x${i},A,1,3,4,5,2,8,,1,mars`);
+  it('says a problem repeated down a column once, with its count, values and first lines', () => {
+    const bad = Array.from({ length: 1146 }, (_, i) => `x${i},A,1,3,4,5,2,8,,1,${i % 3 === 0 ? 'Mars' : 'mars'}`);
     const result = parse(csv(...okRows(15), ...bad));
-    const errors = errorsOf(result.issues);
-    expect(errors).toHaveLength(51);
-    expect(errors[49].split('\n')[0]).toBe(`error: ${FILE}:66: column "region": value "mars" is not a value code of background variable "region" (the codes are "uusimaa", "muu")`);
-    expect(errors[50]).toBe(`error: ${FILE}: … and 10 more problems\n  → Only the first 50 problems are listed; fix these and run the check again to see the rest.`);
-    expect(result.rows).toEqual({ read: 75, used: 15, rejected: 60 });
+    expect(errorsOf(result.issues)).toEqual([
+      `error: ${FILE}: column "region": 1,146 values are not value codes of background variable "region": "mars" and "Mars" (lines 17, 18, 19, 20, 21, …); the codes are "uusimaa", "muu"\n  → Correct the value, or add the code to the values of background "region" in study.json; leave it blank if it is not known.`,
+    ]);
+    expect(result.rows).toEqual({ read: 1161, used: 15, rejected: 1146 });
   });
 
-  it('can list fewer problems', () => {
-    const bad = Array.from({ length: 3 }, (_, i) => `x${i},A,1,3,4,5,2,8,,1,mars`);
+  it('can list fewer problems: the kinds beyond the first are counted', () => {
+    const bad = Array.from({ length: 3 }, (_, i) => `x${i},D,1,3,x,5,2,8,,1,mars`);
     const result = parseResponses(csv(...okRows(15), ...bad), FILE, 2024, study, { maxErrors: 2 });
-    expect(result.issues.map((i) => i.message).at(-1)).toBe('… and 1 more problem');
+    expect(result.issues.map((i) => i.message)).toEqual([
+      '3 values are not group codes in study.json: "D" (lines 17, 18 and 19); the codes are "A", "B", "C"',
+      '3 values are not numbers: "x" (lines 17, 18 and 19)',
+      '… and 3 more problems',
+    ]);
+  });
+
+  it('says that an item column holds text labels instead of codes', () => {
+    const labels = ['Completely satisfied', 'Fairly satisfied', 'Neither', 'Fairly dissatisfied'];
+    const bad = Array.from({ length: 8 }, (_, i) => `x${i},A,1,3,4,"${labels[i % 4]}",2,8,,1,muu`);
+    expect(errorsOf(parse(csv(...okRows(15), ...bad)).issues)).toEqual([
+      `error: ${FILE}: column "int3": 8 values are text labels such as "Completely satisfied", "Fairly satisfied" and "Neither" (lines 17, 18, 19, 20, 21, …)\n  → Export the values rather than the value labels (the numeric codes), or put the SPSS file itself beside it as responses.sav instead.`,
+    ]);
+  });
+
+  it('does not call a marker of not answered, or words that do not repeat, labels', () => {
+    const bad = ['x1,A,1,3,4,NA,2,8,,1,muu', 'x2,A,1,3,4,NA,2,8,,1,muu', 'x3,A,1,3,4,5,2,8,,1,muu', 'x4,A,1,3,4,5,hyvä,8,,1,muu', 'x5,A,1,3,4,5,huono,8,,1,muu'];
+    expect(errorsOf(parse(csv(...okRows(15), ...bad)).issues)).toEqual([
+      `error: ${FILE}: column "int3": 2 values are not numbers: "NA" (lines 17 and 18)\n${NUMBER_HINT}`,
+      `error: ${FILE}: column "q4": 2 values are not numbers: "hyvä" and "huono" (lines 20 and 21)\n${NUMBER_HINT}`,
+    ]);
   });
 });
 
