@@ -1,6 +1,7 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { assembleEditionWithWarnings, type EditionInput } from './assemble-edition.ts';
+import { defaultBandColour } from './band-palette.ts';
 import { textColourFor } from './contrast.ts';
 import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendSeries } from './types.ts';
 
@@ -23,7 +24,10 @@ export function studyMeta(study: Study): StudyMeta {
     organisation: study.organisation,
     languages: [...study.languages],
     scale: { min: study.scale.min, max: study.scale.max, cantSay: [...study.scale.cantSay], topBox: study.scale.topBox },
-    bands: study.bands.map((b) => ({ id: b.id, ...(b.min !== undefined ? { min: b.min } : {}), label: b.label, colour: b.colour, textColour: b.textColour ?? textColourFor(b.colour) })),
+    bands: study.bands.map((b, i) => {
+      const colour = b.colour ?? defaultBandColour(i, study.bands.length);
+      return { id: b.id, ...(b.min !== undefined ? { min: b.min } : {}), label: b.label, colour, textColour: b.textColour ?? textColourFor(colour) };
+    }),
     groups: study.groups.map((g) => ({ code: g.code, label: g.label })),
     background: study.background.map((b) => ({ id: b.id, label: b.label, values: b.values })),
     minBase: study.minBase,

@@ -63,7 +63,7 @@ export const bandSchema = z
     id,
     min: z.number().optional().describe('Lowest displayed value (two decimals) that belongs to this band. Omit for the lowest band.'),
     label: labelSchema,
-    colour: colour.describe('Fill colour of the band in charts, as #rrggbb.'),
+    colour: colour.optional().describe("Fill colour of the band in charts, as #rrggbb; by default from a palette by the band's place, from blue for the highest to orange-red for the lowest."),
     textColour: colour.optional().describe('Text colour on the band colour; defaults to black or white by contrast.'),
   })
   .strict();
@@ -206,7 +206,9 @@ export const studySchema = z
         group: column.optional().describe('Column with the stakeholder group code (the sampling stratum); without it the study is one sample with no group breakdown.'),
         weight: column.optional().describe('Column with the design weight; all weights are 1 without it.'),
       })
-      .strict(),
+      .strict()
+      .default({})
+      .describe('The columns of the id, group and weight, each optional.'),
     scale: z
       .object({
         min: z.number().int(),

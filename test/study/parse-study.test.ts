@@ -69,6 +69,24 @@ describe('parseStudy', () => {
     expect(problems((s) => delete s.groups)).toEqual(['groups: list the groups of the group column "group"']);
   });
 
+  it('allows a study with no columns at all (one sample, no ids, no weights), and bands without colours', () => {
+    const copy = structuredClone(sample);
+    delete copy.columns;
+    delete copy.groups;
+    for (const b of copy.bands) {
+      delete b.colour;
+      delete b.textColour;
+    }
+    const result = parseStudy(JSON.stringify(copy));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.study.columns).toEqual({});
+    expect(
+      problems((s) => {
+        delete s.columns;
+      }),
+    ).toEqual(['columns.group: the groups need a group column: name it in columns.group']);
+  });
+
   it('says when the file is not JSON', () => {
     const result = parseStudy('{ "id": ');
     expect(result.ok).toBe(false);
