@@ -85,14 +85,19 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
         }
       }
     }
-    const next = withNewVersion(record, year, {
-      version,
-      published: date,
-      toolVersion: TOOL_VERSION,
-      inputs: inputs.get(year)!,
-      ...(note ? { note } : {}),
-      figures: recordedFigures(model, edition),
-    });
+    const next = withNewVersion(
+      record,
+      year,
+      {
+        version,
+        published: date,
+        toolVersion: TOOL_VERSION,
+        inputs: inputs.get(year)!,
+        ...(note ? { note } : {}),
+        figures: recordedFigures(model, edition),
+      },
+      model.study.id,
+    );
     await writeFile(join(reportsDir, String(year), 'publication.json'), serialiseRecord(next));
     for (const lang of model.study.languages) {
       const file = join(reportsDir, String(year), lang, 'index.md');

@@ -1,13 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { readStudy, type StudyLoad } from '../load/read-study.ts';
 import { sha256Hex } from '../load/hash.ts';
+import { joinAnd } from '../load/message-text.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
 import { readEditorials, reportFoldersWithoutData } from '../editorial/read-editorials.ts';
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { recordedFigures, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
+import { recordedFigures, parseRecord, recordOfStudy, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
 
 export interface LoadReportOptions {
@@ -103,6 +104,8 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   const benchmarksHash = loaded.hashes.benchmarks;
   const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[] }>();
   const inputHashes = new Map<number, string>();
+  // Records of another study: the editorial folder is not this study's.
+  const foreign: { year: number; study: string }[] = [];
   for (const year of editionYears) {
     const hashes: InputHashes = {
       responses: loaded.files.find((f) => f.year === year)!.sha256,
@@ -130,6 +133,10 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     const parsed = parseRecord(text.toString('utf8'), recordFile, year);
     issues.push(...parsed.issues);
     if (!parsed.record) continue;
+    if (!recordOfStudy(parsed.record, study.id)) {
+      foreign.push({ year, study: parsed.record.study! });
+      continue;
+    }
     records.set(year, parsed.record);
     const archived = await archivedPdfs(join(reportsDir, String(year), 'pdf'));
     publications.set(year, {
@@ -149,6 +156,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       })),
     });
   }
+  if (foreign.length > 0) issues.push(foreignRecords(foreign, study.id, options));
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
 
   const editorials = new Map(editionYears.map((y) => [y, editorial.editorials.get(y) ?? {}]));
@@ -171,4 +179,28 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
   return { model, study, issues, inputs, records, load: loaded };
+}
+
+/**
+ * One error for the publication records of another study found in the
+ * editorial folder (as when --data names another study and --reports is left
+ * at its default): its figures are not compared, as they are another
+ * study's.
+ */
+function foreignRecords(foreign: readonly { year: number; study: string }[], studyId: string, options: LoadReportOptions): InputIssue {
+  const ids = [...new Set(foreign.map((f) => `"${f.study}"`))];
+  const years = foreign.map((f) => f.year);
+  const records = years.length === 1 ? `the publication record of ${years[0]}` : `the publication records of ${joinAnd(years)}`;
+  return {
+    severity: 'error',
+    file: options.reportsDir,
+    message: `${records} here belong to study ${joinAnd(ids)}, not to "${studyId}" (the id in ${join(options.dataDir, 'study.json')}): this is another study's editorial folder`,
+    hint: `Point --reports at the editorial folder of "${studyId}" (--data ${options.dataDir} --reports ${ownReports(options)}); "luotain new-edition <year>" creates one.`,
+  };
+}
+
+/** Where a study's own editorial folder would be: reports/ beside its data folder, unless that is the folder given. */
+function ownReports(options: LoadReportOptions): string {
+  const beside = join(dirname(options.dataDir), 'reports');
+  return resolve(beside) === resolve(options.reportsDir) ? '<its editorial folder>' : beside;
 }

@@ -13,6 +13,7 @@ const version = {
 };
 const recordSchema = z
   .object({
+    study: z.string().optional(),
     edition: z.number().int(),
     current: z.object({ ...version, figures: z.record(z.string(), z.string()) }).strict(),
     history: z.array(z.object(version).strict()),

@@ -23,6 +23,12 @@ export interface PublishedVersion {
 }
 
 export interface PublicationRecord {
+  /**
+   * The id of the study it belongs to (study.json's id), so that a record of
+   * another study is told from a changed figure. Records written before it
+   * was kept have none and are taken as the study's own.
+   */
+  study?: string;
   edition: number;
   current: PublishedVersion;
   /** Earlier versions, oldest first, without their figures. */
@@ -88,11 +94,21 @@ export function compareVersions(a: string, b: string): number {
 
 export { isVersion } from '../editorial/version.ts';
 
-/** The record after publishing `next`: the current version moves into the history. */
-export function withNewVersion(record: PublicationRecord | undefined, edition: number, next: PublishedVersion): PublicationRecord {
-  if (!record) return { edition, current: next, history: [] };
+/** The record after publishing `next`, of study `study`: the current version moves into the history. */
+export function withNewVersion(record: PublicationRecord | undefined, edition: number, next: PublishedVersion, study?: string): PublicationRecord {
+  const id = study ?? record?.study;
+  const of = id !== undefined ? { study: id } : {};
+  if (!record) return { ...of, edition, current: next, history: [] };
   const { figures: _figures, ...previous } = record.current;
-  return { edition, current: next, history: [...record.history, previous] };
+  return { ...of, edition, current: next, history: [...record.history, previous] };
+}
+
+/**
+ * Whether a record belongs to the study `studyId`: its study id is that one,
+ * or it has none (written before records kept it).
+ */
+export function recordOfStudy(record: PublicationRecord, studyId: string): boolean {
+  return record.study === undefined || record.study === studyId;
 }
 
 /** A record as written to disk: stable key order, one figure per line. */
@@ -103,5 +119,6 @@ export function serialiseRecord(record: PublicationRecord): string {
     .join(',\n');
   const { figures: _f, ...meta } = record.current;
   const current = JSON.stringify(meta, null, 2).replace(/\n}$/, `,\n  "figures": {\n${figures}\n  }\n}`).replace(/\n/g, '\n  ');
-  return `{\n  "edition": ${record.edition},\n  "current": ${current},\n  "history": ${JSON.stringify(record.history, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
+  const study = record.study !== undefined ? `\n  "study": ${JSON.stringify(record.study)},` : '';
+  return `{${study}\n  "edition": ${record.edition},\n  "current": ${current},\n  "history": ${JSON.stringify(record.history, null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }

@@ -55,6 +55,9 @@ describe('luotain publish', () => {
     expect(out).toEqual([`Published edition 2025 as version 1.0 (2025-03-13): ${Object.keys(r.current.figures).length} figures recorded in reports/2025/publication.json.`]);
     expect(r.current).toMatchObject({ version: '1.0', published: '2025-03-13', toolVersion: '0.1.0' });
     expect(r.history).toEqual([]);
+    // The record names its study, as the committed one does.
+    expect(r.study).toBe('kaukovesi-maine');
+    expect(read('reports/2025/publication.json').slice(0, 50)).toBe(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8').slice(0, 50));
     // Same responses, benchmarks, date and tool: the record committed with the sample — the
     // same figures (up to floating-point noise, as the build compares them) and inputs.
     const committed = JSON.parse(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8')) as PublicationRecord;
