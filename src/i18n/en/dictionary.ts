@@ -70,7 +70,6 @@ export const en = {
     effectiveN: 'Effective sample size',
     designEffect: 'Design effect',
     marginOfError: 'Margin of error (50% share)',
-    weighting: 'Weighting',
     bands: 'Interpretation bands',
     formulas: 'How figures are computed',
     reportingBase: 'Reporting base',
@@ -173,7 +172,7 @@ export const en = {
     dimensionScore:
       "An area's score is computed for each respondent as the mean of the area's statements they answered, if they answered at least half of them (rounded up); the area's mean is the mean of these scores over the respondents.",
     dimensionShares:
-      "An area's positive share and its distribution of answers are computed the same way: first, for each respondent with a score, the share of their answered statements that are positive (or at each point of the scale), then the mean of these shares over the respondents. Each respondent thus counts once, however many of the area's statements they answered; the figure is not the share of all answers pooled.",
+      "An area's positive share and its distribution of answers are computed the same way: first, for each respondent with a score, the share of their answered statements that are positive ({range}), or at each point of the scale,, then the mean of these shares over the respondents. Each respondent thus counts once, however many of the area's statements they answered; the figure is not the share of all answers pooled.",
     indexOfAreas:
       'An index built from areas is, for each respondent, the mean of their area scores when at least half of the areas have a score; its figure is the mean of these over the respondents.',
     indexOfItems:

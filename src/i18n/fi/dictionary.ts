@@ -69,7 +69,6 @@ export const fi: Dictionary = {
     effectiveN: 'Efektiivinen otoskoko',
     designEffect: 'Asetelmakerroin',
     marginOfError: 'Virhemarginaali (50\u00a0%:n osuus)',
-    weighting: 'Painotus',
     bands: 'Tulkintarajat',
     formulas: 'Laskentatavat',
     reportingBase: 'Raportointiraja',
@@ -172,7 +171,7 @@ export const fi: Dictionary = {
     dimensionScore:
       'Osa-alueen arvo lasketaan ensin vastaajittain: se on vastaajan vastaamien osa-alueen väittämien keskiarvo, kun hän on vastannut vähintään puoleen niistä (ylöspäin pyöristäen). Osa-alueen keskiarvo on näiden vastaajakohtaisten arvojen keskiarvo.',
     dimensionShares:
-      'Osa-alueen myönteisten osuus ja vastausjakauma lasketaan samoin: ensin jokaiselle arvon saaneelle vastaajalle myönteisten vastausten (tai kunkin asteikon pisteen) osuus hänen vastaamistaan väittämistä, sitten näiden osuuksien keskiarvo vastaajien yli. Jokainen vastaaja on siis mukana kerran, vastasipa hän osa-alueen väittämistä kuinka moneen tahansa; luku ei ole kaikkien vastausten yhteenlaskettu osuus.',
+      'Osa-alueen myönteisten osuus ja vastausjakauma lasketaan samoin: ensin jokaiselle arvon saaneelle vastaajalle myönteisten vastausten ({range}) tai kunkin asteikon pisteen osuus hänen vastaamistaan väittämistä, sitten näiden osuuksien keskiarvo vastaajien yli. Jokainen vastaaja on siis mukana kerran, vastasipa hän osa-alueen väittämistä kuinka moneen tahansa; luku ei ole kaikkien vastausten yhteenlaskettu osuus.',
     indexOfAreas:
       'Osa-alueista muodostettu indeksi on vastaajittain hänen osa-alueidensa arvojen keskiarvo, kun vähintään puolelle osa-alueista on arvo; indeksin luku on näiden keskiarvo vastaajien yli.',
     indexOfItems:
