@@ -148,11 +148,10 @@ export function headlines(ctx: Pick<PageContext, 'model' | 'edition' | 'lang'>):
   });
 }
 
-/** The areas of the summary's overview: the parts of the first index built from dimensions, else every dimension. */
-export function overviewDimensions(ctx: Pick<PageContext, 'edition' | 'dimensions'>): string[] {
-  const { edition, dimensions: dims } = ctx;
-  const index = edition.indicators.find((i) => i.kind === 'index' && i.components.length > 0 && i.components.every((c) => dims.includes(c)));
-  return index ? index.components : dims;
+/** The areas of the summary's overview: those study.json chooses (summary.areas), in its order, else every dimension in the study's order; only the edition's. */
+export function overviewDimensions(ctx: Pick<PageContext, 'study' | 'dimensions'>): string[] {
+  const { study, dimensions } = ctx;
+  return study.summaryAreas ? study.summaryAreas.filter((id) => dimensions.includes(id)) : dimensions;
 }
 
 /** The overview chart's caption, naming the markers it really has. */
