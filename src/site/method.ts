@@ -15,9 +15,12 @@ export function respondentsTable(edition: EditionModel, lang: Lang): TableView {
     { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) },
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
   ];
+  const columns = [t(lang, 'ui.respondents'), t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect'), t(lang, 'ui.marginOfError')];
+  // Without groups the study is one sample: its one row is the edition's, not "all respondents" of no groups.
+  if (r.groups.length === 0) return { caption: t(lang, 'ui.respondents'), head: [t(lang, 'ui.year'), ...columns], numeric: [false, true, true, true, true], rows: [row(String(edition.year), r)] };
   return {
     caption: t(lang, 'ui.respondents'),
-    head: [t(lang, 'ui.groups'), t(lang, 'ui.respondents'), t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect'), t(lang, 'ui.marginOfError')],
+    head: [t(lang, 'ui.groups'), ...columns],
     numeric: [false, true, true, true, true],
     rows: [...r.groups.map((g) => row(g.label[lang], g)), row(t(lang, 'ui.total'), r)],
   };

@@ -7,8 +7,9 @@ import type { Route } from './routes.ts';
 import type { TableView } from './tables.ts';
 import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
-import { distributionFigure, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, trendFigure, type FigureView } from './figures.ts';
+import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
+import { hasTrend, trendIndicators } from './presence.ts';
 import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
 /** The strengths and development areas of a domain's driver analysis, most important first. */
@@ -29,8 +30,8 @@ export interface SummaryView {
   quadrants?: { strengths: string[]; develop: string[] };
   /** The NPS, when the study has one. */
   nps?: FigureView;
-  /** Open answers to the NPS question, per group ('' is the whole study). */
-  quotes: { label: string | undefined; texts: string[] }[];
+  /** Open answers to the NPS question, per group; no label in a study without groups. */
+  quotes: { label?: string; texts: string[] }[];
 }
 
 /** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
@@ -44,21 +45,24 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
     ...(areas ? { areas } : {}),
     ...(quadrants ? { quadrants } : {}),
     ...(nps ? { nps } : {}),
-    quotes: ctx.edition.quotes.map((q) => ({ label: q.group === '' ? ctx.t('ui.total') : ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang], texts: q.texts })),
+    quotes: ctx.edition.quotes.map((q) => {
+      // Group '' is the whole of a study without groups: its answers need no heading.
+      const label = ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang];
+      return { ...(q.group !== '' && label !== undefined ? { label } : {}), texts: q.texts };
+    }),
   };
 }
 
-/** An area's page: its statements, the distribution of answers, the groups (in a study with groups) and the trend (after the first edition). */
+/** An area's page: its statements, the distribution of answers, the groups (in a study with groups) and the trend (when the area has figures from an earlier edition). */
 export function areaView(ctx: PageContext, page: Route): { items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
   const { edition, t } = ctx;
   const dim = indicatorOf(edition, page.id);
   const prefix = page.anchor.replace(/-h$/, '');
-  const hasTrend = ctx.model.editions.filter((e) => e.year <= edition.year).length > 1;
   return {
     items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
     distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
-    ...(hasTrend ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
+    ...(hasTrend(ctx.model, edition, page.id) ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
   };
 }
 
@@ -88,9 +92,20 @@ export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: T
   };
 }
 
-/** The trends page: the series of every headline figure and area. */
+/** The trends page: the series of every headline figure and area that has figures from an earlier edition. */
 export function trendFigures(ctx: PageContext): FigureView[] {
-  return [...ctx.study.headlines, ...ctx.dimensions].map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+  return trendIndicators(ctx.model, ctx.edition).map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+}
+
+/**
+ * The tables page: each indicator in every domain of the edition (the groups and the
+ * background classes); in an edition of all respondents alone, one table of every indicator.
+ */
+export function tablesView(ctx: PageContext, page: Route): TableView[] {
+  const { edition } = ctx;
+  const keys = edition.domains.map((d) => d.key);
+  if (keys.every((k) => k === TOTAL)) return [totalTable(ctx, edition.indicators, page.title)];
+  return edition.indicators.map((x) => domainTable(ctx, x, keys));
 }
 
 export interface DriversView {
