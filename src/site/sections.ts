@@ -9,7 +9,7 @@ import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
-import { hasTrend, trendIndicators } from './presence.ts';
+import { hasGroups, hasTrend, trendIndicators } from './presence.ts';
 import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
 /** The strengths and development areas of a domain's driver analysis, most important first. */
@@ -87,7 +87,8 @@ export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: T
   const { t } = ctx;
   const ids = [...ctx.study.headlines.filter((h) => h !== 'nps'), ...ctx.dimensions];
   return {
-    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})`),
+    // "All respondents" only beside the groups' tables.
+    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', hasGroups(ctx.study) ? `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})` : t('ui.benchmark')),
     tables: ctx.domains.map((d) => benchmarkTable(ctx, d.key)).filter((x) => x !== undefined),
   };
 }
