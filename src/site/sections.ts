@@ -9,8 +9,8 @@ import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
-import { hasGroups, hasTrend, trendIndicators } from './presence.ts';
-import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
+import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
+import { areasCaption, changeDescription, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
 /** The strengths and development areas of a domain's driver analysis, most important first. */
 export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[] } | undefined {
@@ -53,12 +53,17 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
   };
 }
 
-/** An area's page: its statements, the distribution of answers, the groups (in a study with groups) and the trend (when the area has figures from an earlier edition). */
-export function areaView(ctx: PageContext, page: Route): { items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
+/**
+ * An area's page: the change from the previous edition in words (after the first
+ * edition), its statements, the distribution of answers, the groups (in a study with
+ * groups) and the trend (when the area has figures from an earlier edition).
+ */
+export function areaView(ctx: PageContext, page: Route): { change?: string; items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
   const { edition, t } = ctx;
   const dim = indicatorOf(edition, page.id);
   const prefix = page.anchor.replace(/-h$/, '');
   return {
+    ...(hasPrevious(edition) ? { change: changeDescription(dim.stats[TOTAL]?.previous, ctx.lang) } : {}),
     items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
     distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),

@@ -122,7 +122,8 @@ export interface Headline {
   value: string;
   band?: { label: string; colour: string; textColour: string };
   change: string;
-  changeLong: string;
+  /** The change from the previous edition in words; none in the first edition, which has nothing to change from. */
+  changeLong?: string;
   significant: boolean;
   n: string;
 }
@@ -141,7 +142,7 @@ export function headlines(ctx: Pick<PageContext, 'model' | 'edition' | 'lang'>):
       value: cellText(stats?.mean, lang, model.study, d),
       ...(band ? { band: { label: band.label[lang], colour: band.colour, textColour: band.textColour } } : {}),
       change: changeText(stats?.previous, lang, d),
-      changeLong: changeDescription(stats?.previous, lang, d),
+      ...(edition.previousYear !== undefined ? { changeLong: changeDescription(stats?.previous, lang, d) } : {}),
       significant: stats?.previous?.significant ?? false,
       n: nText(stats?.mean, lang, model.study),
     };

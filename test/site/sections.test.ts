@@ -122,10 +122,15 @@ describe('a study without groups', () => {
 describe('a study with one edition', () => {
   const one = shapeReport({ years: [2025] });
 
-  it('has no trend on an area page and no change or benchmark columns', () => {
+  it('has no trend on an area page, no change in words and no change or benchmark columns', () => {
     const ctx = pageOf(one, 2025, 'areas/d3');
     const view = areaView(ctx, ctx.route);
     expect(view.trend).toBeUndefined();
+    expect(view.change).toBeUndefined();
+    expect(summaryView(pageOf(one, 2025), 'summary').cards.map((c) => c.changeLong)).toEqual([undefined, undefined, undefined]);
+    const later = pageOf(model, 2025, 'areas/d3');
+    expect(areaView(later, later.route).change).toMatch(/^[+±−-]\d\.\d\d \(/);
+    expect(summaryView(pageOf(model, 2025), 'summary').cards[0]!.changeLong).toMatch(/^[+±−-]\d\.\d\d \(/);
     expect(heads([view.items])).toEqual([['Indicator', 'Mean', 'Level', '95% confidence interval', 'n']]);
     expect(view.groups?.table.head).toEqual(['Stakeholder groups', 'Mean', 'Level', '95% confidence interval', 'n', 'Positive (4–5)']);
     expect(summaryView(pageOf(one, 2025), 'summary').nps?.table.head).toEqual(['Stakeholder groups', 'NPS', 'Promoters (9–10)', 'Passives (7–8)', 'Detractors (0–6)', 'n']);
