@@ -32,6 +32,8 @@ export interface SummaryView {
   nps?: FigureView;
   /** Open answers to the NPS question, per group; no label in a study without groups. */
   quotes: { label?: string; texts: string[] }[];
+  /** How the quotes were picked: from each group's answers, or from all of a study without groups. */
+  quotesNote: string;
 }
 
 /** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
@@ -50,6 +52,7 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
       const label = ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang];
       return { ...(q.group !== '' && label !== undefined ? { label } : {}), texts: q.texts };
     }),
+    quotesNote: ctx.t(hasGroups(ctx.study) ? 'ui.quotesNote' : 'ui.quotesNoteSample'),
   };
 }
 

@@ -105,17 +105,16 @@ describe('a study without groups', () => {
     expect(driversView(pageOf(model, 2025, 'drivers')).charts[0]!.figure.caption).toMatch(/^Support: key drivers \(All respondents, n = 32, /);
     const quoted = { ...plain, editions: plain.editions.map((e) => ({ ...e, quotes: [{ group: '', texts: ['Good service.'] }] })) };
     expect(summaryView(pageOf(quoted, 2025), 'summary').quotes).toEqual([{ texts: ['Good service.'] }]);
+    expect(summaryView(pageOf(quoted, 2025), 'summary').quotesNote).toMatch(/^Answers are picked evenly from all the answers;/);
+    expect(summaryView(pageOf(model, 2025), 'summary').quotesNote).toMatch(/^Answers are picked evenly from the group's answers;/);
     const grouped = { ...model, editions: model.editions.map((e) => ({ ...e, quotes: [{ group: 'B', texts: ['Fine.'] }] })) };
     expect(summaryView(pageOf(grouped, 2025), 'summary').quotes).toEqual([{ label: 'Group B', texts: ['Fine.'] }]);
   });
 
-  it('gives the respondents of the edition, not of "all respondents" under a groups heading', () => {
-    expect(respondentsTable(plain.editions[1]!, 'en')).toMatchObject({
-      head: ['Year', 'Respondents', 'Effective sample size', 'Design effect', 'Margin of error (50% share)'],
-      rows: [[{ text: '2025' }, { text: '32' }, {}, {}, {}]],
-    });
-    expect(firstColumn(respondentsTable(model.editions[1]!, 'en'))).toEqual(['Group A', 'Group B', 'Group C', 'Group D', 'All respondents']);
-    expect(respondentsTable(model.editions[1]!, 'en').head[0]).toBe('Stakeholder groups');
+  it('heads the respondents table by the sample, not by stakeholder groups', () => {
+    expect(respondentsTable(plain, plain.editions[1]!, 'en').head[0]).toBe('Sample');
+    expect(respondentsTable(model, model.editions[1]!, 'en').head[0]).toBe('Stakeholder groups');
+    expect(firstColumn(respondentsTable(model, model.editions[1]!, 'en'))).toEqual(['Group A', 'Group B', 'Group C', 'Group D', 'All respondents']);
   });
 });
 
