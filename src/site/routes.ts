@@ -99,6 +99,27 @@ export function chapters(model: ReportModel, edition: EditionModel, lang: Lang):
   });
 }
 
+/** Why an edition has no page for a single section whose commentary was written. */
+export type MissingSectionReason = 'no-drivers' | 'first-edition' | 'no-trend' | 'no-benchmark';
+
+/**
+ * The commentary an edition's pages would not show: a file for a single section the
+ * edition does not have (trends in the first edition, the benchmark without benchmark
+ * figures, drivers without a driver analysis), with the reason.
+ */
+export function commentaryWithoutPage(model: ReportModel): { year: number; lang: Lang; section: SectionId; reason: MissingSectionReason }[] {
+  return model.editions.flatMap((edition) =>
+    model.study.languages.flatMap((lang) => {
+      const written = Object.keys(edition.editorial[lang]?.sections ?? {});
+      return FIXED_SECTIONS.filter((id) => written.includes(id) && !hasSection(model, edition, id)).map((section) => {
+        const reason: MissingSectionReason =
+          section === 'drivers' ? 'no-drivers' : section === 'benchmark' ? 'no-benchmark' : model.editions.some((e) => e.year < edition.year) ? 'no-trend' : 'first-edition';
+        return { year: edition.year, lang, section, reason };
+      });
+    }),
+  );
+}
+
 /** The print report of an edition: every chapter on one page. */
 export function printRoute(edition: EditionModel, lang: Lang): Route {
   return { lang, year: edition.year, kind: 'print', chapter: 'print', id: '', slug: 'print', title: t(lang, 'ui.print'), anchor: '' };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chapters, href, routeHref, routes, staticPaths } from '../../src/site/routes.ts';
+import type { ReportModel } from '../../src/model/types.ts';
+import { chapters, commentaryWithoutPage, href, routeHref, routes, staticPaths } from '../../src/site/routes.ts';
 import { shapeReport, siteReport, withStudy } from './fixture.ts';
 
 describe('routes', () => {
@@ -75,6 +76,24 @@ describe('routes', () => {
         .map((r) => `${r.lang}/${r.year}`),
     ).toEqual(['fi/2025', 'en/2025']);
     expect(chapters(rows2025, rows2025.editions[1]!, 'en').map((c) => c.id)).toEqual(['summary', 'areas', 'groups', 'drivers', 'trends', 'benchmark', 'method', 'tables']);
+  });
+
+  it('finds the commentary no page would show, with the reason', () => {
+    const written = (m: ReportModel): ReportModel => ({
+      ...m,
+      editions: m.editions.map((e) => ({
+        ...e,
+        editorial: { ...e.editorial, en: { ...e.editorial.en!, sections: { trends: '<p>T</p>', benchmark: '<p>B</p>', drivers: '<p>D</p>', method: '<p>M</p>' } } },
+      })),
+    });
+    expect(commentaryWithoutPage(written(shapeReport({ drivers: false })))).toEqual([
+      { year: 2024, lang: 'en', section: 'drivers', reason: 'no-drivers' },
+      { year: 2024, lang: 'en', section: 'trends', reason: 'first-edition' },
+      { year: 2024, lang: 'en', section: 'benchmark', reason: 'no-benchmark' },
+      { year: 2025, lang: 'en', section: 'drivers', reason: 'no-drivers' },
+      { year: 2025, lang: 'en', section: 'benchmark', reason: 'no-benchmark' },
+    ]);
+    expect(commentaryWithoutPage(model)).toEqual([]);
   });
 
   it('names a group page by position when its code is not URL-safe', () => {
