@@ -33,7 +33,7 @@ beforeAll(async () => {
 describe('PDF files', () => {
   it('has one PDF per edition and language in <site>/pdf/, named as the site links them', async () => {
     const expected = model.study.languages.flatMap((lang) => model.editions.map((e) => pdfFileName(model.study, e, lang))).sort();
-    expect(expected).toHaveLength(8);
+    expect(expected).toHaveLength(12);
     const files = (await readdir(join(site, 'pdf'))).filter((f) => f.endsWith('.pdf')).sort();
     expect(files).toEqual(expect.arrayContaining(expected));
     for (const f of expected) expect((await stat(join(site, 'pdf', f))).size).toBeGreaterThan(100_000);
