@@ -299,6 +299,17 @@ export const studySchema = z
       .strict()
       .optional()
       .describe('What the summary page shows.'),
+    responses: z
+      .object({
+        sheet: z.string().min(1).optional().describe('The sheet of responses.xlsx to read (default: the first).'),
+        sheets: z
+          .record(z.string().regex(/^\d{4}$/, 'must be an edition year'), z.string().min(1))
+          .optional()
+          .describe('The sheet of responses.xlsx per edition year, where it is not `sheet`.'),
+      })
+      .strict()
+      .optional()
+      .describe('How to read responses.xlsx (responses.csv and responses.sav need nothing).'),
     minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
     highCantSayShare: z.number().min(0).max(1).default(0.3).describe("Warn when an item's can't-say share exceeds this."),
   })
