@@ -76,7 +76,7 @@ describe('parseStudy', () => {
       'summary.areas[2]: unknown dimension "gov1"',
       'summary.areas[3]: dimension "finance" is listed twice',
     ]);
-    expect(problems((s) => (s.summary = { areas: [] }))).toEqual(['summary.areas: Too small: expected array to have >=1 items']);
+    expect(problems((s) => (s.summary = { areas: [] }))).toEqual(['summary.areas: needs at least 1 entry']);
     expect(problems((s) => (s.summary = { charts: [] }))).toEqual(['summary: unknown key "charts"']);
   });
 
