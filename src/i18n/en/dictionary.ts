@@ -109,6 +109,8 @@ export const en = {
     quotesNote: "Answers are picked evenly from the group's answers; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
+    respondentGroup: 'Respondent group',
+    quotesNoteSample: 'Answers are picked evenly from all the answers; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",

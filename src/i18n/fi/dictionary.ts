@@ -107,6 +107,8 @@ export const fi: Dictionary = {
     quotesNote: 'Vastaukset on poimittu tasaisesti ryhmän vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
+    respondentGroup: 'Vastaajaryhmä',
+    quotesNoteSample: 'Vastaukset on poimittu tasaisesti kaikista vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',

@@ -108,6 +108,8 @@ export const sv: Dictionary = {
     quotesNote: 'Svaren har valts jämnt ur gruppens svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
+    respondentGroup: 'Respondentgrupp',
+    quotesNoteSample: 'Svaren har valts jämnt ur alla svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
