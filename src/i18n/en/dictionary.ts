@@ -106,12 +106,14 @@ export const en = {
     withPrevious: 'the previous edition',
     and: 'and',
     quotes: 'From the open answers',
-    quotesNote: "Answers are picked evenly from the group's answers; e-mail addresses, phone numbers and personal identity codes are removed.",
+    quotesNote: "Answers are chosen at random from the group's answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
     respondentGroup: 'Respondent group',
-    quotesNoteSample: 'Answers are picked evenly from all the answers; e-mail addresses, phone numbers and personal identity codes are removed.',
+    quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
+    benchmarkNoteFixed:
+      'The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark is taken as a fixed value, as its standard deviation and size are not known.',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",
   },

@@ -104,12 +104,14 @@ export const fi: Dictionary = {
     withPrevious: 'edellinen tutkimus',
     and: 'ja',
     quotes: 'Poimintoja avoimista vastauksista',
-    quotesNote: 'Vastaukset on poimittu tasaisesti ryhmän vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
+    quotesNote: 'Vastaukset on valittu satunnaisesti ryhmän vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
     respondentGroup: 'Vastaajaryhmä',
-    quotesNoteSample: 'Vastaukset on poimittu tasaisesti kaikista vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
+    quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
+    benchmarkNoteFixed:
+      'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvoa käsitellään kiinteänä lukuna, koska sen hajontaa ja otoskokoa ei tunneta.',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',
   },

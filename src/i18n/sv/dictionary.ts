@@ -105,12 +105,14 @@ export const sv: Dictionary = {
     withPrevious: 'föregående undersökning',
     and: 'och',
     quotes: 'Urval ur de öppna svaren',
-    quotesNote: 'Svaren har valts jämnt ur gruppens svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
+    quotesNote: 'Svaren har valts slumpmässigt ur gruppens svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
     respondentGroup: 'Respondentgrupp',
-    quotesNoteSample: 'Svaren har valts jämnt ur alla svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
+    quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
+    benchmarkNoteFixed:
+      'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdet behandlas som ett fast värde, eftersom dess standardavvikelse och urvalsstorlek inte är kända.',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
   },
