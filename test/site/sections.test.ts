@@ -105,7 +105,7 @@ describe('a study without groups', () => {
     expect(driversView(pageOf(model, 2025, 'drivers')).charts[0]!.figure.caption).toMatch(/^Support: key drivers \(All respondents, n = 32, /);
     const quoted = { ...plain, editions: plain.editions.map((e) => ({ ...e, quotes: [{ group: '', texts: ['Good service.'] }] })) };
     expect(summaryView(pageOf(quoted, 2025), 'summary').quotes).toEqual([{ texts: ['Good service.'] }]);
-    expect(summaryView(pageOf(quoted, 2025), 'summary').quotesNote).toMatch(/^Answers are chosen at random from all the answers;/);
+    expect(summaryView(pageOf(quoted, 2025), 'summary').quotesNote).toMatch(/^Answers are chosen at random from all the answers, the same way in every build;/);
     expect(summaryView(pageOf(model, 2025), 'summary').quotesNote).toMatch(/^Answers are chosen at random from the group's answers, the same way in every build;/);
     const grouped = { ...model, editions: model.editions.map((e) => ({ ...e, quotes: [{ group: 'B', texts: ['Fine.'] }] })) };
     expect(summaryView(pageOf(grouped, 2025), 'summary').quotes).toEqual([{ label: 'Group B', texts: ['Fine.'] }]);
