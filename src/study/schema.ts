@@ -81,6 +81,7 @@ type Loose = {
   nps?: { column?: string; reason?: string; quotes?: { publish?: boolean } };
   drivers?: { outcome?: string; predictors?: string[] };
   columns?: { id?: string; group?: string; weight?: string };
+  summary?: { areas?: string[] };
 };
 
 /**
@@ -183,6 +184,11 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     });
     dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
   }
+  const summaryAreas = arr(s.summary?.areas);
+  summaryAreas.forEach((d, j) => {
+    if (!dims.has(d)) issue(['summary', 'areas', j], `unknown dimension "${d}"`, `Use the id of a dimension: ${[...dims].join(', ') || 'the study has none'}.`);
+    else if (summaryAreas.indexOf(d) < j) issue(['summary', 'areas', j], `dimension "${d}" is listed twice`, 'List each area once.');
+  });
   checkLabelLanguages(s, issue);
   checkPageNames(arr(s.groups), arr(s.dimensions), issue);
   const cols = [s.columns?.id, s.columns?.group, s.columns?.weight, ...itemIds, ...arr(s.background).map((b) => b.column), s.nps?.column, s.nps?.reason].filter(str);
@@ -288,6 +294,13 @@ export const studySchema = z
       .object({ source: text(MAX_TEXT_LENGTH, 'text').describe('Where the benchmark comes from, shown on the method page.') })
       .strict()
       .optional(),
+    summary: z
+      .object({
+        areas: z.array(z.string()).min(1).optional().describe("Dimension ids shown in the summary's chart of areas, in this order; every dimension, in the study's order, without it."),
+      })
+      .strict()
+      .optional()
+      .describe('What the summary page shows.'),
     responses: z
       .object({
         sheet: z.string().min(1).optional().describe('The sheet of responses.xlsx to read (default: the first).'),

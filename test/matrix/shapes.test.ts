@@ -110,7 +110,7 @@ for (const shape of SHAPES) {
     } else {
       it('explains the weighting on the method page (weighted study)', () => {
         const method = sectionPages(pages, 'method');
-        expect(method.filter((p) => !p.text.includes(t(p.lang as Lang, 'ui.weighting'))).map((p) => p.path)).toEqual([]);
+        expect(method.filter((p) => !p.text.includes(t(p.lang as Lang, 'method.headingSampleWeighted'))).map((p) => p.path)).toEqual([]);
       });
     }
 

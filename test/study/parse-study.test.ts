@@ -87,6 +87,17 @@ describe('parseStudy', () => {
     ).toEqual(['columns.group: the groups need a group column: name it in columns.group']);
   });
 
+  it("checks the summary's areas against the dimensions, by JSON path", () => {
+    expect(problems((s) => (s.summary = { areas: ['finance', 'cx'] }))).toEqual([]);
+    expect(problems((s) => (s.summary = { areas: ['finance', 'reputation', 'gov1', 'finance'] }))).toEqual([
+      'summary.areas[1]: unknown dimension "reputation"',
+      'summary.areas[2]: unknown dimension "gov1"',
+      'summary.areas[3]: dimension "finance" is listed twice',
+    ]);
+    expect(problems((s) => (s.summary = { areas: [] }))).toEqual(['summary.areas: needs at least 1 entry']);
+    expect(problems((s) => (s.summary = { charts: [] }))).toEqual(['summary: unknown key "charts"']);
+  });
+
   it('says when the file is not JSON', () => {
     const result = parseStudy('{ "id": ');
     expect(result.ok).toBe(false);
