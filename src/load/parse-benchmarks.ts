@@ -5,7 +5,7 @@ import type { InputIssue } from '../issues/input-issue.ts';
 import { planColumns, type ColumnPlan, type WantedColumn } from './column-plan.ts';
 import { scanCsv } from './csv-scanner.ts';
 import { delimiterName, sniffDelimiter } from './delimiter.ts';
-import { IssueList } from './issue-list.ts';
+import { IssueList, type Repeat } from './issue-list.ts';
 import { normaliseLineEnds } from './line-ends.ts';
 import { quoteList } from './message-text.ts';
 import { parseNumber } from './parse-number.ts';
@@ -31,6 +31,11 @@ const WANTED: WantedColumn[] = COLUMNS.map((column) =>
  * sd and n may be blank, and their columns may be left out). Every problem
  * is collected; any error refuses the whole file.
  */
+// How a problem repeated down a column is said once (see IssueList).
+const BLANK_INDICATOR: Repeat = { key: 'blank', many: 'indicators are blank' };
+const BLANK_MEAN: Repeat = { key: 'blank', many: 'means are blank' };
+const NOT_NUMBER: Repeat = { key: 'not-number', many: 'values are not numbers' };
+
 export function parseBenchmarks(text: string, file: string, study: Study, options: { maxErrors?: number } = {}): ParseBenchmarksResult {
   const issues = new IssueList(file, options.maxErrors ?? 50);
   const src = normaliseLineEnds(text);
@@ -45,6 +50,8 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
   const indicators = indicatorsOf(study).map((x) => x.id);
   const known = new Set(indicators);
   const groupCodes = study.groups.map((g) => g.code);
+  const unknownIndicator: Repeat = { key: 'unknown', many: 'values are not indicators of the study', after: `; the ids are ${quoteList(indicators)}` };
+  const unknownGroup: Repeat = { key: 'unknown', many: 'values are not group codes in study.json', after: `; the codes are ${quoteList(groupCodes)}` };
   const groups = new Set(groupCodes);
   const out: BenchmarkRow[] = [];
   const firstLine = new Map<string, number>();
@@ -89,34 +96,43 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
       }
       const indicator = get('indicator');
       if (at.indicator >= 0 && !known.has(indicator)) {
-        issues.error({
-          line,
-          column: 'indicator',
-          value: indicator,
-          message: indicator === '' ? 'the indicator is blank' : `value "${indicator}" is not an indicator of the study (the ids are ${quoteList(indicators)})`,
-          hint: 'Use the id of an item, dimension or index in study.json, or "nps".',
-        });
+        issues.error(
+          {
+            line,
+            column: 'indicator',
+            value: indicator,
+            message: indicator === '' ? 'the indicator is blank' : `value "${indicator}" is not an indicator of the study (the ids are ${quoteList(indicators)})`,
+            hint: 'Use the id of an item, dimension or index in study.json, or "nps".',
+          },
+          indicator === '' ? BLANK_INDICATOR : unknownIndicator,
+        );
       }
       const group = get('group');
       if (group !== '' && !groups.has(group)) {
-        issues.error({
-          line,
-          column: 'group',
-          value: group,
-          message: `value "${group}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`,
-          hint: 'Correct the code, or leave the group blank for a benchmark of the total.',
-        });
+        issues.error(
+          {
+            line,
+            column: 'group',
+            value: group,
+            message: `value "${group}" is not a group code in study.json (the codes are ${quoteList(groupCodes)})`,
+            hint: 'Correct the code, or leave the group blank for a benchmark of the total.',
+          },
+          unknownGroup,
+        );
       }
       const meanRaw = get('mean');
       const mean = parseNumber(meanRaw, true);
       if (at.mean >= 0 && Number.isNaN(mean)) {
-        issues.error({
-          line,
-          column: 'mean',
-          value: meanRaw,
-          message: meanRaw === '' ? 'the mean is blank' : `value "${meanRaw}" is not a number`,
-          hint: 'Write the benchmark mean as a number, like 3.85.',
-        });
+        issues.error(
+          {
+            line,
+            column: 'mean',
+            value: meanRaw,
+            message: meanRaw === '' ? 'the mean is blank' : `value "${meanRaw}" is not a number`,
+            hint: 'Write the benchmark mean as a number, like 3.85.',
+          },
+          meanRaw === '' ? BLANK_MEAN : NOT_NUMBER,
+        );
       }
       const sdRaw = get('sd');
       const sd = sdRaw === '' ? undefined : parseNumber(sdRaw, true);

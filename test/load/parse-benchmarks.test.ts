@@ -29,6 +29,12 @@ describe('parseBenchmarks', () => {
     ]);
   });
 
+  it('an unknown indicator repeated down the column is one message', () => {
+    expect(shown(parse(HEAD, '2023,cx,,3.1,,', '2024,cx,,3.2,,', '2025,cx,A,3.3,,', '2025,int9,,3,,').issues)).toEqual([
+      `error: ${FILE}: column "indicator": 4 values are not indicators of the study: "cx" and "int9" (lines 2, 3, 4 and 5); the ids are "rep", "trust", "service", "int1", "int2", "int3", "q4", "nps"\n  → Use the id of an item, dimension or index in study.json, or "nps".`,
+    ]);
+  });
+
   it('an unknown group', () => {
     expect(shown(parse(HEAD, '2024,rep,D,3.1,,').issues)).toEqual([
       `error: ${FILE}:2: column "group": value "D" is not a group code in study.json (the codes are "A", "B", "C")\n  → Correct the code, or leave the group blank for a benchmark of the total.`,
