@@ -62,7 +62,7 @@ class Group {
   readonly first: InputIssue;
   readonly repeat: Repeat;
   readonly column: string | undefined;
-  count = 1;
+  count = 0;
   readonly lines: number[] = [];
   readonly values = new Map<string, number>();
   valuesOverflow = false;
@@ -74,14 +74,14 @@ class Group {
     this.repeat = repeat;
     this.column = issue.column;
     this.add(issue);
-    this.count = 1;
   }
 
   add(issue: IssueBody): void {
     this.count++;
     if (issue.line !== undefined && this.lines.length <= PLACES_SHOWN) this.lines.push(issue.line);
-    const value = issue.value;
-    if (value === undefined) return;
+    if (issue.value === undefined) return;
+    // A megabyte-long field is kept as its start only.
+    const value = shorten(issue.value);
     const seen = this.values.get(value);
     if (seen !== undefined) this.values.set(value, seen + 1);
     else if (this.values.size < VALUES_KEPT) this.values.set(value, 1);
@@ -209,7 +209,7 @@ export class IssueList {
     const where = this.grouped(g.column, g.lines.slice(0, PLACES_SHOWN), more);
     const named = where.value ?? ((v: string) => `"${v}"`);
     const byCount = [...g.values].sort((a, b) => b[1] - a[1]);
-    const shown = byCount.slice(0, VALUES_SHOWN).map(([v]) => named(shorten(v)));
+    const shown = byCount.slice(0, VALUES_SHOWN).map(([v]) => named(v));
     const all = !g.valuesOverflow && byCount.length <= VALUES_SHOWN;
     const values = shown.length === 0 ? '' : all ? `: ${joinAnd(shown)}` : ` such as ${joinAnd(shown)}`;
     const labels = g.looksLikeLabels();
