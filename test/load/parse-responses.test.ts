@@ -203,7 +203,7 @@ describe('parseResponses: errors', () => {
   it('a weight that is blank, zero, negative or not a number', () => {
     expect(errorsWith('x1,A,,3,4,5,2,8,,1,muu', 'x2,A,0,3,4,5,2,8,,1,muu', 'x3,A,-0.5,3,4,5,2,8,,1,muu', 'x4,A,n/a,3,4,5,2,8,,1,muu', 'x5,A,"0,0",3,4,5,2,8,,1,muu')).toEqual([
       `error: ${FILE}:17: column "weight": the weight is blank\n${WEIGHT_HINT}`,
-      `error: ${FILE}: column "weight": 2 weights are zero; weights must be positive: "0" and "0,0" (lines 18 and 21)\n${WEIGHT_HINT}`,
+      `error: ${FILE}: column "weight": 2 weights are zero: "0" and "0,0" (lines 18 and 21); weights must be positive\n${WEIGHT_HINT}`,
       `error: ${FILE}:19: column "weight": value "-0.5" is negative; weights must be positive\n${WEIGHT_HINT}`,
       `error: ${FILE}:20: column "weight": value "n/a" is not a number\n${WEIGHT_HINT}`,
     ]);
