@@ -177,7 +177,7 @@ describe('benchmarks', () => {
     expect([view.figure.caption, ...view.tables.map((t) => t.caption)]).toEqual(['Research bank comparison', 'Research bank comparison']);
   });
 
-  it("say how the benchmark is tested: with its standard error where sd and n are known, else as a fixed value", () => {
+  it('say how the benchmark is tested: with its standard error where sd and n are known, else as a fixed value', () => {
     const fixed = shapeReport({ benchmarks: [{ year: 2025, indicator: 'd3', mean: 3 }] });
     expect(benchmarkView(pageOf(fixed, 2025, 'benchmark')).note).toContain('the benchmark is taken as a fixed value');
     const known = shapeReport({ benchmarks: [{ year: 2025, indicator: 'd3', mean: 3, sd: 0.9, n: 400 }] });
