@@ -91,10 +91,13 @@ export function groupView(ctx: PageContext, page: Route): { respondents: string;
 }
 
 /** The benchmark page: the headline indices and areas against the benchmark, and a table per domain that has one. */
-export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: TableView[] } {
+export function benchmarkView(ctx: PageContext): { note: string; figure: FigureView; tables: TableView[] } {
   const { t } = ctx;
   const ids = [...ctx.study.headlines.filter((h) => h !== 'nps'), ...ctx.dimensions];
+  // The test uses the benchmark's standard error only where its sd and n are known.
+  const anySe = ctx.edition.indicators.some((x) => Object.values(x.stats).some((st) => st?.benchmark?.se !== undefined));
   return {
+    note: t(anySe ? 'ui.benchmarkNote' : 'ui.benchmarkNoteFixed'),
     // "All respondents" only beside the groups' tables.
     figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', hasGroups(ctx.study) ? `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})` : t('ui.benchmark')),
     tables: ctx.domains.map((d) => benchmarkTable(ctx, d.key)).filter((x) => x !== undefined),

@@ -105,8 +105,8 @@ describe('a study without groups', () => {
     expect(driversView(pageOf(model, 2025, 'drivers')).charts[0]!.figure.caption).toMatch(/^Support: key drivers \(All respondents, n = 32, /);
     const quoted = { ...plain, editions: plain.editions.map((e) => ({ ...e, quotes: [{ group: '', texts: ['Good service.'] }] })) };
     expect(summaryView(pageOf(quoted, 2025), 'summary').quotes).toEqual([{ texts: ['Good service.'] }]);
-    expect(summaryView(pageOf(quoted, 2025), 'summary').quotesNote).toMatch(/^Answers are picked evenly from all the answers;/);
-    expect(summaryView(pageOf(model, 2025), 'summary').quotesNote).toMatch(/^Answers are picked evenly from the group's answers;/);
+    expect(summaryView(pageOf(quoted, 2025), 'summary').quotesNote).toMatch(/^Answers are chosen at random from all the answers, the same way in every build;/);
+    expect(summaryView(pageOf(model, 2025), 'summary').quotesNote).toMatch(/^Answers are chosen at random from the group's answers, the same way in every build;/);
     const grouped = { ...model, editions: model.editions.map((e) => ({ ...e, quotes: [{ group: 'B', texts: ['Fine.'] }] })) };
     expect(summaryView(pageOf(grouped, 2025), 'summary').quotes).toEqual([{ label: 'Group B', texts: ['Fine.'] }]);
   });
@@ -175,5 +175,12 @@ describe('benchmarks', () => {
     const plain = shapeReport({ groups: false, study: { benchmark: { source: { fi: 'P', en: 'Bank' } } }, benchmarks: [{ year: 2025, indicator: 'd3', mean: 3 }] });
     const view = benchmarkView(pageOf(plain, 2025, 'benchmark'));
     expect([view.figure.caption, ...view.tables.map((t) => t.caption)]).toEqual(['Research bank comparison', 'Research bank comparison']);
+  });
+
+  it("say how the benchmark is tested: with its standard error where sd and n are known, else as a fixed value", () => {
+    const fixed = shapeReport({ benchmarks: [{ year: 2025, indicator: 'd3', mean: 3 }] });
+    expect(benchmarkView(pageOf(fixed, 2025, 'benchmark')).note).toContain('the benchmark is taken as a fixed value');
+    const known = shapeReport({ benchmarks: [{ year: 2025, indicator: 'd3', mean: 3, sd: 0.9, n: 400 }] });
+    expect(benchmarkView(pageOf(known, 2025, 'benchmark')).note).toContain("the benchmark's standard error is its sd over the square root of its n");
   });
 });

@@ -106,12 +106,14 @@ export const en = {
     withPrevious: 'the previous edition',
     and: 'and',
     quotes: 'From the open answers',
-    quotesNote: "Answers are picked evenly from the group's answers; e-mail addresses, phone numbers and personal identity codes are removed.",
+    quotesNote: "Answers are chosen at random from the group's answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
     respondentGroup: 'Respondent group',
-    quotesNoteSample: 'Answers are picked evenly from all the answers; e-mail addresses, phone numbers and personal identity codes are removed.',
+    quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
+    benchmarkNoteFixed:
+      'The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark is taken as a fixed value, as its standard deviation and size are not known.',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",
   },
@@ -175,7 +177,6 @@ export const en = {
       one: "“Can't say” (code {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
       other: "“Can't say” (codes {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
     },
-    noCantSay: "The scale has no “can't say” option.",
     topBox: {
       one: 'The positive share of a statement is the share of answers of {range}, the highest point of the scale, among its answers on the scale.',
       other: 'The positive share of a statement is the share of answers {range}, the {count} highest points of the scale, among its answers on the scale.',
@@ -211,7 +212,7 @@ export const en = {
     },
     quotesChoice:
       'They are chosen at random, but reproducibly: the same data always gives the same quotes. E-mail addresses, phone numbers and personal identity codes are removed automatically; names and other details written in ordinary words are not.',
-    noTests: 'No statistical tests are made in this edition: there is no previous edition or benchmark to compare with.',
+    noTests: 'No statistical tests are made in this edition, as it has nothing to be compared with.',
     changeTest:
       'Changes from the previous edition ({year}) are tested with a z test for two independent samples: the standard error of a change is the square root of the sum of the two squared standard errors.',
     benchmarkTestSe:

@@ -104,12 +104,14 @@ export const fi: Dictionary = {
     withPrevious: 'edellinen tutkimus',
     and: 'ja',
     quotes: 'Poimintoja avoimista vastauksista',
-    quotesNote: 'Vastaukset on poimittu tasaisesti ryhmän vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
+    quotesNote: 'Vastaukset on valittu satunnaisesti ryhmän vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
     respondentGroup: 'Vastaajaryhmä',
-    quotesNoteSample: 'Vastaukset on poimittu tasaisesti kaikista vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
+    quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
+    benchmarkNoteFixed:
+      'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvoa käsitellään kiinteänä lukuna, koska sen hajontaa ja otoskokoa ei tunneta.',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',
   },
@@ -173,7 +175,6 @@ export const fi: Dictionary = {
       other:
         'Vastaus ”en osaa sanoa” (koodit {codes}) ei kuulu keskiarvoihin, myönteisten osuuksiin eikä jakaumiin; en osaa sanoa -osuus lasketaan kaikista väittämään vastanneista, en osaa sanoa -vastaukset mukaan lukien.',
     },
-    noCantSay: 'Asteikossa ei ole ”en osaa sanoa” -vaihtoehtoa.',
     topBox: {
       one: 'Väittämän myönteisten osuus on asteikon ylimmän pisteen {range} osuus väittämän asteikolla annetuista vastauksista.',
       other: 'Väittämän myönteisten osuus on vastausten {range} eli asteikon {count} ylimmän pisteen osuus väittämän asteikolla annetuista vastauksista.',
@@ -208,7 +209,7 @@ export const fi: Dictionary = {
     },
     quotesChoice:
       'Vastaukset poimitaan satunnaisesti mutta toistettavasti: sama aineisto antaa aina samat lainaukset. Sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset poistetaan automaattisesti; nimiä ja muita tavallisin sanoin kirjoitettuja tunnistetietoja ei poisteta.',
-    noTests: 'Tässä tutkimuksessa ei tehdä tilastollisia testejä, koska vertailtavaa edellistä tutkimusta tai vertailuarvoa ei ole.',
+    noTests: 'Tässä tutkimuksessa ei tehdä tilastollisia testejä, koska sillä ei ole vertailukohtaa.',
     changeTest: 'Muutos edellisestä tutkimuksesta ({year}) testataan kahden riippumattoman otoksen z-testillä: muutoksen keskivirhe on kummankin tutkimuksen keskivirheen neliöiden summan neliöjuuri.',
     benchmarkTestSe:
       'Ero vertailuarvoon testataan z-testillä, jossa oman luvun keskivirheen lisäksi otetaan huomioon vertailuarvon keskivirhe (sen keskihajonta jaettuna vastaajamäärän neliöjuurella), kuten kahdessa riippumattomassa otoksessa.',

@@ -105,12 +105,14 @@ export const sv: Dictionary = {
     withPrevious: 'föregående undersökning',
     and: 'och',
     quotes: 'Urval ur de öppna svaren',
-    quotesNote: 'Svaren har valts jämnt ur gruppens svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
+    quotesNote: 'Svaren har valts slumpmässigt ur gruppens svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
     respondentGroup: 'Respondentgrupp',
-    quotesNoteSample: 'Svaren har valts jämnt ur alla svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
+    quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
+    benchmarkNoteFixed:
+      'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdet behandlas som ett fast värde, eftersom dess standardavvikelse och urvalsstorlek inte är kända.',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
   },
@@ -174,7 +176,6 @@ export const sv: Dictionary = {
       other:
         'Svaret ”kan inte säga” (koderna {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
     },
-    noCantSay: 'Skalan har inget alternativ ”kan inte säga”.',
     topBox: {
       one: 'Andelen positiva för ett påstående är andelen svar {range}, skalans högsta punkt, av påståendets svar på skalan.',
       other: 'Andelen positiva för ett påstående är andelen svar {range}, skalans {count} högsta punkter, av påståendets svar på skalan.',
@@ -209,7 +210,7 @@ export const sv: Dictionary = {
     },
     quotesChoice:
       'Svaren väljs slumpmässigt men reproducerbart: samma material ger alltid samma citat. E-postadresser, telefonnummer och personbeteckningar tas bort automatiskt; namn och andra uppgifter skrivna med vanliga ord tas inte bort.',
-    noTests: 'I den här undersökningen görs inga statistiska test, eftersom det inte finns någon tidigare undersökning eller något jämförelsevärde att jämföra med.',
+    noTests: 'I den här undersökningen görs inga statistiska test, eftersom den inte har något att jämföras med.',
     changeTest:
       'Förändringar från föregående undersökning ({year}) testas med ett z-test för två oberoende urval: förändringens standardfel är kvadratroten ur summan av de två kvadrerade standardfelen.',
     benchmarkTestSe:
