@@ -1,7 +1,8 @@
 /**
  * The tool beside the study: Luotain packed with `npm pack`, installed into a
  * study folder of its own, and run there with `npx luotain`, as a research firm
- * keeps one folder per study. No network: every outbound attempt of npx, npm and
+ * keeps one folder per study: check on a copy of the sample, then init, check
+ * and build --no-pdf of a study begun from a delivered responses file. No network: every outbound attempt of npx, npm and
  * Luotain is recorded and refused (test/adversarial/record-network.mjs), and npm
  * runs offline.
  *
@@ -28,7 +29,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'luotain-installed-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('installed beside the study', () => {
-  it('npm pack holds what the command needs; installed in a study folder, npx luotain check and build --no-pdf run there offline', async () => {
+  it('npm pack holds what the command needs; installed in a study folder, npx luotain check, init and build --no-pdf run there offline', async () => {
     const pack = join(scratch, 'pack');
     mkdirSync(pack);
     const { stdout: packed } = await run('npm', ['pack', '--json', '--pack-destination', pack], { cwd: ROOT });
@@ -69,11 +70,21 @@ describe('installed beside the study', () => {
       LUOTAIN_NETWORK_LOG: networkLog,
       NODE_OPTIONS: `--import=${pathToFileURL(join(ROOT, 'test/adversarial/record-network.mjs')).href}`,
     };
+    // The sample study, copied in.
     const check = await run('npx', ['luotain', 'check'], { cwd: study, env });
     expect(check.stdout).toMatch(/0 errors, \d+ warnings? — 4 editions \(2022, 2023, 2024, 2025\) ready to build/);
-    const build = await run('npx', ['luotain', 'build', '--no-pdf', '--out', 'site'], { cwd: study, env });
+    // A new study begun from a delivered file: init, check, build.
+    const fresh = join(scratch, 'fresh');
+    mkdirSync(fresh);
+    cpSync(join(ROOT, 'data', '2025', 'responses.csv'), join(fresh, 'vastaukset.csv'));
+    writeFileSync(join(fresh, 'package.json'), '{ "name": "new-study", "private": true }\n');
+    symlinkSync(modules, join(fresh, 'node_modules'));
+    await run('npx', ['luotain', 'init', '--from', 'vastaukset.csv', '--year', '2025'], { cwd: fresh, env });
+    const checked = await run('npx', ['luotain', 'check'], { cwd: fresh, env });
+    expect(checked.stdout).toMatch(/0 errors, \d+ warnings? — 1 edition \(2025 draft\) ready to build/);
+    const build = await run('npx', ['luotain', 'build', '--no-pdf', '--out', 'site'], { cwd: fresh, env });
     expect(build.stdout).toMatch(/Built site in [\d.]+ s: \d+ pages, 0 PDFs/);
-    expect(existsSync(join(study, 'site', 'fi', '2025', 'index.html'))).toBe(true);
+    expect(existsSync(join(fresh, 'site', 'fi', '2025', 'index.html'))).toBe(true);
     expect(readFileSync(networkLog, 'utf8')).toBe('');
   }, 300_000);
 });
