@@ -62,7 +62,13 @@ export function parseStudy(text: string): StudyParseResult {
             : undefined;
       return {
         path: formatPath(issue.path),
-        message: issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message,
+        message:
+          issue.code === 'unrecognized_keys'
+            ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+            : issue.code === 'invalid_key'
+              ? // A key of a record (a year of editions): say what the key must be.
+                (issue.issues[0]?.message ?? issue.message)
+              : issue.message,
         ...(hint !== undefined ? { hint } : {}),
       };
     }),
