@@ -15,6 +15,8 @@ import { RowRegistry } from './row-registry.ts';
 import { RowRules } from './row-rules.ts';
 import type { EditionData, ItemAnswers } from './types.ts';
 import { WeightFormats } from './weight-format.ts';
+import { absentWanted, type EditionPlan } from './edition-plan.ts';
+import { quoteList } from './message-text.ts';
 
 /** Without an id column a row is known by its line. */
 const lineId = (line: number) => String(line).padStart(10, '0');
@@ -48,6 +50,7 @@ export class ResponseRows {
   private readonly quotes: QuoteSampler | undefined;
   private readonly expectedLength: number | undefined;
   private readonly onProgress: (() => void) | undefined;
+  private readonly plan: EditionPlan | undefined;
   private progress: ReadProgress = { consumed: 0 };
   /** Set by the header. */
   private at: ResponsePositions | undefined;
@@ -59,11 +62,12 @@ export class ResponseRows {
    * `expectedLength`: the text's length when known, to size the columns up
    * front; `onProgress` is called every 4096 rows.
    */
-  constructor(study: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void } = {}) {
+  constructor(study: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; plan?: EditionPlan } = {}) {
     this.study = study;
     this.issues = issues;
     this.delimiter = delimiter;
-    this.rules = new RowRules(study, delimiter !== ',');
+    this.rules = new RowRules(study, delimiter !== ',', options.plan);
+    this.plan = options.plan;
     this.store = new ColumnStore(study.items.length, study.nps !== undefined, study.background.length);
     this.weights = new WeightFormats(issues.cap);
     this.repeats = study.columns.id ? undefined : new RowRegistry();
@@ -156,7 +160,17 @@ export class ResponseRows {
 
   private header(fields: string[], line: number, quote: QuoteProblem | undefined): void {
     this.headerLine = line;
-    const plan = planColumns(fields, line, quote, responseColumns(this.study), this.issues, unusedResponseColumns);
+    const plan = planColumns(fields, line, quote, [...responseColumns(this.study), ...absentWanted(this.plan)], this.issues, unusedResponseColumns);
+    // Columns of variables that do not exist in this edition: read by no one, said once.
+    const absent = [...(this.plan?.absentColumns ?? [])].filter(([column]) => plan.position(column) >= 0);
+    if (absent.length > 0) {
+      const year = this.plan!.year;
+      this.issues.warning({
+        line,
+        message: `${absent.length === 1 ? 'column' : 'columns'} ${quoteList(absent.map(([c]) => c))} ignored: ${absent.map(([, what]) => what).join(', ')} ${absent.length === 1 ? 'does' : 'do'} not exist in ${year} (see from, until or years in study.json)`,
+        hint: `Nothing to do if the question was not asked in ${year}; if it was, correct its from, until or years in study.json.`,
+      });
+    }
     const at = new ResponsePositions(this.study, plan);
     const context: RowReaderContext = { rules: this.rules, positions: at, issues: this.issues, ids: this.ids, weights: this.weights, store: this.store };
     this.validating = new RowReader(context);
@@ -217,7 +231,7 @@ export class ResponseRows {
       background: new Map(study.background.map((b, k) => [b.id, fit(store.background[k], n)])),
       rows,
     };
-    dataWarnings(data, study, issues);
+    dataWarnings(data, study, issues, this.plan?.groupExists);
     return data;
   }
 }
