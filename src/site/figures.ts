@@ -18,6 +18,8 @@ export interface FigureView {
   caption: string;
   svg: string;
   table: TableView;
+  /** Notes shown under the chart (a break in a trend). */
+  notes?: string[];
 }
 
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
@@ -182,11 +184,21 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     const points = s.points.filter((p) => p.year <= edition.year);
     return points.length > 0 ? [{ key, label, colourIndex: i, points }] : [];
   });
-  const years = model.editions.filter((e) => e.year <= edition.year).map((e) => e.year);
+  const shownEditions = model.editions.filter((e) => e.year <= edition.year);
+  const years = shownEditions.map((e) => e.year);
+  const inEdition = (e: (typeof shownEditions)[number]) => e.indicators.find((i) => i.id === indicatorId);
+  const notAsked = shownEditions.filter((e) => inEdition(e)?.notAsked).map((e) => e.year);
+  // A break in the first edition shown has nothing before it to break from.
+  const breaks = shownEditions.flatMap((e, i) => {
+    const note = inEdition(e)?.break;
+    return note && i > 0 ? [{ year: e.year, note }] : [];
+  });
   const d = decimalsFor(x);
   const svg = trendLines(
     {
       series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
+      notAsked,
+      breaks: breaks.map((b) => b.year),
       ...(x.kind === 'nps' ? {} : { scale: model.study.scale }),
       years,
       minBase: model.study.minBase,
@@ -203,10 +215,12 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
         { text: s.label },
         ...years.map((y) => {
           const p = s.points.find((q) => q.year === y);
-          return { text: p ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
+          if (notAsked.includes(y)) return { text: t('ui.notAsked') };
+          return { text: p?.cell ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
         }),
       ]),
     },
+    ...(breaks.length > 0 ? { notes: breaks.map((b) => t('ui.breakNote', { year: String(b.year), note: b.note[lang] })) } : {}),
   };
 }
 

@@ -115,3 +115,25 @@ export function comparableAcross(study: Study, id: string, before: number, after
 export function breakIn(study: Study, id: string, year: number): Label | undefined {
   return study.editions[String(year)]?.breaks?.find((b) => b.id === id)?.note;
 }
+
+/**
+ * The study as the edition of `year` computes it: each dimension from its items
+ * that exist there, each index from its components that exist there (one with
+ * no component there keeps its list: every answer to it is blank, so it has no
+ * figure).
+ */
+export function definitionsIn(study: Study, year: number): Study {
+  const keep = (id: string, all: string[]) => {
+    const there = componentsIn(study, id, year);
+    return there.length > 0 ? there : all;
+  };
+  return {
+    ...study,
+    dimensions: study.dimensions.map((d) => ({ ...d, items: keep(d.id, d.items) })),
+    indices: study.indices.map((x) => ({
+      ...x,
+      ...(x.dimensions ? { dimensions: keep(x.id, x.dimensions) } : {}),
+      ...(x.items ? { items: keep(x.id, x.items) } : {}),
+    })),
+  };
+}

@@ -110,6 +110,11 @@ export const en = {
     changeNote: 'Changes',
     firstVersion: 'First published version',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
+    notAsked: 'not asked',
+    notAskedIn: 'Not asked in {year}.',
+    breakNote: 'Break in the series in {year}: {note}',
+    gapNote:
+      'A line stops in a year when the question was not asked, and at a break in the series (a dashed vertical line) where its wording or definition changed; no change is computed across either. An area or index whose statements differ between two editions is computed in each from the statements it has there, and its change is shown only when the statements are the same in both (or the analyst has declared them comparable).',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",
   },
@@ -133,6 +138,10 @@ export const en = {
     trendRange: '{label}: {firstValue} in {firstYear}, {lastValue} in {lastYear}.',
     quadrantIntro: 'Importance–performance map.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'not asked',
+    break: 'break',
+    trendNotAsked: { one: 'Not asked in {years}.', other: 'Not asked in {years}.' },
+    trendBreak: 'The series breaks in {year}; earlier figures are not comparable.',
     axisImportance: 'Importance (share of explained variance)',
     axisPerformance: 'Performance (mean)',
   },

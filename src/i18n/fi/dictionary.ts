@@ -108,6 +108,11 @@ export const fi: Dictionary = {
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
+    notAsked: 'ei kysytty',
+    notAskedIn: 'Ei kysytty vuonna {year}.',
+    breakNote: 'Aikasarjan katkos vuonna {year}: {note}',
+    gapNote:
+      'Viiva katkeaa vuonna, jona kysymystä ei kysytty, ja aikasarjan katkoksessa (katkoviiva), jossa kysymyksen muotoilu tai määritelmä muuttui; kummankaan yli ei lasketa muutosta. Osa-alue tai indeksi, jonka väittämät eroavat kahden tutkimuksen välillä, lasketaan kumpanakin vuonna sen väittämistä, jotka siinä on kysytty, ja sen muutos näytetään vain, kun väittämät ovat molemmissa samat (tai analyytikko on todennut ne vertailukelpoisiksi).',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',
   },
@@ -131,6 +136,10 @@ export const fi: Dictionary = {
     trendRange: '{label}: {firstValue} vuonna {firstYear}, {lastValue} vuonna {lastYear}.',
     quadrantIntro: 'Tärkeys–arvio-nelikenttä.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'ei kysytty',
+    break: 'katkos',
+    trendNotAsked: { one: 'Ei kysytty vuonna {years}.', other: 'Ei kysytty vuosina {years}.' },
+    trendBreak: 'Aikasarjassa on katkos vuonna {year}; aiemmat luvut eivät ole vertailukelpoisia.',
     axisImportance: 'Tärkeys (osuus selitetystä vaihtelusta)',
     axisPerformance: 'Arvio (keskiarvo)',
   },

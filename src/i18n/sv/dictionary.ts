@@ -109,6 +109,11 @@ export const sv: Dictionary = {
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
+    notAsked: 'inte frågat',
+    notAskedIn: 'Inte frågat år {year}.',
+    breakNote: 'Brott i tidsserien år {year}: {note}',
+    gapNote:
+      'En linje avbryts ett år då frågan inte ställdes, och vid ett brott i tidsserien (en streckad lodrät linje) där frågans formulering eller definition ändrades; ingen förändring beräknas över någotdera. Ett område eller index vars påståenden skiljer sig mellan två undersökningar beräknas i vardera av de påståenden som ställdes där, och dess förändring visas bara när påståendena är desamma i båda (eller analytikern har angett dem som jämförbara).',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
   },
@@ -132,6 +137,10 @@ export const sv: Dictionary = {
     trendRange: '{label}: {firstValue} år {firstYear}, {lastValue} år {lastYear}.',
     quadrantIntro: 'Fyrfält över betydelse och bedömning.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'inte frågat',
+    break: 'brott',
+    trendNotAsked: { one: 'Inte frågat år {years}.', other: 'Inte frågat åren {years}.' },
+    trendBreak: 'Tidsserien bryts år {year}; tidigare siffror är inte jämförbara.',
     axisImportance: 'Betydelse (andel av den förklarade variationen)',
     axisPerformance: 'Bedömning (medeltal)',
   },
