@@ -1,0 +1,117 @@
+// A three-edition study whose questionnaire changes (test/fixtures/questionnaire):
+// q3 is dropped in 2025, q4 and group C are added in 2024, q5's column is renamed
+// in 2025, q2 is reworded in 2025 (a break), and the can't-say and missing-value
+// codes change. Every estimate is checked against R's survey package
+// (reference.R there, which applies the edition rules on its own; R 4.2.2, survey
+// 4.1.1); the comparisons against the rules of study.json.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseResponses } from '../../src/load/parse-responses.ts';
+import type { EditionData } from '../../src/load/types.ts';
+import type { IndicatorStats, ReportModel } from '../../src/model/types.ts';
+import { parseStudy } from '../../src/study/parse.ts';
+import { report } from './build.ts';
+
+const DIR = 'test/fixtures/questionnaire';
+const parsed = parseStudy(readFileSync(`${DIR}/study.json`, 'utf8'));
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+const study = parsed.study;
+const YEARS = [2023, 2024, 2025];
+
+const loaded = YEARS.map((year) => parseResponses(readFileSync(`${DIR}/${year}/responses.csv`, 'utf8'), `${DIR}/${year}/responses.csv`, year, study));
+const editions: EditionData[] = loaded.map((r) => r.data!);
+const model: ReportModel = report(study, editions);
+
+type Reference = Record<string, Record<string, Record<string, { mean: string; se: string; n: number }>>>;
+const reference = JSON.parse(readFileSync(`${DIR}/reference.json`, 'utf8')) as Reference & { provenance: string };
+
+const stats = (year: number, id: string, domain = 'total'): IndicatorStats | undefined => model.editions.find((e) => e.year === year)!.indicators.find((x) => x.id === id)!.stats[domain];
+const indicator = (year: number, id: string) => model.editions.find((e) => e.year === year)!.indicators.find((x) => x.id === id)!;
+
+describe('a three-edition study with a changing questionnaire', () => {
+  it('loads every edition with no error and no warning of the variables not asked', () => {
+    for (const r of loaded) expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const warnings = loaded.flatMap((r) => r.issues.filter((i) => i.severity === 'warning').map((i) => i.message));
+    expect(warnings.filter((w) => /q3|q4|Q5_new|not used|ignored|no valid answer|"C"/.test(w))).toEqual([]);
+  });
+
+  it('matches R in every edition, for every indicator asked there, in total and per group', () => {
+    let checked = 0;
+    for (const year of YEARS) {
+      for (const [id, byDomain] of Object.entries(reference[String(year)]!)) {
+        for (const [domain, r] of Object.entries(byDomain)) {
+          const cell = stats(year, id, domain)?.mean;
+          expect(cell?.shown, `${year} ${id} ${domain}`).toBe(true);
+          if (!cell?.shown) continue;
+          expect(cell.n, `${year} ${id} ${domain} n`).toBe(r.n);
+          expect(Math.abs(cell.estimate - Number(r.mean)), `${year} ${id} ${domain} mean`).toBeLessThan(1e-12);
+          expect(Math.abs(cell.se - Number(r.se)), `${year} ${id} ${domain} se`).toBeLessThan(1e-12);
+          checked++;
+        }
+      }
+    }
+    // 2023: 7 indicators × 3 domains; 2024: 8 × 4; 2025: 7 × 4.
+    expect(checked).toBe(21 + 32 + 28);
+  });
+
+  it('marks what was not asked, with no figures, and the break with its note', () => {
+    expect(indicator(2023, 'q4').notAsked).toBe(true);
+    expect(indicator(2023, 'q4').stats).toEqual({});
+    expect(indicator(2025, 'q3').notAsked).toBe(true);
+    expect(indicator(2024, 'q3').notAsked).toBeUndefined();
+    expect(indicator(2025, 'q2').break).toEqual({ fi: 'Väittämä muotoiltiin uudelleen.', en: 'The statement was reworded.' });
+    expect(indicator(2025, 'dA').components).toEqual(['q1', 'q2']);
+    expect(indicator(2024, 'dA').components).toEqual(['q1', 'q2', 'q3']);
+    expect(indicator(2023, 'dB').components).toEqual(['q5']);
+    // Group C did not exist in 2023: no figures for it, and no warning.
+    expect(stats(2023, 'q1', 'group:C')).toBeUndefined();
+  });
+
+  it('tests a change only between editions with the same definition: never across a gap, a break or a change of components', () => {
+    const changed = (year: number, id: string, domain = 'total') => stats(year, id, domain)?.previous !== undefined;
+    // Items asked in both editions, same wording.
+    expect(changed(2024, 'q1')).toBe(true);
+    expect(changed(2025, 'q1')).toBe(true);
+    expect(changed(2025, 'q5')).toBe(true); // renamed column, same question
+    // q2 reworded in 2025: a break.
+    expect(changed(2024, 'q2')).toBe(true);
+    expect(changed(2025, 'q2')).toBe(false);
+    // q4 first asked in 2024; q3 not asked in 2025.
+    expect(changed(2024, 'q4')).toBe(false);
+    expect(changed(2025, 'q4')).toBe(true);
+    // dB gains q4 in 2024 (not compared), keeps q4 and q5 in 2025 (compared); dA loses q3 and q2 breaks in 2025.
+    expect(changed(2024, 'dB')).toBe(false);
+    expect(changed(2025, 'dB')).toBe(true);
+    expect(changed(2024, 'dA')).toBe(true);
+    expect(changed(2025, 'dA')).toBe(false);
+    expect(changed(2024, 'idx')).toBe(false);
+    expect(changed(2025, 'idx')).toBe(false);
+    // Group C is new in 2024: its first change is in 2025.
+    expect(changed(2024, 'q1', 'group:C')).toBe(false);
+    expect(changed(2025, 'q1', 'group:C')).toBe(true);
+  });
+
+  it('an index declared comparable is compared although its components differ (but not across a break of its own)', () => {
+    const declared = parseStudy(JSON.stringify({ ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')), editions: { ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')).editions, 2024: { missing: ['NA'], comparable: ['idx', 'dB'] } } }));
+    if (!declared.ok) throw new Error(JSON.stringify(declared.problems));
+    const m = report(declared.study, editions);
+    const s = (id: string) => m.editions.find((e) => e.year === 2024)!.indicators.find((x) => x.id === id)!.stats.total!;
+    expect(s('idx').previous).toBeDefined();
+    expect(s('dB').previous).toBeDefined();
+    expect(m.editions.find((e) => e.year === 2025)!.indicators.find((x) => x.id === 'idx')!.stats.total!.previous).toBeUndefined();
+  });
+
+  it('trends: a point without a figure where the item was not asked, the break on its point', () => {
+    const q3 = model.trends.find((t) => t.indicator === 'q3' && t.domain === 'total')!;
+    expect(q3.points.map((p) => [p.year, p.cell?.shown ?? null, p.notAsked ?? false])).toEqual([
+      [2023, true, false],
+      [2024, true, false],
+      [2025, null, true],
+    ]);
+    const q4 = model.trends.find((t) => t.indicator === 'q4' && t.domain === 'total')!;
+    expect(q4.points[0]).toEqual({ year: 2023, notAsked: true });
+    const q2 = model.trends.find((t) => t.indicator === 'q2' && t.domain === 'total')!;
+    expect(q2.points[2]!.break?.en).toBe('The statement was reworded.');
+    expect(q2.points[2]!.change).toBeUndefined();
+  });
+});
