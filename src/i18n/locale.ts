@@ -5,8 +5,6 @@
 export interface Locale {
   /** The BCP 47 tag written into `<html lang>` and PDF metadata. */
   tag: string;
-  /** The language's own name, for the language switcher. */
-  name: string;
   decimal: string;
   /** Thousands separator; a no-break space where the language uses a space. */
   group: string;

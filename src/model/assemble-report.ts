@@ -29,6 +29,8 @@ export function studyMeta(study: Study): StudyMeta {
     minBase: study.minBase,
     ...(study.benchmark ? { benchmarkSource: study.benchmark.source } : {}),
     hasNps: study.nps !== undefined,
+    weighted: study.columns.weight !== undefined,
+    ...(study.nps?.quotes?.publish ? { quotes: { perGroup: study.nps.quotes.perGroup } } : {}),
     headlines: [...study.indices.filter((x) => x.headline).map((x) => x.id), ...(study.nps ? ['nps'] : [])],
     ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
   };

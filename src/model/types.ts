@@ -236,6 +236,10 @@ export interface StudyMeta {
   minBase: number;
   benchmarkSource?: Label;
   hasNps: boolean;
+  /** The study names a design-weight column (columns.weight); without one every respondent counts equally. */
+  weighted: boolean;
+  /** Open answers published as quotes (nps.quotes.publish), at most perGroup per group; absent when none are. */
+  quotes?: { perGroup: number };
   /** Indicator ids shown as headline figures (headline indices, then the NPS). */
   headlines: string[];
   drivers?: { outcome: string; predictors: string[] };

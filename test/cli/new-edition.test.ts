@@ -40,15 +40,15 @@ const SECTIONS = [
 ];
 
 describe('luotain new-edition', () => {
-  it('creates draft editorial files in both languages and says where the data goes', async () => {
+  it("creates draft editorial files in each of the study's languages and says where the data goes", async () => {
     const effects = silentEffects({ cwd: scratch });
     expect(await main(['new-edition', '2026'], effects)).toBe(0);
     expect(effects.errors).toEqual([]);
     expect(effects.output).toEqual([
-      ...['fi', 'en'].flatMap((lang) => ['index', ...SECTIONS].map((s) => `Created ${join('reports', '2026', lang, `${s}.md`)}`)),
+      ...['fi', 'sv', 'en'].flatMap((lang) => ['index', ...SECTIONS].map((s) => `Created ${join('reports', '2026', lang, `${s}.md`)}`)),
       '\nPut the 2026 responses in data/2026/responses.csv (same columns as earlier years), then run:\n  npx luotain check --data data\n  npm run dev   (to write the commentary with the figures in view)',
     ]);
-    for (const lang of ['fi', 'en']) {
+    for (const lang of ['fi', 'sv', 'en']) {
       const folder = join(scratch, 'reports/2026', lang);
       expect(readdirSync(folder).sort()).toEqual(['index', ...SECTIONS].map((s) => `${s}.md`).sort());
       const files = readdirSync(folder).map((name) => ({ name, path: join(folder, name), text: readFileSync(join(folder, name), 'utf8') }));
@@ -63,6 +63,8 @@ describe('luotain new-edition', () => {
       'version: "0.1"',
     ]);
     expect(readFileSync(join(scratch, 'reports/2026/en/index.md'), 'utf8')).toContain('title: "Reputation and Customer Experience Study 2026"\nstatus: draft\n');
+    expect(readFileSync(join(scratch, 'reports/2026/sv/index.md'), 'utf8')).toContain('title: "Undersökning om anseende och kundupplevelse 2026"\nstatus: draft\n');
+    expect(readFileSync(join(scratch, 'reports/2026/sv/drivers.md'), 'utf8')).toBe('<!-- Kommentar till avsnittet "drivers" (markdown). Lämna tom om avsnittet inte behöver någon kommentar. -->\n');
   });
 
   it('refuses when the edition folder exists and changes nothing', async () => {

@@ -92,7 +92,7 @@ describe('axe', () => {
     expect(await axe(page, '/')).toEqual([]);
   });
 
-  for (const lang of ['fi', 'en']) {
+  for (const lang of ['fi', 'sv', 'en']) {
     it(`finds nothing on any page type (${lang})`, async () => {
       const paths = {
         ...pageTypes(lang, model.latestYear!),
@@ -174,7 +174,7 @@ describe('chart text', () => {
 });
 
 describe('keyboard', () => {
-  for (const lang of ['fi', 'en']) {
+  for (const lang of ['fi', 'sv', 'en']) {
     it(`the skip link is the first stop and moves focus to main (${lang})`, async () => {
       for (const path of ['/', `/${lang}/${model.latestYear}/`, `/${lang}/${model.latestYear}/tables/`]) {
         await page.goto(site.origin + path);

@@ -14,9 +14,9 @@ import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { Cell, EditionModel, IndicatorStats, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
 import { formatNumber, formatPercent } from '../../src/format/number.ts';
-import { t } from '../../src/i18n/index.ts';
+import { localeOf, t } from '../../src/i18n/index.ts';
 import { groupSlug } from '../../src/site/view.ts';
-import { NBSP, numberTokens, openSite, type ServedSite } from './support.ts';
+import { numberTokens, openSite, type ServedSite } from './support.ts';
 
 const siteDir = inject('sampleSite');
 const YEAR = 2023;
@@ -49,7 +49,7 @@ async function loadUnsuppressed(): Promise<EditionModel> {
   await writeFile(join(data, 'study.json'), JSON.stringify(study));
   await cp('data/benchmarks.csv', join(data, 'benchmarks.csv'));
   await cp(`data/${YEAR}`, join(data, String(YEAR)), { recursive: true });
-  for (const lang of ['fi', 'en']) await cp(`reports/${YEAR}/${lang}`, join(reports, String(YEAR), lang), { recursive: true });
+  for (const lang of study.languages as string[]) await cp(`reports/${YEAR}/${lang}`, join(reports, String(YEAR), lang), { recursive: true });
   const loaded = await loadReport({ dataDir: data, reportsDir: reports, skipVerification: [YEAR], ...TEST_LOAD });
   if (!loaded.model) throw new Error(`the copy does not load: ${loaded.issues.map((i) => i.message).join('; ')}`);
   return loaded.model.editions.find((e) => e.year === YEAR)!;
@@ -249,15 +249,16 @@ describe(`a group below the minimum base (${GROUP}, ${YEAR})`, () => {
 });
 
 describe('number formats', () => {
-  for (const lang of ['fi', 'en'] as const) {
-    it(`${lang}: the headline index reads ${lang === 'fi' ? '"3,51"' : '"3.51"'}-style`, async () => {
+  for (const lang of ['fi', 'sv', 'en'] as const) {
+    const { decimal, percentSpace } = localeOf(lang);
+    it(`${lang}: the headline index reads "3${decimal}51"-style`, async () => {
       const latest = model.editions.find((e) => e.year === model.latestYear)!;
       const id = model.study.headlines.find((h) => latest.indicators.find((i) => i.id === h)?.kind === 'index')!;
       const x = latest.indicators.find((i) => i.id === id)!;
       const mean = x.stats.total!.mean;
       if (!mean.shown) throw new Error('the headline index is withheld');
       const expected = formatNumber(mean.estimate, 2, lang);
-      expect(expected).toMatch(lang === 'fi' ? /^\d,\d\d$/ : /^\d\.\d\d$/);
+      expect(expected).toMatch(new RegExp(`^\\d\\${decimal}\\d\\d$`));
       await page.goto(`${site.origin}/${lang}/${latest.year}/`);
       const card = page.locator('.card', { has: page.getByRole('heading', { name: x.label[lang], exact: true }) });
       expect(await card.locator('.value').textContent()).toBe(expected);
@@ -269,12 +270,12 @@ describe('number formats', () => {
       }
     });
 
-    it(`${lang}: percentages read ${lang === 'fi' ? '"12 %" with a no-break space' : '"12%"'}, in tables and charts`, async () => {
+    it(`${lang}: percentages read ${percentSpace ? '"12 %" with a no-break space' : '"12%"'}, in tables and charts`, async () => {
       const latest = model.editions.find((e) => e.year === model.latestYear)!;
       const promoters = latest.indicators.find((i) => i.kind === 'nps')!.stats.total!.promoters!;
       if (!promoters.shown) throw new Error('promoters withheld');
       const expected = formatPercent(promoters.estimate, lang);
-      expect(expected).toMatch(lang === 'fi' ? new RegExp(`^\\d+${NBSP}%$`) : /^\d+%$/);
+      expect(expected).toMatch(new RegExp(`^\\d+${percentSpace}%$`));
       await page.goto(`${site.origin}/${lang}/${latest.year}/`);
       const nps = (await tables(page)).find((tb) => tb.head.includes(t(lang, 'ui.promoters')))!;
       const column = nps.head.indexOf(t(lang, 'ui.promoters'));
@@ -284,18 +285,18 @@ describe('number formats', () => {
       for (const path of ['', 'trends/', 'method/']) {
         await page.goto(`${site.origin}/${lang}/${latest.year}/${path}`);
         const text = await allText(page);
-        const wrong = lang === 'fi' ? /.{0,20}\d(%| %).{0,10}/g : /.{0,20}\d[\s\u00a0]%.{0,10}/g;
+        const wrong = percentSpace ? /.{0,20}\d(%| %).{0,10}/g : /.{0,20}\d[\s\u00a0]%.{0,10}/g;
         expect(text.match(wrong) ?? [], `/${lang}/${latest.year}/${path}`).toEqual([]);
       }
     });
 
-    it(`${lang}: numeric table cells use the ${lang === 'fi' ? 'decimal comma' : 'decimal point'}`, async () => {
+    it(`${lang}: numeric table cells use the decimal ${decimal === ',' ? 'comma' : 'point'}`, async () => {
       await page.goto(`${site.origin}/${lang}/${model.latestYear}/tables/`);
       const cells = await page.locator('main td.num').allTextContents();
       expect(cells.length).toBeGreaterThan(100);
-      const wrong = cells.filter((c) => (lang === 'fi' ? /\d\.\d/.test(c) : /\d,\d{1,2}(?!\d)/.test(c)));
+      const wrong = cells.filter((c) => (decimal === ',' ? /\d\.\d/.test(c) : /\d,\d{1,2}(?!\d)/.test(c)));
       expect(wrong).toEqual([]);
-      expect(cells.some((c) => (lang === 'fi' ? /\d,\d\d/ : /\d\.\d\d/).test(c))).toBe(true);
+      expect(cells.some((c) => new RegExp(`\\d\\${decimal}\\d\\d`).test(c))).toBe(true);
     });
   }
 });

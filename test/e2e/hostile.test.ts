@@ -19,11 +19,11 @@ const YEAR = 2025;
 const QUOTED_CODE = 'comm"unity';
 
 const labels = {
-  title: { fi: `Tutkimus ${SCRIPT}`, en: `Study ${SCRIPT}` },
-  organisation: { fi: `Yhtiö ${IMG}`, en: `Company ${IMG}` },
-  group: { fi: `Yleisö ${SCRIPT} ${IMG}`, en: `Public ${SCRIPT} ${IMG}` },
-  dimension: { fi: `Vuorovaikutus ${IMG}`, en: `Interaction ${IMG}` },
-  item: { fi: `Väite ${SCRIPT}`, en: `Statement ${SCRIPT}` },
+  title: { fi: `Tutkimus ${SCRIPT}`, sv: `Undersökning ${SCRIPT}`, en: `Study ${SCRIPT}` },
+  organisation: { fi: `Yhtiö ${IMG}`, sv: `Bolag ${IMG}`, en: `Company ${IMG}` },
+  group: { fi: `Yleisö ${SCRIPT} ${IMG}`, sv: `Allmänheten ${SCRIPT} ${IMG}`, en: `Public ${SCRIPT} ${IMG}` },
+  dimension: { fi: `Vuorovaikutus ${IMG}`, sv: `Växelverkan ${IMG}`, en: `Interaction ${IMG}` },
+  item: { fi: `Väite ${SCRIPT}`, sv: `Påstående ${SCRIPT}`, en: `Statement ${SCRIPT}` },
 };
 
 let work: string;
@@ -65,7 +65,7 @@ async function hostileStudy(): Promise<void> {
     const csv = await readFile(`data/${year}/responses.csv`, 'utf8');
     // The group column is the second; quote the new code as CSV wants.
     await writeFile(join(data, String(year), 'responses.csv'), csv.replace(/^([^,\n]*),community,/gm, `$1,"${QUOTED_CODE.replace(/"/g, '""')}",`));
-    for (const lang of ['fi', 'en']) {
+    for (const lang of ['fi', 'sv', 'en']) {
       const dir = join(reports, String(year), lang);
       await cp(`reports/${year}/${lang}`, dir, { recursive: true });
       const md = await readFile(join(dir, 'index.md'), 'utf8');
@@ -149,7 +149,7 @@ describe('hostile labels and commentary', () => {
       const res = await page.goto(site.origin + path);
       expect(res?.status(), path).toBe(200);
       const facts = await pageFacts(page);
-      const lang = (await page.locator('html').getAttribute('lang')) as 'fi' | 'en';
+      const lang = (await page.locator('html').getAttribute('lang')) as 'fi' | 'sv' | 'en';
       const dom = await page.evaluate(() => ({
         img: document.querySelectorAll('img, iframe, object, embed').length,
         jsLinks: [...document.querySelectorAll('a')].filter((a) => /^\s*javascript:/i.test(a.getAttribute('href') ?? '')).length,
@@ -165,7 +165,7 @@ describe('hostile labels and commentary', () => {
     expect(dialogs).toEqual([]);
   }, 120_000);
 
-  for (const lang of ['fi', 'en'] as const) {
+  for (const lang of ['fi', 'sv', 'en'] as const) {
     it(`${lang}: show group, area and item labels literally in headings, tables and chart SVG`, async () => {
       await page.goto(`${site.origin}/${lang}/${YEAR}/groups/public/`);
       expect(await page.locator('h1').textContent()).toBe(labels.group[lang]);

@@ -58,7 +58,7 @@ describe('a draft edition', () => {
     await cp('data', data, { recursive: true });
     await cp('reports', reports, { recursive: true });
     await rm(join(reports, '2025', 'publication.json'));
-    for (const lang of ['fi', 'en']) {
+    for (const lang of ['fi', 'sv', 'en']) {
       const index = join(reports, '2025', lang, 'index.md');
       await writeFile(index, (await readFile(index, 'utf8')).replace(/^status: published$/m, 'status: draft'));
     }

@@ -93,6 +93,8 @@ export function edition(study: Study, year: number, rows: readonly Row[]): Editi
     );
   }
   const group = Uint16Array.from(rows, (r) => {
+    // Without groups everyone is in the one sample, stratum 0.
+    if (study.groups.length === 0) return 0;
     const g = study.groups.findIndex((x) => x.code === r.group);
     if (g < 0) throw new Error(`no group ${r.group}`);
     return g;

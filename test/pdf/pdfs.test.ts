@@ -12,7 +12,7 @@ import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { IndicatorModel, ReportModel } from '../../src/model/types.ts';
 import type { Lang } from '../../src/study/schema.ts';
 import { formatNumber } from '../../src/format/number.ts';
-import { t } from '../../src/i18n/index.ts';
+import { formatDate, LANGUAGES, localeOf, t } from '../../src/i18n/index.ts';
 import { downloadHref, pdfFileName } from '../../src/site/view.ts';
 import { allPages, closePdf, drawingOps, inkShare, openPdf, outlineTitles, pageFonts, pageText, type OutlineNode, type PDFDocumentProxy } from './pdf-helpers.ts';
 
@@ -56,7 +56,7 @@ interface Case {
 const cases = (): Case[] => model.study.languages.flatMap((lang) => model.editions.map((e) => ({ lang, year: e.year, file: pdfFileName(model.study, e, lang) })));
 
 // vitest collects describe blocks before beforeAll runs: the cases are listed from the folder.
-const LANGS: Lang[] = ['fi', 'en'];
+const LANGS: Lang[] = ['fi', 'sv', 'en'];
 const YEARS = [2022, 2023, 2024, 2025];
 
 for (const lang of LANGS) {
@@ -138,7 +138,8 @@ for (const lang of LANGS) {
           expect(all, `${id} ${shown}`).toContain(shown);
           if (decimals > 0) {
             // The other language's decimal mark must not be what the cards show.
-            const other = formatNumber(mean.estimate, decimals, lang === 'fi' ? 'en' : 'fi');
+            const otherMark = LANGUAGES.find((l) => localeOf(l).decimal !== localeOf(lang).decimal)!;
+            const other = formatNumber(mean.estimate, decimals, otherMark);
             expect(texts[2], `summary page shows ${other}`).not.toContain(other);
             expect(texts[2]).toContain(shown);
           }
@@ -153,8 +154,7 @@ for (const lang of LANGS) {
         expect(cover).toContain(model.study.title[lang]);
         expect(cover).toContain(String(year));
         const published = (edition.published ?? edition.editorial[lang]!.meta.published)!;
-        const [y, m, d] = published.split('-').map(Number);
-        expect(cover).toContain(lang === 'fi' ? `${d}.${m}.${y}` : `${d} `);
+        expect(cover).toContain(formatDate(published, lang));
       });
 
       it('has a contents page with page numbers that point at the sections', () => {
@@ -169,7 +169,7 @@ for (const lang of LANGS) {
       });
 
       it('has a running header and footer with "page N / M" on every page but the cover', () => {
-        const word = lang === 'fi' ? 'sivu' : 'page';
+        const word = t(lang, 'print.page');
         expect(texts[0]).not.toContain(`${word} 1 / `);
         for (let n = 2; n <= texts.length; n++) {
           expect(texts[n - 1], `page ${n}`).toContain(`${word} ${n} / ${texts.length}`);

@@ -85,3 +85,46 @@ describe('study.schema.json', () => {
     expect(JSON.parse(readFileSync('study.schema.json', 'utf8'))).toEqual(studyJsonSchema());
   });
 });
+
+describe('labels in the study’s languages', () => {
+  const only = (languages: string[], mutate: (s: any) => void = () => {}) =>
+    problems((s) => {
+      s.languages = languages;
+      mutate(s);
+    });
+
+  it('needs English labels only in an English-only study', () => {
+    expect(
+      only(['en'], (s) => {
+        const strip = (x: any): void => {
+          if (Array.isArray(x)) x.forEach(strip);
+          else if (x && typeof x === 'object') {
+            if (typeof x.en === 'string') {
+              delete x.fi;
+              delete x.sv;
+            } else Object.values(x).forEach(strip);
+          }
+        };
+        strip(s);
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts Swedish and names each missing Swedish text by its path', () => {
+    expect(only(['sv', 'fi'])).toEqual([]);
+    expect(only(['sv', 'fi'], (s) => delete s.items[3].label.sv)).toEqual(['items[3].label.sv: missing: the study is published in "sv" (see "languages"), so every text needs an "sv" version']);
+    expect(
+      only(['fi', 'sv', 'en'], (s) => {
+        delete s.background[1].values[0].label.sv;
+        delete s.benchmark.source.en;
+      }),
+    ).toEqual([
+      'background[1].values[0].label.sv: missing: the study is published in "sv" (see "languages"), so every text needs an "sv" version',
+      'benchmark.source.en: missing: the study is published in "en" (see "languages"), so every text needs an "en" version',
+    ]);
+  });
+
+  it('refuses a language Luotain does not write', () => {
+    expect(only(['fi', 'de'])).toEqual([expect.stringMatching(/^languages\[1\]: Invalid option: expected one of "fi"\|"sv"\|"en"/)]);
+  });
+});

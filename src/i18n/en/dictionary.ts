@@ -5,6 +5,7 @@
 export const en = {
   ui: {
     langName: 'English',
+    language: 'Language',
     skip: 'Skip to content',
     editions: 'Editions',
     edition: 'Edition',
@@ -152,6 +153,88 @@ export const en = {
     summary:
       '<!-- Write the executive summary here (markdown). Commentary on each section goes into the files of this folder; an empty file is left out. Figures come from the data: do not type them in. -->',
     section: '<!-- Commentary on the section "{id}" (markdown). Leave empty if the section needs none. -->',
+  },
+  method: {
+    headingSample: 'Sample',
+    headingSampleWeighted: 'Sample and weighting',
+    headingTests: 'Comparisons and significance',
+    sampleColumn: 'Sample',
+    strata: {
+      one: 'The respondents form one stakeholder group, {groups}, sampled as a single stratum.',
+      other: 'Each of the {count} stakeholder groups ({groups}) is a sample of its own: the groups are the strata of a stratified design.',
+    },
+    oneSample: 'All respondents are one sample.',
+    weighted:
+      'Answers are weighted by design weights so that results describe the population, not just the respondents. The effective sample size (Kish) says how large an unweighted sample the weighted data is worth; the design effect is the number of respondents over the effective sample size.',
+    equalRespondents: 'Every respondent counts equally in the results.',
+    marginWeighted: 'The margin of error is half the 95% confidence interval of a 50% share at the effective sample size.',
+    marginUnweighted: 'The margin of error is half the 95% confidence interval of a 50% share at the number of respondents.',
+    scale: 'Statements are answered on a scale of {scale}. Blank answers are left out of every figure.',
+    cantSay: {
+      one: "“Can't say” (code {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
+      other: "“Can't say” (codes {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
+    },
+    noCantSay: "The scale has no “can't say” option.",
+    topBox: {
+      one: 'The positive share of a statement is the share of answers of {range}, the highest point of the scale, among its answers on the scale.',
+      other: 'The positive share of a statement is the share of answers {range}, the {count} highest points of the scale, among its answers on the scale.',
+    },
+    dimensionScore:
+      "An area's score is computed for each respondent as the mean of the area's statements they answered, if they answered at least half of them (rounded up); the area's mean is the mean of these scores over the respondents.",
+    dimensionShares:
+      "An area's positive share and its distribution of answers are computed the same way: first, for each respondent with a score, the share of their answered statements that are positive (or at each point of the scale), then the mean of these shares over the respondents. Each respondent thus counts once, however many of the area's statements they answered; the figure is not the share of all answers pooled.",
+    indexOfAreas:
+      'An index built from areas is, for each respondent, the mean of their area scores when at least half of the areas have a score; its figure is the mean of these over the respondents.',
+    indexOfItems:
+      'An index built from statements is, for each respondent, the mean of their answers when they answered at least half of the statements; its figure is the mean of these over the respondents.',
+    weightedMeans: 'All means and shares are weighted by the design weights.',
+    seStratified: "Standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval is the estimate ± 1.96 standard errors.",
+    seOneSample:
+      "Standard errors come from Taylor linearisation with the respondents as one sample (as in R's survey package), and the 95% confidence interval is the estimate ± 1.96 standard errors.",
+    nps: 'The Net Promoter Score (NPS) comes from the 0–10 recommendation question: the share of promoters (9–10) minus the share of detractors (0–6), in percentage points; passives (7–8) count in the base only.',
+    background: 'Results are also broken down by {variables}. Each class is a part of the sample, estimated with the same design; it is not a sample of its own.',
+    drivers:
+      "Key drivers: “{outcome}” is regressed on the factors by least squares over the respondents who answered all of them, and each factor's importance is its share of the variance explained by the LMG method (the average over all orderings of the factors).",
+    driversWeighted:
+      "Key drivers: “{outcome}” is regressed on the factors by weighted least squares over the respondents who answered all of them, and each factor's importance is its share of the variance explained by the LMG method (the average over all orderings of the factors).",
+    driversGroups: 'The analysis is made for all respondents and for each stakeholder group separately.',
+    driversDetails:
+      'A factor that does not vary among those respondents, or that follows exactly from the factors before it, is left out of the analysis, and the page says so. The quadrants are split at the mean importance and the mean performance.',
+    quotesGroups: {
+      one: 'One open answer to the recommendation question is published per stakeholder group, for groups of at least {base} respondents.',
+      other: 'Up to {count} open answers to the recommendation question are published per stakeholder group, for groups of at least {base} respondents.',
+    },
+    quotesAll: {
+      one: 'One open answer to the recommendation question is published, when there are at least {base} respondents.',
+      other: 'Up to {count} open answers to the recommendation question are published, when there are at least {base} respondents.',
+    },
+    quotesChoice:
+      'They are chosen at random, but reproducibly: the same data always gives the same quotes. E-mail addresses, phone numbers and personal identity codes are removed automatically; names and other details written in ordinary words are not.',
+    noTests: 'No statistical tests are made in this edition: there is no previous edition or benchmark to compare with.',
+    changeTest:
+      'Changes from the previous edition ({year}) are tested with a z test for two independent samples: the standard error of a change is the square root of the sum of the two squared standard errors.',
+    benchmarkTestSe:
+      "Differences from the benchmark are tested with a z test in which the benchmark's standard error (its standard deviation over the square root of its n) is added to that of our own figure, as for two independent samples.",
+    benchmarkTestFixed: 'Where the benchmark has no standard deviation and n, it is treated as a fixed value: only the standard error of our own figure enters the test.',
+    significance: 'A difference is statistically significant when p < 0.05 (two-sided).',
+    noise:
+      'A difference smaller than the rounding of the computation (under a millionth of a millionth of the figures) is zero, and where neither figure varies at all (a standard error of zero) no test is made and the difference is not significant.',
+    notTestedGroups: 'A stakeholder group is not tested against all respondents, as the group is part of the whole, nor are the groups tested against each other.',
+    notTestedBackground: 'A background class is not tested against all respondents, as the class is part of the whole, nor are the classes tested against each other.',
+    notTestedBoth: 'Stakeholder groups and background classes are not tested against all respondents, as each is part of the whole, nor against each other.',
+    independentLimit:
+      'The editions are treated as independent samples. Where many of the same people answer in both, the real uncertainty of a change is usually smaller, and the test errs on the side of caution.',
+    multipleLimit:
+      'Each comparison is tested on its own, with no correction for the number of tests: among many comparisons, about one in twenty differences that do not exist in the population appears significant by chance. A change that is not significant is not proof that nothing changed.',
+    comparable:
+      'An area or index is compared with the previous edition only when the same statements contribute to it in both: where a statement has no valid answer in one of the two editions only (in all the data or in a group), the change of its area and index is not shown.',
+    minBase: 'A figure resting on fewer than {base} respondents is not shown; “n < {base}” stands in its place.',
+    floor: 'Nothing at all is published about a figure resting on fewer than {floor} respondents.',
+    complementary: 'Where only one group of a breakdown would be withheld, the next smallest group is withheld too, so that the withheld figure cannot be worked out from the total.',
+    weightRules:
+      'Weights can make a figure rest on fewer respondents than its n suggests. A figure is therefore also withheld, with the mark “n < {base}”, when the effective sample size of its answers (Kish) is below {base}, and every figure of a group, a background class or all respondents is withheld when one respondent carries more than half of its weight.',
+    driversBase: 'The key-driver analysis needs at least {base} respondents who answered all its questions.',
+    driversBaseWeighted: 'The key-driver analysis needs at least {base} respondents who answered all its questions, with an effective sample size of at least {base} as well.',
   },
 };
 

@@ -2,7 +2,6 @@ import type { Locale } from '../locale.ts';
 
 export const enLocale: Locale = {
   tag: 'en',
-  name: 'English',
   decimal: '.',
   group: ',',
   percentSpace: '',

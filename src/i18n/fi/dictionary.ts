@@ -4,6 +4,7 @@ import type { Dictionary } from '../en/dictionary.ts';
 export const fi: Dictionary = {
   ui: {
     langName: 'Suomi',
+    language: 'Kieli',
     skip: 'Siirry sisältöön',
     editions: 'Julkaisut',
     edition: 'Julkaisu',
@@ -150,5 +151,86 @@ export const fi: Dictionary = {
     summary:
       '<!-- Kirjoita tähän johdon tiivistelmä (markdown). Osioiden kommentit kirjoitetaan saman kansion tiedostoihin; tyhjä tiedosto jätetään pois. Luvut tulevat aineistosta: älä kirjoita niitä käsin. -->',
     section: '<!-- Kommentti osioon "{id}" (markdown). Jätä tyhjäksi, jos osioon ei tule kommenttia. -->',
+  },
+  method: {
+    headingSample: 'Otanta',
+    headingSampleWeighted: 'Otanta ja painotus',
+    headingTests: 'Vertailut ja tilastollinen merkitsevyys',
+    sampleColumn: 'Aineisto',
+    strata: {
+      one: 'Vastaajat muodostavat yhden sidosryhmän ({groups}), joka on poimittu yhtenä ositteena.',
+      other: 'Tutkimuksessa on {count} sidosryhmää ({groups}), ja jokainen niistä on oma otoksensa: ryhmät ovat ositetun otanta-asetelman ositteet.',
+    },
+    oneSample: 'Kaikki vastaajat ovat yksi otos.',
+    weighted:
+      'Vastaukset painotetaan asetelmapainoilla, jolloin tulokset kuvaavat perusjoukkoa eivätkä vain vastaajia. Efektiivinen otoskoko (Kishin kaava) kertoo, kuinka suurta painottamatonta otosta painotettu aineisto vastaa; asetelmakerroin on vastaajamäärän ja efektiivisen otoskoon suhde.',
+    equalRespondents: 'Jokainen vastaaja vaikuttaa tuloksiin yhtä paljon.',
+    marginWeighted: 'Virhemarginaali on 95\u00a0%:n luottamusvälin puolikas 50\u00a0%:n osuudelle efektiivisellä otoskoolla laskettuna.',
+    marginUnweighted: 'Virhemarginaali on 95\u00a0%:n luottamusvälin puolikas 50\u00a0%:n osuudelle vastaajamäärällä laskettuna.',
+    scale: 'Väittämiin vastataan asteikolla {scale}. Tyhjä vastaus jätetään pois kaikista luvuista.',
+    cantSay: {
+      one: 'Vastaus ”en osaa sanoa” (koodi {codes}) ei kuulu keskiarvoihin, myönteisten osuuksiin eikä jakaumiin; en osaa sanoa -osuus lasketaan kaikista väittämään vastanneista, en osaa sanoa -vastaukset mukaan lukien.',
+      other:
+        'Vastaus ”en osaa sanoa” (koodit {codes}) ei kuulu keskiarvoihin, myönteisten osuuksiin eikä jakaumiin; en osaa sanoa -osuus lasketaan kaikista väittämään vastanneista, en osaa sanoa -vastaukset mukaan lukien.',
+    },
+    noCantSay: 'Asteikossa ei ole ”en osaa sanoa” -vaihtoehtoa.',
+    topBox: {
+      one: 'Väittämän myönteisten osuus on asteikon ylimmän pisteen {range} osuus väittämän asteikolla annetuista vastauksista.',
+      other: 'Väittämän myönteisten osuus on vastausten {range} eli asteikon {count} ylimmän pisteen osuus väittämän asteikolla annetuista vastauksista.',
+    },
+    dimensionScore:
+      'Osa-alueen arvo lasketaan ensin vastaajittain: se on vastaajan vastaamien osa-alueen väittämien keskiarvo, kun hän on vastannut vähintään puoleen niistä (ylöspäin pyöristäen). Osa-alueen keskiarvo on näiden vastaajakohtaisten arvojen keskiarvo.',
+    dimensionShares:
+      'Osa-alueen myönteisten osuus ja vastausjakauma lasketaan samoin: ensin jokaiselle arvon saaneelle vastaajalle myönteisten vastausten (tai kunkin asteikon pisteen) osuus hänen vastaamistaan väittämistä, sitten näiden osuuksien keskiarvo vastaajien yli. Jokainen vastaaja on siis mukana kerran, vastasipa hän osa-alueen väittämistä kuinka moneen tahansa; luku ei ole kaikkien vastausten yhteenlaskettu osuus.',
+    indexOfAreas:
+      'Osa-alueista muodostettu indeksi on vastaajittain hänen osa-alueidensa arvojen keskiarvo, kun vähintään puolelle osa-alueista on arvo; indeksin luku on näiden keskiarvo vastaajien yli.',
+    indexOfItems:
+      'Väittämistä muodostettu indeksi on vastaajittain hänen vastaustensa keskiarvo, kun hän on vastannut vähintään puoleen väittämistä; indeksin luku on näiden keskiarvo vastaajien yli.',
+    weightedMeans: 'Kaikki keskiarvot ja osuudet on painotettu asetelmapainoilla.',
+    seStratified: 'Keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    seOneSample: 'Keskivirheet lasketaan linearisointimenetelmällä vastaajia yhtenä otoksena käsitellen (sama kuin R:n survey-paketissa), ja 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    nps: 'Suositteluindeksi (NPS) lasketaan suosittelukysymyksestä (asteikko 0–10): suosittelijoiden (9–10) osuus vähennettynä arvostelijoiden (0–6) osuudella, prosenttiyksikköinä. Passiiviset (7–8) ovat mukana vain osuuksien pohjassa.',
+    background: 'Tulokset esitetään myös taustamuuttujien mukaan ({variables}). Kukin luokka on osa otosta ja se estimoidaan samalla asetelmalla; luokka ei ole oma otoksensa.',
+    drivers:
+      'Avaintekijät: tunnuslukua ”{outcome}” selitetään tekijöillä pienimmän neliösumman regressiolla niiden vastaajien aineistossa, jotka ovat vastanneet kaikkiin, ja kunkin tekijän tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista tekijöiden järjestyksistä).',
+    driversWeighted:
+      'Avaintekijät: tunnuslukua ”{outcome}” selitetään tekijöillä painotetulla regressiolla niiden vastaajien aineistossa, jotka ovat vastanneet kaikkiin, ja kunkin tekijän tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista tekijöiden järjestyksistä).',
+    driversGroups: 'Analyysi tehdään kaikille vastaajille ja kullekin sidosryhmälle erikseen.',
+    driversDetails:
+      'Tekijä, joka ei vaihtele näiden vastaajien kesken tai joka on laskettavissa suoraan sitä edeltävistä tekijöistä, jätetään analyysista pois, ja sivulla kerrotaan siitä. Jako nelikenttään tehdään tärkeyksien ja arvioiden keskiarvojen kohdalta.',
+    quotesGroups: {
+      one: 'Suosittelukysymyksen avoimista vastauksista julkaistaan yksi sidosryhmää kohden niistä ryhmistä, joissa on vähintään {base} vastaajaa.',
+      other: 'Suosittelukysymyksen avoimista vastauksista julkaistaan enintään {count} sidosryhmää kohden niistä ryhmistä, joissa on vähintään {base} vastaajaa.',
+    },
+    quotesAll: {
+      one: 'Suosittelukysymyksen avoimista vastauksista julkaistaan yksi, kun vastaajia on vähintään {base}.',
+      other: 'Suosittelukysymyksen avoimista vastauksista julkaistaan enintään {count}, kun vastaajia on vähintään {base}.',
+    },
+    quotesChoice:
+      'Vastaukset poimitaan satunnaisesti mutta toistettavasti: sama aineisto antaa aina samat lainaukset. Sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset poistetaan automaattisesti; nimiä ja muita tavallisin sanoin kirjoitettuja tunnistetietoja ei poisteta.',
+    noTests: 'Tässä tutkimuksessa ei tehdä tilastollisia testejä, koska vertailtavaa edellistä tutkimusta tai vertailuarvoa ei ole.',
+    changeTest: 'Muutos edellisestä tutkimuksesta ({year}) testataan kahden riippumattoman otoksen z-testillä: muutoksen keskivirhe on kummankin tutkimuksen keskivirheen neliöiden summan neliöjuuri.',
+    benchmarkTestSe:
+      'Ero vertailuarvoon testataan z-testillä, jossa oman luvun keskivirheen lisäksi otetaan huomioon vertailuarvon keskivirhe (sen keskihajonta jaettuna vastaajamäärän neliöjuurella), kuten kahdessa riippumattomassa otoksessa.',
+    benchmarkTestFixed: 'Jos vertailuarvolle ei ole keskihajontaa ja vastaajamäärää, sitä käsitellään kiinteänä lukuna: testissä on mukana vain oman luvun keskivirhe.',
+    significance: 'Ero on tilastollisesti merkitsevä, kun p < 0,05 (kaksisuuntainen testi).',
+    noise:
+      'Laskennan pyöristystä pienempi ero (alle miljoonasosan miljoonasosa luvuista) on nolla, ja jos kummassakaan luvussa ei ole vaihtelua (keskivirhe on nolla), testiä ei tehdä eikä ero ole merkitsevä.',
+    notTestedGroups: 'Sidosryhmää ei testata kaikkien vastaajien tulosta vastaan, koska ryhmä on osa kokonaisuutta, eikä ryhmiä testata myöskään toisiaan vastaan.',
+    notTestedBackground: 'Taustamuuttujan luokkaa ei testata kaikkien vastaajien tulosta vastaan, koska luokka on osa kokonaisuutta, eikä luokkia testata myöskään toisiaan vastaan.',
+    notTestedBoth: 'Sidosryhmiä ja taustamuuttujien luokkia ei testata kaikkien vastaajien tulosta vastaan, koska kukin niistä on osa kokonaisuutta, eikä niitä testata myöskään toisiaan vastaan.',
+    independentLimit:
+      'Tutkimuskertoja käsitellään toisistaan riippumattomina otoksina. Jos moni vastaa samana henkilönä molemmilla kerroilla, muutoksen todellinen epävarmuus on yleensä pienempi, eli testi on varovainen.',
+    multipleLimit:
+      'Jokainen vertailu testataan erikseen, eikä testien määrää oteta huomioon: monesta vertailusta noin joka kahdeskymmenes ero, jota perusjoukossa ei ole, näyttää sattumalta merkitsevältä. Se, ettei muutos ole merkitsevä, ei todista, ettei mikään olisi muuttunut.',
+    comparable:
+      'Osa-aluetta tai indeksiä verrataan edelliseen tutkimukseen vain, kun siihen kuuluvat samat väittämät molemmissa: jos väittämään ei ole yhtään kelvollista vastausta vain toisessa tutkimuksessa (koko aineistossa tai ryhmässä), sen osa-alueen ja indeksin muutosta ei näytetä.',
+    minBase: 'Lukua ei näytetä, jos se perustuu alle {base} vastaajaan; sen tilalla lukee ”n < {base}”.',
+    floor: 'Alle {floor} vastaajan luvuista ei julkaista mitään.',
+    complementary: 'Jos ryhmittelyssä piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienimmän ryhmän luku piilotetaan, jottei piilotettua lukua voi päätellä kokonaistuloksesta.',
+    weightRules:
+      'Painotus voi saada luvun nojaamaan harvempaan vastaajaan kuin vastaajamäärä antaa ymmärtää. Siksi luku jätetään näyttämättä merkinnällä ”n < {base}” myös, kun sen vastausten efektiivinen otoskoko (Kishin kaava) on alle {base}, ja ryhmän, taustamuuttujan luokan tai kaikkien vastaajien kaikki luvut jätetään näyttämättä, jos yksi vastaaja kantaa yli puolet sen painosta.',
+    driversBase: 'Avaintekijäanalyysiin tarvitaan vähintään {base} kaikkiin sen kysymyksiin vastannutta.',
+    driversBaseWeighted: 'Avaintekijäanalyysiin tarvitaan vähintään {base} kaikkiin sen kysymyksiin vastannutta, ja myös heidän efektiivisen otoskokonsa on oltava vähintään {base}.',
   },
 };

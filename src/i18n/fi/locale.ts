@@ -2,7 +2,6 @@ import type { Locale } from '../locale.ts';
 
 export const fiLocale: Locale = {
   tag: 'fi',
-  name: 'Suomi',
   decimal: ',',
   group: '\u00a0',
   percentSpace: '\u00a0',

@@ -4,6 +4,7 @@ import type { Dictionary } from '../en/dictionary.ts';
 export const sv: Dictionary = {
   ui: {
     langName: 'Svenska',
+    language: 'Språk',
     skip: 'Hoppa till innehållet',
     editions: 'Utgåvor',
     edition: 'Utgåva',
@@ -151,5 +152,87 @@ export const sv: Dictionary = {
     summary:
       '<!-- Skriv ledningens sammanfattning här (markdown). Kommentarer till avsnitten skrivs i filerna i samma mapp; en tom fil lämnas bort. Siffrorna kommer ur materialet: skriv inte in dem för hand. -->',
     section: '<!-- Kommentar till avsnittet "{id}" (markdown). Lämna tom om avsnittet inte behöver någon kommentar. -->',
+  },
+  method: {
+    headingSample: 'Urval',
+    headingSampleWeighted: 'Urval och viktning',
+    headingTests: 'Jämförelser och statistisk signifikans',
+    sampleColumn: 'Material',
+    strata: {
+      one: 'De svarande bildar en intressentgrupp ({groups}), som har dragits som ett enda stratum.',
+      other: 'Undersökningen har {count} intressentgrupper ({groups}), och var och en är ett eget urval: grupperna är strata i ett stratifierat urval.',
+    },
+    oneSample: 'Alla svarande utgör ett urval.',
+    weighted:
+      'Svaren viktas med designvikter så att resultaten beskriver populationen och inte bara de svarande. Den effektiva urvalsstorleken (Kish) anger hur stort ett oviktat urval det viktade materialet motsvarar; designeffekten är antalet svarande delat med den effektiva urvalsstorleken.',
+    equalRespondents: 'Varje svarande räknas lika mycket i resultaten.',
+    marginWeighted: 'Felmarginalen är hälften av 95\u00a0%:s konfidensintervall för en andel på 50\u00a0% vid den effektiva urvalsstorleken.',
+    marginUnweighted: 'Felmarginalen är hälften av 95\u00a0%:s konfidensintervall för en andel på 50\u00a0% vid antalet svarande.',
+    scale: 'Påståendena besvaras på skalan {scale}. Tomma svar lämnas utanför alla siffror.',
+    cantSay: {
+      one: 'Svaret ”kan inte säga” (kod {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
+      other:
+        'Svaret ”kan inte säga” (koderna {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
+    },
+    noCantSay: 'Skalan har inget alternativ ”kan inte säga”.',
+    topBox: {
+      one: 'Andelen positiva för ett påstående är andelen svar {range}, skalans högsta punkt, av påståendets svar på skalan.',
+      other: 'Andelen positiva för ett påstående är andelen svar {range}, skalans {count} högsta punkter, av påståendets svar på skalan.',
+    },
+    dimensionScore:
+      'Ett områdes värde räknas först per svarande: medeltalet av de påståenden inom området som hen besvarat, om hen besvarat minst hälften av dem (avrundat uppåt). Områdets medeltal är medeltalet av dessa värden över de svarande.',
+    dimensionShares:
+      'Områdets andel positiva och dess svarsfördelning räknas på samma sätt: först för varje svarande med ett värde andelen positiva svar (eller svar på varje skalpunkt) bland de påståenden hen besvarat, sedan medeltalet av dessa andelar över de svarande. Varje svarande räknas alltså en gång, oavsett hur många av områdets påståenden hen besvarat; siffran är inte andelen av alla svar sammanslagna.',
+    indexOfAreas:
+      'Ett index som byggs av områden är för varje svarande medeltalet av hens områdesvärden, när minst hälften av områdena har ett värde; indexets siffra är medeltalet av dessa över de svarande.',
+    indexOfItems:
+      'Ett index som byggs av påståenden är för varje svarande medeltalet av hens svar, när hen besvarat minst hälften av påståendena; indexets siffra är medeltalet av dessa över de svarande.',
+    weightedMeans: 'Alla medeltal och andelar är viktade med designvikterna.',
+    seStratified: 'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
+    seOneSample: 'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
+    nps: 'Rekommendationsindexet (NPS) räknas ur rekommendationsfrågan (skala 0–10): andelen förespråkare (9–10) minus andelen kritiker (0–6), i procentenheter. Passiva (7–8) ingår endast i basen för andelarna.',
+    background: 'Resultaten redovisas också enligt bakgrundsvariabler ({variables}). Varje klass är en del av urvalet och skattas med samma design; den är inte ett eget urval.',
+    drivers:
+      'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom regression med minsta kvadratmetoden bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
+    driversWeighted:
+      'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom viktad regression bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
+    driversGroups: 'Analysen görs för alla svarande och för varje intressentgrupp för sig.',
+    driversDetails:
+      'En faktor som inte varierar bland dessa svarande, eller som följer exakt av faktorerna före den, lämnas utanför analysen, och det framgår av sidan. Fyrfältet delas vid medeltalet av betydelserna och av bedömningarna.',
+    quotesGroups: {
+      one: 'Ett öppet svar på rekommendationsfrågan publiceras per intressentgrupp, för grupper med minst {base} svarande.',
+      other: 'Högst {count} öppna svar på rekommendationsfrågan publiceras per intressentgrupp, för grupper med minst {base} svarande.',
+    },
+    quotesAll: {
+      one: 'Ett öppet svar på rekommendationsfrågan publiceras, när det finns minst {base} svarande.',
+      other: 'Högst {count} öppna svar på rekommendationsfrågan publiceras, när det finns minst {base} svarande.',
+    },
+    quotesChoice:
+      'Svaren väljs slumpmässigt men reproducerbart: samma material ger alltid samma citat. E-postadresser, telefonnummer och personbeteckningar tas bort automatiskt; namn och andra uppgifter skrivna med vanliga ord tas inte bort.',
+    noTests: 'I den här undersökningen görs inga statistiska test, eftersom det inte finns någon tidigare undersökning eller något jämförelsevärde att jämföra med.',
+    changeTest:
+      'Förändringar från föregående undersökning ({year}) testas med ett z-test för två oberoende urval: förändringens standardfel är kvadratroten ur summan av de två kvadrerade standardfelen.',
+    benchmarkTestSe:
+      'Skillnader mot jämförelsevärdet testas med ett z-test där jämförelsevärdets standardfel (dess standardavvikelse delad med kvadratroten ur dess n) läggs till den egna siffrans, som för två oberoende urval.',
+    benchmarkTestFixed: 'Om jämförelsevärdet saknar standardavvikelse och n behandlas det som ett fast värde: endast den egna siffrans standardfel ingår i testet.',
+    significance: 'En skillnad är statistiskt signifikant när p < 0,05 (tvåsidigt test).',
+    noise:
+      'En skillnad som är mindre än beräkningens avrundning (under en miljondels miljondel av siffrorna) är noll, och om ingendera siffran varierar alls (standardfelet är noll) görs inget test och skillnaden är inte signifikant.',
+    notTestedGroups: 'En intressentgrupp testas inte mot alla svarande, eftersom gruppen är en del av helheten, och grupperna testas inte heller mot varandra.',
+    notTestedBackground: 'En bakgrundsklass testas inte mot alla svarande, eftersom klassen är en del av helheten, och klasserna testas inte heller mot varandra.',
+    notTestedBoth: 'Intressentgrupper och bakgrundsklasser testas inte mot alla svarande, eftersom var och en är en del av helheten, och inte heller mot varandra.',
+    independentLimit:
+      'Undersökningsomgångarna behandlas som oberoende urval. Om många av samma personer svarar båda gångerna är förändringens verkliga osäkerhet i regel mindre, och testet är alltså försiktigt.',
+    multipleLimit:
+      'Varje jämförelse testas för sig, utan korrigering för antalet test: bland många jämförelser ser ungefär var tjugonde skillnad som inte finns i populationen signifikant ut av en slump. Att en förändring inte är signifikant bevisar inte att ingenting har förändrats.',
+    comparable:
+      'Ett område eller index jämförs med föregående undersökning endast när samma påståenden ingår i båda: om ett påstående saknar giltiga svar i bara den ena undersökningen (i hela materialet eller i en grupp), visas inte förändringen för dess område och index.',
+    minBase: 'En siffra som bygger på färre än {base} svarande visas inte; i dess ställe står ”n < {base}”.',
+    floor: 'Om siffror som bygger på färre än {floor} svarande publiceras ingenting alls.',
+    complementary: 'Om endast en grupp i en indelning skulle döljas, döljs också den näst minsta gruppen, så att den dolda siffran inte kan räknas fram ur totalen.',
+    weightRules:
+      'Vikterna kan göra att en siffra vilar på färre svarande än dess n antyder. En siffra döljs därför med markeringen ”n < {base}” också när den effektiva urvalsstorleken för dess svar (Kish) är under {base}, och alla siffror för en grupp, en bakgrundsklass eller alla svarande döljs när en enda svarande bär mer än hälften av dess vikt.',
+    driversBase: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor.',
+    driversBaseWeighted: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor, och deras effektiva urvalsstorlek måste också vara minst {base}.',
   },
 };
