@@ -92,7 +92,12 @@ describe('a three-edition study with a changing questionnaire', () => {
   });
 
   it('an index declared comparable is compared although its components differ (but not across a break of its own)', () => {
-    const declared = parseStudy(JSON.stringify({ ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')), editions: { ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')).editions, 2024: { missing: ['NA'], comparable: ['idx', 'dB'] } } }));
+    const declared = parseStudy(
+      JSON.stringify({
+        ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')),
+        editions: { ...JSON.parse(readFileSync(`${DIR}/study.json`, 'utf8')).editions, 2024: { missing: ['NA'], comparable: ['idx', 'dB'] } },
+      }),
+    );
     if (!declared.ok) throw new Error(JSON.stringify(declared.problems));
     const m = report(declared.study, editions);
     const s = (id: string) => m.editions.find((e) => e.year === 2024)!.indicators.find((x) => x.id === id)!.stats.total!;
