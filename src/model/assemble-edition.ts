@@ -147,7 +147,8 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
       stats[domain.key] = s;
     });
     const components = info.kind === 'dimension' || info.kind === 'index' ? componentsIn(whole, info.id, year) : info.components;
-    return { id: info.id, kind: info.kind, label: info.label, components, stats, ...(breakNote ? { break: breakNote } : {}) };
+    const notComparable = previous === undefined || definedAlike ? undefined : previousIndicator?.notAsked ? 'notAsked' : breakNote ? 'break' : 'redefined';
+    return { id: info.id, kind: info.kind, label: info.label, components, stats, ...(breakNote ? { break: breakNote } : {}), ...(notComparable ? { notComparable } : {}) };
   });
 
   // Key drivers use the outcome and predictors that exist in this edition.

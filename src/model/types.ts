@@ -90,6 +90,13 @@ export interface IndicatorModel {
   notAsked?: true;
   /** The note of a break in this edition (the wording or definition changed): nothing is compared with earlier editions. */
   break?: Label;
+  /**
+   * Why the indicator is not compared with the previous edition although both
+   * exist: it was not asked there, it breaks here, or its components differ
+   * (and it is not declared comparable). Absent when it is compared, or there
+   * is no previous edition.
+   */
+  notComparable?: 'notAsked' | 'break' | 'redefined';
 }
 
 export type { Quadrant };

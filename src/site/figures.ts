@@ -6,7 +6,7 @@ import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, IndicatorModel, ReportModel } from '../model/types.ts';
 import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines, groupProfile } from '../charts/index.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
-import { t } from '../i18n/index.ts';
+import { listText, t } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
@@ -39,12 +39,24 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
           label: x.label[lang],
           cell: stats.mean,
           ...(stats.mean.shown && stats.benchmark ? { benchmark: stats.benchmark.mean } : {}),
-          ...(stats.mean.shown && before?.shown ? { previous: before.estimate } : {}),
+          // Last year's marker only where the figures are comparable (no gap, break or change of statements between).
+          ...(stats.mean.shown && before?.shown && !x.notComparable ? { previous: before.estimate } : {}),
         },
       ];
     });
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
-  return { caption, svg, table: meanTable(ctx, ids, domain) };
+  const notAsked = notAskedNote(ctx, ids);
+  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notAsked ? { notes: [notAsked] } : {}) };
+}
+
+/** "Not asked in 2025: …" for the indicators of `ids` not asked in the edition, or undefined. */
+export function notAskedNote(ctx: PageContext, ids: readonly string[]): string | undefined {
+  const { edition, lang, t } = ctx;
+  const names = ids
+    .map((id) => indicatorOf(edition, id))
+    .filter((x) => x.notAsked)
+    .map((x) => x.label[lang]);
+  return names.length > 0 ? t('ui.notAskedList', { year: String(edition.year), names: listText(names, lang) }) : undefined;
 }
 
 /** Mean, band, interval, n, change and benchmark of indicators in one domain. */
@@ -54,6 +66,8 @@ export function meanTable(ctx: PageContext, ids: readonly string[], domain: stri
     .map((id) => indicatorOf(edition, id))
     .flatMap((x) => {
       const s = x.stats[domain];
+      // Where the figure would be: "not asked".
+      if (x.notAsked) return [[{ text: x.label[lang] }, { text: t('ui.notAsked') }, { text: '–' }, { text: '–' }, { text: '–' }, { text: '–' }, { text: '–' }]];
       if (!s) return [];
       const d = decimalsFor(x);
       return [
@@ -188,9 +202,11 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
   const years = shownEditions.map((e) => e.year);
   const inEdition = (e: (typeof shownEditions)[number]) => e.indicators.find((i) => i.id === indicatorId);
   const notAsked = shownEditions.filter((e) => inEdition(e)?.notAsked).map((e) => e.year);
-  // A break in the first edition shown has nothing before it to break from.
+  // A declared break, or statements that changed (not declared comparable), stops the line. A break in
+  // the first edition shown has nothing before it to break from.
   const breaks = shownEditions.flatMap((e, i) => {
-    const note = inEdition(e)?.break;
+    const here = inEdition(e);
+    const note = here?.break ? t('ui.breakNote', { year: String(e.year), note: here.break[lang] }) : here?.notComparable === 'redefined' ? t('ui.redefinedNote', { year: String(e.year) }) : undefined;
     return note && i > 0 ? [{ year: e.year, note }] : [];
   });
   const d = decimalsFor(x);
@@ -220,7 +236,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
         }),
       ]),
     },
-    ...(breaks.length > 0 ? { notes: breaks.map((b) => t('ui.breakNote', { year: String(b.year), note: b.note[lang] })) } : {}),
+    ...(breaks.length > 0 ? { notes: breaks.map((b) => b.note) } : {}),
   };
 }
 

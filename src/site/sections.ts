@@ -54,8 +54,11 @@ export function areaView(ctx: PageContext, page: Route): { items: FigureView; di
   const dim = indicatorOf(edition, page.id);
   const prefix = page.anchor.replace(/-h$/, '');
   const hasTrend = ctx.model.editions.filter((e) => e.year <= edition.year).length > 1;
+  // The statements of the area in this edition and the editions before it: one no longer asked is noted as such.
+  const everAsked = new Set(ctx.model.editions.filter((e) => e.year <= edition.year).flatMap((e) => e.indicators.find((x) => x.id === page.id)?.components ?? []));
+  const statements = edition.indicators.filter((x) => x.kind === 'item' && everAsked.has(x.id)).map((x) => x.id);
   return {
-    items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
+    items: indicatorBars(ctx, statements, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
     distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
     ...(hasTrend ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),

@@ -118,6 +118,11 @@ export const en = {
       'A line stops in a year when the question was not asked, and at a break in the series (a dashed vertical line) where its wording or definition changed; no change is computed across either. An area or index whose statements differ between two editions is computed in each from the statements it has there, and its change is shown only when the statements are the same in both (or the analyst has declared them comparable).',
     questionnaireChanged:
       'The questionnaire changed since {year}. An area or index is computed in each edition from the statements asked in it, and its change is tested only when the same statements were asked in both editions (or the analyst has declared them comparable). Nothing is compared with an edition in which the question was not asked, or across a break in the series, where its wording or definition changed.',
+    notComparedNotAsked: 'not compared: not asked in {year}',
+    notComparedBreak: 'not compared: a break in the series',
+    notComparedRedefined: 'not compared: its statements changed',
+    notAskedList: 'Not asked in {year}: {names}.',
+    redefinedNote: 'The statements changed in {year}; the figures before are not compared.',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",
   },

@@ -116,6 +116,11 @@ export const fi: Dictionary = {
       'Viiva katkeaa vuonna, jona kysymystä ei kysytty, ja aikasarjan katkoksessa (katkoviiva), jossa kysymyksen muotoilu tai määritelmä muuttui; kummankaan yli ei lasketa muutosta. Osa-alue tai indeksi, jonka väittämät eroavat kahden tutkimuksen välillä, lasketaan kumpanakin vuonna sen väittämistä, jotka siinä on kysytty, ja sen muutos näytetään vain, kun väittämät ovat molemmissa samat (tai analyytikko on todennut ne vertailukelpoisiksi).',
     questionnaireChanged:
       'Kysely on muuttunut vuodesta {year}. Osa-alue tai indeksi lasketaan kunakin vuonna siinä kysytyistä väittämistä, ja sen muutos testataan vain, kun molempina vuosina kysyttiin samat väittämät (tai analyytikko on todennut ne vertailukelpoisiksi). Mitään ei verrata vuoteen, jona kysymystä ei kysytty, eikä aikasarjan katkoksen yli, jossa kysymyksen muotoilu tai määritelmä muuttui.',
+    notComparedNotAsked: 'ei verrata: ei kysytty vuonna {year}',
+    notComparedBreak: 'ei verrata: aikasarjan katkos',
+    notComparedRedefined: 'ei verrata: väittämät muuttuivat',
+    notAskedList: 'Ei kysytty vuonna {year}: {names}.',
+    redefinedNote: 'Väittämät muuttuivat vuonna {year}; aiempiin lukuihin ei verrata.',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',
   },

@@ -117,6 +117,11 @@ export const sv: Dictionary = {
       'En linje avbryts ett år då frågan inte ställdes, och vid ett brott i tidsserien (en streckad lodrät linje) där frågans formulering eller definition ändrades; ingen förändring beräknas över någotdera. Ett område eller index vars påståenden skiljer sig mellan två undersökningar beräknas i vardera av de påståenden som ställdes där, och dess förändring visas bara när påståendena är desamma i båda (eller analytikern har angett dem som jämförbara).',
     questionnaireChanged:
       'Enkäten har ändrats sedan {year}. Ett område eller index beräknas varje år av de påståenden som ställdes då, och dess förändring testas bara när samma påståenden ställdes båda åren (eller analytikern har angett dem som jämförbara). Ingenting jämförs med ett år då frågan inte ställdes, eller över ett brott i tidsserien där frågans formulering eller definition ändrades.',
+    notComparedNotAsked: 'jämförs inte: inte frågat år {year}',
+    notComparedBreak: 'jämförs inte: brott i tidsserien',
+    notComparedRedefined: 'jämförs inte: påståendena ändrades',
+    notAskedList: 'Inte frågat år {year}: {names}.',
+    redefinedNote: 'Påståendena ändrades år {year}; tidigare siffror jämförs inte.',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
   },
