@@ -11,6 +11,7 @@ import type { EditionData } from '../../src/load/types.ts';
 import type { IndicatorStats, ReportModel } from '../../src/model/types.ts';
 import { parseStudy } from '../../src/study/parse.ts';
 import { report } from './build.ts';
+import { assembleReportWithWarnings } from '../../src/model/assemble-report.ts';
 
 const DIR = 'test/fixtures/questionnaire';
 const parsed = parseStudy(readFileSync(`${DIR}/study.json`, 'utf8'));
@@ -118,5 +119,15 @@ describe('a three-edition study with a changing questionnaire', () => {
     const q2 = model.trends.find((t) => t.indicator === 'q2' && t.domain === 'total')!;
     expect(q2.points[2]!.break?.en).toBe('The statement was reworded.');
     expect(q2.points[2]!.change).toBeUndefined();
+  });
+
+  it('warns of an item asked in an edition with no valid answer (a padded column), never of one not asked', () => {
+    const editorials = new Map(YEARS.map((y) => [y, {}]));
+    const run = (data: EditionData[]) =>
+      assembleReportWithWarnings({ study, editions: data, benchmarks: [], editorials, inputHashes: new Map(), toolVersion: 't', builtOn: '2026-01-01' }).warnings.map((w) => w.message);
+    expect(run(editions).filter((m) => m.includes('no valid answer'))).toEqual([]);
+    // q1 of 2024 emptied, as a blank column padded in would be.
+    const padded = editions.map((e) => (e.year === 2024 ? { ...e, items: new Map([...e.items, ['q1', { codes: new Uint8Array(e.n) }]]) } : e));
+    expect(run(padded).filter((m) => m.includes('no valid answer'))).toEqual(['item "q1" has no valid answer in edition 2024: "dA", "idx" are computed without it']);
   });
 });
