@@ -51,6 +51,18 @@ describe('publication records of a changing questionnaire', () => {
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  it('check lists, per edition, the items not asked, the renamed columns and the breaks', async () => {
+    const { code, out } = await run('check');
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('  Not asked in 2023: q4\n');
+    expect(text).toContain('  Not asked in 2025: q3\n  Columns renamed in 2025: q5 → Q5_new\n  Breaks in 2025: q2');
+    expect(text).not.toContain('Not asked in 2024');
+    // Group C, surveyed from 2024 on, is not listed in 2023's table of groups.
+    const y2023 = text.slice(text.indexOf('2023  '), text.indexOf('2024  '));
+    expect(y2023).not.toMatch(/\n {2}C /);
+  });
+
   it('a question and a background variable added in 2025 leave 2023 and 2024 verified, with no additions', async () => {
     const s = studyJson();
     s.items.push({ id: 'q6', label: label('Uusi', 'New'), from: 2025 });

@@ -11,7 +11,7 @@ function parsed(mutate: (s: any) => void): { study?: Study; problems: string[] }
   return result.ok ? { study: result.study, problems: [] } : { problems: result.problems.map((p) => `${p.path}: ${p.message}`) };
 }
 
-const note = { fi: 'Muotoilu muuttui', en: 'The wording changed' };
+const note = { fi: 'Muotoilu muuttui', sv: 'Formuleringen ändrades', en: 'The wording changed' };
 
 describe('existsIn', () => {
   it('is every edition without a span, a run with from/until, the listed years with years', () => {
