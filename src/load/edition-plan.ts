@@ -35,9 +35,11 @@ export function editionPlan(study: Study, year: number): EditionPlan {
   const column = (variable: string) => columnIn(study, variable, year)!;
   const items = study.items.filter((x) => existsIn(x, year));
   const background = study.background.filter((b) => existsIn(b, year));
+  // A column an existing variable is renamed to is that variable's, whoever had the name before.
+  const used = new Set([...items.map((x) => column(x.id)), ...background.map((b) => column(b.id)), ...(study.nps ? [column('nps')] : [])]);
   const absentColumns = new Map<string, string>();
-  for (const x of study.items) if (!existsIn(x, year)) absentColumns.set(column(x.id), `item "${x.id}"`);
-  for (const b of study.background) if (!existsIn(b, year)) absentColumns.set(column(b.id), `background variable "${b.id}"`);
+  for (const x of study.items) if (!existsIn(x, year) && !used.has(column(x.id))) absentColumns.set(column(x.id), `item "${x.id}"`);
+  for (const b of study.background) if (!existsIn(b, year) && !used.has(column(b.id))) absentColumns.set(column(b.id), `background variable "${b.id}"`);
   const view: Study = {
     ...study,
     scale: { ...study.scale, cantSay: [...rules.cantSay] },

@@ -94,4 +94,13 @@ describe('loading an edition of a changing questionnaire', () => {
     expect(q4).toEqual(Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? 0 : 3)));
     expect([...r.data!.items.get('int2')!.codes]).toEqual(Array.from({ length: 40 }, (_, i) => (i % 7 === 0 ? 0 : (i % 5) + 1)));
   });
+
+  it('a column renamed to the name of an item not asked that year is read for the renamed item, without a warning', () => {
+    const swapped: Study = { ...changing, editions: { 2025: { columns: { q5: 'int3' } } } };
+    const r = parseResponses(lines('resp_id,group,weight,int1,int2,q4,int3,nps,nps_why,age', 'r1,A,1,3,4,2,5,8,,1'), file(2025), 2025, swapped);
+    expect(errorsOf(r.issues)).toEqual([]);
+    expect(warningsOf(r.issues).filter((w) => w.includes('ignored') || w.includes('not used'))).toEqual([]);
+    expect([...r.data!.items.get('q5')!.codes]).toEqual([5]);
+    expect([...r.data!.items.get('int3')!.codes]).toEqual([0]);
+  });
 });
