@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: fast unit tests, the adversarial corpus, and browser tests that run against the sample
-// study built once (site and PDFs) by test/support/build-sample.ts.
+// Four projects: fast unit tests, the adversarial corpus, browser tests that run against the sample
+// study built once (site and PDFs) by test/support/build-sample.ts, and the study-shape matrix, which
+// builds a site for each shape of test/support/study-shapes.ts and checks it in Chromium.
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -11,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/pdf/**', 'test/adversarial/**'], environment: 'node' },
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**', 'test/pdf/**', 'test/adversarial/**', 'test/matrix/**'], environment: 'node' },
       },
       {
         extends: true,
@@ -26,6 +27,16 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/build-sample.ts'],
           // One browser-heavy file at a time: two cores, and Chromium wants both.
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'matrix',
+          include: ['test/matrix/**/*.test.ts'],
+          environment: 'node',
+          // Each shape's build and Chromium want both cores.
           fileParallelism: false,
         },
       },

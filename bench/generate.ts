@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { csvField, inversePropensity, simulateRespondent } from '../scripts/generate-sample.ts';
 import { Rng } from '../scripts/sample/prng.ts';
+import ExcelJS from 'exceljs';
+import { SavCaseWriter, savDictionary, type SavWriterVariable } from '../test/support/sav-writer.ts';
 import { AGE_CODES, GENDER_CODES, GROUPS, ITEMS, PROPENSITY, REGION_CODES, REGION_SHARES, type ItemParams } from '../scripts/sample/config.ts';
 
 /** The edition year of every benchmark study. */
@@ -64,47 +66,123 @@ function publicWeightScale(): number {
   return z(pub.age, PROPENSITY.age) * z(pub.gender, PROPENSITY.gender) * z(REGION_SHARES, PROPENSITY.region);
 }
 
+/** The responses file's columns. */
+export const BENCH_HEADER: readonly string[] = ['resp_id', 'group', 'weight', 'age', 'gender', 'region', ...BENCH_ITEMS.map((i) => i.id), 'nps', 'nps_why'];
+
+/** One simulated respondent per row, as the values of BENCH_HEADER (numbers as numbers, null for not answered). */
+export function* benchRows(rows: number, seed: number): Generator<(string | number | null)[]> {
+  const rng = new Rng(seed, rows);
+  const shares = GROUPS.map((g) => g.sizes[2025]);
+  const scale = publicWeightScale();
+  const width = String(rows).length;
+  for (let i = 0; i < rows; i++) {
+    const group = GROUPS[rng.pick(shares)];
+    const p = simulateRespondent(rng, group, BENCH_YEAR, BENCH_ITEMS);
+    const weight = group.code === 'public' ? Number(Math.min(2.5, Math.max(0.4, inversePropensity(p) * scale)).toFixed(4)) : 1;
+    yield [`B-${String(i + 1).padStart(width, '0')}`, p.group, weight, AGE_CODES[p.age], GENDER_CODES[p.gender], REGION_CODES[p.region], ...p.answers, p.nps, p.why];
+  }
+}
+
+/** Writes study.json into `dir` and makes its edition folder; returns the responses file's path, or undefined when it is there already. */
+function prepare(root: string, dir: string, name: string): string | undefined {
+  const file = join(dir, String(BENCH_YEAR), name);
+  if (existsSync(file)) return undefined;
+  mkdirSync(join(dir, String(BENCH_YEAR)), { recursive: true });
+  writeFileSync(join(dir, 'study.json'), JSON.stringify(benchStudy(root), null, 2) + '\n');
+  return file;
+}
+
+/** Writes pieces to a stream, waiting when it asks to. */
+async function writeAll(file: string, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { highWaterMark: 1 << 20 });
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  renameSync(partial, file);
+}
+
 /**
  * Writes `<dir>/study.json` and `<dir>/<BENCH_YEAR>/responses.csv` with `rows`
  * respondents, unless they are there already (the folder name carries the
  * size and seed). Returns the responses file's path.
  */
 export async function generateBenchStudy(root: string, dir: string, rows: number, seed: number): Promise<string> {
-  const file = join(dir, String(BENCH_YEAR), 'responses.csv');
-  if (existsSync(file)) return file;
-  mkdirSync(join(dir, String(BENCH_YEAR)), { recursive: true });
-  writeFileSync(join(dir, 'study.json'), JSON.stringify(benchStudy(root), null, 2) + '\n');
-  const rng = new Rng(seed, rows);
-  const shares = GROUPS.map((g) => g.sizes[2025]);
-  const scale = publicWeightScale();
-  const partial = `${file}.partial`;
-  const out = createWriteStream(partial, { highWaterMark: 1 << 20 });
-  const header = ['resp_id', 'group', 'weight', 'age', 'gender', 'region', ...BENCH_ITEMS.map((i) => i.id), 'nps', 'nps_why'];
-  let buffer = header.join(',') + '\n';
-  const width = String(rows).length;
-  for (let i = 0; i < rows; i++) {
-    const group = GROUPS[rng.pick(shares)];
-    const p = simulateRespondent(rng, group, BENCH_YEAR, BENCH_ITEMS);
-    const weight = group.code === 'public' ? Number(Math.min(2.5, Math.max(0.4, inversePropensity(p) * scale)).toFixed(4)) : 1;
-    buffer +=
-      [
-        `B-${String(i + 1).padStart(width, '0')}`,
-        p.group,
-        String(weight),
-        AGE_CODES[p.age],
-        GENDER_CODES[p.gender],
-        REGION_CODES[p.region],
-        ...p.answers.map((a) => (a === null ? '' : String(a))),
-        p.nps === null ? '' : String(p.nps),
-        csvField(p.why),
-      ].join(',') + '\n';
-    if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
-      buffer = '';
+  const file = prepare(root, dir, 'responses.csv');
+  if (!file) return join(dir, String(BENCH_YEAR), 'responses.csv');
+  function* text(): Generator<string> {
+    let buffer = BENCH_HEADER.join(',') + '\n';
+    for (const r of benchRows(rows, seed)) {
+      const why = r[r.length - 1] as string;
+      buffer += [...r.slice(0, -1).map((v) => (v === null ? '' : String(v))), csvField(why)].join(',') + '\n';
+      if (buffer.length > 1 << 20) {
+        yield buffer;
+        buffer = '';
+      }
     }
+    yield buffer;
   }
-  out.end(buffer);
-  await once(out, 'finish');
+  await writeAll(file, text());
+  return file;
+}
+
+/**
+ * The same study with its responses as an SPSS file (bytecode-compressed, as
+ * SPSS saves by default), written with the test writer: the items, weight
+ * and NPS numeric with the sample's value labels and a user-missing code
+ * (99) that no case uses, the codes and open answers strings.
+ */
+export async function generateBenchSav(root: string, dir: string, rows: number, seed: number): Promise<string> {
+  const file = prepare(root, dir, 'responses.sav');
+  if (!file) return join(dir, String(BENCH_YEAR), 'responses.sav');
+  const numeric = new Set(['weight', 'nps', ...BENCH_ITEMS.map((i) => i.id)]);
+  const scale: [number, string][] = [
+    [1, 'Täysin eri mieltä'],
+    [2, 'Jokseenkin eri mieltä'],
+    [3, 'Ei samaa eikä eri mieltä'],
+    [4, 'Jokseenkin samaa mieltä'],
+    [5, 'Täysin samaa mieltä'],
+    [6, 'En osaa sanoa'],
+    [99, 'Ei vastannut'],
+  ];
+  const widths: Record<string, number> = { resp_id: String(rows).length + 2, group: 12, age: 8, gender: 8, region: 20, nps_why: 255 };
+  const variables: SavWriterVariable[] = BENCH_HEADER.map((name) =>
+    numeric.has(name) ? { name, width: 0, ...(name === 'weight' ? {} : { missing: { values: [99] }, labels: name === 'nps' ? [] : scale }) } : { name, width: widths[name] ?? 32 },
+  );
+  const options = { compressed: true, cases: rows };
+  const writer = new SavCaseWriter(variables, options);
+  function* bytes(): Generator<Uint8Array> {
+    yield savDictionary(variables, options);
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (const r of benchRows(rows, seed)) {
+      const b = writer.case(r);
+      parts.push(b);
+      size += b.length;
+      if (size > 1 << 20) {
+        yield Buffer.concat(parts);
+        parts.length = 0;
+        size = 0;
+      }
+    }
+    parts.push(writer.end());
+    yield Buffer.concat(parts);
+  }
+  await writeAll(file, bytes());
+  return file;
+}
+
+/** The same study with its responses as an Excel workbook (sheet "Data"), written with ExcelJS's streaming writer. */
+export async function generateBenchXlsx(root: string, dir: string, rows: number, seed: number): Promise<string> {
+  const file = prepare(root, dir, 'responses.xlsx');
+  if (!file) return join(dir, String(BENCH_YEAR), 'responses.xlsx');
+  const partial = `${file}.partial`;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: partial, useSharedStrings: false, useStyles: false });
+  const sheet = workbook.addWorksheet('Data');
+  sheet.addRow([...BENCH_HEADER]).commit();
+  for (const r of benchRows(rows, seed)) sheet.addRow(r).commit();
+  sheet.commit();
+  await workbook.commit();
   renameSync(partial, file);
   return file;
 }

@@ -8,7 +8,9 @@
  *    of the tree given with --luotain DIR, e.g. an export of an older commit);
  * with wall time and CPU time (user + sys; medians of the runs) and peak RSS (from /usr/bin/time -v
  * when present, else the child's own resourceUsage().maxRSS), their ratio
- * and rows per second. Then the full sample build (site and PDFs; without
+ * and rows per second. Then compute on the same study with its responses as
+ * a .sav of 1 M cases and an .xlsx of 100 k rows (--sav-rows, --xlsx-rows,
+ * --no-formats), with peak RSS over the file's size. Then the full sample build (site and PDFs; without
  * PDFs, said so, when they cannot be made) and the weight of the summary
  * page /fi/<latest>/. Writes bench/results/latest.json and prints a table.
  */
@@ -17,14 +19,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateBenchStudy } from './generate.ts';
+import { generateBenchSav, generateBenchStudy, generateBenchXlsx } from './generate.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Budgets of issue 7. */
-const BUDGET = { computeOverFloorAt1M: 1.5, peakRssMbAt1M: 500, sampleBuildS: 60 };
+/** Budgets of issue 7, and of issue 14 for a .sav (peak RSS at most 10× the file). */
+const BUDGET = { computeOverFloorAt1M: 1.5, peakRssMbAt1M: 500, sampleBuildS: 60, savRssOverFile: 10 };
 
 interface Options {
   sizes: number[];
@@ -34,10 +36,13 @@ interface Options {
   keepData: boolean;
   /** The Luotain tree whose bin/luotain.js is measured (default: this one); for before/after comparisons. */
   luotain: string;
+  /** Cases of the .sav and rows of the .xlsx measured (0: none). */
+  savRows: number;
+  xlsxRows: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT };
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -54,8 +59,15 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--skip-build') o.skipBuild = true;
     else if (a === '--luotain') o.luotain = resolve(value());
     else if (a === '--no-keep-data') o.keepData = false;
-    else if (a === '--help' || a === '-h') {
-      console.log('usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR]');
+    else if (a === '--sav-rows') o.savRows = Number(value());
+    else if (a === '--xlsx-rows') o.xlsxRows = Number(value());
+    else if (a === '--no-formats') {
+      o.savRows = 0;
+      o.xlsxRows = 0;
+    } else if (a === '--help' || a === '-h') {
+      console.log(
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats]',
+      );
       process.exit(0);
     } else throw new Error(`unknown option "${a}"`);
   }
@@ -146,6 +158,36 @@ interface SizeResult {
   cpuRatio: number;
   computeRowsPerS: number;
   floorRowsPerS: number;
+}
+
+/** compute on the same study with its responses as .sav or .xlsx: time, peak RSS and that RSS over the file's size. */
+interface FormatResult {
+  format: 'sav' | 'xlsx';
+  rows: number;
+  fileMb: number;
+  compute: Measured;
+  computeRowsPerS: number;
+  /** Peak RSS / file size. */
+  rssOverFile: number;
+}
+
+async function benchFormat(format: 'sav' | 'xlsx', rows: number, o: Options, emptyReports: string): Promise<FormatResult> {
+  const dir = join(tmpdir(), 'luotain-bench', `${rows}-seed${o.seed}-${format}`);
+  process.stderr.write(`${rows.toLocaleString('en')} respondents as .${format}: generating ${dir}\n`);
+  const t0 = performance.now();
+  const file = await (format === 'sav' ? generateBenchSav : generateBenchXlsx)(ROOT, dir, rows, o.seed);
+  process.stderr.write(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  const fileMb = statSync(file).size / 2 ** 20;
+  const compute = await measure(`compute .${format}`, [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'], o.runs);
+  if (!o.keepData) rmSync(dir, { recursive: true, force: true });
+  return {
+    format,
+    rows,
+    fileMb: Math.round(fileMb * 10) / 10,
+    compute,
+    computeRowsPerS: Math.round(rows / (compute.medianMs / 1000)),
+    rssOverFile: Math.round((compute.peakRssMb / fileMb) * 100) / 100,
+  };
 }
 
 async function benchSize(rows: number, o: Options, emptyReports: string): Promise<SizeResult> {
@@ -292,6 +334,27 @@ function gitCommit(): string {
   }
 }
 
+function formatTable(formats: FormatResult[]): string {
+  if (formats.length === 0) return '';
+  const s = (ms: number) => (ms / 1000).toFixed(2);
+  return [
+    '',
+    'format   rows        file MB   compute s   CPU s   rows/s     peak RSS MB   RSS / file',
+    ...formats.map((f) =>
+      [
+        `.${f.format}`.padEnd(8),
+        f.rows.toLocaleString('en').padEnd(11),
+        f.fileMb.toFixed(1).padStart(7),
+        s(f.compute.medianMs).padStart(11),
+        s(f.compute.medianCpuMs).padStart(7),
+        f.computeRowsPerS.toLocaleString('en').padStart(8),
+        String(f.compute.peakRssMb).padStart(13),
+        f.rssOverFile.toFixed(2).padStart(12),
+      ].join(' '),
+    ),
+  ].join('\n');
+}
+
 function table(sizes: SizeResult[], build?: BuildResult): string {
   const s = (ms: number) => (ms / 1000).toFixed(2);
   const lines = [
@@ -335,13 +398,17 @@ async function main() {
   const o = parseOptions(process.argv.slice(2));
   const emptyReports = mkdtempSync(join(tmpdir(), 'luotain-bench-reports-'));
   const sizes: SizeResult[] = [];
+  const formats: FormatResult[] = [];
   try {
     for (const rows of o.sizes) sizes.push(await benchSize(rows, o, emptyReports));
+    if (o.savRows > 0) formats.push(await benchFormat('sav', o.savRows, o, emptyReports));
+    if (o.xlsxRows > 0) formats.push(await benchFormat('xlsx', o.xlsxRows, o, emptyReports));
   } finally {
     rmSync(emptyReports, { recursive: true, force: true });
   }
   const build = o.skipBuild ? undefined : await benchBuild(o.luotain);
   const at1M = sizes.find((r) => r.rows === 1_000_000);
+  const sav1M = formats.find((f) => f.format === 'sav' && f.rows === 1_000_000);
   const result = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -349,6 +416,7 @@ async function main() {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
     options: o,
     sizes,
+    formats,
     ...(build ? { build } : {}),
     budgets: {
       ...(at1M
@@ -358,12 +426,13 @@ async function main() {
             peakRssMbAt1M: { limit: BUDGET.peakRssMbAt1M, actual: at1M.compute.peakRssMb, ok: at1M.compute.peakRssMb <= BUDGET.peakRssMbAt1M },
           }
         : {}),
+      ...(sav1M ? { savRssOverFileAt1M: { limit: BUDGET.savRssOverFile, actual: sav1M.rssOverFile, ok: sav1M.rssOverFile <= BUDGET.savRssOverFile } } : {}),
       ...(build ? { sampleBuildS: { limit: BUDGET.sampleBuildS, actual: Math.round(build.ms / 100) / 10, withPdf: build.withPdf, ok: build.ms / 1000 <= BUDGET.sampleBuildS } } : {}),
     },
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
-  console.log(table(sizes, build));
+  console.log(table(sizes, build) + formatTable(formats));
   for (const [name, b] of Object.entries(result.budgets)) console.log(`budget ${name}: ${b.actual} (limit ${b.limit}) ${b.ok ? 'ok' : 'OVER'}`);
   console.log(`\nwrote bench/results/latest.json (${result.commit}, ${result.machine.cpus} cores, Node ${process.version})`);
 }

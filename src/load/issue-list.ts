@@ -13,6 +13,9 @@ function shortened<T extends { value?: string; message: string }>(issue: T): T {
   return { ...issue, message: issue.message.split(issue.value).join(shorten(issue.value)), value: shorten(issue.value) };
 }
 
+/** An issue with its place named the way the file's format names it (see InputIssue.place). */
+export type IssuePlacer = (issue: Omit<InputIssue, 'severity' | 'file'>) => Omit<InputIssue, 'severity' | 'file'>;
+
 /**
  * Collects a file's problems, listing at most `cap` errors and counting the
  * rest into one closing "… and N more problems".
@@ -23,6 +26,11 @@ export class IssueList {
   readonly errors: InputIssue[] = [];
   readonly warnings: InputIssue[] = [];
   errorCount = 0;
+  /**
+   * Names the place of an issue the way the file's format does (a workbook's
+   * cell, an SPSS case and variable); the row readers give a line and column.
+   */
+  placed: IssuePlacer | undefined;
 
   constructor(file: string, cap = 50) {
     this.file = file;
@@ -31,7 +39,7 @@ export class IssueList {
 
   error(issue: Omit<InputIssue, 'severity' | 'file'>): void {
     this.errorCount++;
-    if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...shortened(issue) });
+    if (this.errors.length < this.cap) this.errors.push({ severity: 'error', file: this.file, ...shortened(this.placed ? this.placed(issue) : issue) });
   }
 
   /** Counts `n` more errors that are not listed (found beyond what was kept of them); they show in the closing count. */
@@ -40,7 +48,7 @@ export class IssueList {
   }
 
   warning(issue: Omit<InputIssue, 'severity' | 'file'>): void {
-    this.warnings.push({ severity: 'warning', file: this.file, ...shortened(issue) });
+    this.warnings.push({ severity: 'warning', file: this.file, ...shortened(this.placed ? this.placed(issue) : issue) });
   }
 
   /** Errors first (with the overflow note), then warnings. */

@@ -9,6 +9,9 @@ import type { BenchmarkRow, EditionData } from './types.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
 import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
 import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
+import { SavResponsesParser } from './sav-responses.ts';
+import { XlsxResponsesParser } from './xlsx-responses.ts';
+import ExcelJS from 'exceljs';
 import { parseBenchmarks } from './parse-benchmarks.ts';
 import { quoteList } from './message-text.ts';
 
@@ -54,11 +57,15 @@ export function isEditionYear(name: string): boolean {
   return /^\d{4}$/.test(name) && Number(name) >= FIRST_YEAR && Number(name) <= LAST_YEAR;
 }
 
+/** The names an edition's responses may have; exactly one must be in its year folder. */
+export const RESPONSE_FILES = ['responses.csv', 'responses.sav', 'responses.xlsx'] as const;
+
 // Files that look like data but are not read where they are (benchmarks.csv is).
 const DATA_FILE = /\.(csv|tsv|txt|xlsx?|ods|sav)$/i;
 
 /**
- * Reads a study folder: study.json, every `<year>/responses.csv` (a year is
+ * Reads a study folder: study.json, every `<year>/responses.csv`,
+ * `responses.sav` or `responses.xlsx` (exactly one per year; a year is
  * four digits, 1900–2999; other folders with a digit in their name, and data
  * files in the study folder itself, are listed in a warning) and an
  * optional benchmarks.csv. The only part of the loader that touches the file
@@ -116,23 +123,39 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
   const study = load.study;
 
   for (const y of years) {
-    const file = join(folder, y, 'responses.csv');
-    const info = await stat(at(file)).catch(() => undefined);
+    const names = await readdir(at(join(folder, y))).catch(() => [] as string[]);
+    const found = RESPONSE_FILES.filter((f) => names.includes(f));
+    if (found.length > 1) {
+      load.issues.push({
+        severity: 'error',
+        file: join(folder, y),
+        message: `the edition has more than one responses file: ${quoteList(found)}`,
+        hint: 'Keep the one file the edition is read from and move the other out of the year folder.',
+      });
+      continue;
+    }
+    const file = join(folder, y, found[0] ?? 'responses.csv');
+    const info = found.length === 1 ? await stat(at(file)).catch(() => undefined) : undefined;
     if (!info?.isFile()) {
-      const others = (await readdir(at(join(folder, y))).catch(() => [] as string[])).filter((f) => /\.(csv|tsv|txt)$/i.test(f));
+      const others = names.filter((f) => DATA_FILE.test(f));
       load.issues.push({
         severity: 'error',
         file,
         message: 'missing file',
         hint:
           others.length > 0
-            ? `The folder has ${others.map((f) => `"${f}"`).join(', ')}; the responses must be in a file named exactly responses.csv.`
-            : "Put the edition's responses in responses.csv, or remove the empty year folder.",
+            ? `The folder has ${others.map((f) => `"${f}"`).join(', ')}; the responses must be in a file named exactly responses.csv, responses.sav or responses.xlsx.`
+            : "Put the edition's responses in responses.csv, responses.sav or responses.xlsx, or remove the empty year folder.",
       });
       continue;
     }
     if (study) options.onProgress?.(file, 0);
-    const read = await streamResponses(at(file), file, Number(y), study, info.size, options.onProgress ? (f) => options.onProgress!(file, f) : undefined);
+    const progress = options.onProgress ? (f: number) => options.onProgress!(file, f) : undefined;
+    const read = file.endsWith('.sav')
+      ? await streamSav(at(file), file, Number(y), study, progress)
+      : file.endsWith('.xlsx')
+        ? await streamXlsx(at(file), file, Number(y), study)
+        : await streamResponses(at(file), file, Number(y), study, info.size, progress);
     load.issues.push(...read.issues);
     const result = read.result;
     if (!result || !study) continue;
@@ -177,7 +200,7 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
     {
       names: files,
       message: `${one(files, 'a data file', 'data files')} in the study folder itself, not read`,
-      hint: "An edition's responses go in <year>/responses.csv (like 2025/responses.csv); the study folder itself holds study.json and benchmarks.csv.",
+      hint: "An edition's responses go in <year>/responses.csv, .sav or .xlsx (like 2025/responses.csv); the study folder itself holds study.json and benchmarks.csv.",
     },
   ]
     .filter((w) => w.names.length > 0)
@@ -250,4 +273,94 @@ async function streamResponses(
     const again = await attempt('windows-1252');
     return { issues: [{ ...NOT_UTF8, file }, ...again.issues], ...(again.result ? { result: again.result } : {}), ...(again.sha256 ? { sha256: again.sha256 } : {}) };
   }
+}
+
+type StreamResult = { issues: InputIssue[]; result?: ParseResponsesResult; sha256?: string };
+
+/**
+ * Reads one responses.sav as a stream of bytes into SavResponsesParser (the
+ * dictionary first, then case by case), hashing it as it comes. Without a
+ * study the file is only hashed.
+ */
+async function streamSav(path: string, file: string, year: number, study: Study | undefined, onProgress?: (fraction: number) => void): Promise<StreamResult> {
+  const hash = createHash('sha256');
+  const parser = study ? new SavResponsesParser(file, year, study, onProgress ? { onProgress } : {}) : undefined;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      hash.update(chunk);
+      parser?.push(chunk);
+    }
+  } finally {
+    stream.destroy();
+  }
+  return { issues: [], sha256: hash.digest('hex'), ...(parser ? { result: parser.end() } : {}) };
+}
+
+/** The sheet of an edition's responses.xlsx that study.json names, or undefined for the first. */
+export function responsesSheet(study: Study, year: number): string | undefined {
+  return study.responses?.sheets?.[String(year)] ?? study.responses?.sheet;
+}
+
+/**
+ * Reads one responses.xlsx with ExcelJS's streaming reader (the workbook is
+ * unzipped and its sheet parsed as it is read, row by row, never held whole)
+ * into XlsxResponsesParser: the sheet study.json names, else the first. The
+ * file is hashed in a pass of its own.
+ */
+async function streamXlsx(path: string, file: string, year: number, study: Study | undefined): Promise<StreamResult> {
+  const hash = createHash('sha256');
+  const bytes = createReadStream(path, { highWaterMark: 1 << 20 });
+  for await (const chunk of bytes as AsyncIterable<Buffer>) hash.update(chunk);
+  const sha256 = hash.digest('hex');
+  if (!study) return { issues: [], sha256 };
+  const wanted = responsesSheet(study, year);
+  const seen: string[] = [];
+  let result: ParseResponsesResult | undefined;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;
+      seen.push(name);
+      if (result || (wanted !== undefined && name !== wanted)) {
+        for await (const _ of sheet) {
+          // Another sheet: read past it.
+        }
+        continue;
+      }
+      // The rows a workbook holds are not known before it is read: the columns grow as they come, and progress is told at the end.
+      const parser = new XlsxResponsesParser(file, year, study, name);
+      for await (const row of sheet) parser.row(row.number, row.values as unknown[]);
+      result = parser.end();
+    }
+  } catch (error) {
+    return {
+      issues: [
+        {
+          severity: 'error',
+          file,
+          message: `the file cannot be read as an Excel workbook (${error instanceof Error ? error.message : String(error)})`,
+          hint: 'Save it from Excel as an .xlsx workbook (not .xls or .xlsb), or export the responses as responses.csv.',
+        },
+      ],
+      sha256,
+    };
+  }
+  if (!result) {
+    return {
+      issues: [
+        {
+          severity: 'error',
+          file,
+          message: wanted === undefined ? 'the workbook has no sheets' : `the workbook has no sheet "${wanted}"${seen.length > 0 ? ` (its sheets are ${quoteList(seen)})` : ''}`,
+          hint:
+            wanted === undefined
+              ? 'Put the responses in the first sheet.'
+              : `Correct responses.sheet${study.responses?.sheets?.[String(year)] ? `s."${year}"` : ''} in study.json, or rename the sheet.`,
+        },
+      ],
+      sha256,
+    };
+  }
+  return { issues: [], sha256, result };
 }

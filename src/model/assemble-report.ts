@@ -33,6 +33,7 @@ export function studyMeta(study: Study): StudyMeta {
     ...(study.nps?.quotes?.publish ? { quotes: { perGroup: study.nps.quotes.perGroup } } : {}),
     headlines: [...study.indices.filter((x) => x.headline).map((x) => x.id), ...(study.nps ? ['nps'] : [])],
     ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
+    ...(study.summary?.areas ? { summaryAreas: [...study.summary.areas] } : {}),
   };
 }
 

@@ -250,6 +250,8 @@ export interface StudyMeta {
   /** Indicator ids shown as headline figures (headline indices, then the NPS). */
   headlines: string[];
   drivers?: { outcome: string; predictors: string[] };
+  /** The dimension ids of the summary's chart of areas, when study.json chooses them (else every dimension). */
+  summaryAreas?: string[];
 }
 
 export interface ReportModel {

@@ -11,9 +11,13 @@ import type { EditionModel, ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
 import { t } from '../i18n/index.ts';
 import { pdfFileName } from '../site/view.ts';
+import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
 import { setDocumentInfo, tocPageNumbers, type DocumentInfo } from './metadata.ts';
 import { serveStatic } from '../io/static-server.ts';
+
+/** The chapters named among a PDF's keywords. */
+const KEYWORD_CHAPTERS: readonly ChapterId[] = ['summary', 'areas', 'groups', 'trends'];
 
 /** Pages rendering at the same time: Chromium uses a core or so per page. */
 const CONCURRENCY = 2;
@@ -59,7 +63,15 @@ export function documentInfo(model: ReportModel, edition: EditionModel, lang: La
     title: (metaTitle || title) + draft,
     author: study.organisation[lang],
     subject: `${study.organisation[lang]}: ${title}, ${t(lang, 'ui.version').toLowerCase()} ${edition.version}${draft}`,
-    keywords: [study.organisation[lang], study.title[lang], String(edition.year), t(lang, 'ui.summary'), t(lang, 'ui.dimensions'), t(lang, 'ui.groups'), t(lang, 'ui.trends')],
+    // The summary, areas, groups and trends, as far as the edition has them.
+    keywords: [
+      study.organisation[lang],
+      study.title[lang],
+      String(edition.year),
+      ...chapters(model, edition, lang)
+        .filter((c) => KEYWORD_CHAPTERS.includes(c.id))
+        .map((c) => c.label),
+    ],
     language: lang,
     creator: `Luotain ${model.toolVersion}`,
     created: date,

@@ -9,6 +9,15 @@ import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { recordedFigures, parseRecord, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { sectionIds } from './sections.ts';
+import { commentaryWithoutPage, type MissingSectionReason } from '../site/routes.ts';
+
+/** Why a commentary file is not shown, as the warning says it. */
+const MISSING_SECTION: Record<MissingSectionReason, (year: number) => string> = {
+  'no-drivers': () => 'study.json defines no driver analysis',
+  'first-edition': (year) => `${year} is the first edition, so it has no trends`,
+  'no-trend': () => 'no headline figure or area has figures from an earlier edition',
+  'no-benchmark': (year) => `benchmarks.csv has no rows for ${year}`,
+};
 
 export interface LoadReportOptions {
   dataDir: string;
@@ -164,6 +173,14 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   });
   // What the figures themselves show: weights that withhold them, items without answers, driver predictors left out.
   issues.push(...warnings);
+  for (const x of commentaryWithoutPage(model)) {
+    issues.push({
+      severity: 'warning',
+      file: join(options.reportsDir, String(x.year), x.lang, `${x.section}.md`),
+      message: `this commentary is not shown: the ${x.year} edition has no ${x.section} section, as ${MISSING_SECTION[x.reason](x.year)}`,
+      hint: 'Move the text to another section, or leave the file out.',
+    });
+  }
   for (const edition of model.editions) {
     const record = records.get(edition.year);
     if (!record || options.skipVerification?.includes(edition.year)) continue;

@@ -2,6 +2,7 @@ import { formatNumber, formatP, formatSigned } from '../format/number.ts';
 import type { PageContext } from './page-context.ts';
 import type { TableView } from './tables.ts';
 import { cellText, decimalsFor } from './view.ts';
+import { hasGroups } from './presence.ts';
 
 /** Own figure, benchmark, difference and its test, for every indicator with a benchmark in a domain. */
 export function benchmarkTable(ctx: PageContext, domain: string): TableView | undefined {
@@ -24,7 +25,7 @@ export function benchmarkTable(ctx: PageContext, domain: string): TableView | un
   });
   if (rows.length === 0) return undefined;
   return {
-    caption: `${t('ui.benchmark')}: ${ctx.domainLabel(domain)}`,
+    caption: hasGroups(ctx.study) ? `${t('ui.benchmark')}: ${ctx.domainLabel(domain)}` : t('ui.benchmark'),
     head: [t('ui.indicator'), model.study.organisation[lang], t('ui.benchmarkValue'), t('ui.difference'), 'p'],
     numeric: [false, true, true, true, true],
     rows,

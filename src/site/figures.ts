@@ -3,7 +3,7 @@
  * as a table. Built from the model; no statistics here.
  */
 import type { Lang } from '../study/schema.ts';
-import type { Cell, EditionModel, IndicatorModel, ReportModel } from '../model/types.ts';
+import type { Cell, EditionModel, IndicatorModel, IndicatorStats, ReportModel } from '../model/types.ts';
 import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines, groupProfile } from '../charts/index.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { listText, t } from '../i18n/index.ts';
@@ -11,8 +11,9 @@ import { topBoxRange } from '../study/answer-codes.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
 import { domainLabeller, type PageContext } from './page-context.ts';
-import { groupKey } from './domain-key.ts';
+import { GROUP, TOTAL, groupKey, parseDomainKey } from './domain-key.ts';
 import { npsParts, statsIn } from './stats.ts';
+import { hasBenchmark, hasCantSay, hasGroups, hasPrevious } from './presence.ts';
 
 export interface FigureView {
   caption: string;
@@ -59,9 +60,11 @@ export function notAskedNote(ctx: PageContext, ids: readonly string[]): string |
   return names.length > 0 ? t('ui.notAskedList', { year: String(edition.year), names: listText(names, lang) }) : undefined;
 }
 
-/** Mean, band, interval, n, change and benchmark of indicators in one domain. */
+/** Mean, band, interval, n, change and benchmark of indicators in one domain; the change only after the first edition, the benchmark only where the edition has one. */
 export function meanTable(ctx: PageContext, ids: readonly string[], domain: string): TableView {
   const { model, edition, lang, t } = ctx;
+  const withChange = hasPrevious(edition);
+  const withBenchmark = hasBenchmark(edition);
   const rows = ids
     .map((id) => indicatorOf(edition, id))
     .flatMap((x) => {
@@ -77,16 +80,43 @@ export function meanTable(ctx: PageContext, ids: readonly string[], domain: stri
           { text: bandText(model.study, s.mean, lang) },
           { text: ciText(s.mean, lang, d) },
           { text: nText(s.mean, lang, model.study), suppressed: withheld(s.mean) },
-          { text: changeText(s.previous, lang, d) },
-          { text: s.benchmark && s.mean.shown ? formatNumber(s.benchmark.mean, d, lang) : '–' },
+          ...(withChange ? [{ text: changeText(s.previous, lang, d) }] : []),
+          ...(withBenchmark ? [{ text: s.benchmark && s.mean.shown ? formatNumber(s.benchmark.mean, d, lang) : '–' }] : []),
         ],
       ];
     });
   return {
-    head: [t('ui.indicator'), t('ui.score'), t('ui.band'), t('ui.ci'), t('ui.n'), edition.previousYear ? t('ui.changeFrom', { year: edition.previousYear }) : t('ui.change'), t('ui.benchmarkValue')],
-    numeric: [false, true, false, true, true, true, true],
+    head: [
+      t('ui.indicator'),
+      t('ui.score'),
+      t('ui.band'),
+      t('ui.ci'),
+      t('ui.n'),
+      ...(withChange ? [t('ui.changeFrom', { year: edition.previousYear ?? '' })] : []),
+      ...(withBenchmark ? [t('ui.benchmarkValue')] : []),
+    ],
+    numeric: [false, true, false, true, true, ...(withChange ? [true] : []), ...(withBenchmark ? [true] : [])],
     rows,
   };
+}
+
+/**
+ * The heading of a table's column of domains: the stakeholder groups beside all
+ * respondents, or "respondent group" when background classes are among them. A
+ * table of all respondents alone has no such column (see `domainRowLabel`).
+ */
+export function domainColumn(ctx: Pick<PageContext, 't'>, keys: readonly string[]): string {
+  if (keys.every((k) => k === TOTAL)) return ctx.t('ui.indicator');
+  const onlyGroups = keys.every((k) => k === TOTAL || parseDomainKey(k)?.breakdown === GROUP);
+  return ctx.t(onlyGroups ? 'ui.groups' : 'ui.respondentGroup');
+}
+
+/**
+ * The label of a domain's row: its own, but in a table of all respondents alone the
+ * indicator's, as "All respondents" only means something beside the groups.
+ */
+export function domainRowLabel(ctx: Pick<PageContext, 'domainLabel' | 'lang'>, keys: readonly string[], key: string, x: Pick<IndicatorModel, 'label'>): string {
+  return keys.every((k) => k === TOTAL) ? x.label[ctx.lang] : ctx.domainLabel(key);
 }
 
 /** One indicator across the total and every group. */
@@ -110,25 +140,57 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
   };
 }
 
+/** The columns of an indicator's figures in a domain: mean, band, interval, n, the positive share (when any row has it) and the change (after the first edition). */
+function statsColumns(ctx: PageContext, withTopBox: boolean): { head: string[]; numeric: boolean[]; cells: (x: IndicatorModel, s: IndicatorStats) => TableView['rows'][number] } {
+  const { model, edition, lang, t } = ctx;
+  const withChange = hasPrevious(edition);
+  return {
+    head: [t('ui.score'), t('ui.band'), t('ui.ci'), t('ui.n'), ...(withTopBox ? [t('ui.topBox', { range: topBoxRange(model.study.scale) })] : []), ...(withChange ? [t('ui.change')] : [])],
+    numeric: [true, false, true, true, ...(withTopBox ? [true] : []), ...(withChange ? [true] : [])],
+    cells: (x, s) => {
+      const d = decimalsFor(x);
+      return [
+        { text: cellText(s.mean, lang, model.study, d), suppressed: withheld(s.mean) },
+        { text: bandText(model.study, s.mean, lang) },
+        { text: ciText(s.mean, lang, d) },
+        { text: nText(s.mean, lang, model.study), suppressed: withheld(s.mean) },
+        ...(withTopBox ? [{ text: shareText(s.topBox, lang, model.study), suppressed: withheld(s.topBox) }] : []),
+        ...(withChange ? [{ text: changeText(s.previous, lang, d) }] : []),
+      ];
+    },
+  };
+}
+
 /** An indicator's figures in a list of domains. */
 export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly string[]): TableView {
-  const { model, lang, t } = ctx;
-  const d = decimalsFor(x);
   const present = statsIn(x, keys);
-  const hasTopBox = present.some(({ stats }) => stats.topBox);
+  const columns = statsColumns(
+    ctx,
+    present.some(({ stats }) => stats.topBox),
+  );
   return {
-    caption: x.label[lang],
-    head: [t('ui.groups'), t('ui.score'), t('ui.band'), t('ui.ci'), t('ui.n'), ...(hasTopBox ? [t('ui.topBox', { range: topBoxRange(model.study.scale) })] : []), t('ui.change')],
-    numeric: [false, true, false, true, true, ...(hasTopBox ? [true] : []), true],
-    rows: present.map(({ key, stats: s }) => [
-      { text: ctx.domainLabel(key) },
-      { text: cellText(s.mean, lang, model.study, d), suppressed: withheld(s.mean) },
-      { text: bandText(model.study, s.mean, lang) },
-      { text: ciText(s.mean, lang, d) },
-      { text: nText(s.mean, lang, model.study), suppressed: withheld(s.mean) },
-      ...(hasTopBox ? [{ text: shareText(s.topBox, lang, model.study), suppressed: withheld(s.topBox) }] : []),
-      { text: changeText(s.previous, lang, d) },
-    ]),
+    caption: x.label[ctx.lang],
+    head: [domainColumn(ctx, keys), ...columns.head],
+    numeric: [false, ...columns.numeric],
+    rows: present.map(({ key, stats }) => [{ text: domainRowLabel(ctx, keys, key, x) }, ...columns.cells(x, stats)]),
+  };
+}
+
+/** The figures of every given indicator among all respondents, one row each: the tables of a study without breakdowns. */
+export function totalTable(ctx: PageContext, indicators: readonly IndicatorModel[], caption: string): TableView {
+  const present = indicators.flatMap((x) => {
+    const stats = x.stats[TOTAL];
+    return stats ? [{ x, stats }] : [];
+  });
+  const columns = statsColumns(
+    ctx,
+    present.some(({ stats }) => stats.topBox),
+  );
+  return {
+    caption,
+    head: [ctx.t('ui.indicator'), ...columns.head],
+    numeric: [false, ...columns.numeric],
+    rows: present.map(({ x, stats }) => [{ text: x.label[ctx.lang] }, ...columns.cells(x, stats)]),
   };
 }
 
@@ -143,17 +205,18 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
     return shares ? [{ id: x.id, label: x.label[lang], shares, cantSay: x.stats[domain]?.cantSay }] : [];
   });
   const svg = distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix });
-  const hasCantSay = indicators.some((x) => x.stats[domain]?.cantSay);
+  // No can't-say column in a study without a can't-say code, where every share would be 0 %.
+  const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
   return {
     caption,
     svg,
     table: {
-      head: [t('ui.indicator'), ...pointLabels, ...(hasCantSay ? [t('ui.cantSay')] : [])],
-      numeric: [false, ...pointLabels.map(() => true), ...(hasCantSay ? [true] : [])],
+      head: [t('ui.indicator'), ...pointLabels, ...(withCantSay ? [t('ui.cantSay')] : [])],
+      numeric: [false, ...pointLabels.map(() => true), ...(withCantSay ? [true] : [])],
       rows: rows.map((r) => [
         { text: r.label },
         ...r.shares.map((c) => ({ text: shareText(c, lang, model.study), suppressed: withheld(c) })),
-        ...(hasCantSay ? [{ text: r.cantSay ? shareText(r.cantSay, lang, model.study) : '–', suppressed: withheld(r.cantSay) }] : []),
+        ...(withCantSay ? [{ text: r.cantSay ? shareText(r.cantSay, lang, model.study) : '–', suppressed: withheld(r.cantSay) }] : []),
       ]),
     },
   };
@@ -174,8 +237,10 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
     { lang, idPrefix },
   );
   const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
+  // The domain is named only beside the groups' analyses.
+  const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
   return {
-    caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainLabeller(edition, lang)(domain)}, n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
+    caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
     table: {
       head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
@@ -192,7 +257,9 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
   const { model, edition, lang, t } = ctx;
   // An edition's trend ends at that edition: later years are not part of it.
   const x = indicatorOf(edition, indicatorId);
-  const series = ctx.domains.flatMap(({ key, label }, i) => {
+  const keys = ctx.domains.map((d) => d.key);
+  const series = ctx.domains.flatMap(({ key }, i) => {
+    const label = domainRowLabel(ctx, keys, key, x);
     const s = model.trends.find((tr) => tr.indicator === indicatorId && tr.domain === key);
     if (!s) return [];
     const points = s.points.filter((p) => p.year <= edition.year);
@@ -225,7 +292,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
     svg,
     table: {
-      head: [t('ui.groups'), ...years.map(String)],
+      head: [domainColumn(ctx, keys), ...years.map(String)],
       numeric: [false, ...years.map(() => true)],
       rows: series.map((s) => [
         { text: s.label },
@@ -273,12 +340,11 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
   const { model, edition, lang, t } = ctx;
   if (!model.study.hasNps) return undefined;
   const x = indicatorOf(edition, 'nps');
-  const rows = statsIn(
-    x,
-    ctx.domains.map((d) => d.key),
-  ).flatMap(({ key, stats }) => {
+  const keys = ctx.domains.map((d) => d.key);
+  const withChange = hasPrevious(edition);
+  const rows = statsIn(x, keys).flatMap(({ key, stats }) => {
     const parts = npsParts(stats);
-    return parts ? [{ id: key, label: ctx.domainLabel(key), ...parts, nps: stats.mean, previous: stats.previous }] : [];
+    return parts ? [{ id: key, label: domainRowLabel(ctx, keys, key, x), ...parts, nps: stats.mean, previous: stats.previous }] : [];
   });
   const svg = npsBar(
     {
@@ -292,8 +358,8 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     caption: t('ui.nps'),
     svg,
     table: {
-      head: [t('ui.groups'), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), t('ui.change')],
-      numeric: [false, true, true, true, true, true, true],
+      head: [domainColumn(ctx, keys), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), ...(withChange ? [t('ui.change')] : [])],
+      numeric: [false, true, true, true, true, true, ...(withChange ? [true] : [])],
       rows: rows.map((r) => [
         { text: r.label },
         { text: cellText(r.nps, lang, model.study, 0), suppressed: withheld(r.nps) },
@@ -301,7 +367,7 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
         { text: shareText(r.passives, lang, model.study), suppressed: withheld(r.passives) },
         { text: shareText(r.detractors, lang, model.study), suppressed: withheld(r.detractors) },
         { text: nText(r.nps, lang, model.study), suppressed: withheld(r.nps) },
-        { text: changeText(r.previous, lang, 0) },
+        ...(withChange ? [{ text: changeText(r.previous, lang, 0) }] : []),
       ]),
     },
   };

@@ -131,7 +131,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
     heading: say('ui.formulas'),
     paragraphs: [
       paragraph(say('method.scale', { scale: `${scalePoint(scale.min)}\u2013${scalePoint(scale.max)}` }), cantSay, say('method.topBox', { count: scale.topBox, range: topBoxRange(scale) })),
-      ...(f.hasDimensions ? [paragraph(say('method.dimensionScore'), say('method.dimensionShares'))] : []),
+      ...(f.hasDimensions ? [paragraph(say('method.dimensionScore'), say('method.dimensionShares', { range: topBoxRange(scale) }))] : []),
       ...(f.indexOfAreas || f.indexOfItems ? [paragraph(f.indexOfAreas && say('method.indexOfAreas'), f.indexOfItems && say('method.indexOfItems'))] : []),
       paragraph(f.weighted && say('method.weightedMeans'), say(grouped ? 'method.seStratified' : 'method.seOneSample')),
       ...(f.hasNps ? [say('method.nps')] : []),

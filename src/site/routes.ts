@@ -8,6 +8,7 @@ import type { EditionModel, ReportModel } from '../model/types.ts';
 import { FIXED_SECTIONS } from '../study/sections.ts';
 import { t } from '../i18n/index.ts';
 import { groupSlug } from './view.ts';
+import { hasBenchmark, trendIndicators } from './presence.ts';
 
 /** The single-section pages: drivers, trends, benchmark, method, tables. */
 export type SectionId = (typeof FIXED_SECTIONS)[number];
@@ -51,16 +52,21 @@ export interface Chapter {
 /** The id prefix of the summary in the print report (its headings are `print-summary-…`). */
 export const PRINT_SUMMARY_PREFIX = 'print-summary';
 
-/** Whether the study has a single section: drivers and benchmark only when it defines them. */
-function hasSection(model: ReportModel, id: SectionId): boolean {
+/**
+ * Whether an edition has a single section: drivers only when the study defines them,
+ * trends only when some headline figure or area has figures from an earlier edition,
+ * the benchmark only when the edition has benchmark figures.
+ */
+function hasSection(model: ReportModel, edition: EditionModel, id: SectionId): boolean {
   if (id === 'drivers') return model.study.drivers !== undefined;
-  if (id === 'benchmark') return model.study.benchmarkSource !== undefined;
+  if (id === 'trends') return trendIndicators(model, edition).length > 0;
+  if (id === 'benchmark') return hasBenchmark(edition);
   return true;
 }
 
 /**
  * The chapters of an edition in reading order: the summary, one page per area, one per
- * stakeholder group, then the single sections the study has. A chapter without pages
+ * stakeholder group, then the single sections the edition has. A chapter without pages
  * (no groups, no areas) is not there.
  */
 export function chapters(model: ReportModel, edition: EditionModel, lang: Lang): Chapter[] {
@@ -85,12 +91,33 @@ export function chapters(model: ReportModel, edition: EditionModel, lang: Lang):
       sub: true,
       pages: model.study.groups.map((g, i) => page('groups', 'group', g.code, `groups/${groupSlug(model.study, g.code)}`, g.label[lang], `group-${i}-h`)),
     },
-    ...FIXED_SECTIONS.filter((id) => hasSection(model, id)).map((id) => single(id, 'section', id, `${id}-h`)),
+    ...FIXED_SECTIONS.filter((id) => hasSection(model, edition, id)).map((id) => single(id, 'section', id, `${id}-h`)),
   ];
   return all.flatMap((c) => {
     const [first] = c.pages;
     return first ? [{ ...c, first }] : [];
   });
+}
+
+/** Why an edition has no page for a single section whose commentary was written. */
+export type MissingSectionReason = 'no-drivers' | 'first-edition' | 'no-trend' | 'no-benchmark';
+
+/**
+ * The commentary an edition's pages would not show: a file for a single section the
+ * edition does not have (trends in the first edition, the benchmark without benchmark
+ * figures, drivers without a driver analysis), with the reason.
+ */
+export function commentaryWithoutPage(model: ReportModel): { year: number; lang: Lang; section: SectionId; reason: MissingSectionReason }[] {
+  return model.editions.flatMap((edition) =>
+    model.study.languages.flatMap((lang) => {
+      const written = Object.keys(edition.editorial[lang]?.sections ?? {});
+      return FIXED_SECTIONS.filter((id) => written.includes(id) && !hasSection(model, edition, id)).map((section) => {
+        const reason: MissingSectionReason =
+          section === 'drivers' ? 'no-drivers' : section === 'benchmark' ? 'no-benchmark' : model.editions.some((e) => e.year < edition.year) ? 'no-trend' : 'first-edition';
+        return { year: edition.year, lang, section, reason };
+      });
+    }),
+  );
 }
 
 /** The print report of an edition: every chapter on one page. */

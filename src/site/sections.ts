@@ -7,9 +7,10 @@ import type { Route } from './routes.ts';
 import type { TableView } from './tables.ts';
 import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
-import { distributionFigure, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, trendFigure, type FigureView } from './figures.ts';
+import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
-import { areasCaption, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
+import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
+import { areasCaption, changeDescription, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
 /** The strengths and development areas of a domain's driver analysis, most important first. */
 export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[] } | undefined {
@@ -29,8 +30,10 @@ export interface SummaryView {
   quadrants?: { strengths: string[]; develop: string[] };
   /** The NPS, when the study has one. */
   nps?: FigureView;
-  /** Open answers to the NPS question, per group ('' is the whole study). */
-  quotes: { label: string | undefined; texts: string[] }[];
+  /** Open answers to the NPS question, per group; no label in a study without groups. */
+  quotes: { label?: string; texts: string[] }[];
+  /** How the quotes were picked: from each group's answers, or from all of a study without groups. */
+  quotesNote: string;
 }
 
 /** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
@@ -44,24 +47,33 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
     ...(areas ? { areas } : {}),
     ...(quadrants ? { quadrants } : {}),
     ...(nps ? { nps } : {}),
-    quotes: ctx.edition.quotes.map((q) => ({ label: q.group === '' ? ctx.t('ui.total') : ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang], texts: q.texts })),
+    quotes: ctx.edition.quotes.map((q) => {
+      // Group '' is the whole of a study without groups: its answers need no heading.
+      const label = ctx.study.groups.find((g) => g.code === q.group)?.label[ctx.lang];
+      return { ...(q.group !== '' && label !== undefined ? { label } : {}), texts: q.texts };
+    }),
+    quotesNote: ctx.t(hasGroups(ctx.study) ? 'ui.quotesNote' : 'ui.quotesNoteSample'),
   };
 }
 
-/** An area's page: its statements, the distribution of answers, the groups (in a study with groups) and the trend (after the first edition). */
-export function areaView(ctx: PageContext, page: Route): { items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
+/**
+ * An area's page: the change from the previous edition in words (after the first
+ * edition), its statements, the distribution of answers, the groups (in a study with
+ * groups) and the trend (when the area has figures from an earlier edition).
+ */
+export function areaView(ctx: PageContext, page: Route): { change?: string; items: FigureView; distribution: FigureView; groups?: FigureView; trend?: FigureView } {
   const { edition, t } = ctx;
   const dim = indicatorOf(edition, page.id);
   const prefix = page.anchor.replace(/-h$/, '');
-  const hasTrend = ctx.model.editions.filter((e) => e.year <= edition.year).length > 1;
   // The statements of the area in this edition and the editions before it: one no longer asked is noted as such.
   const everAsked = new Set(ctx.model.editions.filter((e) => e.year <= edition.year).flatMap((e) => e.indicators.find((x) => x.id === page.id)?.components ?? []));
   const statements = edition.indicators.filter((x) => x.kind === 'item' && everAsked.has(x.id)).map((x) => x.id);
   return {
+    ...(hasPrevious(edition) ? { change: changeDescription(dim.stats[TOTAL]?.previous, ctx.lang, 2, { notComparable: dim.notComparable, previousYear: edition.previousYear }) } : {}),
     items: indicatorBars(ctx, statements, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
     distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
-    ...(hasTrend ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
+    ...(hasTrend(ctx.model, edition, page.id) ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
   };
 }
 
@@ -82,18 +94,33 @@ export function groupView(ctx: PageContext, page: Route): { respondents: string;
 }
 
 /** The benchmark page: the headline indices and areas against the benchmark, and a table per domain that has one. */
-export function benchmarkView(ctx: PageContext): { figure: FigureView; tables: TableView[] } {
+export function benchmarkView(ctx: PageContext): { note: string; figure: FigureView; tables: TableView[] } {
   const { t } = ctx;
   const ids = [...ctx.study.headlines.filter((h) => h !== 'nps'), ...ctx.dimensions];
+  // The test uses the benchmark's standard error only where its sd and n are known.
+  const anySe = ctx.edition.indicators.some((x) => Object.values(x.stats).some((st) => st?.benchmark?.se !== undefined));
   return {
-    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})`),
+    note: t(anySe ? 'ui.benchmarkNote' : 'ui.benchmarkNoteFixed'),
+    // "All respondents" only beside the groups' tables.
+    figure: indicatorBars(ctx, ids, TOTAL, 'benchmark-bars', hasGroups(ctx.study) ? `${t('ui.benchmark')} (${t('ui.total').toLowerCase()})` : t('ui.benchmark')),
     tables: ctx.domains.map((d) => benchmarkTable(ctx, d.key)).filter((x) => x !== undefined),
   };
 }
 
-/** The trends page: the series of every headline figure and area. */
+/** The trends page: the series of every headline figure and area that has figures from an earlier edition. */
 export function trendFigures(ctx: PageContext): FigureView[] {
-  return [...ctx.study.headlines, ...ctx.dimensions].map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+  return trendIndicators(ctx.model, ctx.edition).map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+}
+
+/**
+ * The tables page: each indicator in every domain of the edition (the groups and the
+ * background classes); in an edition of all respondents alone, one table of every indicator.
+ */
+export function tablesView(ctx: PageContext, page: Route): TableView[] {
+  const { edition } = ctx;
+  const keys = edition.domains.map((d) => d.key);
+  if (keys.every((k) => k === TOTAL)) return [totalTable(ctx, edition.indicators, page.title)];
+  return edition.indicators.map((x) => domainTable(ctx, x, keys));
 }
 
 export interface DriversView {

@@ -129,7 +129,8 @@ export interface Headline {
   value: string;
   band?: { label: string; colour: string; textColour: string };
   change: string;
-  changeLong: string;
+  /** The change from the previous edition in words; none in the first edition, which has nothing to change from. */
+  changeLong?: string;
   significant: boolean;
   n: string;
 }
@@ -148,18 +149,17 @@ export function headlines(ctx: Pick<PageContext, 'model' | 'edition' | 'lang'>):
       value: indicator.notAsked ? t(lang, 'ui.notAsked') : cellText(stats?.mean, lang, model.study, d),
       ...(band ? { band: { label: band.label[lang], colour: band.colour, textColour: band.textColour } } : {}),
       change: changeText(stats?.previous, lang, d),
-      changeLong: changeDescription(stats?.previous, lang, d, { notComparable: indicator.notComparable, previousYear: edition.previousYear }),
+      ...(edition.previousYear !== undefined ? { changeLong: changeDescription(stats?.previous, lang, d, { notComparable: indicator.notComparable, previousYear: edition.previousYear }) } : {}),
       significant: stats?.previous?.significant ?? false,
       n: nText(stats?.mean, lang, model.study),
     };
   });
 }
 
-/** The areas of the summary's overview: the parts of the first index built from dimensions, else every dimension. */
-export function overviewDimensions(ctx: Pick<PageContext, 'edition' | 'dimensions'>): string[] {
-  const { edition, dimensions: dims } = ctx;
-  const index = edition.indicators.find((i) => i.kind === 'index' && i.components.length > 0 && i.components.every((c) => dims.includes(c)));
-  return index ? index.components : dims;
+/** The areas of the summary's overview: those study.json chooses (summary.areas), in its order, else every dimension in the study's order; only the edition's. */
+export function overviewDimensions(ctx: Pick<PageContext, 'study' | 'dimensions'>): string[] {
+  const { study, dimensions } = ctx;
+  return study.summaryAreas ? study.summaryAreas.filter((id) => dimensions.includes(id)) : dimensions;
 }
 
 /** The overview chart's caption, naming the markers it really has. */

@@ -1,6 +1,7 @@
 import { scanJson, type DuplicateKey } from './json-scan.ts';
 import { crossCheck, studySchema, type Study } from './schema.ts';
 import { isLang } from '../i18n/index.ts';
+import { schemaMessage } from './zod-messages.ts';
 
 /**
  * One problem in a study definition, located by its JSON path. A problem that
@@ -62,13 +63,7 @@ export function parseStudy(text: string): StudyParseResult {
             : undefined;
       return {
         path: formatPath(issue.path),
-        message:
-          issue.code === 'unrecognized_keys'
-            ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-            : issue.code === 'invalid_key'
-              ? // A key of a record (a year of editions): say what the key must be.
-                (issue.issues[0]?.message ?? issue.message)
-              : issue.message,
+        message: schemaMessage(issue, json),
         ...(hint !== undefined ? { hint } : {}),
       };
     }),

@@ -121,6 +121,7 @@ type Loose = {
   nps?: { column?: string; reason?: string; quotes?: { publish?: boolean } };
   drivers?: { outcome?: string; predictors?: string[] };
   columns?: { id?: string; group?: string; weight?: string };
+  summary?: { areas?: string[] };
 };
 
 /**
@@ -224,6 +225,11 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
   }
   checkEditions(s, issue);
+  const summaryAreas = arr(s.summary?.areas);
+  summaryAreas.forEach((d, j) => {
+    if (!dims.has(d)) issue(['summary', 'areas', j], `unknown dimension "${d}"`, `Use the id of a dimension: ${[...dims].join(', ') || 'the study has none'}.`);
+    else if (summaryAreas.indexOf(d) < j) issue(['summary', 'areas', j], `dimension "${d}" is listed twice`, 'List each area once.');
+  });
   checkLabelLanguages(s, issue);
   checkPageNames(arr(s.groups), arr(s.dimensions), issue);
   const cols = [s.columns?.id, s.columns?.group, s.columns?.weight, ...itemIds, ...arr(s.background).map((b) => b.column), s.nps?.column, s.nps?.reason].filter(str);
@@ -334,6 +340,24 @@ export const studySchema = z
       .record(z.string().regex(/^(19|2[0-9])[0-9]{2}$/, 'must be a year from 1900 to 2999'), editionSchema)
       .default({})
       .describe("What changes in an edition, keyed by its year: renamed columns, can't-say and missing-value codes, breaks, comparability."),
+    summary: z
+      .object({
+        areas: z.array(z.string()).min(1).optional().describe("Dimension ids shown in the summary's chart of areas, in this order; every dimension, in the study's order, without it."),
+      })
+      .strict()
+      .optional()
+      .describe('What the summary page shows.'),
+    responses: z
+      .object({
+        sheet: z.string().min(1).optional().describe('The sheet of responses.xlsx to read (default: the first).'),
+        sheets: z
+          .record(z.string().regex(/^\d{4}$/, 'must be an edition year'), z.string().min(1))
+          .optional()
+          .describe('The sheet of responses.xlsx per edition year, where it is not `sheet`.'),
+      })
+      .strict()
+      .optional()
+      .describe('How to read responses.xlsx (responses.csv and responses.sav need nothing).'),
     minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
     highCantSayShare: z.number().min(0).max(1).default(0.3).describe("Warn when an item's can't-say share exceeds this."),
   })

@@ -282,7 +282,7 @@ describe('adversarial: folders and files of the study folder that are not editio
       `warning: ${dir}: 6 folders named like a year but not read as editions: "0999", "2025 copy", "2025-final", "25", "3000", "FY2026"\n` +
         "  → An edition's folder is named by its year alone, four digits from 1900 to 2999 (like 2025). Rename a folder that holds an edition; move anything else out of the study folder.",
       `warning: ${dir}: a data file in the study folder itself, not read: "responses.csv"\n` +
-        "  → An edition's responses go in <year>/responses.csv (like 2025/responses.csv); the study folder itself holds study.json and benchmarks.csv.",
+        "  → An edition's responses go in <year>/responses.csv, .sav or .xlsx (like 2025/responses.csv); the study folder itself holds study.json and benchmarks.csv.",
     ]);
   });
 });

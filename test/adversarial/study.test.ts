@@ -38,33 +38,33 @@ function edited(from: string, to: string): string {
 describe('silent: a key written twice in study.json', () => {
   it('silent: duplicate key minBase in study.json', () => {
     expect(problemsOf(edited('"highCantSayShare": 0.3', '"highCantSayShare": 0.3,\n  "minBase": 5'))).toEqual([
-      'minBase: duplicate key "minBase" on line 142 (also on line 140) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
+      'minBase: duplicate key "minBase" on line 145 (also on line 143) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
     ]);
   });
 
   it('silent: duplicate key in a nested object (a group label\'s "fi", once written as an escape)', () => {
     const text = edited(
-      '{ "code": "private", "label": { "fi": "Yksityisasiakkaat", "en": "Private customers" } }',
-      '{ "code": "private", "label": { "fi": "Yksityisasiakkaat", "en": "Private customers",\n      "\\u0066i": "Kotitaloudet" } }',
+      '{ "code": "private", "label": { "fi": "Yksityisasiakkaat", "sv": "Privatkunder", "en": "Private customers" } }',
+      '{ "code": "private", "label": { "fi": "Yksityisasiakkaat", "sv": "Privatkunder", "en": "Private customers",\n      "\\u0066i": "Kotitaloudet" } }',
     );
     expect(problemsOf(text)).toEqual([
-      'groups[1].label.fi: duplicate key "fi" on line 34 (also on line 33) in groups[1].label; only the last one would count\n  → Keep one "fi" in groups[1].label and delete the other.',
+      'groups[1].label.fi: duplicate key "fi" on line 36 (also on line 35) in groups[1].label; only the last one would count\n  → Keep one "fi" in groups[1].label and delete the other.',
     ]);
   });
 
   it('silent: the same key three times', () => {
     const text = edited('"minBase": 30,', '"minBase": 30,\n  "minBase": 20,\n  "minBase": 5,');
     expect(problemsOf(text)).toEqual([
-      'minBase: duplicate key "minBase" on line 141 (also on line 140) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
-      'minBase: duplicate key "minBase" on line 142 (also on lines 140 and 141) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the others.',
+      'minBase: duplicate key "minBase" on line 144 (also on line 143) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
+      'minBase: duplicate key "minBase" on line 145 (also on lines 143 and 144) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the others.',
     ]);
   });
 
   it('silent: a duplicate key is listed with the other problems of the file', () => {
     const text = edited('"highCantSayShare": 0.3', '"highCantSayShare": 0.3,\n  "minBase": 2');
     expect(problemsOf(text)).toEqual([
-      'minBase: duplicate key "minBase" on line 142 (also on line 140) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
-      'minBase: Too small: expected number to be >=5',
+      'minBase: duplicate key "minBase" on line 145 (also on line 143) in the top-level object; only the last one would count\n  → Keep one "minBase" in the top-level object and delete the other.',
+      'minBase: must be at least 5, not 2',
     ]);
   });
 
@@ -77,7 +77,7 @@ describe('silent: a key written twice in study.json', () => {
       const load = await readStudy('data', { cwd: root });
       expect(load.study).toBeUndefined();
       expect(formatIssue(load.issues[0]!)).toMatch(
-        /^error: data\/study\.json: minBase: duplicate key "minBase" on line 142 \(also on line 140\) in the top-level object; only the last one would count/,
+        /^error: data\/study\.json: minBase: duplicate key "minBase" on line 145 \(also on line 143\) in the top-level object; only the last one would count/,
       );
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -91,59 +91,59 @@ describe('unclear: syntax errors in study.json name the line and column', () => 
       'unclear: a missing comma between entries',
       '"minBase": 30,',
       '"minBase": 30',
-      '(file): not valid JSON: line 141, column 3: expected "," or "}" after a value, found """: a comma is missing before it',
+      '(file): not valid JSON: line 144, column 3: expected "," or "}" after a value, found """: a comma is missing before it',
     ],
     [
       'unclear: a comma after the last entry of an object',
       '"highCantSayShare": 0.3',
       '"highCantSayShare": 0.3,',
-      '(file): not valid JSON: line 142, column 1: a comma after the last entry: JSON allows no comma before "}", remove it',
+      '(file): not valid JSON: line 145, column 1: a comma after the last entry: JSON allows no comma before "}", remove it',
     ],
     [
       'unclear: a comma after the last entry of a list',
-      '"languages": ["fi", "en"]',
-      '"languages": ["fi", "en",]',
-      '(file): not valid JSON: line 12, column 28: a comma after the last entry: JSON allows no comma before "]", remove it',
+      '"languages": ["fi", "sv", "en"]',
+      '"languages": ["fi", "sv", "en",]',
+      '(file): not valid JSON: line 14, column 34: a comma after the last entry: JSON allows no comma before "]", remove it',
     ],
-    ['unclear: a comment', '"minBase": 30,', '"minBase": 30, // the default', '(file): not valid JSON: line 140, column 18: a comment: JSON has no comments, remove it'],
-    ['unclear: a string in single quotes', '"minBase": 30,', '"minBase": \'30\',', '(file): not valid JSON: line 140, column 14: a string in single quotes: JSON strings need double quotes ("…")'],
-    ['unclear: a key without quotes', '"minBase": 30,', 'minBase: 30,', '(file): not valid JSON: line 140, column 3: the key "minBase" needs double quotes'],
+    ['unclear: a comment', '"minBase": 30,', '"minBase": 30, // the default', '(file): not valid JSON: line 143, column 18: a comment: JSON has no comments, remove it'],
+    ['unclear: a string in single quotes', '"minBase": 30,', '"minBase": \'30\',', '(file): not valid JSON: line 143, column 14: a string in single quotes: JSON strings need double quotes ("…")'],
+    ['unclear: a key without quotes', '"minBase": 30,', 'minBase: 30,', '(file): not valid JSON: line 143, column 3: the key "minBase" needs double quotes'],
     [
       'unclear: a decimal comma',
       '"highCantSayShare": 0.3',
       '"highCantSayShare": 0,3',
-      '(file): not valid JSON: line 141, column 25: expected a key in double quotes, found "3": JSON numbers take a decimal point (0.3), not a comma',
+      '(file): not valid JSON: line 144, column 25: expected a key in double quotes, found "3": JSON numbers take a decimal point (0.3), not a comma',
     ],
-    ['unclear: a number with a leading zero', '"minBase": 30,', '"minBase": 030,', '(file): not valid JSON: line 140, column 14: "030" is not a JSON number: write numbers like 30, 0.3 or -1.5e3'],
+    ['unclear: a number with a leading zero', '"minBase": 30,', '"minBase": 030,', '(file): not valid JSON: line 143, column 14: "030" is not a JSON number: write numbers like 30, 0.3 or -1.5e3'],
     [
       'unclear: a line break inside a string',
       '"fi": "Kaukovesi Energia Oy",',
       '"fi": "Kaukovesi\nEnergia Oy",',
-      '(file): not valid JSON: line 9, column 11: a string is not closed on its line: a closing " is missing (a line break inside a string is written \\n)',
+      '(file): not valid JSON: line 10, column 11: a string is not closed on its line: a closing " is missing (a line break inside a string is written \\n)',
     ],
     [
       'unclear: a backslash that is no escape',
       '"fi": "Kaukovesi Energia Oy",',
       '"fi": "Kaukovesi\\Energia Oy",',
-      '(file): not valid JSON: line 9, column 21: "\\E" is not an escape JSON knows: a backslash is written \\\\',
+      '(file): not valid JSON: line 10, column 21: "\\E" is not an escape JSON knows: a backslash is written \\\\',
     ],
     [
       'unclear: a missing closing brace at the end',
       '"highCantSayShare": 0.3\n}',
       '"highCantSayShare": 0.3\n',
-      '(file): not valid JSON: line 143, column 1: the file ends before the object opened on line 1 is closed with "}"',
+      '(file): not valid JSON: line 146, column 1: the file ends before the object opened on line 1 is closed with "}"',
     ],
     [
       'unclear: a closing bracket of the wrong kind',
-      '"languages": ["fi", "en"]',
-      '"languages": ["fi", "en"}',
-      '(file): not valid JSON: line 12, column 27: "}" closes nothing here: the list opened on line 12 ends with "]"',
+      '"languages": ["fi", "sv", "en"]',
+      '"languages": ["fi", "sv", "en"}',
+      '(file): not valid JSON: line 14, column 33: "}" closes nothing here: the list opened on line 14 ends with "]"',
     ],
     [
       'unclear: text after the end',
       '"highCantSayShare": 0.3\n}',
       '"highCantSayShare": 0.3\n}\n}',
-      '(file): not valid JSON: line 143, column 1: more text after the end of the JSON, found "}": the file must hold one value, {…}',
+      '(file): not valid JSON: line 146, column 1: more text after the end of the JSON, found "}": the file must hold one value, {…}',
     ],
   ] as const) {
     it(name, () => {
@@ -159,7 +159,7 @@ describe('unclear: syntax errors in study.json name the line and column', () => 
 
   it('hang: 200,000 nested lists are an error, not a stack overflow', () => {
     expect(problemsOf('['.repeat(200_000))).toEqual(['(file): not valid JSON: line 1, column 200001: the file ends before the list opened on line 1 is closed with "]"']);
-    expect(problemsOf(`${'['.repeat(200_000)}${']'.repeat(200_000)}`)).toEqual(['(top level): Invalid input: expected object, received array']);
+    expect(problemsOf(`${'['.repeat(200_000)}${']'.repeat(200_000)}`)).toEqual(['(top level): must be an object { … }, not a list']);
   });
 });
 

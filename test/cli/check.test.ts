@@ -89,7 +89,7 @@ error: test/fixtures/load/bad/2024/responses.csv:5: column "resp_id": value "b1"
 error: test/fixtures/load/bad/2024/responses.csv:6: column "weight": value "0" is zero; weights must be positive
   → Every respondent needs a positive weight; if the data has no weights, remove columns.weight from study.json.
 error: test/fixtures/load/bad/2025/responses.csv: missing file
-  → Put the edition's responses in responses.csv, or remove the empty year folder.
+  → Put the edition's responses in responses.csv, responses.sav or responses.xlsx, or remove the empty year folder.
 error: test/fixtures/load/bad/benchmarks.csv:3: column "indicator": value "int9" is not an indicator of the study (the ids are "rep", "trust", "service", "int1", "int2", "int3", "q4", "nps")
   → Use the id of an item, dimension or index in study.json, or "nps".
 

@@ -60,7 +60,9 @@ describe('crawl from the landing page', () => {
   it('covers every language, edition and page type', () => {
     for (const lang of model.study.languages) {
       for (const e of model.editions) {
-        for (const page of ['', 'drivers/', 'trends/', 'method/', 'tables/', 'print/']) expect(result.pages.has(`/${lang}/${e.year}/${page}`), `/${lang}/${e.year}/${page}`).toBe(true);
+        for (const page of ['', 'drivers/', 'method/', 'tables/', 'print/']) expect(result.pages.has(`/${lang}/${e.year}/${page}`), `/${lang}/${e.year}/${page}`).toBe(true);
+        // Trends from the second edition on: the first edition's would be one dot per chart.
+        expect(result.pages.has(`/${lang}/${e.year}/trends/`), `/${lang}/${e.year}/trends/`).toBe(e.previousYear !== undefined);
         for (const g of model.study.groups)
           expect(
             [...result.pages.keys()].some((p) => p.startsWith(`/${lang}/${e.year}/groups/`)),

@@ -100,7 +100,7 @@ describe('readStudy', () => {
       writeFileSync(join(root, 'study/2024/responses.csv'), Buffer.from(text, 'latin1'));
       const load = await readStudy('study', { cwd: root });
       expect(shown(load.issues)).toEqual([
-        'error: study/2023/responses.csv: missing file\n  → The folder has "Responses 2023.csv"; the responses must be in a file named exactly responses.csv.',
+        'error: study/2023/responses.csv: missing file\n  → The folder has "Responses 2023.csv"; the responses must be in a file named exactly responses.csv, responses.sav or responses.xlsx.',
         'warning: study/2024/responses.csv: the file is not valid UTF-8, so it was read as Windows-1252 (Latin-1)\n  → Check that letters such as ä and ö look right in the report; to be sure, save the file as "CSV UTF-8".',
       ]);
       expect(load.editions.map((e) => e.year)).toEqual([2024]);

@@ -62,6 +62,16 @@ describe('document information', () => {
     expect(documentDate({ ...published, status: 'draft' }, 'fi', now)).toBe(now);
   });
 
+  it('names among its keywords the chapters the edition has: no trends in the first edition, no groups without groups', () => {
+    const now = new Date('2026-01-15T12:00:00Z');
+    const [first, second] = model.editions;
+    const words = (m: ReportModel, e: ReportModel['editions'][number]) => documentInfo(m, e, 'en', now).keywords.slice(3);
+    expect(words(model, first!)).toEqual(['Summary', 'Areas', 'Stakeholder groups']);
+    expect(words(model, second!)).toEqual(['Summary', 'Areas', 'Stakeholder groups', 'Trends']);
+    const oneSample = { ...model, study: { ...model.study, groups: [] } };
+    expect(words(oneSample, second!)).toEqual(['Summary', 'Areas', 'Trends']);
+  });
+
   it('keeps the structure tree, the outline and the destinations when setting the information', async () => {
     const edition = model.editions.at(-1)!;
     const info = documentInfo(model, edition, 'en', new Date('2026-01-15T12:00:00Z'));

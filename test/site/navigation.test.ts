@@ -3,7 +3,7 @@ import type { ReportModel } from '../../src/model/types.ts';
 import { chapterLinks, editionHome, editionLinks, languageLinks, latestLink, printContents, subNavigation } from '../../src/site/navigation.ts';
 import { pageContext } from '../../src/site/page-context.ts';
 import { routes } from '../../src/site/routes.ts';
-import { siteReport, withStudy } from './fixture.ts';
+import { shapeReport, siteReport, withStudy } from './fixture.ts';
 
 const ctxOf = (model: ReportModel, lang: string, year: number, slug = '') => pageContext(model, routes(model).find((r) => r.lang === lang && r.year === year && r.slug === slug)!);
 
@@ -39,6 +39,14 @@ describe('navigation', () => {
       { year: 2024, label: '2024 (DRAFT)', href: '/en/2024/', current: false },
     ]);
     expect(editionLinks(ctxOf(without, 'en', 2025, 'areas/d3')).map((e) => e.href)).toEqual(['/en/2025/areas/d3/', '/en/2024/areas/d3/']);
+    // The first edition has no trends page: its link goes to its summary.
+    expect(editionLinks(ctxOf(model, 'en', 2025, 'trends')).map((e) => e.href)).toEqual(['/en/2025/trends/', '/en/2024/']);
+  });
+
+  it('has no trends, group or benchmark links in an edition without them', () => {
+    const one = shapeReport({ groups: false, years: [2025], study: { benchmark: { source: { fi: 'Pankki', en: 'Bank' } } } });
+    expect(chapterLinks(ctxOf(one, 'en', 2025)).map((l) => l.label)).toEqual(['Summary', 'Areas', 'Key drivers', 'Method and sample', 'Tables']);
+    expect(chapterLinks(ctxOf(model, 'en', 2024)).map((l) => l.label)).toEqual(['Summary', 'Areas', 'Stakeholder groups', 'Key drivers', 'Method and sample', 'Tables']);
   });
 
   it('links the same page in the other languages, named in their own language', () => {
@@ -63,7 +71,7 @@ describe('navigation', () => {
 
 describe('printContents', () => {
   it("is the print report's chapters in order, areas and groups with their pages", () => {
-    const model = siteReport({ benchmark: { source: { fi: 'Pankki', en: 'Bank' } } });
+    const model = shapeReport({ study: { benchmark: { source: { fi: 'Pankki', en: 'Bank' } } }, benchmarks: [{ year: 2025, indicator: 'd3', mean: 3 }] });
     expect(printContents(ctxOf(model, 'en', 2025, 'print'))).toEqual([
       { id: 'print-summary-title', label: 'Summary' },
       {
@@ -86,5 +94,20 @@ describe('printContents', () => {
   it('leaves out what the study does not have', () => {
     const plain = withStudy(siteReport(), ({ drivers: _drivers, ...study }) => ({ ...study, groups: [] }));
     expect(printContents(ctxOf(plain, 'fi', 2025, 'print')).map((c) => c.id)).toEqual(['print-summary-title', 'areas-h', 'trends-h', 'method-h', 'tables-h']);
+    // One edition of one sample, with a benchmark source but no benchmark figures: no trends, groups or benchmark.
+    const one = shapeReport({ groups: false, drivers: false, years: [2025], study: { benchmark: { source: { fi: 'Pankki', en: 'Bank' } } } });
+    expect(printContents(ctxOf(one, 'en', 2025, 'print'))).toEqual([
+      { id: 'print-summary-title', label: 'Summary' },
+      {
+        id: 'areas-h',
+        label: 'Areas',
+        children: [
+          { id: 'area-d3-h', label: 'Three items' },
+          { id: 'area-d2-h', label: 'Two items' },
+        ],
+      },
+      { id: 'method-h', label: 'Method and sample' },
+      { id: 'tables-h', label: 'Tables' },
+    ]);
   });
 });

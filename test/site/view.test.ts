@@ -87,9 +87,23 @@ describe('edition texts', () => {
     expect(cards[2]).toMatchObject({ id: 'nps', value: '0', change: '±0' });
   });
 
-  it("overview the areas of the first index made of areas, and name the chart's markers", () => {
+  it("overview every area in the study's order, or those study.json chooses in its order, and name the chart's markers", () => {
     expect(overviewDimensions(ctx)).toEqual(['d3', 'd2']);
-    expect(overviewDimensions({ ...ctx, edition: { ...ctx.edition, indicators: ctx.edition.indicators.filter((i) => i.kind !== 'index') } })).toEqual(['d3', 'd2']);
+    // An index made of one area no longer narrows the overview to that area.
+    const narrow = siteReport({
+      indices: [
+        { id: 'idx', label: { fi: 'I', en: 'I' }, dimensions: ['d3'] },
+        { id: 'sup', label: { fi: 'S', en: 'S' }, items: ['y1', 'y2'] },
+      ],
+    });
+    expect(overviewDimensions(pageContext(narrow, routes(narrow)[0]!))).toEqual(['d3', 'd2']);
+    const chosen = siteReport({ summary: { areas: ['d2', 'd3'] } });
+    expect(chosen.study.summaryAreas).toEqual(['d2', 'd3']);
+    expect(overviewDimensions(pageContext(chosen, routes(chosen)[0]!))).toEqual(['d2', 'd3']);
+    const one = siteReport({ summary: { areas: ['d2'] } });
+    expect(overviewDimensions(pageContext(one, routes(one)[0]!))).toEqual(['d2']);
+    // An area chosen but missing from the edition is left out.
+    expect(overviewDimensions({ study: chosen.study, dimensions: ['d3'] })).toEqual(['d3']);
     expect(areasCaption(ctx, ['d3', 'd2'])).toBe('Mean of each area with its 95% confidence interval, the previous edition');
     expect(areasCaption({ ...ctx, edition: model.editions[0]! }, ['d3', 'd2'])).toBe('Mean of each area with its 95% confidence interval');
   });

@@ -69,6 +69,17 @@ describe('parseStudy', () => {
     expect(problems((s) => delete s.groups)).toEqual(['groups: list the groups of the group column "group"']);
   });
 
+  it("checks the summary's areas against the dimensions, by JSON path", () => {
+    expect(problems((s) => (s.summary = { areas: ['finance', 'cx'] }))).toEqual([]);
+    expect(problems((s) => (s.summary = { areas: ['finance', 'reputation', 'gov1', 'finance'] }))).toEqual([
+      'summary.areas[1]: unknown dimension "reputation"',
+      'summary.areas[2]: unknown dimension "gov1"',
+      'summary.areas[3]: dimension "finance" is listed twice',
+    ]);
+    expect(problems((s) => (s.summary = { areas: [] }))).toEqual(['summary.areas: needs at least 1 entry']);
+    expect(problems((s) => (s.summary = { charts: [] }))).toEqual(['summary: unknown key "charts"']);
+  });
+
   it('says when the file is not JSON', () => {
     const result = parseStudy('{ "id": ');
     expect(result.ok).toBe(false);
@@ -125,6 +136,24 @@ describe('labels in the study’s languages', () => {
   });
 
   it('refuses a language Luotain does not write', () => {
-    expect(only(['fi', 'de'])).toEqual([expect.stringMatching(/^languages\[1\]: Invalid option: expected one of "fi"\|"sv"\|"en"/)]);
+    expect(only(['fi', 'de'])).toEqual(['languages[1]: must be one of "fi", "sv" or "en", not the text "de"']);
+  });
+});
+
+describe('schema messages in words', () => {
+  it('say what is missing or wrong and quote the value found, not the validator', () => {
+    expect(problems((s) => delete s.columns.id && delete s.title)).toEqual(['title: missing: write an object { … } here']);
+    expect(problems((s) => (s.scale.min = '1'))).toEqual(['scale.min: must be a number, not the text "1"']);
+    expect(problems((s) => (s.minBase = 30.5))).toEqual(['minBase: must be a whole number, not the number 30.5']);
+    expect(problems((s) => (s.highCantSayShare = 2))).toEqual(['highCantSayShare: must be at most 1, not 2']);
+    expect(problems((s) => (s.indices[0].headline = 'yes'))).toEqual(['indices[0].headline: must be true or false, not the text "yes"']);
+    expect(problems((s) => (s.nps = null))).toEqual(['nps: must be an object { … }, not null']);
+    expect(problems((s) => (s.languages = [])).filter((p) => p.startsWith('languages'))).toEqual(['languages: needs at least 1 entry']);
+    for (const p of problems((s) => {
+      s.scale.min = 'x';
+      s.minBase = 1;
+      s.languages = ['xx'];
+    }))
+      expect(p).not.toMatch(/Invalid|Too small|Too big|received|expected/);
   });
 });

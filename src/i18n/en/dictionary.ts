@@ -70,7 +70,6 @@ export const en = {
     effectiveN: 'Effective sample size',
     designEffect: 'Design effect',
     marginOfError: 'Margin of error (50% share)',
-    weighting: 'Weighting',
     bands: 'Interpretation bands',
     formulas: 'How figures are computed',
     reportingBase: 'Reporting base',
@@ -107,9 +106,11 @@ export const en = {
     withPrevious: 'the previous edition',
     and: 'and',
     quotes: 'From the open answers',
-    quotesNote: "Answers are picked evenly from the group's answers; e-mail addresses, phone numbers and personal identity codes are removed.",
+    quotesNote: "Answers are chosen at random from the group's answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
+    respondentGroup: 'Respondent group',
+    quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
     notAsked: 'not asked',
     notAskedIn: 'Not asked in {year}.',
@@ -123,6 +124,8 @@ export const en = {
     notComparedRedefined: 'not compared: its statements changed',
     notAskedList: 'Not asked in {year}: {names}.',
     redefinedNote: 'The statements changed in {year}; the figures before are not compared.',
+    benchmarkNoteFixed:
+      'The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark is taken as a fixed value, as its standard deviation and size are not known.',
     benchmarkNote:
       "The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark's standard error is its sd over the square root of its n where both are known.",
   },
@@ -189,7 +192,7 @@ export const en = {
     dimensionScore:
       "An area's score is computed for each respondent as the mean of the area's statements they answered, if they answered at least half of them (rounded up); the area's mean is the mean of these scores over the respondents.",
     dimensionShares:
-      "An area's positive share and its distribution of answers are computed the same way: first, for each respondent with a score, the share of their answered statements that are positive (or at each point of the scale), then the mean of these shares over the respondents. Each respondent thus counts once, however many of the area's statements they answered; the figure is not the share of all answers pooled.",
+      "An area's positive share and its distribution of answers are computed the same way: first, for each respondent with a score, the share of their answered statements that are positive ({range}), or at each point of the scale,, then the mean of these shares over the respondents. Each respondent thus counts once, however many of the area's statements they answered; the figure is not the share of all answers pooled.",
     indexOfAreas:
       'An index built from areas is, for each respondent, the mean of their area scores when at least half of the areas have a score; its figure is the mean of these over the respondents.',
     indexOfItems:

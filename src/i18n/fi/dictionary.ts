@@ -69,7 +69,6 @@ export const fi: Dictionary = {
     effectiveN: 'Efektiivinen otoskoko',
     designEffect: 'Asetelmakerroin',
     marginOfError: 'Virhemarginaali (50\u00a0%:n osuus)',
-    weighting: 'Painotus',
     bands: 'Tulkintarajat',
     formulas: 'Laskentatavat',
     reportingBase: 'Raportointiraja',
@@ -105,9 +104,11 @@ export const fi: Dictionary = {
     withPrevious: 'edellinen tutkimus',
     and: 'ja',
     quotes: 'Poimintoja avoimista vastauksista',
-    quotesNote: 'Vastaukset on poimittu tasaisesti ryhmän vastauksista; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
+    quotesNote: 'Vastaukset on valittu satunnaisesti ryhmän vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
+    respondentGroup: 'Vastaajaryhmä',
+    quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
     notAsked: 'ei kysytty',
     notAskedIn: 'Ei kysytty vuonna {year}.',
@@ -121,6 +122,8 @@ export const fi: Dictionary = {
     notComparedRedefined: 'ei verrata: väittämät muuttuivat',
     notAskedList: 'Ei kysytty vuonna {year}: {names}.',
     redefinedNote: 'Väittämät muuttuivat vuonna {year}; aiempiin lukuihin ei verrata.',
+    benchmarkNoteFixed:
+      'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvoa käsitellään kiinteänä lukuna, koska sen hajontaa ja otoskokoa ei tunneta.',
     benchmarkNote:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvon keskivirhe on hajonta jaettuna otoskoon neliöjuurella, kun ne tunnetaan.',
   },
@@ -188,7 +191,7 @@ export const fi: Dictionary = {
     dimensionScore:
       'Osa-alueen arvo lasketaan ensin vastaajittain: se on vastaajan vastaamien osa-alueen väittämien keskiarvo, kun hän on vastannut vähintään puoleen niistä (ylöspäin pyöristäen). Osa-alueen keskiarvo on näiden vastaajakohtaisten arvojen keskiarvo.',
     dimensionShares:
-      'Osa-alueen myönteisten osuus ja vastausjakauma lasketaan samoin: ensin jokaiselle arvon saaneelle vastaajalle myönteisten vastausten (tai kunkin asteikon pisteen) osuus hänen vastaamistaan väittämistä, sitten näiden osuuksien keskiarvo vastaajien yli. Jokainen vastaaja on siis mukana kerran, vastasipa hän osa-alueen väittämistä kuinka moneen tahansa; luku ei ole kaikkien vastausten yhteenlaskettu osuus.',
+      'Osa-alueen myönteisten osuus ja vastausjakauma lasketaan samoin: ensin jokaiselle arvon saaneelle vastaajalle myönteisten vastausten ({range}) tai kunkin asteikon pisteen osuus hänen vastaamistaan väittämistä, sitten näiden osuuksien keskiarvo vastaajien yli. Jokainen vastaaja on siis mukana kerran, vastasipa hän osa-alueen väittämistä kuinka moneen tahansa; luku ei ole kaikkien vastausten yhteenlaskettu osuus.',
     indexOfAreas:
       'Osa-alueista muodostettu indeksi on vastaajittain hänen osa-alueidensa arvojen keskiarvo, kun vähintään puolelle osa-alueista on arvo; indeksin luku on näiden keskiarvo vastaajien yli.',
     indexOfItems:

@@ -69,7 +69,6 @@ export const sv: Dictionary = {
     effectiveN: 'Effektiv urvalsstorlek',
     designEffect: 'Designeffekt',
     marginOfError: 'Felmarginal (andel 50\u00a0%)',
-    weighting: 'Viktning',
     bands: 'Tolkningsgränser',
     formulas: 'Hur siffrorna räknas',
     reportingBase: 'Rapporteringsgräns',
@@ -106,9 +105,11 @@ export const sv: Dictionary = {
     withPrevious: 'föregående undersökning',
     and: 'och',
     quotes: 'Urval ur de öppna svaren',
-    quotesNote: 'Svaren har valts jämnt ur gruppens svar; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
+    quotesNote: 'Svaren har valts slumpmässigt ur gruppens svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
+    respondentGroup: 'Respondentgrupp',
+    quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
     notAsked: 'inte frågat',
     notAskedIn: 'Inte frågat år {year}.',
@@ -122,6 +123,8 @@ export const sv: Dictionary = {
     notComparedRedefined: 'jämförs inte: påståendena ändrades',
     notAskedList: 'Inte frågat år {year}: {names}.',
     redefinedNote: 'Påståendena ändrades år {year}; tidigare siffror jämförs inte.',
+    benchmarkNoteFixed:
+      'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdet behandlas som ett fast värde, eftersom dess standardavvikelse och urvalsstorlek inte är kända.',
     benchmarkNote:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdets medelfel är standardavvikelsen delad med kvadratroten ur urvalsstorleken, när dessa är kända.',
   },
@@ -189,7 +192,7 @@ export const sv: Dictionary = {
     dimensionScore:
       'Ett områdes värde räknas först per svarande: medeltalet av de påståenden inom området som hen besvarat, om hen besvarat minst hälften av dem (avrundat uppåt). Områdets medeltal är medeltalet av dessa värden över de svarande.',
     dimensionShares:
-      'Områdets andel positiva och dess svarsfördelning räknas på samma sätt: först för varje svarande med ett värde andelen positiva svar (eller svar på varje skalpunkt) bland de påståenden hen besvarat, sedan medeltalet av dessa andelar över de svarande. Varje svarande räknas alltså en gång, oavsett hur många av områdets påståenden hen besvarat; siffran är inte andelen av alla svar sammanslagna.',
+      'Områdets andel positiva och dess svarsfördelning räknas på samma sätt: först för varje svarande med ett värde andelen positiva svar ({range}) eller svar på varje skalpunkt bland de påståenden hen besvarat, sedan medeltalet av dessa andelar över de svarande. Varje svarande räknas alltså en gång, oavsett hur många av områdets påståenden hen besvarat; siffran är inte andelen av alla svar sammanslagna.',
     indexOfAreas:
       'Ett index som byggs av områden är för varje svarande medeltalet av hens områdesvärden, när minst hälften av områdena har ett värde; indexets siffra är medeltalet av dessa över de svarande.',
     indexOfItems:
