@@ -8,7 +8,6 @@ import { ResponseRows } from './response-rows.ts';
 import { scaleIssue } from './row-rules.ts';
 import { sepLine, sepLineIssue } from './sep-line.ts';
 import type { EditionData } from './types.ts';
-import { editionPlan, widenToStudy, type EditionPlan } from './edition-plan.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
 
 /** Rows accounting of one file: read = used + rejected. */
@@ -61,9 +60,7 @@ export function parseResponses(text: string, file: string, year: number, study: 
  * kept between pieces. The result is the same however the text is cut.
  */
 export class ResponsesParser {
-  /** The study as this edition's file has it (see EditionPlan). */
   private readonly study: Study;
-  private readonly plan: EditionPlan;
   private readonly file: string;
   private readonly year: number;
   private readonly options: ParseResponsesOptions;
@@ -75,8 +72,7 @@ export class ResponsesParser {
   private rows?: ResponseRows;
 
   constructor(file: string, year: number, study: Study, options: ParseResponsesOptions = {}) {
-    this.plan = editionPlan(study, year);
-    this.study = this.plan.view;
+    this.study = study;
     this.file = file;
     this.year = year;
     this.options = options;
@@ -109,7 +105,7 @@ export class ResponsesParser {
     const scan = this.scanner!.end();
     const rows = this.rows!;
     const data = rows.finish(scan, this.year, this.file);
-    return { ...(data ? { data: widenToStudy(data, this.plan) } : {}), issues: this.issues.all(), rows: rows.rows };
+    return { ...(data ? { data } : {}), issues: this.issues.all(), rows: rows.rows };
   }
 
   /** Sets up the rows once the delimiter is known and parses the first text. */
@@ -123,7 +119,7 @@ export class ResponsesParser {
     if (scale) issues.error(scale);
     const { onProgress, expectedLength } = this.options;
     const rows = new ResponseRows(this.study, issues, delimiter, {
-      plan: this.plan,
+      year: this.year,
       expectedLength,
       ...(onProgress && expectedLength ? { onProgress: () => onProgress(Math.min(1, scanner.consumed / expectedLength)) } : {}),
     });

@@ -15,7 +15,8 @@ import { RowRegistry } from './row-registry.ts';
 import { RowRules } from './row-rules.ts';
 import type { EditionData, ItemAnswers } from './types.ts';
 import { WeightFormats } from './weight-format.ts';
-import { absentWanted, type EditionPlan } from './edition-plan.ts';
+import { absentWanted, editionPlan, widenToStudy, type EditionPlan } from './edition-plan.ts';
+import type { WantedColumn } from './column-plan.ts';
 import { quoteList } from './message-text.ts';
 
 /** Without an id column a row is known by its line. */
@@ -62,18 +63,30 @@ export class ResponseRows {
    * `expectedLength`: the text's length when known, to size the columns up
    * front; `onProgress` is called every 4096 rows.
    */
-  constructor(study: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; plan?: EditionPlan } = {}) {
+  /**
+   * `year`: the edition's, whose plan (see EditionPlan) decides which variables
+   * are read, from which columns and with which codes; the data of finish() is
+   * then the whole study's, a variable not asked all blank.
+   */
+  constructor(whole: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; year?: number } = {}) {
+    const plan = options.year !== undefined ? editionPlan(whole, options.year) : undefined;
+    const study = plan?.view ?? whole;
     this.study = study;
     this.issues = issues;
     this.delimiter = delimiter;
-    this.rules = new RowRules(study, delimiter !== ',', options.plan);
-    this.plan = options.plan;
+    this.rules = new RowRules(study, delimiter !== ',', plan);
+    this.plan = plan;
     this.store = new ColumnStore(study.items.length, study.nps !== undefined, study.background.length);
     this.weights = new WeightFormats(issues.cap);
     this.repeats = study.columns.id ? undefined : new RowRegistry();
     this.quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(Math.max(1, study.groups.length), study.nps.quotes.perGroup) : undefined;
     this.expectedLength = options.expectedLength;
     this.onProgress = options.onProgress;
+  }
+
+  /** The columns the rows are read for (as the edition's file names them). */
+  get wanted(): WantedColumn[] {
+    return responseColumns(this.study);
   }
 
   /** Where the reading is (the scanner), once it exists. */
@@ -232,6 +245,6 @@ export class ResponseRows {
       rows,
     };
     dataWarnings(data, study, issues, this.plan?.groupExists);
-    return data;
+    return this.plan ? widenToStudy(data, this.plan) : data;
   }
 }

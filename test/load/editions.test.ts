@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Study } from '../../src/study/schema.ts';
 import { parseResponses } from '../../src/load/parse-responses.ts';
+import { XlsxResponsesParser } from '../../src/load/xlsx-responses.ts';
 import { CANT_SAY } from '../../src/load/types.ts';
 import { errorsOf, study, warningsOf } from './helpers.ts';
 
@@ -102,5 +103,22 @@ describe('loading an edition of a changing questionnaire', () => {
     expect(warningsOf(r.issues).filter((w) => w.includes('ignored') || w.includes('not used'))).toEqual([]);
     expect([...r.data!.items.get('q5')!.codes]).toEqual([5]);
     expect([...r.data!.items.get('int3')!.codes]).toEqual([0]);
+  });
+
+  it('a workbook is read by the same edition plan: renamed columns, codes and variables not asked', () => {
+    const parser = new XlsxResponsesParser('data/2025/responses.xlsx', 2025, changing, 'Data');
+    // Index 1 is column A.
+    parser.row(1, [undefined, 'resp_id', 'group', 'weight', 'INT_1', 'int2', 'int3', 'q4', 'q5', 'suositus', 'nps_why', 'age']);
+    parser.row(2, [undefined, 'r1', 'A', 1, 9, 'NA', 4, 99, 3, 8, '', 1]);
+    const r = parser.end();
+    expect(errorsOf(r.issues)).toEqual([]);
+    expect(warningsOf(r.issues).filter((w) => w.includes('ignored'))).toHaveLength(1);
+    const d = r.data!;
+    expect([...d.items.get('int1')!.codes]).toEqual([CANT_SAY]);
+    expect([...d.items.get('int2')!.codes]).toEqual([0]);
+    expect([...d.items.get('int3')!.codes]).toEqual([0]);
+    expect([...d.items.get('q4')!.codes]).toEqual([0]);
+    expect([...d.items.get('q5')!.codes]).toEqual([3]);
+    expect([...d.nps!]).toEqual([8]);
   });
 });
