@@ -12,6 +12,8 @@ import type { IndicatorStats, ReportModel } from '../../src/model/types.ts';
 import { parseStudy } from '../../src/study/parse.ts';
 import { report } from './build.ts';
 import { assembleReportWithWarnings } from '../../src/model/assemble-report.ts';
+import { answerValues } from '../../src/load/answers.ts';
+import { lmgByGroup } from '../../src/estimate/index.ts';
 
 const DIR = 'test/fixtures/questionnaire';
 const parsed = parseStudy(readFileSync(`${DIR}/study.json`, 'utf8'));
@@ -129,5 +131,35 @@ describe('a three-edition study with a changing questionnaire', () => {
     // q1 of 2024 emptied, as a blank column padded in would be.
     const padded = editions.map((e) => (e.year === 2024 ? { ...e, items: new Map([...e.items, ['q1', { codes: new Uint8Array(e.n) }]]) } : e));
     expect(run(padded).filter((m) => m.includes('no valid answer'))).toEqual(['item "q1" has no valid answer in edition 2024: "dA", "idx" are computed without it']);
+  });
+
+  it('key drivers use the predictors that exist in each edition, with the figures of an analysis on those alone', () => {
+    const withDrivers = { ...study, minBase: 10, drivers: { outcome: 'q5', predictors: ['q1', 'q2', 'q3', 'q4'] } };
+    const m = report(withDrivers, editions);
+    const total = (year: number) => m.editions.find((e) => e.year === year)!.drivers.find((d) => d.domain === 'total')!;
+    expect(
+      total(2023)
+        .predictors.map((p) => p.id)
+        .sort(),
+    ).toEqual(['q1', 'q2', 'q3']);
+    expect(
+      total(2024)
+        .predictors.map((p) => p.id)
+        .sort(),
+    ).toEqual(['q1', 'q2', 'q3', 'q4']);
+    expect(
+      total(2025)
+        .predictors.map((p) => p.id)
+        .sort(),
+    ).toEqual(['q1', 'q2', 'q4']);
+    // The same as the analysis run on 2025's predictors alone.
+    const e = editions[2]!;
+    const x = ['q1', 'q2', 'q4'].map((id) => answerValues(e.items.get(id)!, 1));
+    const direct = lmgByGroup(x, answerValues(e.items.get('q5')!, 1), e.weight, e.group, study.groups.length).total;
+    if (!direct.available) throw new Error('no analysis');
+    expect(total(2025).r2).toBeCloseTo(direct.r2, 12);
+    expect(total(2025).n).toBe(direct.n);
+    const byId = Object.fromEntries(total(2025).predictors.map((p) => [p.id, p.importance]));
+    ['q1', 'q2', 'q4'].forEach((id, j) => expect(byId[id]).toBeCloseTo(direct.share[j]!, 12));
   });
 });
