@@ -46,8 +46,16 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
       ];
     });
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
-  const notAsked = notAskedNote(ctx, ids);
-  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notAsked ? { notes: [notAsked] } : {}) };
+  const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
+  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** The breaks of the indicators of `ids` in the edition, each with its note. */
+export function breakNotes(ctx: PageContext, ids: readonly string[]): string[] {
+  const { edition, lang, t } = ctx;
+  // A break in the first edition has nothing before it to break from.
+  if (edition.previousYear === undefined) return [];
+  return ids.map((id) => indicatorOf(edition, id)).flatMap((x) => (x.break ? [t('ui.breakNoteOf', { label: x.label[lang], year: String(edition.year), note: x.break[lang] })] : []));
 }
 
 /** "Not asked in 2025: …" for the indicators of `ids` not asked in the edition, or undefined. */

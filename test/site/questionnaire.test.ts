@@ -15,7 +15,7 @@ describe('a changing questionnaire on the site', () => {
   it("an area page lists a statement no longer asked as 'not asked', with no last-year marker across a break", () => {
     const ctx = ctxOf(2025, 'areas/dA');
     const view = areaView(ctx, ctx.route);
-    expect(view.items.notes).toEqual(['Not asked in 2025: Responsible.']);
+    expect(view.items.notes).toEqual(['Not asked in 2025: Responsible.', 'Break in the series of “Open” in 2025: The statement was reworded.']);
     const rows = view.items.table.rows.map((r) => [r[0]!.text, r[1]!.text, r[5]!.text]);
     expect(rows[2]).toEqual(['Responsible', 'not asked', '–']);
     // Reliable is compared with 2024; Open breaks in 2025: no change and no marker.
@@ -25,7 +25,7 @@ describe('a changing questionnaire on the site', () => {
     const rings = view.items.svg.match(/<g[^>]*fill="#ffffff"[^>]*>((?:<circle[^>]*>)*)/)?.[1] ?? '';
     expect(rings.match(/<circle/g) ?? []).toHaveLength(1);
     const fi = ctxOf(2025, 'areas/dA', 'fi');
-    expect(areaView(fi, fi.route).items.notes).toEqual(['Ei kysytty vuonna 2025: Vastuullinen.']);
+    expect(areaView(fi, fi.route).items.notes).toEqual(['Ei kysytty vuonna 2025: Vastuullinen.', 'Aikasarjan katkos (”Avoin”) vuonna 2025: Väittämä muotoiltiin uudelleen.']);
   });
 
   it('an earlier edition says nothing of statements first asked later', () => {

@@ -124,6 +124,7 @@ export const en = {
     notComparedRedefined: 'not compared: its statements changed',
     notAskedList: 'Not asked in {year}: {names}.',
     redefinedNote: 'The statements changed in {year}; the figures before are not compared.',
+    breakNoteOf: 'Break in the series of “{label}” in {year}: {note}',
     benchmarkNoteFixed:
       'The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark is taken as a fixed value, as its standard deviation and size are not known.',
     benchmarkNote:

@@ -122,6 +122,7 @@ export const fi: Dictionary = {
     notComparedRedefined: 'ei verrata: väittämät muuttuivat',
     notAskedList: 'Ei kysytty vuonna {year}: {names}.',
     redefinedNote: 'Väittämät muuttuivat vuonna {year}; aiempiin lukuihin ei verrata.',
+    breakNoteOf: 'Aikasarjan katkos (”{label}”) vuonna {year}: {note}',
     benchmarkNoteFixed:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvoa käsitellään kiinteänä lukuna, koska sen hajontaa ja otoskokoa ei tunneta.',
     benchmarkNote:

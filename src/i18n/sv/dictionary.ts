@@ -123,6 +123,7 @@ export const sv: Dictionary = {
     notComparedRedefined: 'jämförs inte: påståendena ändrades',
     notAskedList: 'Inte frågat år {year}: {names}.',
     redefinedNote: 'Påståendena ändrades år {year}; tidigare siffror jämförs inte.',
+    breakNoteOf: 'Brott i tidsserien för ”{label}” år {year}: {note}',
     benchmarkNoteFixed:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdet behandlas som ett fast värde, eftersom dess standardavvikelse och urvalsstorlek inte är kända.',
     benchmarkNote:
