@@ -126,7 +126,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
     ],
   };
 
-  const cantSay = scale.cantSay.length > 0 ? say('method.cantSay', { count: scale.cantSay.length, codes: listText(scale.cantSay.map(scalePoint), lang) }) : say('method.noCantSay');
+  const cantSay = scale.cantSay.length > 0 ? say('method.cantSay', { count: scale.cantSay.length, codes: listText(scale.cantSay.map(scalePoint), lang) }) : undefined;
   const formulas: MethodBlock = {
     heading: say('ui.formulas'),
     paragraphs: [

@@ -185,7 +185,6 @@ export const en = {
       one: "“Can't say” (code {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
       other: "“Can't say” (codes {codes}) is left out of means, positive shares and distributions; the can't-say share is computed among everyone who answered the statement, can't say included.",
     },
-    noCantSay: "The scale has no “can't say” option.",
     topBox: {
       one: 'The positive share of a statement is the share of answers of {range}, the highest point of the scale, among its answers on the scale.',
       other: 'The positive share of a statement is the share of answers {range}, the {count} highest points of the scale, among its answers on the scale.',
@@ -221,7 +220,7 @@ export const en = {
     },
     quotesChoice:
       'They are chosen at random, but reproducibly: the same data always gives the same quotes. E-mail addresses, phone numbers and personal identity codes are removed automatically; names and other details written in ordinary words are not.',
-    noTests: 'No statistical tests are made in this edition: there is no previous edition or benchmark to compare with.',
+    noTests: 'No statistical tests are made in this edition, as it has nothing to be compared with.',
     changeTest:
       'Changes from the previous edition ({year}) are tested with a z test for two independent samples: the standard error of a change is the square root of the sum of the two squared standard errors.',
     benchmarkTestSe:

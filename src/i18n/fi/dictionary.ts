@@ -184,7 +184,6 @@ export const fi: Dictionary = {
       other:
         'Vastaus ”en osaa sanoa” (koodit {codes}) ei kuulu keskiarvoihin, myönteisten osuuksiin eikä jakaumiin; en osaa sanoa -osuus lasketaan kaikista väittämään vastanneista, en osaa sanoa -vastaukset mukaan lukien.',
     },
-    noCantSay: 'Asteikossa ei ole ”en osaa sanoa” -vaihtoehtoa.',
     topBox: {
       one: 'Väittämän myönteisten osuus on asteikon ylimmän pisteen {range} osuus väittämän asteikolla annetuista vastauksista.',
       other: 'Väittämän myönteisten osuus on vastausten {range} eli asteikon {count} ylimmän pisteen osuus väittämän asteikolla annetuista vastauksista.',
@@ -219,7 +218,7 @@ export const fi: Dictionary = {
     },
     quotesChoice:
       'Vastaukset poimitaan satunnaisesti mutta toistettavasti: sama aineisto antaa aina samat lainaukset. Sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset poistetaan automaattisesti; nimiä ja muita tavallisin sanoin kirjoitettuja tunnistetietoja ei poisteta.',
-    noTests: 'Tässä tutkimuksessa ei tehdä tilastollisia testejä, koska vertailtavaa edellistä tutkimusta tai vertailuarvoa ei ole.',
+    noTests: 'Tässä tutkimuksessa ei tehdä tilastollisia testejä, koska sillä ei ole vertailukohtaa.',
     changeTest: 'Muutos edellisestä tutkimuksesta ({year}) testataan kahden riippumattoman otoksen z-testillä: muutoksen keskivirhe on kummankin tutkimuksen keskivirheen neliöiden summan neliöjuuri.',
     benchmarkTestSe:
       'Ero vertailuarvoon testataan z-testillä, jossa oman luvun keskivirheen lisäksi otetaan huomioon vertailuarvon keskivirhe (sen keskihajonta jaettuna vastaajamäärän neliöjuurella), kuten kahdessa riippumattomassa otoksessa.',

@@ -185,7 +185,6 @@ export const sv: Dictionary = {
       other:
         'Svaret ”kan inte säga” (koderna {codes}) räknas inte med i medeltal, andelar positiva eller fördelningar; andelen ”kan inte säga” räknas bland alla som besvarat påståendet, ”kan inte säga” inräknat.',
     },
-    noCantSay: 'Skalan har inget alternativ ”kan inte säga”.',
     topBox: {
       one: 'Andelen positiva för ett påstående är andelen svar {range}, skalans högsta punkt, av påståendets svar på skalan.',
       other: 'Andelen positiva för ett påstående är andelen svar {range}, skalans {count} högsta punkter, av påståendets svar på skalan.',
@@ -220,7 +219,7 @@ export const sv: Dictionary = {
     },
     quotesChoice:
       'Svaren väljs slumpmässigt men reproducerbart: samma material ger alltid samma citat. E-postadresser, telefonnummer och personbeteckningar tas bort automatiskt; namn och andra uppgifter skrivna med vanliga ord tas inte bort.',
-    noTests: 'I den här undersökningen görs inga statistiska test, eftersom det inte finns någon tidigare undersökning eller något jämförelsevärde att jämföra med.',
+    noTests: 'I den här undersökningen görs inga statistiska test, eftersom den inte har något att jämföras med.',
     changeTest:
       'Förändringar från föregående undersökning ({year}) testas med ett z-test för två oberoende urval: förändringens standardfel är kvadratroten ur summan av de två kvadrerade standardfelen.',
     benchmarkTestSe:
