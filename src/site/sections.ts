@@ -160,3 +160,12 @@ export function driversView(ctx: PageContext): DriversView {
   const commentary = edition.editorial[lang]?.sections.drivers;
   return { explain: t('ui.driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };
 }
+
+/**
+ * Whether the trends of an edition cross a question not asked, a break or a change
+ * of an area's statements (in this edition or an earlier one): the trends page then
+ * says how its lines stop. Later editions do not change an earlier edition's page.
+ */
+export function trendsHaveGaps(ctx: Pick<PageContext, 'model' | 'edition'>): boolean {
+  return ctx.model.editions.some((e) => e.year <= ctx.edition.year && e.indicators.some((x) => x.notAsked || x.break || x.notComparable));
+}

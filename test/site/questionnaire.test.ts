@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/types.ts';
 import { pageContext } from '../../src/site/page-context.ts';
 import { routes } from '../../src/site/routes.ts';
-import { areaView, summaryView } from '../../src/site/sections.ts';
+import { areaView, summaryView, trendsHaveGaps } from '../../src/site/sections.ts';
 import { meanTable, trendFigure } from '../../src/site/figures.ts';
-import { questionnaireModel } from '../support/questionnaire.ts';
+import { questionnaireLoads, questionnaireModel, questionnaireStudy } from '../support/questionnaire.ts';
+import { report } from '../model/build.ts';
 
 const model: ReportModel = questionnaireModel();
 const ctxOf = (year: number, slug = '', lang: 'en' | 'fi' = 'en') => pageContext(model, routes(model).find((r) => r.lang === lang && r.year === year && r.slug === slug)!);
@@ -64,5 +65,15 @@ describe('a changing questionnaire on the site', () => {
     const ctx = ctxOf(2025);
     const table = meanTable(ctx, ['q1', 'q3'], 'total');
     expect(table.rows.map((r) => r.map((c) => c.text)).at(1)).toEqual(['Responsible', 'not asked', '–', '–', '–', '–', '–']);
+  });
+
+  it("the trends page explains gaps from the first edition that has one, and a later edition's gaps leave earlier pages alone", () => {
+    expect(trendsHaveGaps(ctxOf(2023))).toBe(true); // q4 not asked in 2023
+    const study = questionnaireStudy();
+    const [, y2024, y2025] = questionnaireLoads(study).map((r) => r.data!);
+    const later = report(study, [y2024!, y2025!]);
+    const ctx = (year: number) => pageContext(later, routes(later).find((r) => r.lang === 'en' && r.year === year && r.slug === '')!);
+    expect(trendsHaveGaps(ctx(2024))).toBe(false);
+    expect(trendsHaveGaps(ctx(2025))).toBe(true);
   });
 });
