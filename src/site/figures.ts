@@ -171,6 +171,14 @@ function statsColumns(ctx: PageContext, withTopBox: boolean): { head: string[]; 
 
 /** An indicator's figures in a list of domains. */
 export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly string[]): TableView {
+  // Where the figures would be: "not asked".
+  if (x.notAsked)
+    return {
+      caption: x.label[ctx.lang],
+      head: [domainColumn(ctx, keys), ctx.t('ui.score')],
+      numeric: [false, false],
+      rows: [[{ text: domainRowLabel(ctx, keys, TOTAL, x) }, { text: ctx.t('ui.notAsked') }]],
+    };
   const present = statsIn(x, keys);
   const columns = statsColumns(
     ctx,
@@ -188,17 +196,19 @@ export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly 
 export function totalTable(ctx: PageContext, indicators: readonly IndicatorModel[], caption: string): TableView {
   const present = indicators.flatMap((x) => {
     const stats = x.stats[TOTAL];
-    return stats ? [{ x, stats }] : [];
+    return stats || x.notAsked ? [{ x, stats }] : [];
   });
   const columns = statsColumns(
     ctx,
-    present.some(({ stats }) => stats.topBox),
+    present.some(({ stats }) => stats?.topBox),
   );
+  // An indicator not asked: "not asked" where its figures would be.
+  const notAsked = [{ text: ctx.t('ui.notAsked') }, ...columns.head.slice(1).map(() => ({ text: '–' }))];
   return {
     caption,
     head: [ctx.t('ui.indicator'), ...columns.head],
     numeric: [false, ...columns.numeric],
-    rows: present.map(({ x, stats }) => [{ text: x.label[ctx.lang] }, ...columns.cells(x, stats)]),
+    rows: present.map(({ x, stats }) => [{ text: x.label[ctx.lang] }, ...(stats ? columns.cells(x, stats) : notAsked)]),
   };
 }
 

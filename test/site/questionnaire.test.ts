@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../src/model/types.ts';
 import { pageContext } from '../../src/site/page-context.ts';
 import { routes } from '../../src/site/routes.ts';
-import { areaView, summaryView, trendsHaveGaps } from '../../src/site/sections.ts';
-import { meanTable, trendFigure } from '../../src/site/figures.ts';
+import { areaView, summaryView, tablesView, trendsHaveGaps } from '../../src/site/sections.ts';
+import { meanTable, totalTable, trendFigure } from '../../src/site/figures.ts';
 import { questionnaireLoads, questionnaireModel, questionnaireStudy } from '../support/questionnaire.ts';
 import { report } from '../model/build.ts';
 
@@ -62,6 +62,12 @@ describe('a changing questionnaire on the site', () => {
   });
 
   it('the tables give a row for an item not asked', () => {
+    const tables = ctxOf(2025, 'tables');
+    const q3 = tablesView(tables, tables.route).find((x) => x.caption === 'Responsible')!;
+    expect(q3.rows.map((r) => r.map((c) => c.text))).toEqual([['All respondents', 'not asked']]);
+    const all = totalTable(tables, tables.edition.indicators, 'All');
+    const row = all.rows.find((r) => r[0]!.text === 'Responsible')!;
+    expect(row.map((c) => c.text)).toEqual(['Responsible', 'not asked', ...all.head.slice(2).map(() => '–')]);
     const ctx = ctxOf(2025);
     const table = meanTable(ctx, ['q1', 'q3'], 'total');
     expect(table.rows.map((r) => r.map((c) => c.text)).at(1)).toEqual(['Responsible', 'not asked', '–', '–', '–', '–', '–']);
