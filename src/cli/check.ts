@@ -9,6 +9,10 @@ import { editionRules, existsIn } from '../study/editions.ts';
 import { dataQuality, type ItemQuality, type WeightSummary } from '../load/quality.ts';
 import type { EditionData } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
+import { labelsOf, untranslatedLabels } from '../study/label-languages.ts';
+import type { InputIssue } from '../issues/input-issue.ts';
+import { join } from 'node:path';
+import { formatPath } from '../study/parse.ts';
 
 const HELP = `Reads the study folder — study.json, every <year>/responses.csv and
 benchmarks.csv if there is one — and the editorial folder (front matter,
@@ -56,7 +60,8 @@ async function check(dirs: { dataDir: string; reportsDir: string; cwd: string },
         }
       : undefined,
   });
-  const { errors, warnings } = printIssues(issues, effects);
+  const placeholders = load.study ? placeholderWarning(load.study, join(dirs.dataDir, 'study.json')) : undefined;
+  const { errors, warnings } = printIssues(placeholders ? [...issues, placeholders] : issues, effects);
   if (errors + warnings > 0) effects.err('');
 
   const study = load.study;
@@ -78,6 +83,26 @@ async function check(dirs: { dataDir: string; reportsDir: string; cwd: string },
       : `${counts} — no edition to build yet: no year has both data and a folder in ${dirs.reportsDir} (see the warnings)`,
   );
   return 0;
+}
+
+/**
+ * A warning when most of the study's texts are the same in every language:
+ * the placeholders of a draft (luotain init) not translated yet. Names that
+ * are the same in every language (a place, "NPS") are common, so only a
+ * majority of such texts is worth a warning.
+ */
+function placeholderWarning(study: Study, file: string): InputIssue | undefined {
+  const same = untranslatedLabels(study as unknown as Record<string, unknown>);
+  const all = labelsOf(study as unknown as Record<string, unknown>).length;
+  if (same.length * 2 <= all) return undefined;
+  const first = same[0]!;
+  return {
+    severity: 'warning',
+    file,
+    path: formatPath(first.path),
+    message: `${same.length} of the ${all} texts are the same in every language (${study.languages.join(', ')}), as "${first.text}" here: placeholders not translated yet`,
+    hint: 'Translate the labels, the title and the organisation into each language, or publish fewer languages (languages in study.json).',
+  };
 }
 
 function plural(n: number, word: string): string {

@@ -11,6 +11,12 @@ export interface CommandEntry {
 /** Every `luotain` subcommand, in the order --help lists them: the one place of their names, usage and summaries. */
 export const commands: CommandEntry[] = [
   {
+    name: 'init',
+    usage: 'init --from FILE [--year YEAR] [--languages fi,sv,en] [--data DIR] [--reports DIR]',
+    summary: "Start a study from a responses file (.csv, .sav, .xlsx): a draft study.json, the first edition's folders, and what was guessed",
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  {
     name: 'check',
     usage: 'check [--data DIR] [--reports DIR]',
     summary: "Validate the study definition, every edition's data and the editorial files; print a data-quality report",

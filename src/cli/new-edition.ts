@@ -57,7 +57,7 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
     }
     const dataFile = join(dirs.dataDir, String(year), 'responses.csv');
     effects.out(
-      `\nPut the ${year} responses in ${dataFile} (same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\n  npm run dev   (to write the commentary with the figures in view)`,
+      `\nPut the ${year} responses in ${dataFile} (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\n  npm run dev   (to write the commentary with the figures in view)`,
     );
     return 0;
   },

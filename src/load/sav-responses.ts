@@ -20,7 +20,7 @@ export function savNumberText(v: number): string {
 }
 
 /** Whether a value is one of a variable's user-missing values (discrete or in the range). */
-function userMissing(v: SavVariable, value: number | string): boolean {
+export function userMissing(v: SavVariable, value: number | string): boolean {
   const { values, range } = v.missing;
   if (range && typeof value === 'number' && value >= range[0] && value <= range[1]) return true;
   for (let i = 0; i < values.length; i++) if (values[i] === value) return true;
@@ -178,7 +178,7 @@ export class SavResponsesParser {
 }
 
 /** A string variable's value: its segments' bytes joined, trailing spaces removed. */
-function stringValue(bytes: Buffer, v: SavVariable, decoder: TextDecoder): string {
+export function stringValue(bytes: Buffer, v: SavVariable, decoder: TextDecoder): string {
   const segments = v.segments;
   let raw: Buffer;
   let from = 0;

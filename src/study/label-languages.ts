@@ -57,3 +57,20 @@ export function checkLabelLanguages(s: Json, issue: Issue): void {
     }
   }
 }
+
+/**
+ * The texts of a study in more than one language that are the same in all of
+ * them, with their paths: a draft's placeholders (`luotain init` writes the
+ * file's own text in every language) until someone translates them.
+ */
+export function untranslatedLabels(s: Json): { path: (string | number)[]; text: string }[] {
+  const languages = languagesOf(s);
+  if (languages.length < 2) return [];
+  const out: { path: (string | number)[]; text: string }[] = [];
+  for (const { path, value } of labelsOf(s)) {
+    if (!isObject(value)) continue;
+    const first = value[languages[0]];
+    if (typeof first === 'string' && languages.every((l) => value[l] === first)) out.push({ path, text: first });
+  }
+  return out;
+}

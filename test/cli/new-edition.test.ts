@@ -46,7 +46,7 @@ describe('luotain new-edition', () => {
     expect(effects.errors).toEqual([]);
     expect(effects.output).toEqual([
       ...['fi', 'sv', 'en'].flatMap((lang) => ['index', ...SECTIONS].map((s) => `Created ${join('reports', '2026', lang, `${s}.md`)}`)),
-      '\nPut the 2026 responses in data/2026/responses.csv (same columns as earlier years), then run:\n  npx luotain check --data data\n  npm run dev   (to write the commentary with the figures in view)',
+      '\nPut the 2026 responses in data/2026/responses.csv (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data data\n  npm run dev   (to write the commentary with the figures in view)',
     ]);
     for (const lang of ['fi', 'sv', 'en']) {
       const folder = join(scratch, 'reports/2026', lang);

@@ -70,7 +70,7 @@ describe('a draft edition', () => {
     expect(landing).toMatch(/2025 \(LUONNOS\)/);
     const fi = await readFile(join(out, 'fi', '2025', 'index.html'), 'utf8');
     expect(fi).toContain('LUONNOS: Tämä on luonnos, jota ei ole julkaistu.');
-    expect(fi).toContain('Koottu 2026-01-15');
+    expect(fi).toContain('Koottu 15.1.2026');
     const en = await readFile(join(out, 'en', '2025', 'method', 'index.html'), 'utf8');
     expect(en).toContain('DRAFT: This is an unpublished draft.');
     // A published edition carries no draft notice; its edition switcher names the draft as one.

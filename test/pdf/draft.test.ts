@@ -22,7 +22,7 @@ async function fixture(dir: string): Promise<void> {
   for (const year of ['2022', '2023']) await cp(join('reports', year), join(dir, 'reports', year), { recursive: true });
   await rm(join(dir, 'reports', '2023', 'publication.json'), { force: true });
   await rm(join(dir, 'reports', '2023', 'pdf'), { recursive: true, force: true });
-  for (const lang of ['fi', 'en']) {
+  for (const lang of ['fi', 'sv', 'en']) {
     const file = join(dir, 'reports', '2023', lang, 'index.md');
     const text = await readFile(file, 'utf8');
     expect(text).toMatch(/^status: published$/m);
@@ -54,15 +54,16 @@ describe('a draft edition', () => {
 
   it('reports progress per PDF', () => {
     const progress = built.output.filter((l) => /^PDF \d of \d: /.test(l));
-    expect(progress).toHaveLength(4);
-    expect(progress.some((l) => l.startsWith('PDF 4 of 4: '))).toBe(true);
+    // Two editions in three languages.
+    expect(progress).toHaveLength(6);
+    expect(progress.some((l) => l.startsWith('PDF 6 of 6: '))).toBe(true);
   });
 
   it('marks every page of the draft PDFs with LUONNOS / DRAFT, and dates them by the clock', async () => {
     const files = (await readdir(join(out, 'pdf'))).filter((f) => f.includes('-2023-'));
-    expect(files.sort()).toEqual(['kaukovesi-maine-2023-en-v1.0.pdf', 'kaukovesi-maine-2023-fi-v1.0.pdf']);
+    expect(files.sort()).toEqual(['kaukovesi-maine-2023-en-v1.0.pdf', 'kaukovesi-maine-2023-fi-v1.0.pdf', 'kaukovesi-maine-2023-sv-v1.0.pdf']);
     for (const file of files) {
-      const mark = file.includes('-fi-') ? 'LUONNOS' : 'DRAFT';
+      const mark = file.includes('-fi-') ? 'LUONNOS' : file.includes('-sv-') ? 'UTKAST' : 'DRAFT';
       const doc = await openPdf(join(out, 'pdf', file));
       const texts = await allPages(doc, (page) => pageText(page));
       texts.forEach((text, i) => expect(text, `${file} page ${i + 1}`).toContain(mark));
@@ -76,10 +77,10 @@ describe('a draft edition', () => {
   });
 
   it('leaves the published edition unmarked', async () => {
-    for (const lang of ['fi', 'en']) {
+    for (const lang of ['fi', 'sv', 'en']) {
       const doc = await openPdf(join(out, 'pdf', `kaukovesi-maine-2022-${lang}-v1.0.pdf`));
       const texts = await allPages(doc, (page) => pageText(page));
-      for (const text of texts) expect(text).not.toMatch(/LUONNOS|DRAFT/);
+      for (const text of texts) expect(text).not.toMatch(/LUONNOS|UTKAST|DRAFT/);
       await closePdf(doc);
     }
   });
@@ -95,6 +96,6 @@ describe('without a browser', () => {
     expect(message).toContain('LUOTAIN_CHROMIUM');
     expect(message).toContain('--no-pdf');
     // The earlier build's PDFs are still there.
-    expect((await readdir(join(out, 'pdf'))).length).toBe(4);
+    expect((await readdir(join(out, 'pdf'))).length).toBe(6);
   }, 120_000);
 });

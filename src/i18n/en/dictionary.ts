@@ -160,6 +160,15 @@ export const en = {
   print: {
     page: 'page',
   },
+  // The labels `luotain init` writes into a draft study.json, where the study can then change them.
+  draft: {
+    bandExcellent: 'Excellent',
+    bandGood: 'Good',
+    bandModerate: 'Moderate',
+    bandWeak: 'Weak',
+    bandVeryWeak: 'Very weak',
+    organisation: 'Organisation',
+  },
   editorial: {
     summary:
       '<!-- Write the executive summary here (markdown). Commentary on each section goes into the files of this folder; an empty file is left out. Figures come from the data: do not type them in. -->',

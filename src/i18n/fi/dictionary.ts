@@ -158,6 +158,14 @@ export const fi: Dictionary = {
   print: {
     page: 'sivu',
   },
+  draft: {
+    bandExcellent: 'Erinomainen',
+    bandGood: 'Hyvä',
+    bandModerate: 'Kohtalainen',
+    bandWeak: 'Heikko',
+    bandVeryWeak: 'Erittäin heikko',
+    organisation: 'Organisaatio',
+  },
   editorial: {
     summary:
       '<!-- Kirjoita tähän johdon tiivistelmä (markdown). Osioiden kommentit kirjoitetaan saman kansion tiedostoihin; tyhjä tiedosto jätetään pois. Luvut tulevat aineistosta: älä kirjoita niitä käsin. -->',

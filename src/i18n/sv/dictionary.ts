@@ -159,6 +159,14 @@ export const sv: Dictionary = {
   print: {
     page: 'sida',
   },
+  draft: {
+    bandExcellent: 'Utmärkt',
+    bandGood: 'Bra',
+    bandModerate: 'Måttlig',
+    bandWeak: 'Svag',
+    bandVeryWeak: 'Mycket svag',
+    organisation: 'Organisation',
+  },
   editorial: {
     summary:
       '<!-- Skriv ledningens sammanfattning här (markdown). Kommentarer till avsnitten skrivs i filerna i samma mapp; en tom fil lämnas bort. Siffrorna kommer ur materialet: skriv inte in dem för hand. -->',
