@@ -12,7 +12,12 @@ import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, multilineText, 
 import { linesWidth, wrapText } from './text.ts';
 
 export interface TrendLinesInput {
-  series: { key: string; label: string; colourIndex: number; points: { year: number; cell: Cell }[] }[];
+  /** A year without a point (or without a cell) leaves a gap. */
+  series: { key: string; label: string; colourIndex: number; points: { year: number; cell?: Cell | undefined }[] }[];
+  /** Years in which the indicator was not asked: the line stops there, marked "not asked". */
+  notAsked?: number[];
+  /** Years in which the series breaks: the line is not joined to the years before, marked by a dashed rule. */
+  breaks?: number[];
   /** y domain for scale means; omit for NPS (then −100…100). */
   scale?: { min: number; max: number };
   years: number[];
@@ -21,6 +26,7 @@ export interface TrendLinesInput {
 }
 
 interface Datum {
+  /** The series, and its stretch between breaks: a line is never drawn across a break. */
   key: string;
   year: number;
   y: number;
@@ -40,8 +46,8 @@ export function trendLinesSummary(input: TrendLinesInput, lang: ChartOptions['la
   const parts: string[] = [];
   let hidden = 0;
   for (const s of input.series) {
-    const shown = [...s.points].sort((a, b) => a.year - b.year).filter((p) => isShown(p.cell));
-    hidden += s.points.length - shown.length;
+    const shown = [...s.points].sort((a, b) => a.year - b.year).filter((p): p is { year: number; cell: Cell } => isShown(p.cell));
+    hidden += s.points.filter((p) => p.cell !== undefined).length - shown.length;
     if (shown.length === 0) continue;
     const first = shown[0];
     const last = shown[shown.length - 1];
@@ -52,6 +58,9 @@ export function trendLinesSummary(input: TrendLinesInput, lang: ChartOptions['la
       parts.push(t(lang, 'chart.trendRange', { label: s.label, firstValue: v(first), firstYear: String(first.year), lastValue: v(last), lastYear: String(last.year) }));
     }
   }
+  const notAsked = input.notAsked ?? [];
+  if (notAsked.length > 0) parts.push(t(lang, 'chart.trendNotAsked', { years: notAsked.join(', '), count: notAsked.length }));
+  for (const year of input.breaks ?? []) parts.push(t(lang, 'chart.trendBreak', { year: String(year) }));
   return (parts.join(' ') + suppressedSentence(hidden, input.minBase ?? 30, lang)).trim();
 }
 
@@ -61,28 +70,37 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
   const nps = input.scale === undefined;
   const yDomain: [number, number] = nps ? [-100, 100] : [input.scale!.min, input.scale!.max];
   const years = [...new Set(input.years)].sort((a, b) => a - b);
+  const breaks = (input.breaks ?? []).filter((y) => years.includes(y));
+  const notAsked = new Set((input.notAsked ?? []).filter((y) => years.includes(y)));
+  const stretch = (year: number) => breaks.filter((b) => b <= year).length;
 
   // Every year of every series: suppressed or missing years are NaN (a gap).
   const data: Datum[] = [];
-  const ends: { key: string; lines: string[]; value: string; year: number; y: number; colour: string }[] = [];
+  const ends: { key: string; lines: string[]; value: string; year: number; y: number; colour: string; dropped: boolean }[] = [];
   const isolated: Datum[] = [];
   for (const s of input.series) {
     const colour = groupColour(s.colourIndex);
     const byYear = new Map(s.points.map((p) => [p.year, p.cell]));
     const seriesData: Datum[] = years.map((year) => {
       const cell = byYear.get(year);
+      const key = `${s.key}#${stretch(year)}`;
       return isShown(cell)
-        ? { key: s.key, year, y: cell.estimate, lo: Math.max(yDomain[0], cell.ci[0]), hi: Math.min(yDomain[1], cell.ci[1]), colour }
-        : { key: s.key, year, y: Number.NaN, lo: Number.NaN, hi: Number.NaN, colour };
+        ? { key, year, y: cell.estimate, lo: Math.max(yDomain[0], cell.ci[0]), hi: Math.min(yDomain[1], cell.ci[1]), colour }
+        : { key, year, y: Number.NaN, lo: Number.NaN, hi: Number.NaN, colour };
     });
+    // A point alone in its stretch (its neighbours missing, or across a break) is drawn with its interval as a rule.
+    const alone = (d: Datum | undefined, i: number) => d === undefined || Number.isNaN(d.y) || d.key !== seriesData[i].key;
     seriesData.forEach((d, i) => {
-      if (!Number.isNaN(d.y) && Number.isNaN(seriesData[i - 1]?.y ?? Number.NaN) && Number.isNaN(seriesData[i + 1]?.y ?? Number.NaN)) {
+      if (!Number.isNaN(d.y) && alone(seriesData[i - 1], i) && alone(seriesData[i + 1], i)) {
         isolated.push(d);
       }
     });
     data.push(...seriesData);
     const last = [...seriesData].reverse().find((d) => !Number.isNaN(d.y));
-    if (last) ends.push({ key: s.key, lines: wrapText(s.label, 140, 12, 3), value: formatValue(last.y, nps, lang), year: last.year, y: last.y, colour });
+    // A series that ends because the question was no longer asked is labelled with its last year, without a leader to the last year.
+    const dropped = last !== undefined && years.some((y) => y > last.year && notAsked.has(y));
+    if (last)
+      ends.push({ key: s.key, lines: wrapText(s.label, 140, 12, 3), value: `${formatValue(last.y, nps, lang)}${dropped ? ` (${last.year})` : ''}`, year: last.year, y: last.y, colour, dropped });
   }
 
   const marginRight = Math.round(Math.min(210, Math.max(40, ...ends.map((e) => linesWidth([...e.lines, e.value]) + 20))));
@@ -108,7 +126,7 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
     if (overflow > 0) for (const p of placed) p.cy -= overflow;
     for (const p of placed) {
       const x = sx(p.year);
-      if (p.year < years[years.length - 1] || Math.abs(p.cy - sy(p.y)) > LINE_HEIGHT) {
+      if (!p.dropped && (p.year < years[years.length - 1] || Math.abs(p.cy - sy(p.y)) > LINE_HEIGHT)) {
         // The series ends before the last year: a leader to its label.
         g.appendChild(svgElement(document, 'line', { x1: x + 6, x2: xEnd - 4, y1: sy(p.y), y2: p.cy, stroke: p.colour, 'stroke-width': 1, 'stroke-dasharray': '2,2' }));
       }
@@ -140,6 +158,10 @@ export function trendLines(input: TrendLinesInput, options: ChartOptions): strin
           data.filter((d) => !Number.isNaN(d.y)),
           { x: 'year', y: 'y', fill: 'colour', r: 3.5, stroke: '#ffffff', strokeWidth: 1 },
         ),
+        // Breaks: a dashed rule with its word; years not asked: their words, where the point would be.
+        Plot.ruleX(breaks, { stroke: MUTED, strokeWidth: 1, strokeDasharray: '4,3' }),
+        Plot.text(breaks, { x: (d: number) => d, text: () => t(lang, 'chart.break'), frameAnchor: 'top', dy: -4, dx: 4, textAnchor: 'start', fill: MUTED, fontSize: 11 }),
+        Plot.text([...notAsked], { x: (d: number) => d, text: () => t(lang, 'chart.notAsked'), frameAnchor: 'middle', fill: MUTED, fontSize: 11, rotate: -90 }),
         Plot.axisX({ ticks: years, tickFormat: (t: number) => String(t), tickSize: 0, label: null, fill: MUTED }),
         Plot.axisY({ ticks: nps ? [-100, -50, 0, 50, 100] : undefined, tickFormat, tickSize: 0, label: null, fill: MUTED }),
         endLabels,

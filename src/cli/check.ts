@@ -5,6 +5,7 @@ import type { EditionFile } from '../load/read-study.ts';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
 import { printIssues, studyDirs } from './study-options.ts';
+import { editionRules, existsIn } from '../study/editions.ts';
 import { dataQuality, type ItemQuality, type WeightSummary } from '../load/quality.ts';
 import type { EditionData } from '../load/types.ts';
 import type { Study } from '../study/schema.ts';
@@ -132,6 +133,18 @@ function itemRow(q: ItemQuality, label: string): string[] {
   return [label, String(q.validN), q.id === 'nps' ? '–' : pct(q.cantSayShare), pct(q.missingShare)];
 }
 
+/** What is particular to the questionnaire of an edition: items not asked, renamed columns, breaks. */
+function questionnaireLines(study: Study, year: number): string[] {
+  const rules = editionRules(study, year);
+  const notAsked = study.items.filter((x) => !existsIn(x, year)).map((x) => x.id);
+  const lines = [
+    ...(notAsked.length > 0 ? [`  Not asked in ${year}: ${notAsked.join(', ')}`] : []),
+    ...(rules.columns.size > 0 ? [`  Columns renamed in ${year}: ${[...rules.columns].map(([id, column]) => `${id} → ${column}`).join(', ')}`] : []),
+    ...(rules.breaks.size > 0 ? [`  Breaks in ${year}: ${[...rules.breaks.keys()].join(', ')}`] : []),
+  ];
+  return lines.length > 0 ? ['', ...lines] : [];
+}
+
 /** The terminal report of one edition. */
 function editionReport(f: EditionFile, data: EditionData | undefined, study: Study): string[] {
   const { read, used, rejected } = f.rows;
@@ -146,6 +159,8 @@ function editionReport(f: EditionFile, data: EditionData | undefined, study: Stu
   lines.push('');
   const groupRows: string[][] = [['Group', '', 'n', ...(weighted ? ['min w', 'max w', 'sum w', 'eff. n', 'deff'] : [])]];
   q.groups.forEach((g, k) => {
+    // A group not surveyed in this edition is not listed.
+    if (!existsIn(study.groups[k], data.year)) return;
     groupRows.push([g.code, study.groups[k].label[lang], String(g.n), ...(weighted ? weightCells(g.weights) : [])]);
   });
   groupRows.push(['Total', '', String(q.n), ...(weighted ? weightCells(q.weights) : [])]);
@@ -162,5 +177,6 @@ function editionReport(f: EditionFile, data: EditionData | undefined, study: Stu
   for (const item of q.items) itemRows.push(itemRow(item, item.id));
   if (q.nps) itemRows.push(itemRow(q.nps, study.nps!.column === 'nps' ? 'nps' : `nps (${study.nps!.column})`));
   lines.push(...table(itemRows));
+  lines.push(...questionnaireLines(study, data.year));
   return lines;
 }

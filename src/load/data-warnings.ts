@@ -3,8 +3,12 @@ import type { IssueList } from './issue-list.ts';
 import { percent } from './message-text.ts';
 import { CANT_SAY, type EditionData } from './types.ts';
 
-/** Warnings about legal but doubtful data: high can't-say shares, small or empty groups. */
-export function dataWarnings(data: EditionData, study: Study, issues: IssueList): void {
+/**
+ * Warnings about legal but doubtful data: high can't-say shares, background
+ * variables and an NPS with no valid answer, small or empty groups (of those
+ * that exist in the edition: `groupExists`, default all).
+ */
+export function dataWarnings(data: EditionData, study: Study, issues: IssueList, groupExists: readonly boolean[] = []): void {
   for (const item of study.items) {
     const a = data.items.get(item.id)!;
     // How many rows have each code: can't say, blank, and the rest answered.
@@ -23,9 +27,27 @@ export function dataWarnings(data: EditionData, study: Study, issues: IssueList)
       });
     }
   }
+  // An item with no valid answer is warned of with the figures built on it (see itemWarnings in src/model).
+  for (const b of study.background) {
+    if (data.background.get(b.id)!.every((v) => v < 0)) {
+      issues.warning({
+        column: b.column,
+        message: `background variable "${b.id}" has no valid answer in ${data.year}: no breakdown by it`,
+        hint: "Check that the column holds the answers of this edition; if the question was not asked, give the variable's editions (from, until or years) in study.json.",
+      });
+    }
+  }
+  if (study.nps && data.nps && data.n > 0 && data.nps.every((v) => v < 0)) {
+    issues.warning({
+      column: study.nps.column,
+      message: `the NPS question has no valid answer in ${data.year}`,
+      hint: 'Check that the column holds the answers of this edition (a renamed column goes in editions.<year>.columns of study.json).',
+    });
+  }
   const counts = new Array<number>(study.groups.length).fill(0);
   for (let r = 0; r < data.n; r++) counts[data.group[r]]++;
   study.groups.forEach((g, k) => {
+    if (groupExists[k] === false) return;
     if (counts[k] === 0) {
       issues.warning({
         column: study.columns.group,

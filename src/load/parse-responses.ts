@@ -119,6 +119,7 @@ export class ResponsesParser {
     if (scale) issues.error(scale);
     const { onProgress, expectedLength } = this.options;
     const rows = new ResponseRows(this.study, issues, delimiter, {
+      year: this.year,
       expectedLength,
       ...(onProgress && expectedLength ? { onProgress: () => onProgress(Math.min(1, scanner.consumed / expectedLength)) } : {}),
     });

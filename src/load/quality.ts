@@ -1,4 +1,5 @@
 import type { Study } from '../study/schema.ts';
+import { existsIn } from '../study/editions.ts';
 import { BLANK, CANT_SAY, type EditionData } from './types.ts';
 
 /** A summary of design weights. */
@@ -42,7 +43,7 @@ export interface EditionQuality {
   weights: WeightSummary;
   /** Per group of the study, in study order (also groups with no respondents). */
   groups: GroupQuality[];
-  /** Per item, in study order. */
+  /** Per item asked in the edition, in study order. */
   items: ItemQuality[];
   /** The NPS question as an item (can't-say is always 0), when the study has one. */
   nps?: ItemQuality;
@@ -100,10 +101,12 @@ export function dataQuality(data: EditionData, study: Study): EditionQuality {
       const weights = summarise(data.weight, (r) => data.group[r] === k);
       return { code: g.code, n: weights.n, weights };
     }),
-    items: study.items.map((x) => {
-      const codes = data.items.get(x.id)?.codes;
-      return itemQuality(x.id, data.n, (r) => (codes === undefined || codes[r] === BLANK ? 0 : codes[r] === CANT_SAY ? 2 : 1));
-    }),
+    items: study.items
+      .filter((x) => existsIn(x, data.year))
+      .map((x) => {
+        const codes = data.items.get(x.id)?.codes;
+        return itemQuality(x.id, data.n, (r) => (codes === undefined || codes[r] === BLANK ? 0 : codes[r] === CANT_SAY ? 2 : 1));
+      }),
     ...(data.nps ? { nps: itemQuality('nps', data.n, (r) => (data.nps![r] >= 0 ? 1 : 0)) } : {}),
   };
 }

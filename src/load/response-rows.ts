@@ -15,6 +15,9 @@ import { RowRegistry } from './row-registry.ts';
 import { RowRules } from './row-rules.ts';
 import type { EditionData, ItemAnswers } from './types.ts';
 import { WeightFormats } from './weight-format.ts';
+import { absentWanted, editionPlan, widenToStudy, type EditionPlan } from './edition-plan.ts';
+import type { WantedColumn } from './column-plan.ts';
+import { quoteList } from './message-text.ts';
 
 /** Without an id column a row is known by its line. */
 const lineId = (line: number) => String(line).padStart(10, '0');
@@ -48,6 +51,7 @@ export class ResponseRows {
   private readonly quotes: QuoteSampler | undefined;
   private readonly expectedLength: number | undefined;
   private readonly onProgress: (() => void) | undefined;
+  private readonly plan: EditionPlan | undefined;
   private progress: ReadProgress = { consumed: 0 };
   /** Set by the header. */
   private at: ResponsePositions | undefined;
@@ -59,11 +63,19 @@ export class ResponseRows {
    * `expectedLength`: the text's length when known, to size the columns up
    * front; `onProgress` is called every 4096 rows.
    */
-  constructor(study: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void } = {}) {
+  /**
+   * `year`: the edition's, whose plan (see EditionPlan) decides which variables
+   * are read, from which columns and with which codes; the data of finish() is
+   * then the whole study's, a variable not asked all blank.
+   */
+  constructor(whole: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; year?: number } = {}) {
+    const plan = options.year !== undefined ? editionPlan(whole, options.year) : undefined;
+    const study = plan?.view ?? whole;
     this.study = study;
     this.issues = issues;
     this.delimiter = delimiter;
-    this.rules = new RowRules(study, delimiter !== ',');
+    this.rules = new RowRules(study, delimiter !== ',', plan);
+    this.plan = plan;
     this.store = new ColumnStore(study.items.length, study.nps !== undefined, study.background.length);
     // Enough lines to name the first places of their one message (see IssueList).
     this.weights = new WeightFormats(8);
@@ -71,6 +83,11 @@ export class ResponseRows {
     this.quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(Math.max(1, study.groups.length), study.nps.quotes.perGroup) : undefined;
     this.expectedLength = options.expectedLength;
     this.onProgress = options.onProgress;
+  }
+
+  /** The columns the rows are read for (as the edition's file names them). */
+  get wanted(): WantedColumn[] {
+    return responseColumns(this.study);
   }
 
   /** Where the reading is (the scanner), once it exists. */
@@ -160,7 +177,17 @@ export class ResponseRows {
 
   private header(fields: string[], line: number, quote: QuoteProblem | undefined): void {
     this.headerLine = line;
-    const plan = planColumns(fields, line, quote, responseColumns(this.study), this.issues, unusedResponseColumns);
+    const plan = planColumns(fields, line, quote, [...responseColumns(this.study), ...absentWanted(this.plan)], this.issues, unusedResponseColumns);
+    // Columns of variables that do not exist in this edition: read by no one, said once.
+    const absent = [...(this.plan?.absentColumns ?? [])].filter(([column]) => plan.position(column) >= 0);
+    if (absent.length > 0) {
+      const year = this.plan!.year;
+      this.issues.warning({
+        line,
+        message: `${absent.length === 1 ? 'column' : 'columns'} ${quoteList(absent.map(([c]) => c))} ignored: ${absent.map(([, what]) => what).join(', ')} ${absent.length === 1 ? 'does' : 'do'} not exist in ${year} (see from, until or years in study.json)`,
+        hint: `Nothing to do if the question was not asked in ${year}; if it was, correct its from, until or years in study.json.`,
+      });
+    }
     const at = new ResponsePositions(this.study, plan);
     const context: RowReaderContext = { rules: this.rules, positions: at, issues: this.issues, ids: this.ids, weights: this.weights, store: this.store };
     this.validating = new RowReader(context);
@@ -221,7 +248,7 @@ export class ResponseRows {
       background: new Map(study.background.map((b, k) => [b.id, fit(store.background[k], n)])),
       rows,
     };
-    dataWarnings(data, study, issues);
-    return data;
+    dataWarnings(data, study, issues, this.plan?.groupExists);
+    return this.plan ? widenToStudy(data, this.plan) : data;
   }
 }

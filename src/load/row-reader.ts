@@ -109,6 +109,14 @@ export class RowReader {
       const k = rules.groupIndex.get(code);
       if (k !== undefined) g = k;
       else if (code === '') issues.error({ line, column: groupCol, message: 'the group code is blank', hint: 'Every respondent needs a group code from groups in study.json.' }, BLANK_GROUP);
+      else if (study.groups.some((x) => x.code === code))
+        issues.error({
+          line,
+          column: groupCol,
+          value: code,
+          message: `value "${code}" is a group that does not exist in ${rules.year} (see its from, until or years in study.json)`,
+          hint: `Correct the code, or include ${rules.year} in the group's editions in study.json.`,
+        });
       else
         issues.error(
           {
@@ -149,7 +157,7 @@ export class RowReader {
         if (small >= 0 && quick[small] !== 0) code = quick[small];
         else if (field !== '') {
           const raw = field.trim();
-          if (raw !== '') {
+          if (raw !== '' && !rules.missing.has(raw)) {
             const v = parseNumber(raw, decimalComma);
             const column = itemIds[k];
             const hint = rules.numberHint;
@@ -186,7 +194,7 @@ export class RowReader {
         const raw = field.trim();
         const column = study.nps.column;
         const hint = NPS_HINT;
-        if (raw !== '') {
+        if (raw !== '' && !rules.missing.has(raw)) {
           const v = parseNumber(raw, decimalComma);
           if (Number.isNaN(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a number`, hint }, NOT_NUMBER);
           else if (!Number.isInteger(v)) issues.error({ line, column, value: raw, message: `value "${raw}" is not a whole number`, hint }, NOT_WHOLE);
@@ -203,10 +211,18 @@ export class RowReader {
       const pos = at.background[k];
       if (pos >= 0) {
         const raw = fields[pos].trim();
-        if (raw !== '') {
+        if (raw !== '' && !rules.missing.has(raw)) {
           const b = study.background[k];
           const v = rules.backgroundIndex[k].get(raw);
           if (v !== undefined) value = v;
+          else if (b.values.some((x) => x.code === raw))
+            issues.error({
+              line,
+              column: b.column,
+              value: raw,
+              message: `value "${raw}" of background variable "${b.id}" does not exist in ${rules.year} (see its from, until or years in study.json)`,
+              hint: `Correct the value, or include ${rules.year} in the value's editions in study.json; leave it blank if it is not known.`,
+            });
           else
             issues.error(
               {

@@ -1,6 +1,7 @@
 import type { Study } from '../study/schema.ts';
 import { CANT_SAY, MAX_SCALE_POINTS } from './types.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
+import type { EditionPlan } from './edition-plan.ts';
 
 /**
  * Codes matched in place, as text: only those a trimmed field can equal
@@ -59,8 +60,16 @@ export class RowRules {
   readonly backgroundExact: readonly ExactCodes[];
   readonly answerHint: string;
   readonly numberHint: string;
+  /** Texts (trimmed) read as "not answered" in this edition, besides a blank. */
+  readonly missing: ReadonlySet<string>;
+  /** The edition's year, when the rules are an edition's. */
+  readonly year: number | undefined;
 
-  constructor(study: Study, decimalComma: boolean) {
+  /**
+   * `plan`: the edition's plan, whose view `study` is; groups and background
+   * values that do not exist in the edition are then not accepted.
+   */
+  constructor(study: Study, decimalComma: boolean, plan?: EditionPlan) {
     this.study = study;
     this.decimalComma = decimalComma;
     const { min, max } = study.scale;
@@ -72,10 +81,13 @@ export class RowRules {
     this.quick = new Uint8Array(100);
     for (let v = 0; v < 100; v++) this.quick[v] = cantSay.has(v) ? CANT_SAY : v >= min && v <= max ? v - min + 1 : 0;
     this.itemIds = study.items.map((x) => x.id);
-    this.groupIndex = new Map(study.groups.map((g, i) => [g.code, i]));
-    this.groupCodes = study.groups.map((g) => g.code);
+    this.missing = plan?.rules.missing ?? new Set();
+    this.year = plan?.year;
+    const groupExists = (i: number) => plan?.groupExists[i] !== false;
+    this.groupIndex = new Map(study.groups.flatMap((g, i) => (groupExists(i) ? [[g.code, i] as const] : [])));
+    this.groupCodes = study.groups.filter((_, i) => groupExists(i)).map((g) => g.code);
     this.groupExact = new ExactCodes(this.groupIndex);
-    this.backgroundIndex = study.background.map((b) => new Map(b.values.map((v, i) => [v.code, i])));
+    this.backgroundIndex = study.background.map((b, k) => new Map(b.values.flatMap((v, i) => (plan?.valueExists[k]?.[i] !== false ? [[v.code, i] as const] : []))));
     this.backgroundExact = this.backgroundIndex.map((index) => new ExactCodes(index));
     this.answerHint = `Correct the value, or add the code to scale.cantSay in study.json if it means can't say.`;
     this.numberHint = `Answers must be whole numbers on the scale ${min}–${max}${this.cantSayText ? `, a can't-say code (${this.cantSayText})` : ''}, or blank for not answered.`;

@@ -3,7 +3,6 @@ import { IssueList } from './issue-list.ts';
 import { placeList } from './message-text.ts';
 import type { ParseResponsesOptions, ParseResponsesResult } from './parse-responses.ts';
 import { ResponseRows } from './response-rows.ts';
-import { responseColumns } from './response-columns.ts';
 import { scaleIssue } from './row-rules.ts';
 import { SavCases } from './sav-cases.ts';
 import { readSavDictionary, SavFormatError, SavNeedMore, type SavDictionary, type SavVariable } from './sav-dictionary.ts';
@@ -145,6 +144,7 @@ export class SavResponsesParser {
     const expected = dict.cases > 0 ? dict.cases : undefined;
     const progress = { consumed: 0 };
     const rows = new ResponseRows(study, issues, ',', {
+      year: this.year,
       ...(expected ? { expectedLength: expected } : {}),
       ...(options.onProgress && expected ? { onProgress: () => options.onProgress!(Math.min(1, progress.consumed / expected)) } : {}),
     });
@@ -157,7 +157,7 @@ export class SavResponsesParser {
     this.rows = rows;
 
     // Only the variables the study reads are turned into text; the others stay blank.
-    const wanted = new Set(responseColumns(study).map((w) => w.column));
+    const wanted = new Set(rows.wanted.map((w) => w.column));
     const read = variables.map((v, i) => (wanted.has(v.name) ? i : -1)).filter((i) => i >= 0);
     const fields: string[] = variables.map(() => '');
     const decoder = new TextDecoder(dict.encoding);

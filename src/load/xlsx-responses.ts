@@ -63,7 +63,7 @@ export class XlsxResponsesParser {
     this.issues = new IssueList(file, options.maxErrors ?? 50);
     const scale = scaleIssue(study);
     if (scale) this.issues.error(scale);
-    this.rows = new ResponseRows(study, this.issues, ',');
+    this.rows = new ResponseRows(study, this.issues, ',', { year });
     const positions = new Map<string, number>();
     const inSheet = `sheet "${sheet}"`;
     this.issues.placed = (issue) => {

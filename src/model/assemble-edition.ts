@@ -1,6 +1,7 @@
 import type { BenchmarkRow, EditionData, InputIssue } from '../load/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
+import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from '../study/editions.ts';
 import { textInEvery } from '../i18n/index.ts';
 import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
@@ -62,7 +63,11 @@ export function assembleEdition(input: EditionInput): EditionModel {
  * comparisons left out for them), driver predictors left out and driver
  * analyses that cannot be made for another reason than the base.
  */
-export function assembleEditionWithWarnings({ study, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): { edition: EditionModel; warnings: InputIssue[] } {
+export function assembleEditionWithWarnings({ study: whole, data, previous, benchmarks, editorial, inputHash, publication }: EditionInput): { edition: EditionModel; warnings: InputIssue[] } {
+  const year = data.year;
+  // Dimensions and indices are computed from the components they have in this edition.
+  const study = definitionsIn(whole, year);
+  const exists = (id: string) => indicatorExistsIn(whole, id, year);
   const domains = domainsOf(study);
   // Domain k of domainsOf is domain k of the prepared partitions.
   const prepared = prepareEdition(study, data);
@@ -74,13 +79,20 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
   // Items with no valid answer, per domain that has answers to other items.
   const itemsWithoutAnswers: Record<string, string[]> = {};
   domains.forEach((domain, k) => {
-    const missing = study.items.filter((item) => estimators.get(item.id)!.mean(k) === undefined).map((item) => item.id);
-    if (missing.length > 0 && missing.length < study.items.length) itemsWithoutAnswers[domain.key] = missing;
+    // Items not asked in this edition are not missing answers.
+    const asked = study.items.filter((item) => exists(item.id));
+    const missing = asked.filter((item) => estimators.get(item.id)!.mean(k) === undefined).map((item) => item.id);
+    if (missing.length > 0 && missing.length < asked.length) itemsWithoutAnswers[domain.key] = missing;
   });
   const notCompared: { indicator: string; domain: string }[] = [];
 
   const indicators: IndicatorModel[] = indicatorsOf(study).map((info) => {
+    const breakNote = whole.editions[String(year)]?.breaks?.find((b) => b.id === info.id)?.note;
+    if (!exists(info.id)) return { id: info.id, kind: info.kind, label: info.label, components: [], stats: {}, notAsked: true as const };
     const isNps = info.kind === 'nps';
+    // A change is tested only when the definition is the same in both editions (or declared comparable), never across a break or a gap.
+    const definedAlike = previous !== undefined && comparableAcross(whole, info.id, previous.year, year);
+    const declared = definedAlike && whole.editions[String(year)]?.comparable?.includes(info.id) === true;
     const est = estimators.get(info.id)!;
     const means = new Map(domains.map((d, k) => [d.key, est.mean(k)]));
     const statuses = domainStatuses(domains, means, study.minBase, dominated);
@@ -118,8 +130,8 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
       }
       const before = previousIndicator?.stats[domain.key]?.mean;
       // A dimension or index is compared only when the same items contribute to it in both editions.
-      const comparable = sameMissingItems(items, itemsWithoutAnswers[domain.key], previous?.itemsWithoutAnswers?.[domain.key]);
-      if (before?.shown && !comparable) notCompared.push({ indicator: info.id, domain: domain.key });
+      const comparable = definedAlike && (declared || sameMissingItems(items, itemsWithoutAnswers[domain.key], previous?.itemsWithoutAnswers?.[domain.key]));
+      if (before?.shown && definedAlike && !comparable) notCompared.push({ indicator: info.id, domain: domain.key });
       if (before?.shown && comparable) {
         const c = compareEstimates(m, before);
         if (c) s.previous = c;
@@ -134,10 +146,15 @@ export function assembleEditionWithWarnings({ study, data, previous, benchmarks,
       }
       stats[domain.key] = s;
     });
-    return { id: info.id, kind: info.kind, label: info.label, components: info.components, stats };
+    const components = info.kind === 'dimension' || info.kind === 'index' ? componentsIn(whole, info.id, year) : info.components;
+    const notComparable = previous === undefined || definedAlike ? undefined : previousIndicator?.notAsked ? 'notAsked' : breakNote ? 'break' : 'redefined';
+    return { id: info.id, kind: info.kind, label: info.label, components, stats, ...(breakNote ? { break: breakNote } : {}), ...(notComparable ? { notComparable } : {}) };
   });
 
-  const { drivers, gaps, excluded } = driverAnalyses(study, data, domains, scores, indicators);
+  // Key drivers use the outcome and predictors that exist in this edition.
+  const driverStudy =
+    study.drivers && exists(study.drivers.outcome) ? { ...study, drivers: { ...study.drivers, predictors: study.drivers.predictors.filter(exists) } } : { ...study, drivers: undefined };
+  const { drivers, gaps, excluded } = driverAnalyses(driverStudy, data, domains, scores, indicators);
   const respondents = respondentSummary(study, shares);
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
   const warnings = [

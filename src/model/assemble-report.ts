@@ -3,7 +3,7 @@ import type { Lang, Study } from '../study/schema.ts';
 import { assembleEditionWithWarnings, type EditionInput } from './assemble-edition.ts';
 import { defaultBandColour } from './band-palette.ts';
 import { textColourFor } from './contrast.ts';
-import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendSeries } from './types.ts';
+import type { EditionModel, Editorial, ReportModel, StudyMeta, TrendPoint, TrendSeries } from './types.ts';
 
 export interface ReportInput {
   study: Study;
@@ -80,7 +80,12 @@ export function assembleReportWithWarnings(input: ReportInput): { model: ReportM
   return { model, warnings };
 }
 
-/** Each indicator's series across editions, in total and by group. */
+/**
+ * Each indicator's series across editions, in total and by group. An edition
+ * where the indicator was not asked is a point without a figure (a gap); a point
+ * of an edition where it breaks carries the note (the line is not joined to the
+ * earlier points).
+ */
 export function trendsOf(editions: readonly EditionModel[]): TrendSeries[] {
   const out: TrendSeries[] = [];
   const last = editions[editions.length - 1];
@@ -88,12 +93,14 @@ export function trendsOf(editions: readonly EditionModel[]): TrendSeries[] {
   const domainKeys = last.domains.filter((d) => d.breakdown === 'total' || d.breakdown === 'group').map((d) => d.key);
   for (const indicator of last.indicators) {
     for (const domain of domainKeys) {
-      const points = editions.flatMap((e) => {
-        const stats = e.indicators.find((x) => x.id === indicator.id)?.stats[domain];
+      const points = editions.flatMap((e): TrendPoint[] => {
+        const x = e.indicators.find((i) => i.id === indicator.id);
+        if (x?.notAsked) return [{ year: e.year, notAsked: true as const }];
+        const stats = x?.stats[domain];
         if (!stats) return [];
-        return [{ year: e.year, cell: stats.mean, ...(stats.previous ? { change: stats.previous } : {}) }];
+        return [{ year: e.year, cell: stats.mean, ...(stats.previous ? { change: stats.previous } : {}), ...(x.break ? { break: x.break } : {}) }];
       });
-      if (points.length > 0) out.push({ indicator: indicator.id, domain, points });
+      if (points.some((p) => p.cell)) out.push({ indicator: indicator.id, domain, points });
     }
   }
   return out;

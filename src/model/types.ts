@@ -82,10 +82,21 @@ export interface IndicatorModel {
   id: string;
   kind: IndicatorKind;
   label: Label;
-  /** Component indicator ids (items of a dimension, dimensions or items of an index). */
+  /** Component indicator ids (items of a dimension, dimensions or items of an index) in this edition. */
   components: string[];
   /** Figures per domain key. A domain with fewer than 5 answers is absent. */
   stats: Record<string, IndicatorStats>;
+  /** True when the indicator does not exist in this edition (not asked): it then has no figures. */
+  notAsked?: true;
+  /** The note of a break in this edition (the wording or definition changed): nothing is compared with earlier editions. */
+  break?: Label;
+  /**
+   * Why the indicator is not compared with the previous edition although both
+   * exist: it was not asked there, it breaks here, or its components differ
+   * (and it is not declared comparable). Absent when it is compared, or there
+   * is no previous edition.
+   */
+  notComparable?: 'notAsked' | 'break' | 'redefined';
 }
 
 export type { Quadrant };
@@ -204,7 +215,12 @@ export interface EditionModel {
 
 export interface TrendPoint {
   year: number;
-  cell: Cell;
+  /** Undefined in an edition where the indicator was not asked (a gap: the line stops). */
+  cell?: Cell;
+  /** The indicator was not asked in this edition. */
+  notAsked?: true;
+  /** A break in this edition: the line does not join the earlier points. */
+  break?: Label;
   /** Against the previous point's edition. */
   change?: ComparisonModel;
 }

@@ -5,18 +5,35 @@ import { diffFigures, type InputHashes, type PublicationRecord } from './record.
 const LISTED = 40;
 
 /**
- * Checks a published edition against its record: any changed figure is an error
- * that lists the figures (old → new); changed inputs alone are a warning.
+ * Checks a published edition against its record. The recorded figures are the
+ * contract: one that changed or is gone is an error that lists the figures
+ * (old → new). Figures the record does not have (a new breakdown, item, group
+ * or statistic, or figures a later Luotain computes that the recording one did
+ * not) are additions, listed in a warning; changed inputs alone are a warning.
  */
 export function verifyPublished(record: PublicationRecord, figures: Record<string, string>, inputs: InputHashes, file: string): InputIssue[] {
   // The total and the groups first: those are the figures leadership quotes.
   const rank = (key: string) => (key.startsWith('total|') ? 0 : key.startsWith('group|') ? 1 : 2);
-  const changes = diffFigures(record.current.figures, figures).sort((a, b) => rank(a.key) - rank(b.key));
+  const diff = diffFigures(record.current.figures, figures).sort((a, b) => rank(a.key) - rank(b.key));
+  const changes = diff.filter((c) => c.old !== undefined);
+  const additions = diff.filter((c) => c.old === undefined);
   const year = record.edition;
   const changedInputs = (['responses', 'study', 'benchmarks'] as const).filter((k) => record.current.inputs[k] !== inputs[k]);
+  const out: InputIssue[] = [];
+  if (additions.length > 0 && changes.length === 0) {
+    const lines = additions.slice(0, LISTED).map((c) => `    ${c.key}: ${c.new}`);
+    if (additions.length > LISTED) lines.push(`    … and ${additions.length - LISTED} more`);
+    out.push({
+      severity: 'warning',
+      file,
+      message: `edition ${year} (version ${record.current.version}) now has ${additions.length} ${additions.length === 1 ? 'figure' : 'figures'} its publication record does not have; every recorded figure is unchanged. Additions:\n${lines.join('\n')}`,
+      hint: `Nothing to do: the additions (a new breakdown, question or statistic) are shown beside the published figures. To record them too, publish a new version: luotain publish ${year} --version <next> --note "what was added".`,
+    });
+  }
   if (changes.length > 0) {
-    const lines = changes.slice(0, LISTED).map((c) => `    ${c.key}: ${c.old ?? '(none)'} → ${c.new ?? '(gone)'}`);
+    const lines = changes.slice(0, LISTED).map((c) => `    ${c.key}: ${c.old} → ${c.new ?? '(gone)'}`);
     if (changes.length > LISTED) lines.push(`    … and ${changes.length - LISTED} more`);
+    if (additions.length > 0) lines.push(`    (and ${additions.length} ${additions.length === 1 ? 'figure' : 'figures'} the record does not have, which are additions)`);
     return [
       {
         severity: 'error',
@@ -27,14 +44,12 @@ export function verifyPublished(record: PublicationRecord, figures: Record<strin
     ];
   }
   if (changedInputs.length > 0) {
-    return [
-      {
-        severity: 'warning',
-        file,
-        message: `the ${changedInputs.join(', ')} of edition ${year} changed since version ${record.current.version} was published, but no published figure did`,
-        hint: 'Nothing to do if the change was intended (a comment or a column the report does not use).',
-      },
-    ];
+    out.push({
+      severity: 'warning',
+      file,
+      message: `the ${changedInputs.join(', ')} of edition ${year} changed since version ${record.current.version} was published, but no published figure did`,
+      hint: 'Nothing to do if the change was intended (a comment or a column the report does not use).',
+    });
   }
-  return [];
+  return out;
 }

@@ -6,7 +6,7 @@ import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, IndicatorModel, IndicatorStats, ReportModel } from '../model/types.ts';
 import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines, groupProfile } from '../charts/index.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
-import { t } from '../i18n/index.ts';
+import { listText, t } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
@@ -19,6 +19,8 @@ export interface FigureView {
   caption: string;
   svg: string;
   table: TableView;
+  /** Notes shown under the chart (a break in a trend). */
+  notes?: string[];
 }
 
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
@@ -38,12 +40,32 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
           label: x.label[lang],
           cell: stats.mean,
           ...(stats.mean.shown && stats.benchmark ? { benchmark: stats.benchmark.mean } : {}),
-          ...(stats.mean.shown && before?.shown ? { previous: before.estimate } : {}),
+          // Last year's marker only where the figures are comparable (no gap, break or change of statements between).
+          ...(stats.mean.shown && before?.shown && !x.notComparable ? { previous: before.estimate } : {}),
         },
       ];
     });
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
-  return { caption, svg, table: meanTable(ctx, ids, domain) };
+  const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
+  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** The breaks of the indicators of `ids` in the edition, each with its note. */
+export function breakNotes(ctx: PageContext, ids: readonly string[]): string[] {
+  const { edition, lang, t } = ctx;
+  // A break in the first edition has nothing before it to break from.
+  if (edition.previousYear === undefined) return [];
+  return ids.map((id) => indicatorOf(edition, id)).flatMap((x) => (x.break ? [t('ui.breakNoteOf', { label: x.label[lang], year: String(edition.year), note: x.break[lang] })] : []));
+}
+
+/** "Not asked in 2025: …" for the indicators of `ids` not asked in the edition, or undefined. */
+export function notAskedNote(ctx: PageContext, ids: readonly string[]): string | undefined {
+  const { edition, lang, t } = ctx;
+  const names = ids
+    .map((id) => indicatorOf(edition, id))
+    .filter((x) => x.notAsked)
+    .map((x) => x.label[lang]);
+  return names.length > 0 ? t('ui.notAskedList', { year: String(edition.year), names: listText(names, lang) }) : undefined;
 }
 
 /** Mean, band, interval, n, change and benchmark of indicators in one domain; the change only after the first edition, the benchmark only where the edition has one. */
@@ -55,6 +77,8 @@ export function meanTable(ctx: PageContext, ids: readonly string[], domain: stri
     .map((id) => indicatorOf(edition, id))
     .flatMap((x) => {
       const s = x.stats[domain];
+      // Where the figure would be: "not asked".
+      if (x.notAsked) return [[{ text: x.label[lang] }, { text: t('ui.notAsked') }, { text: '–' }, { text: '–' }, { text: '–' }, { text: '–' }, { text: '–' }]];
       if (!s) return [];
       const d = decimalsFor(x);
       return [
@@ -147,6 +171,14 @@ function statsColumns(ctx: PageContext, withTopBox: boolean): { head: string[]; 
 
 /** An indicator's figures in a list of domains. */
 export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly string[]): TableView {
+  // Where the figures would be: "not asked".
+  if (x.notAsked)
+    return {
+      caption: x.label[ctx.lang],
+      head: [domainColumn(ctx, keys), ctx.t('ui.score')],
+      numeric: [false, false],
+      rows: [[{ text: domainRowLabel(ctx, keys, TOTAL, x) }, { text: ctx.t('ui.notAsked') }]],
+    };
   const present = statsIn(x, keys);
   const columns = statsColumns(
     ctx,
@@ -164,17 +196,19 @@ export function domainTable(ctx: PageContext, x: IndicatorModel, keys: readonly 
 export function totalTable(ctx: PageContext, indicators: readonly IndicatorModel[], caption: string): TableView {
   const present = indicators.flatMap((x) => {
     const stats = x.stats[TOTAL];
-    return stats ? [{ x, stats }] : [];
+    return stats || x.notAsked ? [{ x, stats }] : [];
   });
   const columns = statsColumns(
     ctx,
-    present.some(({ stats }) => stats.topBox),
+    present.some(({ stats }) => stats?.topBox),
   );
+  // An indicator not asked: "not asked" where its figures would be.
+  const notAsked = [{ text: ctx.t('ui.notAsked') }, ...columns.head.slice(1).map(() => ({ text: '–' }))];
   return {
     caption,
     head: [ctx.t('ui.indicator'), ...columns.head],
     numeric: [false, ...columns.numeric],
-    rows: present.map(({ x, stats }) => [{ text: x.label[ctx.lang] }, ...columns.cells(x, stats)]),
+    rows: present.map(({ x, stats }) => [{ text: x.label[ctx.lang] }, ...(stats ? columns.cells(x, stats) : notAsked)]),
   };
 }
 
@@ -238,7 +272,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
 
 /** An indicator's series across editions, in total and by group. */
 export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: string): FigureView {
-  const { model, edition, lang } = ctx;
+  const { model, edition, lang, t } = ctx;
   // An edition's trend ends at that edition: later years are not part of it.
   const x = indicatorOf(edition, indicatorId);
   const keys = ctx.domains.map((d) => d.key);
@@ -249,11 +283,23 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     const points = s.points.filter((p) => p.year <= edition.year);
     return points.length > 0 ? [{ key, label, colourIndex: i, points }] : [];
   });
-  const years = model.editions.filter((e) => e.year <= edition.year).map((e) => e.year);
+  const shownEditions = model.editions.filter((e) => e.year <= edition.year);
+  const years = shownEditions.map((e) => e.year);
+  const inEdition = (e: (typeof shownEditions)[number]) => e.indicators.find((i) => i.id === indicatorId);
+  const notAsked = shownEditions.filter((e) => inEdition(e)?.notAsked).map((e) => e.year);
+  // A declared break, or statements that changed (not declared comparable), stops the line. A break in
+  // the first edition shown has nothing before it to break from.
+  const breaks = shownEditions.flatMap((e, i) => {
+    const here = inEdition(e);
+    const note = here?.break ? t('ui.breakNote', { year: String(e.year), note: here.break[lang] }) : here?.notComparable === 'redefined' ? t('ui.redefinedNote', { year: String(e.year) }) : undefined;
+    return note && i > 0 ? [{ year: e.year, note }] : [];
+  });
   const d = decimalsFor(x);
   const svg = trendLines(
     {
       series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
+      notAsked,
+      breaks: breaks.map((b) => b.year),
       ...(x.kind === 'nps' ? {} : { scale: model.study.scale }),
       years,
       minBase: model.study.minBase,
@@ -270,10 +316,12 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
         { text: s.label },
         ...years.map((y) => {
           const p = s.points.find((q) => q.year === y);
-          return { text: p ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
+          if (notAsked.includes(y)) return { text: t('ui.notAsked') };
+          return { text: p?.cell ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
         }),
       ]),
     },
+    ...(breaks.length > 0 ? { notes: breaks.map((b) => b.note) } : {}),
   };
 }
 

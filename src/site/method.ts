@@ -54,6 +54,8 @@ export interface MethodFacts {
   benchmarkWithSe: boolean;
   benchmarkFixed: boolean;
   minBase: number;
+  /** The questionnaire differs from the previous edition's: questions not asked in one of them, a break, or areas and indices with other components. */
+  questionnaireChanged?: boolean;
 }
 
 /** The facts of `edition` that the method text speaks of. */
@@ -63,6 +65,14 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
   const indices = edition.indicators.filter((x) => x.kind === 'index');
   const benchmarks = edition.indicators.flatMap((x) => Object.values(x.stats).flatMap((st) => (st.benchmark ? [st.benchmark] : [])));
   const outcome = s.drivers ? edition.indicators.find((x) => x.id === s.drivers!.outcome)?.label[lang] : undefined;
+  const previous = model.editions.find((e) => e.year === edition.previousYear);
+  const questionnaireChanged =
+    edition.indicators.some((x) => x.notAsked || x.break) ||
+    (previous?.indicators.some((p) => {
+      const x = edition.indicators.find((i) => i.id === p.id);
+      return p.notAsked || (x !== undefined && x.components.join() !== p.components.join());
+    }) ??
+      false);
   return {
     groups: s.groups.map((g) => g.label[lang]),
     weighted: s.weighted,
@@ -78,6 +88,7 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
     benchmarkWithSe: benchmarks.some((b) => b.se !== undefined),
     benchmarkFixed: benchmarks.some((b) => b.se === undefined),
     minBase: s.minBase,
+    ...(questionnaireChanged ? { questionnaireChanged } : {}),
   };
 }
 
@@ -150,6 +161,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
             ),
             paragraph(compared && say('method.independentLimit'), say('method.multipleLimit')),
             ...(compared && (f.hasDimensions || f.indexOfAreas || f.indexOfItems) ? [say('method.comparable')] : []),
+            ...(compared && f.questionnaireChanged ? [say('ui.questionnaireChanged', { year: String(f.previousYear) })] : []),
           ]
         : [say('method.noTests')],
   };

@@ -65,9 +65,12 @@ export function areaView(ctx: PageContext, page: Route): { change?: string; item
   const { edition, t } = ctx;
   const dim = indicatorOf(edition, page.id);
   const prefix = page.anchor.replace(/-h$/, '');
+  // The statements of the area in this edition and the editions before it: one no longer asked is noted as such.
+  const everAsked = new Set(ctx.model.editions.filter((e) => e.year <= edition.year).flatMap((e) => e.indicators.find((x) => x.id === page.id)?.components ?? []));
+  const statements = edition.indicators.filter((x) => x.kind === 'item' && everAsked.has(x.id)).map((x) => x.id);
   return {
-    ...(hasPrevious(edition) ? { change: changeDescription(dim.stats[TOTAL]?.previous, ctx.lang) } : {}),
-    items: indicatorBars(ctx, dim.components, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
+    ...(hasPrevious(edition) ? { change: changeDescription(dim.stats[TOTAL]?.previous, ctx.lang, 2, { notComparable: dim.notComparable, previousYear: edition.previousYear }) } : {}),
+    items: indicatorBars(ctx, statements, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
     distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
     ...(hasTrend(ctx.model, edition, page.id) ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
@@ -156,4 +159,13 @@ export function driversView(ctx: PageContext): DriversView {
   });
   const commentary = edition.editorial[lang]?.sections.drivers;
   return { explain: t('ui.driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };
+}
+
+/**
+ * Whether the trends of an edition cross a question not asked, a break or a change
+ * of an area's statements (in this edition or an earlier one): the trends page then
+ * says how its lines stop. Later editions do not change an earlier edition's page.
+ */
+export function trendsHaveGaps(ctx: Pick<PageContext, 'model' | 'edition'>): boolean {
+  return ctx.model.editions.some((e) => e.year <= ctx.edition.year && e.indicators.some((x) => x.notAsked || x.break || x.notComparable));
 }

@@ -82,7 +82,14 @@ export function changeText(c: ComparisonModel | undefined, lang: Lang, decimals 
   return formatSigned(c.difference, decimals, lang) + (c.significant ? '*' : '');
 }
 
-export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2): string {
+/**
+ * The change in words. Without a comparison: why not, when the indicator is not
+ * comparable with the previous edition of `previousYear` (see IndicatorModel.notComparable).
+ */
+export function changeDescription(c: ComparisonModel | undefined, lang: Lang, decimals = 2, why?: { notComparable?: IndicatorModel['notComparable']; previousYear?: number | undefined }): string {
+  if (!c && why?.notComparable === 'notAsked') return t(lang, 'ui.notComparedNotAsked', { year: String(why.previousYear ?? '') });
+  if (!c && why?.notComparable === 'break') return t(lang, 'ui.notComparedBreak');
+  if (!c && why?.notComparable === 'redefined') return t(lang, 'ui.notComparedRedefined');
   if (!c) return t(lang, 'ui.noPrevious');
   // No-break spaces keep "p = 0,207" on one line.
   if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'ui.noTest')})`;
@@ -139,10 +146,10 @@ export function headlines(ctx: Pick<PageContext, 'model' | 'edition' | 'lang'>):
     return {
       id,
       label: indicator.label[lang],
-      value: cellText(stats?.mean, lang, model.study, d),
+      value: indicator.notAsked ? t(lang, 'ui.notAsked') : cellText(stats?.mean, lang, model.study, d),
       ...(band ? { band: { label: band.label[lang], colour: band.colour, textColour: band.textColour } } : {}),
       change: changeText(stats?.previous, lang, d),
-      ...(edition.previousYear !== undefined ? { changeLong: changeDescription(stats?.previous, lang, d) } : {}),
+      ...(edition.previousYear !== undefined ? { changeLong: changeDescription(stats?.previous, lang, d, { notComparable: indicator.notComparable, previousYear: edition.previousYear }) } : {}),
       significant: stats?.previous?.significant ?? false,
       n: nText(stats?.mean, lang, model.study),
     };

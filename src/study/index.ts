@@ -5,3 +5,4 @@ export * from './lookup.ts';
 export * from './slug.ts';
 export * from './disclosure.ts';
 export * from './sections.ts';
+export * from './editions.ts';

@@ -35,6 +35,7 @@ export function labelsOf(s: Json): { path: (string | number)[]; value: unknown }
   each('indices');
   if (isObject(s.nps)) at(['nps', 'label'], s.nps.label);
   if (isObject(s.benchmark)) at(['benchmark', 'source'], s.benchmark.source);
+  if (isObject(s.editions)) for (const [year, e] of Object.entries(s.editions)) if (isObject(e)) list(e.breaks).forEach((b, j) => isObject(b) && at(['editions', year, 'breaks', j, 'note'], b.note));
   return out;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { checkPageNames } from './pages.ts';
 import { checkLabelLanguages } from './label-languages.ts';
+import { checkEditions } from './edition-checks.ts';
+import type { Span } from './editions.ts';
 import { DISCLOSURE_FLOOR } from './disclosure.ts';
 import { MAX_SLUG_LENGTH } from './slug.ts';
 
@@ -56,6 +58,43 @@ function text(max: number, what: string) {
 export const labelSchema = text(MAX_LABEL_LENGTH, 'label').describe("A text in each report language (fi, sv, en): the study's `languages` are required.");
 const titleSchema = text(MAX_TITLE_LENGTH, 'title');
 
+/** A year of an edition. */
+const year = z.number().int().min(1900).max(2999);
+
+/**
+ * The editions a variable exists in: `from` a year on, `until` a year, or the
+ * `years` listed; with none of them, every edition.
+ */
+const span = {
+  from: year.optional().describe('First edition (year) in which it exists; default: from the first.'),
+  until: year.optional().describe('Last edition (year) in which it exists; default: to the latest.'),
+  years: z.array(year).min(1).optional().describe('The editions (years) in which it exists, instead of from/until.'),
+};
+
+/** What study.json says about one edition (a key of `editions`). */
+const editionSchema = z
+  .object({
+    columns: z.record(z.string(), column).optional().describe('Columns renamed in this edition\'s file: variable (item id, background id or "nps") → column name.'),
+    cantSay: z.array(z.number().int()).optional().describe("The can't-say codes of this edition, instead of scale.cantSay."),
+    missing: z
+      .array(z.union([z.string().min(1), z.number()]))
+      .optional()
+      .describe('Codes meaning "not answered" in this edition (such as "NA" or 99), besides a blank: never an answer nor can\'t say.'),
+    breaks: z
+      .array(
+        z
+          .object({
+            id: z.string().describe('The item, dimension or index whose wording or definition changed in this edition.'),
+            note: text(MAX_LABEL_LENGTH, 'note').describe('What changed, in each report language; shown where the trend breaks.'),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe('Breaks in this edition: figures are not compared with earlier editions, and trend lines are not joined across.'),
+    comparable: z.array(z.string()).optional().describe('Dimensions and indices whose components differ from the previous edition, declared comparable with it all the same.'),
+  })
+  .strict();
+
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#1a7f37"');
 
 export const bandSchema = z
@@ -73,11 +112,12 @@ type Loose = {
   languages?: unknown;
   scale?: { min?: number; max?: number; cantSay?: number[]; topBox?: number };
   bands?: { id?: string; min?: number }[];
-  groups?: { code?: string }[];
-  background?: { id?: string; column?: string; values?: { code?: string }[] }[];
-  items?: { id?: string }[];
-  dimensions?: { id?: string; items?: string[] }[];
-  indices?: { id?: string; dimensions?: string[]; items?: string[] }[];
+  groups?: ({ code?: string } & Span)[];
+  background?: ({ id?: string; column?: string; values?: ({ code?: string } & Span)[] } & Span)[];
+  items?: ({ id?: string } & Span)[];
+  dimensions?: ({ id?: string; items?: string[] } & Span)[];
+  indices?: ({ id?: string; dimensions?: string[]; items?: string[] } & Span)[];
+  editions?: Record<string, { columns?: Record<string, string>; cantSay?: number[]; missing?: (string | number)[]; breaks?: { id?: string }[]; comparable?: string[] }>;
   nps?: { column?: string; reason?: string; quotes?: { publish?: boolean } };
   drivers?: { outcome?: string; predictors?: string[] };
   columns?: { id?: string; group?: string; weight?: string };
@@ -184,6 +224,7 @@ export function crossCheck(s: Loose, issue: (path: (string | number)[], message:
     });
     dup(arr(drivers.predictors), 'drivers.predictors', 'predictor');
   }
+  checkEditions(s, issue);
   const summaryAreas = arr(s.summary?.areas);
   summaryAreas.forEach((d, j) => {
     if (!dims.has(d)) issue(['summary', 'areas', j], `unknown dimension "${d}"`, `Use the id of a dimension: ${[...dims].join(', ') || 'the study has none'}.`);
@@ -230,6 +271,7 @@ export const studySchema = z
           .object({
             code: z.string().min(1).max(MAX_SLUG_LENGTH, tooLong('a group code', MAX_SLUG_LENGTH)).describe("The code in the group column; it names the group's commentary file, <code>.md."),
             label: labelSchema,
+            ...span,
           })
           .strict(),
       )
@@ -242,15 +284,16 @@ export const studySchema = z
             id,
             column,
             label: labelSchema,
-            values: z.array(z.object({ code: z.string().min(1), label: labelSchema }).strict()).min(1),
+            values: z.array(z.object({ code: z.string().min(1), label: labelSchema, ...span }).strict()).min(1),
+            ...span,
           })
           .strict(),
       )
       .default([])
       .describe('Background variables for breakdowns (age group, gender, region...).'),
-    items: z.array(z.object({ id: column.describe('The item id, which is also its column.'), label: labelSchema }).strict()).min(1),
+    items: z.array(z.object({ id: column.describe('The item id, which is also its column (see editions.<year>.columns for a renamed one).'), label: labelSchema, ...span }).strict()).min(1),
     dimensions: z
-      .array(z.object({ id: pageId, label: labelSchema, items: z.array(z.string()).min(1) }).strict())
+      .array(z.object({ id: pageId, label: labelSchema, items: z.array(z.string()).min(1), ...span }).strict())
       .default([])
       .describe("Areas built from items: a respondent's score is the mean of the answered items, at least half of them."),
     indices: z
@@ -262,6 +305,7 @@ export const studySchema = z
             dimensions: z.array(z.string()).min(1).optional(),
             items: z.array(z.string()).min(1).optional(),
             headline: z.boolean().default(true).describe('Shown among the headline figures of the summary.'),
+            ...span,
           })
           .strict(),
       )
@@ -294,6 +338,10 @@ export const studySchema = z
       .object({ source: text(MAX_TEXT_LENGTH, 'text').describe('Where the benchmark comes from, shown on the method page.') })
       .strict()
       .optional(),
+    editions: z
+      .record(z.string().regex(/^(19|2[0-9])[0-9]{2}$/, 'must be a year from 1900 to 2999'), editionSchema)
+      .default({})
+      .describe("What changes in an edition, keyed by its year: renamed columns, can't-say and missing-value codes, breaks, comparability."),
     summary: z
       .object({
         areas: z.array(z.string()).min(1).optional().describe("Dimension ids shown in the summary's chart of areas, in this order; every dimension, in the study's order, without it."),

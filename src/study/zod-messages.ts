@@ -55,6 +55,9 @@ export function schemaMessage(issue: z.core.$ZodIssue, json: unknown): string {
       if (issue.origin === 'array') return `may have at most ${issue.maximum} entries, not ${Array.isArray(found) ? found.length : '?'}`;
       if (issue.origin === 'number') return `must be at most ${issue.maximum}, not ${found}`;
       return issue.message;
+    case 'invalid_key':
+      // A key of a record (a year of editions): say what the key must be.
+      return issue.issues[0]?.message ?? issue.message;
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:

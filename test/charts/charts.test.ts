@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import {
   type ChartOptions,
+  type TrendLinesInput,
   type DistributionBarsInput,
   distributionBars,
   divergingSegments,
@@ -216,6 +217,41 @@ describe('trend gaps', () => {
     expect(paths.some((d) => (d.match(/M/g) ?? []).length === 2)).toBe(true);
     // 5 + 4 + 3 shown points.
     expect(root.querySelectorAll('circle').length).toBe(12);
+  });
+
+  // One series, asked 2020–2023 and not in 2024 (the item was dropped).
+  const dropped = (): TrendLinesInput => ({
+    series: [{ key: 'total', label: 'Kaikki', colourIndex: 0, points: [2020, 2021, 2022, 2023].map((year, i) => ({ year, cell: cell(3.5 + i * 0.1, 'fair', 0.1) })) }],
+    notAsked: [2024],
+    scale: { min: 1, max: 5 },
+    years: [2020, 2021, 2022, 2023, 2024],
+  });
+
+  it('a year not asked: the line ends at the last year asked, with no leader into the gap, the value labelled with its year, and "not asked" where the point would be', () => {
+    const svg = trendLines(dropped(), { lang: 'en', idPrefix: 't' });
+    const root = parse(svg);
+    // No dotted leader from 2023's point to a label at 2024.
+    expect(root.querySelectorAll('.luotain-end-labels line').length).toBe(0);
+    expect(root.querySelector('.luotain-end-labels')!.textContent).toContain('3.80 (2023)');
+    expect(root.textContent).toContain('not asked');
+    expect(root.getAttribute('aria-label')).toBe('Kaikki: 3.50 in 2020, 3.80 in 2023. Not asked in 2024.');
+    // The same series ending in 2023 for lack of answers (suppressed, not "not asked") keeps its leader.
+    const suppressed = trendLines({ ...dropped(), notAsked: [] }, { lang: 'en', idPrefix: 't' });
+    expect(parse(suppressed).querySelectorAll('.luotain-end-labels line').length).toBe(1);
+    expect(parse(trendLines(dropped(), { lang: 'fi', idPrefix: 't' })).textContent).toContain('ei kysytty');
+    expect(parse(trendLines(dropped(), { lang: 'sv', idPrefix: 't' })).textContent).toContain('inte frågat');
+  });
+
+  it('a break: the line is not joined across it, a dashed rule marks it, and the text alternative says so', () => {
+    const input: TrendLinesInput = { ...dropped(), notAsked: [], breaks: [2022] };
+    const root = parse(trendLines(input, { lang: 'en', idPrefix: 't' }));
+    const lines = [...root.querySelectorAll(`path[stroke="${GROUP_COLOURS[0]}"]`)].map((p) => p.getAttribute('d')!);
+    // Two pieces, 2020–2021 and 2022–2023: each its own path of one move and one segment.
+    expect(lines.filter((d) => (d.match(/L/g) ?? []).length === 1)).toHaveLength(2);
+    expect(lines.some((d) => (d.match(/L/g) ?? []).length > 1)).toBe(false);
+    expect(root.querySelectorAll('line[stroke-dasharray="4,3"], g[stroke-dasharray="4,3"] line').length).toBe(1);
+    expect(root.textContent).toContain('break');
+    expect(root.getAttribute('aria-label')).toBe('Kaikki: 3.50 in 2020, 3.80 in 2023. The series breaks in 2022; earlier figures are not comparable.');
   });
 });
 

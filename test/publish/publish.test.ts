@@ -155,12 +155,12 @@ describe('verifyPublished', () => {
         severity: 'error',
         file: 'reports/2025/publication.json',
         message: [
-          'edition 2025 was published as version 1.0 on 2025-03-13, but 5 of its figures are now different (changed inputs: responses):',
+          'edition 2025 was published as version 1.0 on 2025-03-13, but 4 of its figures are now different (changed inputs: responses):',
           '    total|total|q1|mean.estimate: 3.3 → (gone)',
           '    total|total|q1|mean.n: 100 → 101',
-          '    total|total|q2|mean.n: (none) → 5',
           '    group|A|q1|mean.estimate: 3.2 → 3.25',
           '    age|18-34|q1|mean.estimate: 3.1 → 3.0',
+          '    (and 1 figure the record does not have, which are additions)',
         ].join('\n'),
         hint,
       },
@@ -195,6 +195,37 @@ describe('verifyPublished', () => {
     expect(sameFigure('0.000001', '0.000002')).toBe(false);
     expect(sameFigure('good', 'excellent')).toBe(false);
     expect(sameFigure('30', '30.0')).toBe(true);
+  });
+
+  it('lists figures the record does not have as additions, in a warning, when every recorded figure is unchanged', () => {
+    const now = { ...figures, 'region|north|q1|mean.estimate': '3.4', 'region|north|q1|mean.n': '40', 'total|total|q9|mean.n': '12' };
+    expect(verifyPublished(record, now, { ...inputs, study: 's2' }, 'p.json')).toEqual([
+      {
+        severity: 'warning',
+        file: 'p.json',
+        message: [
+          'edition 2025 (version 1.0) now has 3 figures its publication record does not have; every recorded figure is unchanged. Additions:',
+          '    total|total|q9|mean.n: 12',
+          '    region|north|q1|mean.estimate: 3.4',
+          '    region|north|q1|mean.n: 40',
+        ].join('\n'),
+        hint: 'Nothing to do: the additions (a new breakdown, question or statistic) are shown beside the published figures. To record them too, publish a new version: luotain publish 2025 --version <next> --note "what was added".',
+      },
+      {
+        severity: 'warning',
+        file: 'p.json',
+        message: 'the study of edition 2025 changed since version 1.0 was published, but no published figure did',
+        hint: 'Nothing to do if the change was intended (a comment or a column the report does not use).',
+      },
+    ]);
+  });
+
+  it('a recorded figure that disappears fails even when others are added', () => {
+    const now: Record<string, string> = { ...figures, 'total|total|q1|mean.se': '0.1' };
+    delete now['group|A|q1|mean.estimate'];
+    const issues = verifyPublished(record, now, inputs, 'p.json');
+    expect(issues.map((i) => i.severity)).toEqual(['error']);
+    expect(issues[0]!.message).toContain('    group|A|q1|mean.estimate: 3.2 → (gone)');
   });
 
   it('only warns when the inputs changed but no figure did', () => {

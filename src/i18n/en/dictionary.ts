@@ -112,6 +112,19 @@ export const en = {
     respondentGroup: 'Respondent group',
     quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
+    notAsked: 'not asked',
+    notAskedIn: 'Not asked in {year}.',
+    breakNote: 'Break in the series in {year}: {note}',
+    gapNote:
+      'A line stops in a year when the question was not asked, and at a break in the series (a dashed vertical line) where its wording or definition changed; no change is computed across either. An area or index whose statements differ between two editions is computed in each from the statements it has there, and its change is shown only when the statements are the same in both (or the analyst has declared them comparable).',
+    questionnaireChanged:
+      'The questionnaire changed since {year}. An area or index is computed in each edition from the statements asked in it, and its change is tested only when the same statements were asked in both editions (or the analyst has declared them comparable). Nothing is compared with an edition in which the question was not asked, or across a break in the series, where its wording or definition changed.',
+    notComparedNotAsked: 'not compared: not asked in {year}',
+    notComparedBreak: 'not compared: a break in the series',
+    notComparedRedefined: 'not compared: its statements changed',
+    notAskedList: 'Not asked in {year}: {names}.',
+    redefinedNote: 'The statements changed in {year}; the figures before are not compared.',
+    breakNoteOf: 'Break in the series of “{label}” in {year}: {note}',
     benchmarkNoteFixed:
       'The black tick in the chart is the research bank benchmark. A difference is significant (*) when p < 0.05; the benchmark is taken as a fixed value, as its standard deviation and size are not known.',
     benchmarkNote:
@@ -137,6 +150,10 @@ export const en = {
     trendRange: '{label}: {firstValue} in {firstYear}, {lastValue} in {lastYear}.',
     quadrantIntro: 'Importance–performance map.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'not asked',
+    break: 'break',
+    trendNotAsked: { one: 'Not asked in {years}.', other: 'Not asked in {years}.' },
+    trendBreak: 'The series breaks in {year}; earlier figures are not comparable.',
     axisImportance: 'Importance (share of explained variance)',
     axisPerformance: 'Performance (mean)',
   },

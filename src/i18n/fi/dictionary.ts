@@ -110,6 +110,19 @@ export const fi: Dictionary = {
     respondentGroup: 'Vastaajaryhmä',
     quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
+    notAsked: 'ei kysytty',
+    notAskedIn: 'Ei kysytty vuonna {year}.',
+    breakNote: 'Aikasarjan katkos vuonna {year}: {note}',
+    gapNote:
+      'Viiva katkeaa vuonna, jona kysymystä ei kysytty, ja aikasarjan katkoksessa (katkoviiva), jossa kysymyksen muotoilu tai määritelmä muuttui; kummankaan yli ei lasketa muutosta. Osa-alue tai indeksi, jonka väittämät eroavat kahden tutkimuksen välillä, lasketaan kumpanakin vuonna sen väittämistä, jotka siinä on kysytty, ja sen muutos näytetään vain, kun väittämät ovat molemmissa samat (tai analyytikko on todennut ne vertailukelpoisiksi).',
+    questionnaireChanged:
+      'Kysely on muuttunut vuodesta {year}. Osa-alue tai indeksi lasketaan kunakin vuonna siinä kysytyistä väittämistä, ja sen muutos testataan vain, kun molempina vuosina kysyttiin samat väittämät (tai analyytikko on todennut ne vertailukelpoisiksi). Mitään ei verrata vuoteen, jona kysymystä ei kysytty, eikä aikasarjan katkoksen yli, jossa kysymyksen muotoilu tai määritelmä muuttui.',
+    notComparedNotAsked: 'ei verrata: ei kysytty vuonna {year}',
+    notComparedBreak: 'ei verrata: aikasarjan katkos',
+    notComparedRedefined: 'ei verrata: väittämät muuttuivat',
+    notAskedList: 'Ei kysytty vuonna {year}: {names}.',
+    redefinedNote: 'Väittämät muuttuivat vuonna {year}; aiempiin lukuihin ei verrata.',
+    breakNoteOf: 'Aikasarjan katkos (”{label}”) vuonna {year}: {note}',
     benchmarkNoteFixed:
       'Musta pystyviiva kuvassa on tutkimuspankin vertailuarvo. Ero on merkitsevä (*), kun p < 0,05; vertailuarvoa käsitellään kiinteänä lukuna, koska sen hajontaa ja otoskokoa ei tunneta.',
     benchmarkNote:
@@ -135,6 +148,10 @@ export const fi: Dictionary = {
     trendRange: '{label}: {firstValue} vuonna {firstYear}, {lastValue} vuonna {lastYear}.',
     quadrantIntro: 'Tärkeys–arvio-nelikenttä.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'ei kysytty',
+    break: 'katkos',
+    trendNotAsked: { one: 'Ei kysytty vuonna {years}.', other: 'Ei kysytty vuosina {years}.' },
+    trendBreak: 'Aikasarjassa on katkos vuonna {year}; aiemmat luvut eivät ole vertailukelpoisia.',
     axisImportance: 'Tärkeys (osuus selitetystä vaihtelusta)',
     axisPerformance: 'Arvio (keskiarvo)',
   },

@@ -111,6 +111,19 @@ export const sv: Dictionary = {
     respondentGroup: 'Respondentgrupp',
     quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
+    notAsked: 'inte frågat',
+    notAskedIn: 'Inte frågat år {year}.',
+    breakNote: 'Brott i tidsserien år {year}: {note}',
+    gapNote:
+      'En linje avbryts ett år då frågan inte ställdes, och vid ett brott i tidsserien (en streckad lodrät linje) där frågans formulering eller definition ändrades; ingen förändring beräknas över någotdera. Ett område eller index vars påståenden skiljer sig mellan två undersökningar beräknas i vardera av de påståenden som ställdes där, och dess förändring visas bara när påståendena är desamma i båda (eller analytikern har angett dem som jämförbara).',
+    questionnaireChanged:
+      'Enkäten har ändrats sedan {year}. Ett område eller index beräknas varje år av de påståenden som ställdes då, och dess förändring testas bara när samma påståenden ställdes båda åren (eller analytikern har angett dem som jämförbara). Ingenting jämförs med ett år då frågan inte ställdes, eller över ett brott i tidsserien där frågans formulering eller definition ändrades.',
+    notComparedNotAsked: 'jämförs inte: inte frågat år {year}',
+    notComparedBreak: 'jämförs inte: brott i tidsserien',
+    notComparedRedefined: 'jämförs inte: påståendena ändrades',
+    notAskedList: 'Inte frågat år {year}: {names}.',
+    redefinedNote: 'Påståendena ändrades år {year}; tidigare siffror jämförs inte.',
+    breakNoteOf: 'Brott i tidsserien för ”{label}” år {year}: {note}',
     benchmarkNoteFixed:
       'Det svarta lodräta strecket i figuren är forskningsbankens jämförelsevärde. En skillnad är signifikant (*) när p < 0,05; jämförelsevärdet behandlas som ett fast värde, eftersom dess standardavvikelse och urvalsstorlek inte är kända.',
     benchmarkNote:
@@ -136,6 +149,10 @@ export const sv: Dictionary = {
     trendRange: '{label}: {firstValue} år {firstYear}, {lastValue} år {lastYear}.',
     quadrantIntro: 'Fyrfält över betydelse och bedömning.',
     quadrantList: '{quadrant}: {names}.',
+    notAsked: 'inte frågat',
+    break: 'brott',
+    trendNotAsked: { one: 'Inte frågat år {years}.', other: 'Inte frågat åren {years}.' },
+    trendBreak: 'Tidsserien bryts år {year}; tidigare siffror är inte jämförbara.',
     axisImportance: 'Betydelse (andel av den förklarade variationen)',
     axisPerformance: 'Bedömning (medeltal)',
   },
