@@ -162,6 +162,17 @@ export function parseBenchmarks(text: string, file: string, study: Study, option
         } else firstLine.set(key, line);
       }
       if (issues.errorCount > before) return;
+      // The benchmark's standard error needs both; with one alone it is taken as exact (compareEstimates without b.se).
+      if ((sd === undefined) !== (n === undefined)) {
+        const given = sd === undefined ? 'n' : 'sd';
+        const blank = sd === undefined ? 'sd' : 'n';
+        issues.warning({
+          line,
+          column: blank,
+          message: `the row gives ${given} but not ${blank}, so the benchmark has no standard error and the difference is tested against its mean alone, as if that mean were exact`,
+          hint: `Fill in ${blank === 'sd' ? 'the standard deviation' : 'the number of respondents'} so that the benchmark's own uncertainty enters the test, or leave both sd and n blank if only the mean is known.`,
+        });
+      }
       out.push({ year, indicator, ...(group !== '' ? { group } : {}), mean, ...(sd !== undefined ? { sd } : {}), ...(n !== undefined ? { n } : {}) });
     },
     undefined,

@@ -57,6 +57,19 @@ describe('parseBenchmarks', () => {
     ]);
   });
 
+  it('a row with only one of sd and n is a warning; the row is kept and compared by its mean alone', () => {
+    const result = parse(HEAD, '2024,rep,,3.1,0.9,', '2024,int1,A,3.2,,300', '2024,int2,,3.3,,');
+    expect(result.rows).toEqual([
+      { year: 2024, indicator: 'rep', mean: 3.1, sd: 0.9 },
+      { year: 2024, indicator: 'int1', group: 'A', mean: 3.2, n: 300 },
+      { year: 2024, indicator: 'int2', mean: 3.3 },
+    ]);
+    expect(shown(result.issues)).toEqual([
+      `warning: ${FILE}:2: column "n": the row gives sd but not n, so the benchmark has no standard error and the difference is tested against its mean alone, as if that mean were exact\n  → Fill in the number of respondents so that the benchmark's own uncertainty enters the test, or leave both sd and n blank if only the mean is known.`,
+      `warning: ${FILE}:3: column "sd": the row gives n but not sd, so the benchmark has no standard error and the difference is tested against its mean alone, as if that mean were exact\n  → Fill in the standard deviation so that the benchmark's own uncertainty enters the test, or leave both sd and n blank if only the mean is known.`,
+    ]);
+  });
+
   it('a year that is not four digits', () => {
     expect(shown(parse(HEAD, '24,rep,,3.1,,').issues)).toEqual([`error: ${FILE}:2: column "year": value "24" is not a year (four digits)\n  → Write the year of the benchmark figure, like 2024.`]);
   });
