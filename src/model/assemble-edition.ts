@@ -5,7 +5,7 @@ import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from
 import { textInEvery } from '../i18n/index.ts';
 import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
-import { benchmarkSe, compareEstimates } from '../compare/index.ts';
+import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
 import { cellStatus, DISCLOSURE_FLOOR, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
 import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
@@ -151,6 +151,8 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
     return { id: info.id, kind: info.kind, label: info.label, components, stats, ...(breakNote ? { break: breakNote } : {}), ...(notComparable ? { notComparable } : {}) };
   });
 
+  if (study.multipleComparisons === 'benjamini-hochberg') adjustChanges(indicators);
+
   // Key drivers use the outcome and predictors that exist in this edition.
   const driverStudy =
     study.drivers && exists(study.drivers.outcome) ? { ...study, drivers: { ...study.drivers, predictors: study.drivers.predictors.filter(exists) } } : { ...study, drivers: undefined };
@@ -182,6 +184,19 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
     suppressionNotes,
   };
   return { edition, warnings };
+}
+
+/**
+ * Significance of the edition's changes by their Benjamini–Hochberg adjusted p,
+ * over every change tested (in every indicator and domain; one with no test
+ * made is not a test). Benchmark differences are left as they are.
+ */
+function adjustChanges(indicators: IndicatorModel[]): void {
+  const tested = indicators.flatMap((x) => Object.values(x.stats).flatMap((s) => (s.previous && !s.previous.noTest ? [s] : [])));
+  const adjusted = benjaminiHochberg(tested.map((s) => s.previous!.p));
+  tested.forEach((s, i) => {
+    s.previous = { ...s.previous!, significant: adjusted[i] < 0.05, adjustedP: adjusted[i] };
+  });
 }
 
 /**

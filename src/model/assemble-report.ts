@@ -38,6 +38,7 @@ export function studyMeta(study: Study): StudyMeta {
     headlines: [...study.indices.filter((x) => x.headline).map((x) => x.id), ...(study.nps ? ['nps'] : [])],
     ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
     ...(study.summary?.areas ? { summaryAreas: [...study.summary.areas] } : {}),
+    ...(study.multipleComparisons !== 'none' ? { multipleComparisons: study.multipleComparisons } : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export interface ComparisonModel {
   significant: boolean;
   /** The SE of the difference is zero: no test was made (z 0, p 1, not significant). */
   noTest?: true;
+  /**
+   * The Benjamini–Hochberg adjusted p over all the edition's changes, when the study adjusts them
+   * (StudyMeta.multipleComparisons); `significant` then says adjustedP < 0.05.
+   */
+  adjustedP?: number;
 }
 
 /**
@@ -252,6 +257,8 @@ export interface StudyMeta {
   drivers?: { outcome: string; predictors: string[] };
   /** The dimension ids of the summary's chart of areas, when study.json chooses them (else every dimension). */
   summaryAreas?: string[];
+  /** Changes from the previous edition are significant by their Benjamini–Hochberg adjusted p; absent when each is tested on its own. */
+  multipleComparisons?: 'benjamini-hochberg';
 }
 
 export interface ReportModel {

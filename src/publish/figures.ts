@@ -30,7 +30,9 @@ function statsRows(stats: IndicatorStats, scaleMin: number): string[][] {
   if (stats.detractors) rows.push(...cellRows('detractors', stats.detractors));
   if (stats.previous) {
     const c = stats.previous;
-    rows.push(['change', 'difference', String(c.difference)], ['change', 'z', String(c.z)], ['change', 'p', String(c.p)], ['change', 'significant', String(c.significant)]);
+    rows.push(['change', 'difference', String(c.difference)], ['change', 'z', String(c.z)], ['change', 'p', String(c.p)]);
+    if (c.adjustedP !== undefined) rows.push(['change', 'adjusted_p', String(c.adjustedP)]);
+    rows.push(['change', 'significant', String(c.significant)]);
   }
   if (stats.benchmark) {
     rows.push(['benchmark', 'mean', String(stats.benchmark.mean)]);

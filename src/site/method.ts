@@ -56,6 +56,11 @@ export interface MethodFacts {
   minBase: number;
   /** The questionnaire differs from the previous edition's: questions not asked in one of them, a break, or areas and indices with other components. */
   questionnaireChanged?: boolean;
+  /** Tests made in the edition (a comparison with no test made is not counted): changes from the previous edition, differences from the benchmark. */
+  changeTests: number;
+  benchmarkTests: number;
+  /** Changes are significant by their Benjamini–Hochberg adjusted p. */
+  adjusted?: boolean;
 }
 
 /** The facts of `edition` that the method text speaks of. */
@@ -89,7 +94,39 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
     benchmarkFixed: benchmarks.some((b) => b.se === undefined),
     minBase: s.minBase,
     ...(questionnaireChanged ? { questionnaireChanged } : {}),
+    ...testCounts(edition),
+    ...(s.multipleComparisons === 'benjamini-hochberg' ? { adjusted: true } : {}),
   };
+}
+
+/** The significance level of every test. */
+const ALPHA = 0.05;
+
+/** How many changes from the previous edition and differences from the benchmark the edition tests. */
+export function testCounts(edition: EditionModel): { changeTests: number; benchmarkTests: number } {
+  const stats = edition.indicators.flatMap((x) => Object.values(x.stats));
+  const tested = (c: { noTest?: true } | undefined) => c !== undefined && !c.noTest;
+  return { changeTests: stats.filter((s) => tested(s.previous)).length, benchmarkTests: stats.filter((s) => tested(s.benchmark?.comparison)).length };
+}
+
+/**
+ * How many of `tests` tests would be significant by chance alone if no difference were real:
+ * ALPHA · tests, said as a whole number ("about 8"), or as "fewer than one" below one.
+ */
+export function chanceText(tests: number, lang: Lang): string {
+  const expected = ALPHA * tests;
+  return expected < 1 ? t(lang, 'method.chanceUnderOne') : t(lang, 'method.chance', { count: Math.round(expected) });
+}
+
+/**
+ * The number of tests of an edition and what chance alone would make of them, sentence by sentence
+ * (none for a kind of test the edition does not make).
+ */
+export function testCountSentences(f: Pick<MethodFacts, 'changeTests' | 'benchmarkTests'>, lang: Lang): string[] {
+  return [
+    ...(f.changeTests > 0 ? [t(lang, 'method.changeTestCount', { count: f.changeTests }), chanceText(f.changeTests, lang)] : []),
+    ...(f.benchmarkTests > 0 ? [t(lang, 'method.benchmarkTestCount', { count: f.benchmarkTests }), chanceText(f.benchmarkTests, lang)] : []),
+  ];
 }
 
 /** A scale end as written in text: a minus sign, not a hyphen. */
@@ -159,7 +196,11 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
               notTested && say(notTested),
               say('method.noise'),
             ),
-            paragraph(compared && say('method.independentLimit'), say('method.multipleLimit')),
+            paragraph(
+              compared && say('method.independentLimit'),
+              ...(f.adjusted && compared ? [say('method.adjusted'), benchmarked && say('method.benchmarkUnadjusted'), say('method.multipleLimitAdjusted')] : [say('method.multipleLimit')]),
+            ),
+            ...(f.changeTests + f.benchmarkTests > 0 ? [paragraph(...testCountSentences(f, lang))] : []),
             ...(compared && (f.hasDimensions || f.indexOfAreas || f.indexOfItems) ? [say('method.comparable')] : []),
             ...(compared && f.questionnaireChanged ? [say('ui.questionnaireChanged', { year: String(f.previousYear) })] : []),
           ]

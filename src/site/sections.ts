@@ -9,6 +9,7 @@ import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { groupNotes } from './groups.ts';
+import { testCountSentences, testCounts } from './method.ts';
 import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
 import { areasCaption, changeDescription, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
@@ -34,6 +35,8 @@ export interface SummaryView {
   quotes: { label?: string; texts: string[] }[];
   /** How the quotes were picked: from each group's answers, or from all of a study without groups. */
   quotesNote: string;
+  /** How many tests the edition makes and how many chance alone would make significant; absent when it makes none. */
+  testsNote?: string;
 }
 
 /** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
@@ -42,6 +45,8 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
   const areas = dimensions.length > 0 ? indicatorBars(ctx, dimensions, TOTAL, `${idPrefix}-areas`, areasCaption(ctx, dimensions)) : undefined;
   const quadrants = strengthsAndAreas(ctx, TOTAL);
   const nps = npsFigure(ctx, `${idPrefix}-nps`);
+  const tests = testCountSentences(testCounts(ctx.edition), ctx.lang);
+  const adjusted = ctx.study.multipleComparisons === 'benjamini-hochberg' && ctx.edition.previousYear !== undefined;
   return {
     cards: headlines(ctx),
     ...(areas ? { areas } : {}),
@@ -53,6 +58,7 @@ export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
       return { ...(q.group !== '' && label !== undefined ? { label } : {}), texts: q.texts };
     }),
     quotesNote: ctx.t(hasGroups(ctx.study) ? 'ui.quotesNote' : 'ui.quotesNoteSample'),
+    ...(tests.length > 0 ? { testsNote: [...tests, ...(adjusted ? [ctx.t('method.adjustedShort')] : [])].join(' ') } : {}),
   };
 }
 

@@ -93,7 +93,8 @@ export function changeDescription(c: ComparisonModel | undefined, lang: Lang, de
   if (!c) return t(lang, 'ui.noPrevious');
   // No-break spaces keep "p = 0,207" on one line.
   if (c.noTest) return `${formatSigned(c.difference, decimals, lang)} (${t(lang, 'ui.noTest')})`;
-  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'ui.significant') : t(lang, 'ui.notSignificant')}, ${formatPStatement(c.p, lang)})`;
+  const p = c.adjustedP === undefined ? formatPStatement(c.p, lang) : `${t(lang, 'ui.adjusted')} ${formatPStatement(c.adjustedP, lang)}`;
+  return `${formatSigned(c.difference, decimals, lang)} (${c.significant ? t(lang, 'ui.significant') : t(lang, 'ui.notSignificant')}, ${p})`;
 }
 
 /** "3,45 (ero +0,02, ei tilastollisesti merkitsevä)": the benchmark and our difference from it. */

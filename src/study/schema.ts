@@ -361,6 +361,12 @@ export const studySchema = z
       .optional()
       .describe('How to read responses.xlsx (responses.csv and responses.sav need nothing).'),
     minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
+    multipleComparisons: z
+      .enum(['none', 'benjamini-hochberg'])
+      .default('none')
+      .describe(
+        "How the significance of an edition's changes from the previous edition allows for their number: none (each change tested on its own at p < 0.05) or benjamini-hochberg (significant when the Benjamini–Hochberg adjusted p, a false discovery rate over all the edition's changes, is below 0.05).",
+      ),
     highCantSayShare: z.number().min(0).max(1).default(0.3).describe("Warn when an item's can't-say share exceeds this."),
   })
   .strict()

@@ -91,6 +91,7 @@ export const en = {
     driversExcludedCollinear: '{domain}: “{factor}” is left out of the analysis, as it follows exactly from {others}.',
     weightNote:
       'A figure is also withheld when the weights would make it rest on too few respondents: an effective sample size below {base}, or one respondent carrying more than half the weight of the group.',
+    adjusted: 'adjusted',
     noTest: 'not testable, as neither figure varies',
     r2: 'Variance explained (R²)',
     indicator: 'Indicator',
@@ -254,6 +255,24 @@ export const en = {
       'Weights can make a figure rest on fewer respondents than its n suggests. A figure is therefore also withheld, with the mark “n < {base}”, when the effective sample size of its answers (Kish) is below {base}, and every figure of a group, a background class or all respondents is withheld when one respondent carries more than half of its weight.',
     driversBase: 'The key-driver analysis needs at least {base} respondents who answered all its questions.',
     driversBaseWeighted: 'The key-driver analysis needs at least {base} respondents who answered all its questions, with an effective sample size of at least {base} as well.',
+    changeTestCount: {
+      one: 'This edition tests one change from the previous edition.',
+      other: 'This edition tests {count} changes from the previous edition.',
+    },
+    benchmarkTestCount: {
+      one: 'One difference from the benchmark is tested.',
+      other: '{count} differences from the benchmark are tested.',
+    },
+    chance: {
+      one: 'Even if there were no real differences at all, about one of them would be significant at p < 0.05 by chance alone.',
+      other: 'Even if there were no real differences at all, about {count} of them would be significant at p < 0.05 by chance alone.',
+    },
+    chanceUnderOne: 'Even if there were no real differences at all, chance alone would make fewer than one of them significant at p < 0.05 on average.',
+    adjusted:
+      'The significance of changes allows for their number by the Benjamini–Hochberg method: a change is significant when its adjusted p-value is below 0.05, which keeps the expected share of chance findings among the significant changes at one in twenty or less.',
+    adjustedShort: 'The significance of changes is adjusted for the number of tests (Benjamini–Hochberg method).',
+    benchmarkUnadjusted: 'Differences from the benchmark are tested each on its own, with no correction for their number.',
+    multipleLimitAdjusted: 'A change that is not significant is not proof that nothing changed.',
   },
 };
 

@@ -89,6 +89,7 @@ export const fi: Dictionary = {
     driversExcludedConstant: '{domain}: tekijä ”{factor}” on jätetty analyysista pois, koska kaikki vastaajat antoivat sille saman arvion.',
     driversExcludedCollinear: '{domain}: tekijä ”{factor}” on jätetty analyysista pois, koska se on laskettavissa suoraan tekijöistä {others}.',
     weightNote: 'Luku jätetään näyttämättä myös, kun painotuksen vuoksi se nojaisi liian harvaan vastaajaan: efektiivinen otoskoko on alle {base} tai yksi vastaaja kantaa yli puolet ryhmän painosta.',
+    adjusted: 'korjattu',
     noTest: 'ei testattavissa, koska kummassakaan luvussa ei ole vaihtelua',
     r2: 'Selitysaste (R²)',
     indicator: 'Tunnusluku',
@@ -250,5 +251,23 @@ export const fi: Dictionary = {
       'Painotus voi saada luvun nojaamaan harvempaan vastaajaan kuin vastaajamäärä antaa ymmärtää. Siksi luku jätetään näyttämättä merkinnällä ”n < {base}” myös, kun sen vastausten efektiivinen otoskoko (Kishin kaava) on alle {base}, ja ryhmän, taustamuuttujan luokan tai kaikkien vastaajien kaikki luvut jätetään näyttämättä, jos yksi vastaaja kantaa yli puolet sen painosta.',
     driversBase: 'Avaintekijäanalyysiin tarvitaan vähintään {base} kaikkiin sen kysymyksiin vastannutta.',
     driversBaseWeighted: 'Avaintekijäanalyysiin tarvitaan vähintään {base} kaikkiin sen kysymyksiin vastannutta, ja myös heidän efektiivisen otoskokonsa on oltava vähintään {base}.',
+    changeTestCount: {
+      one: 'Tässä tutkimuksessa testataan yksi muutos edellisestä tutkimuksesta.',
+      other: 'Tässä tutkimuksessa testataan {count} muutosta edellisestä tutkimuksesta.',
+    },
+    benchmarkTestCount: {
+      one: 'Vertailuarvosta testataan yksi ero.',
+      other: 'Vertailuarvoista testataan {count} eroa.',
+    },
+    chance: {
+      one: 'Vaikka todellisia eroja ei olisi lainkaan, niistä noin yksi olisi sattumalta merkitsevä tasolla p < 0,05.',
+      other: 'Vaikka todellisia eroja ei olisi lainkaan, niistä noin {count} olisi sattumalta merkitseviä tasolla p < 0,05.',
+    },
+    chanceUnderOne: 'Vaikka todellisia eroja ei olisi lainkaan, sattuma tekisi niistä merkitseväksi tasolla p < 0,05 keskimäärin alle yhden.',
+    adjusted:
+      'Muutosten merkitsevyydessä otetaan huomioon testien määrä Benjaminin–Hochbergin menetelmällä: muutos on merkitsevä, kun sen korjattu p-arvo on alle 0,05, jolloin sattumalta merkitseviksi tulleita on merkitsevien muutosten joukossa odotusarvoltaan enintään joka kahdeskymmenes.',
+    adjustedShort: 'Muutosten merkitsevyys on korjattu testien määrällä (Benjaminin–Hochbergin menetelmä).',
+    benchmarkUnadjusted: 'Erot vertailuarvoista testataan kukin erikseen, eikä niiden määrää oteta huomioon.',
+    multipleLimitAdjusted: 'Se, ettei muutos ole merkitsevä, ei todista, ettei mikään olisi muuttunut.',
   },
 };

@@ -90,6 +90,7 @@ export const sv: Dictionary = {
     driversExcludedCollinear: '{domain}: faktorn ”{factor}” har lämnats utanför analysen, eftersom den direkt kan räknas ut ur {others}.',
     weightNote:
       'En siffra visas inte heller när viktningen skulle få den att bygga på för få svarande: den effektiva urvalsstorleken är under {base} eller en svarande bär över hälften av gruppens vikt.',
+    adjusted: 'justerat',
     noTest: 'kan inte testas, eftersom ingendera siffran varierar',
     r2: 'Förklaringsgrad (R²)',
     indicator: 'Nyckeltal',
@@ -252,5 +253,23 @@ export const sv: Dictionary = {
       'Vikterna kan göra att en siffra vilar på färre svarande än dess n antyder. En siffra döljs därför med markeringen ”n < {base}” också när den effektiva urvalsstorleken för dess svar (Kish) är under {base}, och alla siffror för en grupp, en bakgrundsklass eller alla svarande döljs när en enda svarande bär mer än hälften av dess vikt.',
     driversBase: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor.',
     driversBaseWeighted: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor, och deras effektiva urvalsstorlek måste också vara minst {base}.',
+    changeTestCount: {
+      one: 'I denna undersökning testas en förändring från föregående undersökning.',
+      other: 'I denna undersökning testas {count} förändringar från föregående undersökning.',
+    },
+    benchmarkTestCount: {
+      one: 'En skillnad från jämförelsevärdet testas.',
+      other: '{count} skillnader från jämförelsevärdena testas.',
+    },
+    chance: {
+      one: 'Även om det inte fanns några verkliga skillnader alls skulle ungefär en av dem vara signifikant på nivån p < 0,05 av en slump.',
+      other: 'Även om det inte fanns några verkliga skillnader alls skulle ungefär {count} av dem vara signifikanta på nivån p < 0,05 av en slump.',
+    },
+    chanceUnderOne: 'Även om det inte fanns några verkliga skillnader alls skulle slumpen i genomsnitt göra färre än en av dem signifikant på nivån p < 0,05.',
+    adjusted:
+      'Vid förändringarnas signifikans beaktas antalet test med Benjamini–Hochbergs metod: en förändring är signifikant när dess justerade p-värde är under 0,05, vilket håller den förväntade andelen slumpfynd bland de signifikanta förändringarna vid högst en på tjugo.',
+    adjustedShort: 'Förändringarnas signifikans är justerad för antalet test (Benjamini–Hochbergs metod).',
+    benchmarkUnadjusted: 'Skillnaderna från jämförelsevärdet testas var för sig, utan korrigering för deras antal.',
+    multipleLimitAdjusted: 'Att en förändring inte är signifikant bevisar inte att ingenting har förändrats.',
   },
 };
