@@ -13,3 +13,4 @@ export * from './quadrant.ts';
 export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';
 export * from './cholesky.ts';
+export * from './design-effect.ts';

@@ -3,7 +3,7 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from '../study/editions.ts';
 import { textInEvery } from '../i18n/index.ts';
-import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import { bandOf, designEffect, designOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
@@ -157,7 +157,7 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
   const driverStudy =
     study.drivers && exists(study.drivers.outcome) ? { ...study, drivers: { ...study.drivers, predictors: study.drivers.predictors.filter(exists) } } : { ...study, drivers: undefined };
   const { drivers, gaps, excluded } = driverAnalyses(driverStudy, data, domains, scores, indicators);
-  const respondents = respondentSummary(study, shares);
+  const respondents = respondentSummary(study, shares, designEffects(study, data, scores, exists));
   const meta = editorial[study.languages[0]]?.meta ?? Object.values(editorial)[0]?.meta;
   const warnings = [
     ...weightWarnings(study, data, domains, shares, dominated, suppressionNotes),
@@ -317,19 +317,52 @@ function driverAnalyses(
   }
 }
 
-/** A domain's respondents and weights as the model reports them: with the design effect and the margin of error of a 50 % share. */
-function weightSummary(share: DomainWeightShare) {
+/** The design-based design effects of the respondents table: of which indicator's mean, and its value in the total and each group. */
+interface RespondentDesignEffects {
+  indicator: string;
+  /** The total first, then each group (undefined where there is no effect to give). */
+  values: (number | undefined)[];
+}
+
+/**
+ * The design-based design effect (R's svymean(..., deff = "replace"), see designEffect) of one indicator's
+ * mean in the total and each group of a weighted study: the first headline index asked in the edition,
+ * else the first index, area or statement asked. None in an unweighted study, whose margins of error
+ * are those of its number of respondents.
+ */
+function designEffects(study: Study, data: EditionData, scores: ReadonlyMap<string, Float64Array>, exists: (id: string) => boolean): RespondentDesignEffects | undefined {
+  if (study.columns.weight === undefined) return undefined;
+  const candidates = [...study.indices.filter((x) => x.headline), ...study.indices, ...study.dimensions, ...study.items].map((x) => x.id);
+  const indicator = candidates.find(exists);
+  if (indicator === undefined) return undefined;
+  const y = scores.get(indicator) ?? answerValues(data.items.get(indicator)!, study.scale.min);
+  const design = designOf(study, data);
+  const inGroup = (gi: number) => Uint8Array.from(data.group, (g) => (g === gi ? 1 : 0));
+  const values = [designEffect(design, y), ...study.groups.map((_, gi) => designEffect(design, y, inGroup(gi)))].map((d) => d?.designEffect);
+  return { indicator, values };
+}
+
+/**
+ * A domain's respondents and weights as the model reports them: Kish's design effect of the weights, the
+ * design-based one of an indicator's mean when there is one, and the margin of error of a 50 % share — at
+ * n over the design-based design effect when there is one, else at Kish's effective n.
+ */
+function weightSummary(share: DomainWeightShare, designBased: number | undefined) {
   const { n, sumWeights, effectiveN } = share;
-  return { n, sumWeights, effectiveN, designEffect: effectiveN > 0 ? n / effectiveN : 1, marginOfError: effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN };
+  const designEffect = effectiveN > 0 ? n / effectiveN : 1;
+  const marginOfError =
+    designBased !== undefined && n > 0 ? Z975_DECIMAL * Math.sqrt((0.25 * designBased) / n) : effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN;
+  return { n, sumWeights, effectiveN, designEffect, ...(designBased !== undefined ? { designBasedDesignEffect: designBased } : {}), marginOfError };
 }
 
 /** The respondents in total and by group, from the weight summaries of the domains (the total first, then the groups). */
-function respondentSummary(study: Study, shares: readonly DomainWeightShare[]): EditionModel['respondents'] {
-  const total = weightSummary(shares[0]);
+function respondentSummary(study: Study, shares: readonly DomainWeightShare[], deffs: RespondentDesignEffects | undefined): EditionModel['respondents'] {
+  const total = weightSummary(shares[0], deffs?.values[0]);
   const groups: GroupSummary[] = study.groups.map((g, gi) => {
-    const s = weightSummary(shares[1 + gi]);
+    const s = weightSummary(shares[1 + gi], deffs?.values[1 + gi]);
     if (s.n < DISCLOSURE_FLOOR) return { code: g.code, label: g.label, belowBase: true };
-    return { code: g.code, label: g.label, n: s.n, belowBase: s.n < study.minBase, sumWeights: s.sumWeights, effectiveN: s.effectiveN, designEffect: s.designEffect, marginOfError: s.marginOfError };
+    const { n, ...rest } = s;
+    return { code: g.code, label: g.label, n, belowBase: n < study.minBase, ...rest };
   });
-  return { ...total, groups };
+  return { ...total, ...(deffs ? { designEffectIndicator: deffs.indicator } : {}), groups };
 }

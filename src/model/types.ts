@@ -160,9 +160,13 @@ export interface GroupSummary {
   /** Below the minimum base: the group's figures are suppressed. */
   belowBase: boolean;
   sumWeights?: number;
+  /** Kish's effective n (Σw)²/Σw² of the group's respondents. */
   effectiveN?: number;
+  /** Kish's design effect of the weights, n / effective n. */
   designEffect?: number;
-  /** 95 % margin of error of a 50 % share, in percentage points' fraction (0–1). */
+  /** The design-based design effect of the mean of EditionModel.respondents.designEffectIndicator (weighted studies). */
+  designBasedDesignEffect?: number;
+  /** 95 % margin of error of a 50 % share (0–1): at n / designBasedDesignEffect respondents when there is one, else at Kish's effective n. */
   marginOfError?: number;
 }
 
@@ -195,7 +199,10 @@ export interface EditionModel {
     sumWeights: number;
     effectiveN: number;
     designEffect: number;
+    designBasedDesignEffect?: number;
     marginOfError: number;
+    /** The indicator whose mean's design-based design effect the respondents table gives (weighted studies). */
+    designEffectIndicator?: string;
     groups: GroupSummary[];
   };
   domains: Domain[];

@@ -14,17 +14,27 @@ import type { TableView } from './tables.ts';
 export function respondentsTable(model: ReportModel, edition: EditionModel, lang: Lang): TableView {
   const r = edition.respondents;
   const weighted = model.study.weighted;
-  const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; marginOfError?: number }) => [
+  // The design-based design effect is of one indicator's mean, named in its column's heading.
+  const indicator = r.designEffectIndicator === undefined ? undefined : edition.indicators.find((x) => x.id === r.designEffectIndicator)?.label[lang];
+  const number = (v: number | undefined) => ({ text: v === undefined ? '–' : formatNumber(v, 2, lang) });
+  const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; designBasedDesignEffect?: number; marginOfError?: number }) => [
     { text: label },
     { text: g.n === undefined ? t(lang, 'ui.suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
-    ...(weighted ? [{ text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) }, { text: g.designEffect === undefined ? '–' : formatNumber(g.designEffect, 2, lang) }] : []),
+    ...(weighted ? [{ text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) }, number(g.designEffect)] : []),
+    ...(indicator !== undefined ? [number(g.designBasedDesignEffect)] : []),
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
   ];
   const grouped = model.study.groups.length > 0;
   return {
     caption: t(lang, 'ui.respondents'),
-    head: [t(lang, grouped ? 'ui.groups' : 'method.sampleColumn'), t(lang, 'ui.respondents'), ...(weighted ? [t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect')] : []), t(lang, 'ui.marginOfError')],
-    numeric: [false, true, ...(weighted ? [true, true] : []), true],
+    head: [
+      t(lang, grouped ? 'ui.groups' : 'method.sampleColumn'),
+      t(lang, 'ui.respondents'),
+      ...(weighted ? [t(lang, 'ui.effectiveN'), t(lang, 'ui.designEffect')] : []),
+      ...(indicator !== undefined ? [t(lang, 'ui.designEffectOf', { indicator })] : []),
+      t(lang, 'ui.marginOfError'),
+    ],
+    numeric: [false, true, ...(weighted ? [true, true] : []), ...(indicator !== undefined ? [true] : []), true],
     rows: [...r.groups.map((g) => row(g.label[lang], g)), row(t(lang, 'ui.total'), r)],
   };
 }
@@ -61,6 +71,8 @@ export interface MethodFacts {
   benchmarkTests: number;
   /** Changes are significant by their Benjamini–Hochberg adjusted p. */
   adjusted?: boolean;
+  /** The label of the indicator whose design-based design effect the respondents table gives. */
+  designEffectIndicator?: string;
 }
 
 /** The facts of `edition` that the method text speaks of. */
@@ -71,6 +83,8 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
   const benchmarks = edition.indicators.flatMap((x) => Object.values(x.stats).flatMap((st) => (st.benchmark ? [st.benchmark] : [])));
   const outcome = s.drivers ? edition.indicators.find((x) => x.id === s.drivers!.outcome)?.label[lang] : undefined;
   const previous = model.editions.find((e) => e.year === edition.previousYear);
+  const deffId = edition.respondents.designEffectIndicator;
+  const deffIndicator = deffId === undefined ? undefined : edition.indicators.find((x) => x.id === deffId)?.label[lang];
   const questionnaireChanged =
     edition.indicators.some((x) => x.notAsked || x.break) ||
     (previous?.indicators.some((p) => {
@@ -95,6 +109,7 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
     minBase: s.minBase,
     ...(questionnaireChanged ? { questionnaireChanged } : {}),
     ...testCounts(edition),
+    ...(deffIndicator !== undefined ? { designEffectIndicator: deffIndicator } : {}),
     ...(s.multipleComparisons === 'benjamini-hochberg' ? { adjusted: true } : {}),
   };
 }
@@ -158,8 +173,11 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
       paragraph(
         grouped ? say('method.strata', { count: f.groups.length, groups: listText(f.groups, lang) }) : say('method.oneSample'),
         f.weighted ? say('method.weighted') : say('method.equalRespondents'),
+        f.designEffectIndicator !== undefined && say('method.designEffect', { indicator: f.designEffectIndicator }),
       ),
-      say(f.weighted ? 'method.marginWeighted' : 'method.marginUnweighted'),
+      f.designEffectIndicator !== undefined
+        ? say('method.marginDesign', { indicator: f.designEffectIndicator })
+        : say(f.weighted ? 'method.marginWeighted' : 'method.marginUnweighted'),
     ],
   };
 

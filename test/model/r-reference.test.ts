@@ -111,3 +111,28 @@ describe('the report model against R survey (respondents.csv)', () => {
     }
   });
 });
+
+// test/fixtures/r-survey/deff.json, computed by deff.R (R 4.2.2, survey 4.1.1) as
+//   svymean(~qmean, subset(design, group == g), na.rm = TRUE, deff = "replace")
+// Tolerance 1e-6 relative.
+describe('the respondents design effects against R survey (respondents.csv)', () => {
+  const deff = JSON.parse(readFileSync(`${fixtureDir('r-survey')}deff.json`, 'utf8')) as { rows: { variable: string; domain: string; deffReplace: number }[] };
+  const expected = (domain: string) => deff.rows.find((r) => r.variable === 'qmean' && r.domain === domain)!.deffReplace;
+  const close = (actual: number | undefined, value: number) => expect(Math.abs(actual! - value) / value).toBeLessThan(1e-6);
+  const r = model.respondents;
+
+  it('gives the design-based design effect of the first area (no index) beside Kish’s, in the total and every group', () => {
+    expect(r.designEffectIndicator).toBe('qmean');
+    close(r.designBasedDesignEffect, expected('total'));
+    expect(r.groups.map((g) => g.code)).toEqual(['A', 'B', 'C', 'D']);
+    for (const g of r.groups) close(g.designBasedDesignEffect, expected(g.code));
+    // Kish's is the weights' alone: n over (Σw)²/Σw², a different number.
+    expect(r.designEffect).toBeCloseTo(r.n / r.effectiveN, 12);
+    expect(Math.abs(r.designEffect - r.designBasedDesignEffect!)).toBeGreaterThan(0.01);
+  });
+
+  it('gives the margin of error of a 50 % share at n over the design-based design effect', () => {
+    // 1.959963984540054 = qnorm(0.975).
+    for (const g of [r, ...r.groups]) expect(g.marginOfError).toBeCloseTo(1.959963984540054 * Math.sqrt((0.25 * g.designBasedDesignEffect!) / g.n!), 12);
+  });
+});

@@ -228,9 +228,24 @@ describe('respondentsTable', () => {
     expect(plain.rows.map((r) => r.map((c) => c.text))).toEqual([['All respondents', '12', '±28.3%']]);
     expect(respondentsTable(csat, last(csat), 'fi').head[0]).toBe('Aineisto');
     const weighted = respondentsTable(full, last(full), 'en');
-    expect(weighted.head).toEqual(['Stakeholder groups', 'Respondents', 'Effective sample size', 'Design effect', 'Margin of error (50% share)']);
+    // Each design effect named for what it is: Kish's of the weights, and the design-based one of the first headline index's mean.
+    expect(weighted.head).toEqual([
+      'Stakeholder groups',
+      'Respondents',
+      'Effective sample size',
+      'Design effect of the weights (Kish)',
+      'Design effect of Index (design-based)',
+      'Margin of error (50% share)',
+    ]);
     expect(weighted.rows.map((r) => r[0]!.text)).toEqual(['Group A', 'Group B', 'All respondents']);
-    expect(weighted.numeric).toHaveLength(5);
+    expect(weighted.numeric).toHaveLength(6);
+    // The margin of error is 1.96 · √(0.25 · design-based deff / n): 1.96 · √(0.25 · 1.05 / 12) = 29.0 %.
+    expect(weighted.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['Group A', '12', '11', '1.07', '1.05', '±29.0%'],
+      ['Group B', '12', '11', '1.07', '1.11', '±29.8%'],
+      ['All respondents', '24', '22', '1.07', '1.12', '±21.1%'],
+    ]);
+    expect(respondentsTable(full, last(full), 'fi').head[4]).toBe('Asetelmakerroin: Index (fi) (asetelmaperusteinen)');
     expect(respondentsTable(swedish, last(swedish), 'sv').head).toEqual(['Intressentgrupper', 'Svarande', 'Felmarginal (andel 50\u00a0%)']);
   });
 });

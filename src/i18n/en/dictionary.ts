@@ -68,7 +68,8 @@ export const en = {
     sample: 'Sample',
     respondents: 'Respondents',
     effectiveN: 'Effective sample size',
-    designEffect: 'Design effect',
+    designEffect: 'Design effect of the weights (Kish)',
+    designEffectOf: 'Design effect of {indicator} (design-based)',
     marginOfError: 'Margin of error (50% share)',
     bands: 'Interpretation bands',
     formulas: 'How figures are computed',
@@ -186,9 +187,12 @@ export const en = {
     },
     oneSample: 'All respondents are one sample.',
     weighted:
-      'Answers are weighted by design weights so that results describe the population, not just the respondents. The effective sample size (Kish) says how large an unweighted sample the weighted data is worth; the design effect is the number of respondents over the effective sample size.',
+      "Answers are weighted by design weights so that results describe the population, not just the respondents. The effective sample size (Kish) says how large an unweighted sample the weighted data is worth; Kish's design effect, the number of respondents over the effective sample size, is the effect of the weights alone.",
     equalRespondents: 'Every respondent counts equally in the results.',
     marginWeighted: 'The margin of error is half the 95% confidence interval of a 50% share at the effective sample size.',
+    marginDesign: 'The margin of error is half the 95% confidence interval of a 50% share at the number of respondents divided by the design-based design effect of {indicator}.',
+    designEffect:
+      'The design-based design effect of a mean is its variance under the design (the strata and the weights) over the variance it would have in a simple random sample of the same size drawn with replacement, as R\'s survey package gives it (svymean with deff = "replace"). It depends on the answers too, so it is given for one figure, the mean of {indicator}.',
     marginUnweighted: 'The margin of error is half the 95% confidence interval of a 50% share at the number of respondents.',
     scale: 'Statements are answered on a scale of {scale}. Blank answers are left out of every figure.',
     cantSay: {

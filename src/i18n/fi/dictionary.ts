@@ -67,7 +67,8 @@ export const fi: Dictionary = {
     sample: 'Aineisto',
     respondents: 'Vastaajat',
     effectiveN: 'Efektiivinen otoskoko',
-    designEffect: 'Asetelmakerroin',
+    designEffect: 'Painotuksen asetelmakerroin (Kish)',
+    designEffectOf: 'Asetelmakerroin: {indicator} (asetelmaperusteinen)',
     marginOfError: 'Virhemarginaali (50\u00a0%:n osuus)',
     bands: 'Tulkintarajat',
     formulas: 'Laskentatavat',
@@ -183,9 +184,12 @@ export const fi: Dictionary = {
     },
     oneSample: 'Kaikki vastaajat ovat yksi otos.',
     weighted:
-      'Vastaukset painotetaan asetelmapainoilla, jolloin tulokset kuvaavat perusjoukkoa eivätkä vain vastaajia. Efektiivinen otoskoko (Kishin kaava) kertoo, kuinka suurta painottamatonta otosta painotettu aineisto vastaa; asetelmakerroin on vastaajamäärän ja efektiivisen otoskoon suhde.',
+      'Vastaukset painotetaan asetelmapainoilla, jolloin tulokset kuvaavat perusjoukkoa eivätkä vain vastaajia. Efektiivinen otoskoko (Kishin kaava) kertoo, kuinka suurta painottamatonta otosta painotettu aineisto vastaa; Kishin asetelmakerroin, vastaajamäärän ja efektiivisen otoskoon suhde, kuvaa pelkän painotuksen vaikutusta.',
     equalRespondents: 'Jokainen vastaaja vaikuttaa tuloksiin yhtä paljon.',
     marginWeighted: 'Virhemarginaali on 95\u00a0%:n luottamusvälin puolikas 50\u00a0%:n osuudelle efektiivisellä otoskoolla laskettuna.',
+    marginDesign: 'Virhemarginaali on 95\u00a0%:n luottamusvälin puolikas 50\u00a0%:n osuudelle, kun vastaajamäärä jaetaan luvun {indicator} asetelmaperusteisella asetelmakertoimella.',
+    designEffect:
+      'Keskiarvon asetelmaperusteinen asetelmakerroin on sen varianssi otanta-asetelmassa (ositteet ja painot) jaettuna varianssilla, joka sillä olisi samankokoisessa palauttaen poimitussa yksinkertaisessa satunnaisotoksessa, kuten R:n survey-paketti sen laskee (svymean ja deff = "replace"). Se riippuu myös vastauksista, joten se annetaan yhdelle luvulle: keskiarvolle {indicator}.',
     marginUnweighted: 'Virhemarginaali on 95\u00a0%:n luottamusvälin puolikas 50\u00a0%:n osuudelle vastaajamäärällä laskettuna.',
     scale: 'Väittämiin vastataan asteikolla {scale}. Tyhjä vastaus jätetään pois kaikista luvuista.',
     cantSay: {

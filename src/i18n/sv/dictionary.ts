@@ -67,7 +67,8 @@ export const sv: Dictionary = {
     sample: 'Material',
     respondents: 'Svarande',
     effectiveN: 'Effektiv urvalsstorlek',
-    designEffect: 'Designeffekt',
+    designEffect: 'Viktningens designeffekt (Kish)',
+    designEffectOf: 'Designeffekt för {indicator} (designbaserad)',
     marginOfError: 'Felmarginal (andel 50\u00a0%)',
     bands: 'Tolkningsgränser',
     formulas: 'Hur siffrorna räknas',
@@ -184,9 +185,12 @@ export const sv: Dictionary = {
     },
     oneSample: 'Alla svarande utgör ett urval.',
     weighted:
-      'Svaren viktas med designvikter så att resultaten beskriver populationen och inte bara de svarande. Den effektiva urvalsstorleken (Kish) anger hur stort ett oviktat urval det viktade materialet motsvarar; designeffekten är antalet svarande delat med den effektiva urvalsstorleken.',
+      'Svaren viktas med designvikter så att resultaten beskriver populationen och inte bara de svarande. Den effektiva urvalsstorleken (Kish) anger hur stort ett oviktat urval det viktade materialet motsvarar; Kishs designeffekt, antalet svarande delat med den effektiva urvalsstorleken, är vikternas effekt ensam.',
     equalRespondents: 'Varje svarande räknas lika mycket i resultaten.',
     marginWeighted: 'Felmarginalen är hälften av 95\u00a0%:s konfidensintervall för en andel på 50\u00a0% vid den effektiva urvalsstorleken.',
+    marginDesign: 'Felmarginalen är hälften av 95\u00a0%:s konfidensintervall för en andel på 50\u00a0% vid antalet svarande delat med den designbaserade designeffekten för {indicator}.',
+    designEffect:
+      'Ett medelvärdes designbaserade designeffekt är dess varians under urvalsdesignen (strata och vikter) delad med den varians det skulle ha i ett obundet slumpmässigt urval av samma storlek draget med återläggning, så som R:s survey-paket beräknar den (svymean med deff = "replace"). Den beror också på svaren och anges därför för en siffra, medelvärdet för {indicator}.',
     marginUnweighted: 'Felmarginalen är hälften av 95\u00a0%:s konfidensintervall för en andel på 50\u00a0% vid antalet svarande.',
     scale: 'Påståendena besvaras på skalan {scale}. Tomma svar lämnas utanför alla siffror.',
     cantSay: {
