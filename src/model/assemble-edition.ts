@@ -3,7 +3,8 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from '../study/editions.ts';
 import { textInEvery } from '../i18n/index.ts';
-import { bandOf, designEffect, designOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import { designEffect, designOf } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
@@ -349,10 +350,9 @@ function designEffects(study: Study, data: EditionData, scores: ReadonlyMap<stri
  */
 function weightSummary(share: DomainWeightShare, designBased: number | undefined) {
   const { n, sumWeights, effectiveN } = share;
-  const designEffect = effectiveN > 0 ? n / effectiveN : 1;
-  const marginOfError =
-    designBased !== undefined && n > 0 ? Z975_DECIMAL * Math.sqrt((0.25 * designBased) / n) : effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN;
-  return { n, sumWeights, effectiveN, designEffect, ...(designBased !== undefined ? { designBasedDesignEffect: designBased } : {}), marginOfError };
+  const kish = effectiveN > 0 ? n / effectiveN : 1;
+  const marginOfError = designBased !== undefined && n > 0 ? Z975_DECIMAL * Math.sqrt((0.25 * designBased) / n) : effectiveN > 0 ? Z975_DECIMAL * Math.sqrt(0.25 / effectiveN) : Number.NaN;
+  return { n, sumWeights, effectiveN, designEffect: kish, ...(designBased !== undefined ? { designBasedDesignEffect: designBased } : {}), marginOfError };
 }
 
 /** The respondents in total and by group, from the weight summaries of the domains (the total first, then the groups). */
