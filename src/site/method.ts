@@ -175,9 +175,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
         f.weighted ? say('method.weighted') : say('method.equalRespondents'),
         f.designEffectIndicator !== undefined && say('method.designEffect', { indicator: f.designEffectIndicator }),
       ),
-      f.designEffectIndicator !== undefined
-        ? say('method.marginDesign', { indicator: f.designEffectIndicator })
-        : say(f.weighted ? 'method.marginWeighted' : 'method.marginUnweighted'),
+      f.designEffectIndicator !== undefined ? say('method.marginDesign', { indicator: f.designEffectIndicator }) : say(f.weighted ? 'method.marginWeighted' : 'method.marginUnweighted'),
     ],
   };
 
