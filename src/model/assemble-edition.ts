@@ -8,7 +8,7 @@ import { designEffect, designOf } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
-import { cellStatus, DISCLOSURE_FLOOR, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
+import { cellStatus, complementaryDomains, DISCLOSURE_FLOOR, effectiveNBelow, MAX_WEIGHT_SHARE, suppressBreakdown, type CellStatus } from './suppress.ts';
 import { componentItems, driverWarnings, itemWarnings, sameMissingItems, weightWarnings } from './edition-warnings.ts';
 import type { Cell, Domain, DriverGap, DriverModel, EditionModel, Editorial, GroupSummary, IndicatorModel, IndicatorStats, VersionEntry } from './types.ts';
 
@@ -29,14 +29,23 @@ function shownCell(e: MeanEstimate, band?: string): Cell {
  * Statuses of every domain for one indicator: breakdown by breakdown, each with its own complementary rule.
  * `dominated`: domains where one respondent carries more than MAX_WEIGHT_SHARE of the weight.
  */
-function domainStatuses(domains: readonly Domain[], means: Map<string, MeanEstimate | undefined>, minBase: number, dominated: ReadonlySet<string>): Map<string, CellStatus> {
+function domainStatuses(
+  domains: readonly Domain[],
+  means: Map<string, MeanEstimate | undefined>,
+  minBase: number,
+  dominated: ReadonlySet<string>,
+  answered?: ReadonlyMap<string, number>,
+): Map<string, CellStatus> {
   const totalStatus = cellStatus(means.get('total'), minBase, dominated.has('total'));
   const totalShown = totalStatus.kind === 'shown';
   const out = new Map<string, CellStatus>([['total', totalStatus]]);
   const breakdowns = new Set(domains.map((d) => d.breakdown).filter((b) => b !== 'total'));
   for (const breakdown of breakdowns) {
     const keys = domains.filter((d) => d.breakdown === breakdown).map((d) => d.key);
-    const status = suppressBreakdown(new Map(keys.map((k) => [k, means.get(k)])), totalShown, minBase, dominated);
+    // Answers in no domain of the breakdown (no background value): the total less the domains gives them away too.
+    const unclassified = [(means.get('total')?.n ?? 0) - keys.reduce((a, k) => a + (means.get(k)?.n ?? 0), 0)];
+    if (answered) unclassified.push((answered.get('total') ?? 0) - keys.reduce((a, k) => a + (answered.get(k) ?? 0), 0));
+    const status = suppressBreakdown(new Map(keys.map((k) => [k, means.get(k)])), totalShown, minBase, dominated, { ...(answered ? { answered } : {}), unclassified });
     for (const [k, s] of status) out.set(k, s);
   }
   return out;
@@ -96,7 +105,9 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
     const declared = definedAlike && whole.editions[String(year)]?.comparable?.includes(info.id) === true;
     const est = estimators.get(info.id)!;
     const means = new Map(domains.map((d, k) => [d.key, est.mean(k)]));
-    const statuses = domainStatuses(domains, means, study.minBase, dominated);
+    // The can't-say share counts can't say too: its n is the answers, which the rule must protect as well.
+    const answered = est.cantSay ? new Map(domains.map((d, k) => [d.key, est.cantSay!(k)?.n ?? 0])) : undefined;
+    const statuses = domainStatuses(domains, means, study.minBase, dominated, answered);
     const previousIndicator = previous?.indicators.find((x) => x.id === info.id);
     const items = info.kind === 'dimension' || info.kind === 'index' ? componentItems(study, info.id) : [];
     const stats: Record<string, IndicatorStats> = {};
@@ -308,6 +319,18 @@ function driverAnalyses(
       ...(excluded.length > 0 ? { excluded } : {}),
     });
   }
+  // The total's complete cases less the shown groups' must not give away fewer than the floor.
+  if (drivers.some((d) => d.domain === 'total')) {
+    const sizes = new Map<string, number>();
+    for (const d of drivers) if (d.domain !== 'total') sizes.set(d.domain, d.n);
+    for (const g of gaps) if (g.domain !== 'total') sizes.set(g.domain, g.n);
+    const gapDomains = new Set(gaps.map((g) => g.domain));
+    for (const key of complementaryDomains(sizes, gapDomains)) {
+      const k = drivers.findIndex((d) => d.domain === key);
+      const [d] = drivers.splice(k, 1);
+      gaps.push({ domain: key, reason: 'complementary', n: d.n, effectiveN: Number.NaN });
+    }
+  }
   return { drivers, gaps, excluded: excludedAll };
 
   function exclusions(dropped: readonly { index: number; reason: 'constant' | 'collinear'; with?: number[] }[]): NonNullable<DriverModel['excluded']> {
@@ -358,9 +381,13 @@ function weightSummary(share: DomainWeightShare, designBased: number | undefined
 /** The respondents in total and by group, from the weight summaries of the domains (the total first, then the groups). */
 function respondentSummary(study: Study, shares: readonly DomainWeightShare[], deffs: RespondentDesignEffects | undefined): EditionModel['respondents'] {
   const total = weightSummary(shares[0], deffs?.values[0]);
+  // The total's n and weights less the shown groups' must not give away a group under the floor.
+  const sizes = new Map(study.groups.map((g, gi) => [g.code, shares[1 + gi].n]));
+  const complementary = new Set(complementaryDomains(sizes, new Set(study.groups.filter((g) => sizes.get(g.code)! < DISCLOSURE_FLOOR).map((g) => g.code))));
   const groups: GroupSummary[] = study.groups.map((g, gi) => {
     const s = weightSummary(shares[1 + gi], deffs?.values[1 + gi]);
     if (s.n < DISCLOSURE_FLOOR) return { code: g.code, label: g.label, belowBase: true };
+    if (complementary.has(g.code)) return { code: g.code, label: g.label, belowBase: s.n < study.minBase, complementary: true };
     const { n, ...rest } = s;
     return { code: g.code, label: g.label, n, belowBase: n < study.minBase, ...rest };
   });

@@ -145,7 +145,8 @@ export interface DriverExclusion {
  * - 'outcome': the outcome does not vary among the complete cases;
  * - 'predictors': no predictor varies independently of the others.
  */
-export type DriverGapReason = 'base' | 'weight' | 'withheld' | 'outcome' | 'predictors';
+/** Why a domain has no driver analysis; 'complementary': withheld so that a group under 5 cannot be worked out from the total and the other groups. */
+export type DriverGapReason = 'base' | 'weight' | 'withheld' | 'outcome' | 'predictors' | 'complementary';
 
 export interface DriverGap {
   domain: string;
@@ -155,8 +156,10 @@ export interface DriverGap {
 export interface GroupSummary {
   code: string;
   label: Label;
-  /** Respondents, or undefined when below 5 (not published). */
+  /** Respondents, or undefined when below 5 or `complementary` (not published). */
   n?: number;
+  /** The group's size and weights are withheld so that a group under 5 cannot be worked out from the total and the other groups. */
+  complementary?: true;
   /** Below the minimum base: the group's figures are suppressed. */
   belowBase: boolean;
   sumWeights?: number;

@@ -17,9 +17,9 @@ export function respondentsTable(model: ReportModel, edition: EditionModel, lang
   // The design-based design effect is of one indicator's mean, named in its column's heading.
   const indicator = r.designEffectIndicator === undefined ? undefined : edition.indicators.find((x) => x.id === r.designEffectIndicator)?.label[lang];
   const number = (v: number | undefined) => ({ text: v === undefined ? '–' : formatNumber(v, 2, lang) });
-  const row = (label: string, g: { n?: number; effectiveN?: number; designEffect?: number; designBasedDesignEffect?: number; marginOfError?: number }) => [
+  const row = (label: string, g: { n?: number; complementary?: true; effectiveN?: number; designEffect?: number; designBasedDesignEffect?: number; marginOfError?: number }) => [
     { text: label },
-    { text: g.n === undefined ? t(lang, 'ui.suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
+    { text: g.complementary ? t(lang, 'ui.withheldComplementary', { floor: DISCLOSURE_FLOOR }) : g.n === undefined ? t(lang, 'ui.suppressed', { base: DISCLOSURE_FLOOR }) : formatCount(g.n, lang) },
     ...(weighted ? [{ text: g.effectiveN === undefined ? '–' : formatCount(g.effectiveN, lang) }, number(g.designEffect)] : []),
     ...(indicator !== undefined ? [number(g.designBasedDesignEffect)] : []),
     { text: g.marginOfError === undefined ? '–' : `±${formatPercent(g.marginOfError, lang, 1)}` },
@@ -230,7 +230,9 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
       paragraph(
         f.minBase > DISCLOSURE_FLOOR && say('method.minBase', { base: f.minBase }),
         say('method.floor', { floor: DISCLOSURE_FLOOR }),
-        (grouped || hasBackground) && say('method.complementary'),
+        (grouped || hasBackground) && say('method.complementary', { floor: DISCLOSURE_FLOOR }),
+        grouped && say('method.complementaryRespondents'),
+        grouped && f.driversOutcome !== undefined && say('method.complementaryDrivers'),
       ),
       ...(f.weighted ? [say('method.weightRules', { base: f.minBase })] : []),
       ...(f.driversOutcome !== undefined ? [say(f.weighted ? 'method.driversBaseWeighted' : 'method.driversBase', { base: f.minBase })] : []),

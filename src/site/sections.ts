@@ -8,6 +8,7 @@ import type { TableView } from './tables.ts';
 import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
+import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
 import { groupNotes } from './groups.ts';
 import { testCountSentences, testCounts } from './method.ts';
 import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
@@ -92,7 +93,7 @@ export function groupView(ctx: PageContext, page: Route): { respondents: string;
   const headline = ctx.study.headlines;
   const table = meanTable(ctx, [...headline, ...ctx.dimensions], groupKey(code));
   return {
-    respondents: group?.n === undefined ? t('ui.suppressed', { base: 5 }) : locale.count(group.n),
+    respondents: group?.complementary ? t('ui.withheldComplementary', { floor: DISCLOSURE_FLOOR }) : group?.n === undefined ? t('ui.suppressed', { base: DISCLOSURE_FLOOR }) : locale.count(group.n),
     notes: groupNotes(ctx, code),
     profile: profileFigure(ctx, { code, label: page.title }, [...headline.filter((h) => h !== 'nps'), ...ctx.dimensions], `${prefix}-profile`),
     table: { ...table, caption: `${page.title}: ${t('ui.headline').toLowerCase()}` },
@@ -139,7 +140,14 @@ export interface DriversView {
   gaps: string[];
 }
 
-const GAP_KEYS = { base: 'ui.driversGapBase', weight: 'ui.driversGapWeight', withheld: 'ui.driversGapWithheld', outcome: 'ui.driversGapOutcome', predictors: 'ui.driversGapPredictors' } as const;
+const GAP_KEYS = {
+  base: 'ui.driversGapBase',
+  weight: 'ui.driversGapWeight',
+  withheld: 'ui.driversGapWithheld',
+  outcome: 'ui.driversGapOutcome',
+  predictors: 'ui.driversGapPredictors',
+  complementary: 'ui.driversGapComplementary',
+} as const;
 
 /** The key drivers: a chart per domain (the total, then the groups), the predictors left out, and why a domain has none. */
 export function driversView(ctx: PageContext): DriversView {

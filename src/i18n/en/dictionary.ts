@@ -61,6 +61,7 @@ export const en = {
     difference: 'Difference',
     suppressed: 'n < {base}',
     suppressedNote: 'A figure is not shown when it rests on fewer than {base} respondents.',
+    withheldComplementary: 'not shown (protects a group under {floor})',
     complementaryNote: 'The smallest other group is also withheld where a single withheld figure could otherwise be worked out from the total.',
     groupBase: 'Respondents',
     profile: "The group's profile against all respondents",
@@ -87,6 +88,7 @@ export const en = {
     driversGapWeight: '{domain}: the weights would make the analysis rest on too few respondents (an effective sample size below {base}), so it is not shown.',
     driversGapWithheld: "{domain}: a factor's rating is withheld for this group, so no quadrant chart is shown.",
     driversGapOutcome: '{domain}: every respondent gave “{outcome}” the same value, so there is no variation to explain.',
+    driversGapComplementary: "{domain}: not shown, so that a smaller group's analysis cannot be worked out from that of all respondents.",
     driversGapPredictors: '{domain}: no factor varies independently of the others, so the analysis could not be made.',
     driversExcludedConstant: '{domain}: “{factor}” is left out of the analysis, as every respondent gave it the same rating.',
     driversExcludedCollinear: '{domain}: “{factor}” is left out of the analysis, as it follows exactly from {others}.',
@@ -254,7 +256,10 @@ export const en = {
       'An area or index is compared with the previous edition only when the same statements contribute to it in both: where a statement has no valid answer in one of the two editions only (in all the data or in a group), the change of its area and index is not shown.',
     minBase: 'A figure resting on fewer than {base} respondents is not shown; “n < {base}” stands in its place.',
     floor: 'Nothing at all is published about a figure resting on fewer than {floor} respondents.',
-    complementary: 'Where only one group of a breakdown would be withheld, the next smallest group is withheld too, so that the withheld figure cannot be worked out from the total.',
+    complementary:
+      'Where the withheld groups of a breakdown could be worked out from the total and the other groups (a single withheld group, or withheld groups with fewer than {floor} respondents together), the next smallest group is withheld too, and so on until that is no longer possible; the total always includes every group.',
+    complementaryRespondents: 'The same holds for the numbers of respondents in the table of respondents.',
+    complementaryDrivers: 'The same holds for the key-driver analyses of the stakeholder groups.',
     weightRules:
       'Weights can make a figure rest on fewer respondents than its n suggests. A figure is therefore also withheld, with the mark “n < {base}”, when the effective sample size of its answers (Kish) is below {base}, and every figure of a group, a background class or all respondents is withheld when one respondent carries more than half of its weight.',
     driversBase: 'The key-driver analysis needs at least {base} respondents who answered all its questions.',

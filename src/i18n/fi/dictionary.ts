@@ -60,6 +60,7 @@ export const fi: Dictionary = {
     difference: 'Ero',
     suppressed: 'n < {base}',
     suppressedNote: 'Luku jätetään näyttämättä, kun vastaajia on alle {base}.',
+    withheldComplementary: 'ei näytetä (suojaa alle {floor} hengen ryhmää)',
     complementaryNote: 'Lisäksi piilotetaan pienimmän ryhmän luku, jos yksittäisen piilotetun ryhmän luku olisi muuten laskettavissa kokonaisluvusta.',
     groupBase: 'Vastaajia',
     profile: 'Ryhmän profiili verrattuna kaikkiin vastaajiin',
@@ -86,6 +87,7 @@ export const fi: Dictionary = {
     driversGapWeight: '{domain}: painotuksen vuoksi analyysi nojaisi liian harvaan vastaajaan (efektiivinen otoskoko alle {base}), joten sitä ei näytetä.',
     driversGapWithheld: '{domain}: jonkin tekijän arviota ei julkaista tässä ryhmässä, joten nelikenttää ei näytetä.',
     driversGapOutcome: '{domain}: kaikki vastaajat antoivat tunnusluvulle ”{outcome}” saman arvon, joten selitettävää vaihtelua ei ole.',
+    driversGapComplementary: '{domain}: ei näytetä, jottei pienemmän ryhmän analyysia voi päätellä kaikkien vastaajien analyysista.',
     driversGapPredictors: '{domain}: yksikään tekijä ei vaihtele muista riippumatta, joten analyysia ei voitu tehdä.',
     driversExcludedConstant: '{domain}: tekijä ”{factor}” on jätetty analyysista pois, koska kaikki vastaajat antoivat sille saman arvion.',
     driversExcludedCollinear: '{domain}: tekijä ”{factor}” on jätetty analyysista pois, koska se on laskettavissa suoraan tekijöistä {others}.',
@@ -250,7 +252,10 @@ export const fi: Dictionary = {
       'Osa-aluetta tai indeksiä verrataan edelliseen tutkimukseen vain, kun siihen kuuluvat samat väittämät molemmissa: jos väittämään ei ole yhtään kelvollista vastausta vain toisessa tutkimuksessa (koko aineistossa tai ryhmässä), sen osa-alueen ja indeksin muutosta ei näytetä.',
     minBase: 'Lukua ei näytetä, jos se perustuu alle {base} vastaajaan; sen tilalla lukee ”n < {base}”.',
     floor: 'Alle {floor} vastaajan luvuista ei julkaista mitään.',
-    complementary: 'Jos ryhmittelyssä piilotettaisiin vain yksi ryhmä, myös seuraavaksi pienimmän ryhmän luku piilotetaan, jottei piilotettua lukua voi päätellä kokonaistuloksesta.',
+    complementary:
+      'Jos ryhmittelyn piilotetut ryhmät voisi päätellä kokonaistuloksesta ja muista ryhmistä (piilotettu on vain yksi ryhmä, tai piilotetuissa ryhmissä on yhteensä alle {floor} vastaajaa), myös seuraavaksi pienin ryhmä piilotetaan, ja niin edelleen, kunnes se ei enää ole mahdollista; kokonaistulokseen sisältyvät aina kaikki ryhmät.',
+    complementaryRespondents: 'Sama koskee vastaajataulukon vastaajamääriä.',
+    complementaryDrivers: 'Sama koskee sidosryhmien avaintekijäanalyyseja.',
     weightRules:
       'Painotus voi saada luvun nojaamaan harvempaan vastaajaan kuin vastaajamäärä antaa ymmärtää. Siksi luku jätetään näyttämättä merkinnällä ”n < {base}” myös, kun sen vastausten efektiivinen otoskoko (Kishin kaava) on alle {base}, ja ryhmän, taustamuuttujan luokan tai kaikkien vastaajien kaikki luvut jätetään näyttämättä, jos yksi vastaaja kantaa yli puolet sen painosta.',
     driversBase: 'Avaintekijäanalyysiin tarvitaan vähintään {base} kaikkiin sen kysymyksiin vastannutta.',

@@ -60,6 +60,7 @@ export const sv: Dictionary = {
     difference: 'Skillnad',
     suppressed: 'n < {base}',
     suppressedNote: 'En siffra visas inte när den bygger på färre än {base} svarande.',
+    withheldComplementary: 'visas inte (skyddar en grupp under {floor})',
     complementaryNote: 'Dessutom döljs den minsta andra gruppens siffra om en enskild dold siffra annars kunde räknas ut ur totalen.',
     groupBase: 'Svarande',
     profile: 'Gruppens profil jämfört med alla svarande',
@@ -86,6 +87,7 @@ export const sv: Dictionary = {
     driversGapWeight: '{domain}: på grund av viktningen skulle analysen bygga på för få svarande (effektiv urvalsstorlek under {base}), så den visas inte.',
     driversGapWithheld: '{domain}: bedömningen av någon faktor publiceras inte för denna grupp, så fyrfältet visas inte.',
     driversGapOutcome: '{domain}: alla svarande gav ”{outcome}” samma värde, så det finns ingen variation att förklara.',
+    driversGapComplementary: '{domain}: visas inte, så att en mindre grupps analys inte kan räknas ut ur analysen för alla svarande.',
     driversGapPredictors: '{domain}: ingen faktor varierar oberoende av de andra, så analysen kunde inte göras.',
     driversExcludedConstant: '{domain}: faktorn ”{factor}” har lämnats utanför analysen, eftersom alla svarande gav den samma bedömning.',
     driversExcludedCollinear: '{domain}: faktorn ”{factor}” har lämnats utanför analysen, eftersom den direkt kan räknas ut ur {others}.',
@@ -252,7 +254,10 @@ export const sv: Dictionary = {
       'Ett område eller index jämförs med föregående undersökning endast när samma påståenden ingår i båda: om ett påstående saknar giltiga svar i bara den ena undersökningen (i hela materialet eller i en grupp), visas inte förändringen för dess område och index.',
     minBase: 'En siffra som bygger på färre än {base} svarande visas inte; i dess ställe står ”n < {base}”.',
     floor: 'Om siffror som bygger på färre än {floor} svarande publiceras ingenting alls.',
-    complementary: 'Om endast en grupp i en indelning skulle döljas, döljs också den näst minsta gruppen, så att den dolda siffran inte kan räknas fram ur totalen.',
+    complementary:
+      'Om de dolda grupperna i en indelning kunde räknas ut ur totalen och de andra grupperna (en enda dold grupp, eller dolda grupper med sammanlagt färre än {floor} svarande), döljs också den näst minsta gruppen, och så vidare tills det inte längre är möjligt; totalen omfattar alltid alla grupper.',
+    complementaryRespondents: 'Detsamma gäller antalet svarande i tabellen över svarande.',
+    complementaryDrivers: 'Detsamma gäller intressentgruppernas nyckelfaktoranalyser.',
     weightRules:
       'Vikterna kan göra att en siffra vilar på färre svarande än dess n antyder. En siffra döljs därför med markeringen ”n < {base}” också när den effektiva urvalsstorleken för dess svar (Kish) är under {base}, och alla siffror för en grupp, en bakgrundsklass eller alla svarande döljs när en enda svarande bär mer än hälften av dess vikt.',
     driversBase: 'Nyckelfaktoranalysen kräver minst {base} svarande som besvarat alla dess frågor.',
