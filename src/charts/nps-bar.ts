@@ -16,10 +16,12 @@ export interface NpsBarInput {
   labels: { promoters: string; passives: string; detractors: string };
 }
 
-/** An NPS value as displayed: +23, 0, −5. */
+/**
+ * An NPS as the tables and cards write it: 23, 0, −5. Like a mean it carries no plus
+ * sign; only a change does.
+ */
 export function formatNps(v: number, lang: ChartOptions['lang']): string {
-  const r = Math.round(v);
-  return r > 0 ? `+${formatNumber(r, 0, lang)}` : formatNumber(r, 0, lang);
+  return formatNumber(v, 0, lang);
 }
 
 export function npsBarSummary(input: NpsBarInput, lang: ChartOptions['lang']): string {

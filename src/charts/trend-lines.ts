@@ -9,6 +9,7 @@ import { formatNumber } from '../format/number.ts';
 import { t } from '../i18n/index.ts';
 import { GRID, MUTED, groupColour } from './palette.ts';
 import { type ChartOptions, DEFAULT_WIDTH, LINE_HEIGHT, isShown, multilineText, renderChart, suppressedSentence, svgElement } from './render.ts';
+import { formatNps } from './nps-bar.ts';
 import { linesWidth, wrapText } from './text.ts';
 
 export interface TrendLinesInput {
@@ -36,9 +37,7 @@ interface Datum {
 }
 
 function formatValue(v: number, nps: boolean, lang: ChartOptions['lang']): string {
-  if (!nps) return formatNumber(v, 2, lang);
-  const r = Math.round(v);
-  return r > 0 ? `+${formatNumber(r, 0, lang)}` : formatNumber(r, 0, lang);
+  return nps ? formatNps(v, lang) : formatNumber(v, 2, lang);
 }
 
 export function trendLinesSummary(input: TrendLinesInput, lang: ChartOptions['lang']): string {

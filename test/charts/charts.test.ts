@@ -194,12 +194,13 @@ describe('numbers and language', () => {
     expect(parse(distributionBars(distributionBarsInput('sv'), { lang: 'sv', idPrefix: 'd' })).textContent).toContain('40\u00a0%');
   });
 
-  it('writes years without separators and NPS with signs', () => {
+  it('writes years without separators, and an NPS as the tables do: no plus sign, a true minus', () => {
     const trend = trendLines(trendLinesInput(), { lang: 'fi', idPrefix: 't' });
     expect(trend).toContain('>2024<');
     expect(trend).not.toMatch(/2\s024|2,024/);
     const nps = npsBar(npsBarInput('fi'), { lang: 'fi', idPrefix: 'n' });
-    expect(nps).toContain('>+23<');
+    expect(nps).toContain('>23<');
+    expect(nps).not.toContain('+23');
     expect(nps).toContain('>\u22125<');
   });
 
