@@ -1,5 +1,5 @@
 import { SavCases } from '../load/sav-cases.ts';
-import { readSavDictionary, SavFormatError, SavNeedMore, type SavDictionary } from '../load/sav-dictionary.ts';
+import { SavFormatError, SavHeadReader, type SavDictionary } from '../load/sav-dictionary.ts';
 import { savNumberText, stringValue, userMissing } from '../load/sav-responses.ts';
 import { type ColumnMeta, TableProfiler } from './column-profile.ts';
 import type { TableRead } from './table.ts';
@@ -12,7 +12,7 @@ import type { TableRead } from './table.ts';
  * counted apart).
  */
 export class SavTable {
-  private head: Uint8Array = new Uint8Array(0);
+  private readonly head = new SavHeadReader();
   private cases: SavCases | undefined;
   private profiler: TableProfiler | undefined;
   private failure: string | undefined;
@@ -25,22 +25,17 @@ export class SavTable {
       this.cases.push(piece);
       return;
     }
-    const head = new Uint8Array(this.head.length + piece.length);
-    head.set(this.head);
-    head.set(piece, this.head.length);
-    this.head = head;
-    let dict: SavDictionary;
+    let found: ReturnType<SavHeadReader['push']>;
     try {
-      dict = readSavDictionary(head);
+      found = this.head.push(piece);
     } catch (error) {
-      if (error instanceof SavNeedMore) return;
       if (!(error instanceof SavFormatError)) throw error;
       this.failure = error.message;
       return;
     }
-    this.head = new Uint8Array(0);
-    this.start(dict);
-    this.cases!.push(head.subarray(dict.dataOffset));
+    if (!found) return;
+    this.start(found.dict);
+    this.cases!.push(found.data);
   }
 
   end(): TableRead {

@@ -304,3 +304,28 @@ function addLongStringLabels(data: Uint8Array, variables: SavVariable[], text: (
     }
   }
 }
+
+/**
+ * Collects a .sav file's first pieces until they hold its whole dictionary. Gives the
+ * dictionary and the data bytes already read, or undefined while more are needed;
+ * a malformed dictionary throws SavFormatError.
+ */
+export class SavHeadReader {
+  private head = new Uint8Array(0);
+
+  push(piece: Uint8Array): { dict: SavDictionary; data: Uint8Array } | undefined {
+    const head = new Uint8Array(this.head.length + piece.length);
+    head.set(this.head);
+    head.set(piece, this.head.length);
+    this.head = head;
+    let dict: SavDictionary;
+    try {
+      dict = readSavDictionary(head);
+    } catch (error) {
+      if (error instanceof SavNeedMore) return undefined;
+      throw error;
+    }
+    this.head = new Uint8Array(0);
+    return { dict, data: head.subarray(dict.dataOffset) };
+  }
+}

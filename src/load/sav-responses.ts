@@ -5,7 +5,7 @@ import type { ParseResponsesOptions, ParseResponsesResult } from './parse-respon
 import { ResponseRows } from './response-rows.ts';
 import { scaleIssue } from './row-rules.ts';
 import { SavCases } from './sav-cases.ts';
-import { readSavDictionary, SavFormatError, SavNeedMore, type SavDictionary, type SavVariable } from './sav-dictionary.ts';
+import { SavFormatError, SavHeadReader, type SavDictionary, type SavVariable } from './sav-dictionary.ts';
 
 /** Numbers 0–99 as text, made once: most values of a survey are these. */
 const SMALL = Array.from({ length: 100 }, (_, i) => String(i));
@@ -45,7 +45,7 @@ export class SavResponsesParser {
   private readonly study: Study;
   private readonly options: ParseResponsesOptions;
   private readonly issues: IssueList;
-  private head: Uint8Array = new Uint8Array(0);
+  private readonly head = new SavHeadReader();
   private dict: SavDictionary | undefined;
   private cases: SavCases | undefined;
   private rows: ResponseRows | undefined;
@@ -68,22 +68,17 @@ export class SavResponsesParser {
       this.cases.push(piece);
       return;
     }
-    const head = new Uint8Array(this.head.length + piece.length);
-    head.set(this.head);
-    head.set(piece, this.head.length);
-    this.head = head;
-    let dict: SavDictionary;
+    let found: ReturnType<SavHeadReader['push']>;
     try {
-      dict = readSavDictionary(head);
+      found = this.head.push(piece);
     } catch (error) {
-      if (error instanceof SavNeedMore) return;
       if (!(error instanceof SavFormatError)) throw error;
       this.refuse(error.message);
       return;
     }
-    this.head = new Uint8Array(0);
-    this.start(dict);
-    this.cases!.push(head.subarray(dict.dataOffset));
+    if (!found) return;
+    this.start(found.dict);
+    this.cases!.push(found.data);
   }
 
   /** Reads the rest and returns the result. */
