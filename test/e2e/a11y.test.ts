@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import { TEST_LOAD } from '../support/effects.ts';
 import { loadReport } from '../../src/pipeline/load-report.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { groupSlug } from '../../src/site/view.ts';
-import { openSite, type ServedSite } from './support.ts';
+import { axeFindings, openSite, type ServedSite } from './support.ts';
 
 const siteDir = inject('sampleSite');
 let site: ServedSite;
@@ -18,20 +17,6 @@ let site: ServedSite;
 let context: BrowserContext;
 let page: Page;
 let model: ReportModel;
-
-/** Rules whose findings are not serious by axe's measure but still defects of this site. */
-const ALSO_FAIL = [
-  'duplicate-id',
-  'duplicate-id-aria',
-  'landmark-unique',
-  'landmark-no-duplicate-main',
-  'landmark-one-main',
-  'heading-order',
-  'page-has-heading-one',
-  'region',
-  'empty-heading',
-  'empty-table-header',
-];
 
 beforeAll(async () => {
   const loaded = await loadReport({ dataDir: 'data', reportsDir: 'reports', ...TEST_LOAD });
@@ -65,26 +50,7 @@ function pageTypes(lang: string, year: number): Record<string, string> {
 }
 
 async function axe(page: Page, path: string) {
-  await page.goto(site.origin + path);
-  // Folded tables are part of the page: open them so that axe looks at them too.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-  // The print report repeats the components of the other pages (checked there in full) many
-  // times over; a sample of each keeps axe to seconds instead of a minute.
-  if (path.endsWith('/print/') || path.endsWith('/tables/')) {
-    builder.exclude('section[aria-labelledby="tables-h"] > table:nth-of-type(n+7)');
-    if (path.endsWith('/print/')) builder.exclude('.print-subsection:nth-child(n+4)').exclude('figure.chart:nth-of-type(n+3)');
-  }
-  const result = await builder.analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_FAIL.includes(v.id))
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length}× e.g. ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
+  return axeFindings(page, site.origin, path);
 }
 
 describe('axe', () => {

@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../../src/pdf/browser.ts';
 import { serveStatic } from '../../src/io/static-server.ts';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export interface ServedSite {
   origin: string;
@@ -220,3 +221,44 @@ export function numberTokens(text: string): Set<string> {
 }
 
 export const NBSP = '\u00a0';
+
+/** Rules whose findings are not serious by axe's measure but still defects of this site. */
+export const ALSO_FAIL = [
+  'duplicate-id',
+  'duplicate-id-aria',
+  'landmark-unique',
+  'landmark-no-duplicate-main',
+  'landmark-one-main',
+  'heading-order',
+  'page-has-heading-one',
+  'region',
+  'empty-heading',
+  'empty-table-header',
+];
+
+/**
+ * What axe finds on the page at `path`, one line per rule: serious and critical
+ * findings and the ALSO_FAIL rules, with folded tables opened first.
+ */
+export async function axeFindings(page: Page, origin: string, path: string): Promise<string[]> {
+  await page.goto(origin + path);
+  // Folded tables are part of the page: open them so that axe looks at them too.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  const builder = new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
+  // The print report repeats the components of the other pages (checked there in full) many
+  // times over; a sample of each keeps axe to seconds instead of a minute.
+  if (path.endsWith('/print/') || path.endsWith('/tables/')) {
+    builder.exclude('section[aria-labelledby="tables-h"] > table:nth-of-type(n+7)');
+    if (path.endsWith('/print/')) builder.exclude('.print-subsection:nth-child(n+4)').exclude('figure.chart:nth-of-type(n+3)');
+  }
+  const result = await builder.analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || ALSO_FAIL.includes(v.id))
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes.length}× e.g. ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+}

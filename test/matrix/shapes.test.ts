@@ -7,27 +7,12 @@
  * leaks, every internal link resolves, and axe finds nothing on the summary, an area
  * and the method page in every language.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type Lang, t } from '../../src/i18n/index.ts';
 import { type Shape, SHAPES } from '../support/study-shapes.ts';
-import { crawl, openSite, type ServedSite } from '../e2e/support.ts';
+import { axeFindings, crawl, openSite, type ServedSite } from '../e2e/support.ts';
 import { type BuiltPage, buildShape, dictionaryKeys, distinctivePhrases, FUNCTION_WORDS, findings, phraseHits, readSite, regexHits, textPattern, textsOf, wordHits } from './support.ts';
-
-/** Rules whose findings axe does not rate serious but that are still defects of this site (as in test/e2e/a11y.test.ts). */
-const ALSO_FAIL = [
-  'duplicate-id',
-  'duplicate-id-aria',
-  'landmark-unique',
-  'landmark-no-duplicate-main',
-  'landmark-one-main',
-  'heading-order',
-  'page-has-heading-one',
-  'region',
-  'empty-heading',
-  'empty-table-header',
-];
 
 const PHRASES = Object.fromEntries(LANGUAGES.map((l) => [l, distinctivePhrases(l)])) as Record<Lang, string[]>;
 const KEY_PATTERN = new RegExp(`(?<![\\w.])(?:${[...new Set(dictionaryKeys().map((k) => k.split('.')[0]))].join('|')})\\.[a-z][A-Za-z]+(?![\\w])`, 'g');
@@ -301,18 +286,7 @@ for (const shape of SHAPES) {
         const found: string[] = [];
         for (const lang of langs) {
           for (const path of [`/${lang}/${latest}/`, `/${lang}/${latest}/areas/service/`, `/${lang}/${latest}/method/`]) {
-            await page.goto(site.origin + path);
-            await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-            const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-            for (const v of result.violations) {
-              if (v.impact !== 'serious' && v.impact !== 'critical' && !ALSO_FAIL.includes(v.id)) continue;
-              found.push(
-                `${path}: ${v.impact} ${v.id}: ${v.help} — ${v.nodes.length}× e.g. ${v.nodes
-                  .slice(0, 2)
-                  .map((n) => n.target.join(' '))
-                  .join(' | ')}`,
-              );
-            }
+            for (const finding of await axeFindings(page, site.origin, path)) found.push(`${path}: ${finding}`);
           }
         }
         expect(found).toEqual([]);
