@@ -43,7 +43,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     const date = stringOption(args, 'date') ?? effects.now().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date "${date}" is not a date like 2025-03-14`);
     const today = effects.now().toISOString().slice(0, 10);
-    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, toolVersion: TOOL_VERSION, skipVerification: [year] });
+    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, toolVersion: TOOL_VERSION, publishing: year });
     if (reportIssues(issues, effects) || !model) return 1;
     const edition = model.editions.find((e) => e.year === year);
     if (!edition) {
@@ -94,6 +94,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
         toolVersion: TOOL_VERSION,
         inputs: inputs.get(year)!,
         ...(note ? { note } : {}),
+        methods: { shareInterval: edition.shareInterval },
         figures: recordedFigures(model, edition),
       },
       model.study.id,
