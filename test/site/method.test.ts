@@ -200,8 +200,16 @@ describe('methodParagraphs', () => {
   });
 
   it('says which interval the edition gives shares: the logit one, or the symmetric one it was published with', () => {
-    const logit = { en: /on the logit scale, as R's survey package makes it/, fi: /lasketaan logit-asteikolla samoin kuin R:n survey-paketissa/, sv: /beräknas på logitskalan så som R-paketet survey/ };
-    const symmetric = { en: /as it was published, the 95% confidence interval of a share is also the share ± 1\.96/, fi: /sellaisena kuin se julkaistiin, myös osuuden/, sv: /så som den publicerades, är också en andels/ };
+    const logit = {
+      en: /on the logit scale, as R's survey package makes it/,
+      fi: /lasketaan logit-asteikolla samoin kuin R:n survey-paketissa/,
+      sv: /beräknas på logitskalan så som R-paketet survey/,
+    };
+    const symmetric = {
+      en: /as it was published, the 95% confidence interval of a share is also the share ± 1\.96/,
+      fi: /sellaisena kuin se julkaistiin, myös osuuden/,
+      sv: /så som den publicerades, är också en andels/,
+    };
     for (const lang of ['fi', 'sv', 'en'] as const) {
       expect(last(full).shareInterval).toBe('logit');
       const text = textOf(full, last(full), lang);

@@ -214,7 +214,8 @@ export const en = {
     indexOfItems:
       'An index built from statements is, for each respondent, the mean of their answers when they answered at least half of the statements; its figure is the mean of these over the respondents.',
     weightedMeans: 'All means and shares are weighted by the design weights.',
-    seStratified: "Standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval of a mean is the estimate ± 1.96 standard errors.",
+    seStratified:
+      "Standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval of a mean is the estimate ± 1.96 standard errors.",
     seOneSample:
       "Standard errors come from Taylor linearisation with the respondents as one sample (as in R's survey package), and the 95% confidence interval of a mean is the estimate ± 1.96 standard errors.",
     shareIntervalLogit:

@@ -213,7 +213,8 @@ export const fi: Dictionary = {
       'Väittämistä muodostettu indeksi on vastaajittain hänen vastaustensa keskiarvo, kun hän on vastannut vähintään puoleen väittämistä; indeksin luku on näiden keskiarvo vastaajien yli.',
     weightedMeans: 'Kaikki keskiarvot ja osuudet on painotettu asetelmapainoilla.',
     seStratified: 'Keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja keskiarvon 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
-    seOneSample: 'Keskivirheet lasketaan linearisointimenetelmällä vastaajia yhtenä otoksena käsitellen (sama kuin R:n survey-paketissa), ja keskiarvon 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    seOneSample:
+      'Keskivirheet lasketaan linearisointimenetelmällä vastaajia yhtenä otoksena käsitellen (sama kuin R:n survey-paketissa), ja keskiarvon 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
     shareIntervalLogit:
       'Osuuden p 95\u00a0%:n luottamusväli lasketaan logit-asteikolla samoin kuin R:n survey-paketissa (svyciprop, menetelmä ”logit”): log(p / (1 − p)) ± t · keskivirhe / (p(1 − p)), missä t on Studentin t-jakauman 97,5\u00a0%:n kvantiili asetelman vapausasteilla ({degrees}), ja muunnetaan takaisin osuudeksi. Väli pysyy siten 0 ja 100\u00a0%:n välillä. Osuudella 0\u00a0% tai 100\u00a0% ei ole vaihtelua, ja sen väli on osuus itse.',
     degreesStrata: 'vastaajien määrä vähennettynä heidän ositteidensa määrällä',

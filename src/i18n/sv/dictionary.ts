@@ -213,8 +213,10 @@ export const sv: Dictionary = {
     indexOfItems:
       'Ett index som byggs av påståenden är för varje svarande medeltalet av hens svar, när hen besvarat minst hälften av påståendena; indexets siffra är medeltalet av dessa över de svarande.',
     weightedMeans: 'Alla medeltal och andelar är viktade med designvikterna.',
-    seStratified: 'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
-    seOneSample: 'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
+    seStratified:
+      'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
+    seOneSample:
+      'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
     shareIntervalLogit:
       '95\u00a0%:s konfidensintervall för en andel p beräknas på logitskalan så som R-paketet survey gör det (svyciprop med metoden ”logit”): log(p / (1 − p)) ± t · standardfel / (p(1 − p)), där t är 97,5\u00a0%-kvantilen i Students t-fördelning med designens frihetsgrader ({degrees}), omräknat till en andel. Intervallet håller sig därmed mellan 0 och 100\u00a0%. En andel på 0\u00a0% eller 100\u00a0% har ingen varians, och dess intervall är andelen själv.',
     degreesStrata: 'antalet svarande minus antalet strata de finns i',
