@@ -223,7 +223,7 @@ export const en = {
     degreesStrata: 'the respondents less the strata they are in',
     degreesOneSample: 'the respondents less one',
     shareIntervalSymmetric:
-      'In this edition, as it was published, the 95% confidence interval of a share is also the share ± 1.96 standard errors; near 0% or 100% it can reach below 0% or above 100%. Editions published later, and new versions of earlier ones, make the interval of a share on the logit scale, so that it stays between 0% and 100%.',
+      'In this edition, as it was published, the 95% confidence interval of a share is also the share ± 1.96 standard errors; near 0% or 100% it can reach below 0% or above 100%. A new version of this edition would make the interval of a share on the logit scale instead, which stays between 0% and 100%.',
     nps: 'The Net Promoter Score (NPS) comes from the 0–10 recommendation question: the share of promoters (9–10) minus the share of detractors (0–6), in percentage points; passives (7–8) count in the base only.',
     background: 'Results are also broken down by {variables}. Each class is a part of the sample, estimated with the same design; it is not a sample of its own.',
     drivers:

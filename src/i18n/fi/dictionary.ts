@@ -220,7 +220,7 @@ export const fi: Dictionary = {
     degreesStrata: 'vastaajien määrä vähennettynä heidän ositteidensa määrällä',
     degreesOneSample: 'vastaajien määrä vähennettynä yhdellä',
     shareIntervalSymmetric:
-      'Tässä julkaisussa, sellaisena kuin se julkaistiin, myös osuuden 95\u00a0%:n luottamusväli on osuus ± 1,96 keskivirhettä; lähellä 0:aa tai 100:aa prosenttia se voi ulottua alle 0\u00a0%:n tai yli 100\u00a0%:n. Myöhemmin julkaistuissa julkaisuissa ja aiempien julkaisujen uusissa versioissa osuuden väli lasketaan logit-asteikolla, jolloin se pysyy 0 ja 100\u00a0%:n välillä.',
+      'Tässä julkaisussa, sellaisena kuin se julkaistiin, myös osuuden 95\u00a0%:n luottamusväli on osuus ± 1,96 keskivirhettä; lähellä 0:aa tai 100:aa prosenttia se voi ulottua alle 0\u00a0%:n tai yli 100\u00a0%:n. Julkaisun uusi versio laskisi osuuden välin sen sijaan logit-asteikolla, jolloin se pysyy 0 ja 100\u00a0%:n välillä.',
     nps: 'Suositteluindeksi (NPS) lasketaan suosittelukysymyksestä (asteikko 0–10): suosittelijoiden (9–10) osuus vähennettynä arvostelijoiden (0–6) osuudella, prosenttiyksikköinä. Passiiviset (7–8) ovat mukana vain osuuksien pohjassa.',
     background: 'Tulokset esitetään myös taustamuuttujien mukaan ({variables}). Kukin luokka on osa otosta ja se estimoidaan samalla asetelmalla; luokka ei ole oma otoksensa.',
     drivers:

@@ -222,7 +222,7 @@ export const sv: Dictionary = {
     degreesStrata: 'antalet svarande minus antalet strata de finns i',
     degreesOneSample: 'antalet svarande minus ett',
     shareIntervalSymmetric:
-      'I den här utgåvan, så som den publicerades, är också en andels 95\u00a0%:s konfidensintervall andelen ± 1,96 standardfel; nära 0 eller 100\u00a0% kan det gå under 0\u00a0% eller över 100\u00a0%. Senare publicerade utgåvor och nya versioner av tidigare utgåvor beräknar en andels intervall på logitskalan, så att det håller sig mellan 0 och 100\u00a0%.',
+      'I den här utgåvan, så som den publicerades, är också en andels 95\u00a0%:s konfidensintervall andelen ± 1,96 standardfel; nära 0 eller 100\u00a0% kan det gå under 0\u00a0% eller över 100\u00a0%. En ny version av utgåvan skulle i stället beräkna en andels intervall på logitskalan, så att det håller sig mellan 0 och 100\u00a0%.',
     nps: 'Rekommendationsindexet (NPS) räknas ur rekommendationsfrågan (skala 0–10): andelen förespråkare (9–10) minus andelen kritiker (0–6), i procentenheter. Passiva (7–8) ingår endast i basen för andelarna.',
     background: 'Resultaten redovisas också enligt bakgrundsvariabler ({variables}). Varje klass är en del av urvalet och skattas med samma design; den är inte ett eget urval.',
     drivers:
