@@ -16,8 +16,9 @@ const EXPANSION_DF = 1000;
 function upperTail(t: number, df: number): { tail: number; density: number } {
   const c2 = df / (df + t * t);
   const sin = t / Math.sqrt(df + t * t);
-  // Γ((ν+1)/2) / Γ(ν/2) by its recurrence over ν − 2, ν − 4, … down to 1 or 2.
+  // Γ((ν+1)/2) / Γ(ν/2) from its value at 1 or 2 by the recurrence r(k) = r(k − 2) · (k − 1)/(k − 2).
   let gammaRatio = df % 2 === 1 ? 1 / Math.sqrt(Math.PI) : Math.sqrt(Math.PI) / 2;
+  for (let k = df % 2 === 1 ? 3 : 4; k <= df; k += 2) gammaRatio *= (k - 1) / (k - 2);
   let a: number;
   if (df % 2 === 1) {
     let term = 1;
@@ -26,7 +27,6 @@ function upperTail(t: number, df: number): { tail: number; density: number } {
       term *= ((k - 1) / k) * c2;
       sum += term;
     }
-    for (let k = 3; k <= df; k += 2) gammaRatio *= k / 2 / ((k - 1) / 2);
     const theta = Math.atan(t / Math.sqrt(df));
     a = df === 1 ? (2 * theta) / Math.PI : (2 / Math.PI) * (theta + sin * Math.sqrt(c2) * sum);
   } else {
@@ -36,7 +36,6 @@ function upperTail(t: number, df: number): { tail: number; density: number } {
       term *= ((k - 1) / k) * c2;
       sum += term;
     }
-    for (let k = 4; k <= df; k += 2) gammaRatio *= (k - 1) / 2 / ((k - 2) / 2);
     a = sin * sum;
   }
   const density = (gammaRatio / Math.sqrt(df * Math.PI)) * Math.exp(((df + 1) / 2) * Math.log(c2));
