@@ -62,6 +62,7 @@ describe('the interval of shares per edition', () => {
     const code = await main(['publish', '2024', '--version', '1.1', '--note', 'Intervals of shares by the logit method', '--date', '2026-01-15'], effects);
     expect(effects.errors.filter((l) => l.startsWith('error'))).toEqual([]);
     expect(code).toBe(0);
+    expect(effects.output.at(-1)).toBe('The shares of 2024 now have logit intervals, within 0–100 %; version 1.0 had symmetric ones (the share ± 1.96 standard errors).');
     const r = record(2024);
     expect(r.current.methods).toEqual({ shareInterval: 'logit' });
     expect(r.history.map((h) => [h.version, h.methods])).toEqual([['1.0', undefined]]);
