@@ -77,7 +77,7 @@ export function symmetricIntervalWarning(edition: EditionModel, file: string): I
   return {
     severity: 'warning',
     file,
-    message: `${year} was published with symmetric intervals for shares (the share ± 1.96 standard errors)${outside > 0 ? `, ${outside} of which reach below 0 % or above 100 %` : ''}; its pages and downloads keep the published intervals, while drafts and editions published from now on have logit intervals, which stay within 0–100 %`,
+    message: `${year} was published with symmetric intervals for shares (the share ± 1.96 standard errors)${outside > 0 ? `, ${outside} of which reach below 0 % or above 100 %` : ''}; its downloads and method text keep them as published, while drafts and editions published from now on have logit intervals, which stay within 0–100 %`,
     hint: `Publish a new version to adopt the logit interval: luotain publish ${year} --version <next> --note "Intervals of shares by the logit method".`,
   };
 }
