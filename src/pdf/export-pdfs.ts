@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Effects } from '../io/effects.ts';
 import type { EditionModel, ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { pdfFileName } from '../site/view.ts';
 import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
-import { setDocumentInfo, tocPageNumbers, type DocumentInfo } from './metadata.ts';
+import { finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
 import { serveStatic } from '../io/static-server.ts';
 
 /** The chapters named among a PDF's keywords. */
@@ -95,76 +95,77 @@ async function waitForFonts(page: Page, url: string): Promise<void> {
  * in src/site/print.ts) rather than from header/footer templates: the templates
  * render in a frame without the report font and Chromium draws them on every page,
  * the full-bleed cover included, while margin boxes can be left off the cover.
+ *
+ * A layout print is only read for where each heading landed: without the structure
+ * tree, the outline and the backgrounds (none of which moves anything on the page)
+ * it takes about a third less time and is a quarter of the size to parse.
  */
-async function printPage(page: Page): Promise<Uint8Array> {
+async function printPage(page: Page, purpose: 'final' | 'layout'): Promise<Uint8Array> {
+  const final = purpose === 'final';
   const pdf = await page.pdf({
     format: 'A4',
-    printBackground: true,
+    printBackground: final,
     preferCSSPageSize: true,
-    tagged: true,
-    outline: true,
+    tagged: final,
+    outline: final,
     displayHeaderFooter: false,
   });
   return new Uint8Array(pdf);
 }
 
+interface Rendered {
+  pdf: Uint8Array;
+  headings: string[];
+  /** The contents page's entries (ids of their targets) and the page numbers written in. */
+  toc: Record<string, number>;
+}
+
 /** Renders one print page to PDF bytes, with the contents page's page numbers filled in. */
-async function renderJob(context: BrowserContext, origin: string, job: Job, warn: (line: string) => void): Promise<{ pdf: Uint8Array; headings: string[] }> {
-  const page = await context.newPage();
-  try {
-    page.setDefaultTimeout(TIMEOUT_MS);
-    const url = `${origin}${job.path}`;
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
-    await waitForFonts(page, url);
-    // Links to the site's own pages and files (e.g. /pdf/… in the version history)
-    // would point at this temporary server; in the PDF they stay text. Links within
-    // the document (#…) and to other sites stay links.
-    await page.$$eval(
-      'a[href]',
-      (links, here) => {
-        for (const a of links as HTMLAnchorElement[]) {
-          const target = new URL(a.href, here);
-          const inDocument = target.origin === location.origin && target.pathname === location.pathname && target.hash !== '';
-          if (target.origin === location.origin && !inDocument) a.removeAttribute('href');
-        }
-      },
-      url,
-    );
-    const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
-    const ids = await page.$$eval('[data-toc-page]', (els) => els.map((e) => e.getAttribute('data-toc-page') ?? ''));
-    let pdf = await printPage(page);
-    if (ids.length === 0) return { pdf, headings };
-    // The contents page's numbers come from a first print: where each heading landed.
-    // The numbers sit in a fixed-width column, so filling them in moves nothing.
-    const numbers = await tocPageNumbers(pdf, ids);
-    const missing = ids.filter((id) => numbers[id] === undefined);
-    if (missing.length === ids.length) {
-      // Chromium names a destination after each link target; without any, the
-      // contents page keeps its entries and links but shows no numbers.
-      warn(`${job.file}: no named destinations in Chromium's PDF; the contents page has no page numbers`);
-      return { pdf, headings };
-    }
-    if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
-    await page.$$eval(
-      '[data-toc-page]',
-      (els, found) => {
-        for (const el of els) {
-          const n = found[el.getAttribute('data-toc-page') ?? ''];
-          if (n !== undefined) el.textContent = String(n);
-        }
-      },
-      numbers,
-    );
-    pdf = await printPage(page);
-    const check = await tocPageNumbers(pdf, ids);
-    for (const id of ids) {
-      if (check[id] !== numbers[id]) throw new Error(`${url}: the contents page's number for #${id} moved (${numbers[id]} → ${check[id]}) when filled in`);
-    }
-    return { pdf, headings };
-  } finally {
-    await page.close();
+async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void): Promise<Rendered> {
+  const url = `${origin}${job.path}`;
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
+  await waitForFonts(page, url);
+  // Links to the site's own pages and files (e.g. /pdf/… in the version history)
+  // would point at this temporary server; in the PDF they stay text. Links within
+  // the document (#…) and to other sites stay links.
+  await page.$$eval(
+    'a[href]',
+    (links, here) => {
+      for (const a of links as HTMLAnchorElement[]) {
+        const target = new URL(a.href, here);
+        const inDocument = target.origin === location.origin && target.pathname === location.pathname && target.hash !== '';
+        if (target.origin === location.origin && !inDocument) a.removeAttribute('href');
+      }
+    },
+    url,
+  );
+  const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  const ids = await page.$$eval('[data-toc-page]', (els) => els.map((e) => e.getAttribute('data-toc-page') ?? ''));
+  if (ids.length === 0) return { pdf: await printPage(page, 'final'), headings, toc: {} };
+  // The contents page's numbers come from a layout print: where each heading landed.
+  // The numbers sit in a fixed-width column, so filling them in moves nothing
+  // (the final print's destinations are checked against them, see exportPdfs).
+  const numbers = await tocPageNumbers(await printPage(page, 'layout'), ids);
+  const missing = ids.filter((id) => numbers[id] === undefined);
+  if (missing.length === ids.length) {
+    // Chromium names a destination after each link target; without any, the
+    // contents page keeps its entries and links but shows no numbers.
+    warn(`${job.file}: no named destinations in Chromium's PDF; the contents page has no page numbers`);
+    return { pdf: await printPage(page, 'final'), headings, toc: {} };
   }
+  if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
+  await page.$$eval(
+    '[data-toc-page]',
+    (els, found) => {
+      for (const el of els) {
+        const n = found[el.getAttribute('data-toc-page') ?? ''];
+        if (n !== undefined) el.textContent = String(n);
+      }
+    },
+    numbers,
+  );
+  return { pdf: await printPage(page, 'final'), headings, toc: numbers };
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; the first error wins. */
@@ -220,15 +221,36 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
     await mkdir(outDir, { recursive: true });
     const results: { file: string; bytes: number }[] = new Array(jobs.length);
     let done = 0;
+    // A page is reused from one job to the next: the next print page then loads in
+    // the same renderer, with the font and styles already in its memory cache.
+    const idle: Page[] = [];
     await pool(jobs, CONCURRENCY, async (job, i) => {
       const jobStarted = Date.now();
-      const { pdf: raw, headings } = await renderJob(context, server.origin, job, effects.err);
+      const page = idle.pop() ?? (await context.newPage());
+      page.setDefaultTimeout(TIMEOUT_MS);
+      let rendered: Rendered;
+      try {
+        rendered = await renderJob(page, server.origin, job, effects.err);
+      } catch (error) {
+        await page.close();
+        throw error;
+      }
+      idle.push(page);
+      const { pdf: raw, headings, toc } = rendered;
       if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
-      const bytes = await setDocumentInfo(raw, {
-        ...documentInfo(model, job.edition, job.lang, effects.now()),
-        producer: `Luotain ${model.toolVersion} (Chromium ${browser.version()}, pdf-lib)`,
-        headings,
-      });
+      const ids = Object.keys(toc);
+      const { bytes, pages } = await finishPdf(
+        raw,
+        {
+          ...documentInfo(model, job.edition, job.lang, effects.now()),
+          producer: `Luotain ${model.toolVersion} (Chromium ${browser.version()}, pdf-lib)`,
+          headings,
+        },
+        ids,
+      );
+      for (const id of ids) {
+        if (pages[id] !== toc[id]) throw new Error(`${server.origin}${job.path}: the contents page's number for #${id} moved (${toc[id]} → ${pages[id]}) when filled in`);
+      }
       await writeFile(join(outDir, job.file), bytes);
       results[i] = { file: `pdf/${job.file}`, bytes: bytes.byteLength };
       done++;

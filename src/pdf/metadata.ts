@@ -5,7 +5,15 @@
  * structure tree (tagging), the outline and the named destinations survive;
  * test/pdf checks that they do.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, ParseSpeeds } from 'pdf-lib';
+
+/**
+ * pdf-lib yields to the event loop every 100 objects while parsing and every 50
+ * while saving; a print has tens of thousands, so the pauses cost more than the
+ * work. The export runs its own few jobs at a time and needs no yielding within one.
+ */
+const LOAD = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+const OBJECTS_PER_TICK = Number.POSITIVE_INFINITY;
 
 export interface DocumentInfo {
   title: string;
@@ -59,7 +67,17 @@ export function repairOutlineTitles(doc: PDFDocument, headings: readonly string[
 }
 
 export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return (await finishPdf(pdf, info, [])).bytes;
+}
+
+/**
+ * Sets the document information and returns the saved file with the page number of
+ * each named destination in `ids` (read from the same parse, so checking the
+ * contents page costs no extra load).
+ */
+export async function finishPdf(pdf: Uint8Array, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
+  const doc = await PDFDocument.load(pdf, LOAD);
+  const pages = destinationPages(doc, ids);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
   doc.setSubject(info.subject);
@@ -72,7 +90,8 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
   doc.setModificationDate(info.modified);
   if (info.headings) repairOutlineTitles(doc, info.headings);
   // Object streams make the file smaller; readers since PDF 1.5 support them.
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
+  return { bytes, pages };
 }
 
 function destinationName(key: PDFName | PDFString | PDFHexString): string {
@@ -85,7 +104,10 @@ function destinationName(key: PDFName | PDFString | PDFHexString): string {
  * destination are left out.
  */
 export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return destinationPages(await PDFDocument.load(pdf, LOAD), ids);
+}
+
+function destinationPages(doc: PDFDocument, ids: readonly string[]): Record<string, number> {
   const pageIndex = new Map<string, number>();
   doc.getPages().forEach((p, i) => pageIndex.set(p.ref.toString(), i + 1));
   const dests = new Map<string, number>();
