@@ -221,21 +221,19 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
     await mkdir(outDir, { recursive: true });
     const results: { file: string; bytes: number }[] = new Array(jobs.length);
     let done = 0;
-    // A page is reused from one job to the next: the next print page then loads in
-    // the same renderer, with the font and styles already in its memory cache.
-    const idle: Page[] = [];
     await pool(jobs, CONCURRENCY, async (job, i) => {
       const jobStarted = Date.now();
-      const page = idle.pop() ?? (await context.newPage());
-      page.setDefaultTimeout(TIMEOUT_MS);
+      // A fresh page (and renderer) for every print: the structure tree's element ids
+      // are the renderer's node ids, which a reused page would carry over from the
+      // pages it printed before, so the file would depend on the order of the jobs.
+      const page = await context.newPage();
       let rendered: Rendered;
       try {
+        page.setDefaultTimeout(TIMEOUT_MS);
         rendered = await renderJob(page, server.origin, job, effects.err);
-      } catch (error) {
+      } finally {
         await page.close();
-        throw error;
       }
-      idle.push(page);
       const { pdf: raw, headings, toc } = rendered;
       if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
       const ids = Object.keys(toc);
