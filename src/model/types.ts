@@ -259,6 +259,8 @@ export interface StudyMeta {
   title: Label;
   organisation: Label;
   languages: Lang[];
+  /** The path the site is served under as study.json gives it (normalised: "/reports/kaukovesi/"); `--base` overrides it. */
+  base?: string;
   scale: { min: number; max: number; cantSay: number[]; topBox: number };
   bands: { id: string; min?: number; label: Label; colour: string; textColour: string }[];
   groups: { code: string; label: Label }[];
