@@ -83,7 +83,7 @@ export interface EditionInput {
    * `shareInterval` the interval its shares were published with (default the
    * current one, CURRENT_SHARE_INTERVAL).
    */
-  publication?: { version: string; published: string; note?: string; history: VersionEntry[]; shareInterval?: ShareInterval };
+  publication?: { version: string; published: string; note?: Partial<Record<Lang, string>>; history: VersionEntry[]; shareInterval?: ShareInterval };
 }
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */

@@ -180,7 +180,8 @@ export type { Editorial, EditorialMeta } from '../editorial/types.ts';
 export interface VersionEntry {
   version: string;
   published: string;
-  note?: string;
+  /** What the version corrected, per language (publish/record.ts noteByLanguage). */
+  note?: Partial<Record<Lang, string>>;
   /** Site paths of this version's archived PDFs, per language. */
   pdf: Partial<Record<Lang, string>>;
 }
@@ -194,8 +195,8 @@ export interface EditionModel {
   version: string;
   /** Publication date of the current version (YYYY-MM-DD), for a published edition. */
   published?: string;
-  /** Why the current version replaced the previous one. */
-  note?: string;
+  /** Why the current version replaced the previous one, per language (publish/record.ts noteByLanguage). */
+  note?: Partial<Record<Lang, string>>;
   /** Earlier published versions, oldest first. */
   history: VersionEntry[];
   /**

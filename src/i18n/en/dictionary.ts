@@ -113,6 +113,8 @@ export const en = {
     quotesNote: "Answers are chosen at random from the group's answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
+    correctionTitle: 'Corrected version {version}',
+    correctionText: 'Version {version}, published {date}, replaces version {previous}.',
     respondentGroup: 'Respondent group',
     quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',

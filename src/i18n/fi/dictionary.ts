@@ -111,6 +111,8 @@ export const fi: Dictionary = {
     quotesNote: 'Vastaukset on valittu satunnaisesti ryhmän vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
+    correctionTitle: 'Korjattu versio {version}',
+    correctionText: 'Versio {version}, julkaistu {date}, korvaa version {previous}.',
     respondentGroup: 'Vastaajaryhmä',
     quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',

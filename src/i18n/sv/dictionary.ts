@@ -112,6 +112,8 @@ export const sv: Dictionary = {
     quotesNote: 'Svaren har valts slumpmässigt ur gruppens svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
+    correctionTitle: 'Korrigerad version {version}',
+    correctionText: 'Version {version}, publicerad {date}, ersätter version {previous}.',
     respondentGroup: 'Respondentgrupp',
     quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
