@@ -23,6 +23,7 @@ Exit codes: 0 stopped, 1 nothing built in --out, 2 usage error.`,
     const dir = resolve(effects.cwd, stringOption(args, 'out', 'dist'));
     const port = Number(stringOption(args, 'port', '4321'));
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port "${stringOption(args, 'port')}" is not a port number`);
+    const givenBase = basePathOption(args);
     if (
       !(await stat(resolve(dir, 'index.html')).then(
         () => true,
@@ -32,7 +33,7 @@ Exit codes: 0 stopped, 1 nothing built in --out, 2 usage error.`,
       effects.err(`${dir} has no built site. Run "npm run build" first (or give --out).`);
       return 1;
     }
-    const base = basePathOption(args) ?? (await builtBasePath(dir));
+    const base = givenBase ?? (await builtBasePath(dir));
     const server = await serveStatic(dir, port, base);
     effects.out(`Serving ${dir} at ${server.origin}${base} — stop with Ctrl-C`);
     await new Promise<void>((done) => process.once('SIGINT', () => done()));
