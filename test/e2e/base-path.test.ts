@@ -137,12 +137,12 @@ describe(`the sample built for ${BASE}`, () => {
       expect(await page.locator('main h1 + .notice.correction').count()).toBe(1);
       await notice.getByRole('link').click();
       await page.waitForURL(`${server.origin}${BASE}${lang}/2025/method/#history-h`);
-      expect(await page.locator('#history-h + table tbody tr').first().locator('td').nth(1).innerText()).toBe(NOTES[lang]);
+      expect(await page.locator('#history-h + table tbody tr').first().locator('td').nth(1).textContent()).toBe(NOTES[lang]);
     }
     // An older record's one text, shown on the English page as what it is: Finnish.
     await page.goto(`${server.origin}${BASE}en/2023/`);
     const old = page.locator('main .notice.correction p[lang="fi"]');
-    expect(await old.innerText()).toBe(OLD_NOTE);
+    expect(await old.textContent()).toBe(OLD_NOTE);
     await page.goto(`${server.origin}${BASE}en/2024/`);
     expect(await page.locator('.notice.correction').count()).toBe(0);
     await page.close();
