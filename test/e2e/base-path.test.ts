@@ -101,7 +101,24 @@ describe(`the sample built for ${BASE}`, () => {
     expect(site.failedResources).toEqual([]);
     // Styles load (under the base): the pages are not the unstyled HTML of a broken asset path.
     expect(requested.filter((u) => u.endsWith('.css')).length).toBeGreaterThan(0);
-    expect(requested.some((u) => u === `${server.origin}${BASE}favicon.svg`)).toBe(true);
+  });
+
+  it('the head links (stylesheets, favicon, other languages) of the landing page, a page and the print report resolve under the base', async () => {
+    const page = await context.newPage();
+    const heads: string[] = [];
+    for (const path of ['', 'en/2025/', 'fi/2022/areas/governance/', 'sv/2025/print/']) {
+      await page.goto(`${server.origin}${BASE}${path}`);
+      heads.push(...(await page.locator('head link[href]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href))));
+    }
+    await page.close();
+    expect(heads).toContain(`${server.origin}${BASE}favicon.svg`);
+    expect(heads.filter((u) => u.endsWith('.css')).length).toBeGreaterThan(3);
+    const broken: string[] = [];
+    for (const url of new Set(heads)) {
+      const res = await context.request.get(url, { failOnStatusCode: false });
+      if (res.status() !== 200 || !url.startsWith(`${server.origin}${BASE}`)) broken.push(`${url} (${res.status()})`);
+    }
+    expect(broken).toEqual([]);
   });
 
   it('no page links to the server outside the base path, and the browser asks for nothing outside it', () => {
