@@ -16,6 +16,8 @@ import { repackOffice } from './zip-dates.ts';
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 const SHEET_NAME_MAX = 31;
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF1' } };
+/** Printed, a sheet is as wide as the page. */
+const PRINT_SETUP: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
 const SUPPRESSED_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF5A5A5A' } };
 
 /** Sheet names Excel accepts: no []:*?/\, at most 31 characters, each different (case aside). */
@@ -85,7 +87,7 @@ export async function workbookBytes(model: ReportModel, edition: EditionModel, l
   const names = sheetNames([t(lang, 'office.about'), ...sheets.map((s) => s.title)]);
 
   const about = aboutRows(model, edition, lang);
-  const cover = book.addWorksheet(names[0]!, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const cover = book.addWorksheet(names[0]!, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT_SETUP });
   cover.getCell(1, 1).value = `${model.study.title[lang]} ${edition.year}`;
   cover.getCell(1, 1).font = { bold: true, size: 14 };
   let row = 3;
@@ -113,7 +115,7 @@ export async function workbookBytes(model: ReportModel, edition: EditionModel, l
 
   sheets.forEach((s, i) => {
     // A sheet of one table keeps its header in view; a sheet of several keeps its title.
-    const sheet = book.addWorksheet(names[i + 1]!);
+    const sheet = book.addWorksheet(names[i + 1]!, { pageSetup: PRINT_SETUP });
     sheet.getCell(1, 1).value = s.title;
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
     const widths: number[] = [];
