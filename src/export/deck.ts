@@ -36,7 +36,12 @@ const SERIES = ['1D4E89', 'B8430F', '2A9D8F', '8E5572', 'E9C46A', '5A5A5A', '6A9
 /** The text alternative the site gives a chart: its SVG's aria-label. */
 export function chartFinding(svg: string): string {
   const m = /^<svg[^>]*?\saria-label="([^"]*)"/.exec(svg);
-  return (m?.[1] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return (m?.[1] ?? '')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 const hex = (colour: string) => colour.replace('#', '').toUpperCase();
@@ -224,7 +229,7 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
       ...axisText,
       barDir: 'bar',
       // Top to bottom in the site's order (the library's types know only the default).
-        catAxisOrientation: 'maxMin' as 'minMax',
+      catAxisOrientation: 'maxMin' as 'minMax',
       // Two colours at least, so that pptxgenjs colours each bar by its band.
       chartColors: colours.length > 1 ? colours : [...colours, ...colours, 'FFFFFF'],
       valAxisMinVal: study.scale.min,

@@ -7,7 +7,7 @@ export interface ShownNumber {
   format: string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The number a cell's text shows (as `formatNumber`, `formatSigned`, `formatPercent`
@@ -18,7 +18,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function shownNumber(text: string, lang: Lang): ShownNumber | undefined {
   const { decimal, group, percentSpace } = localeOf(lang);
-  const pattern = new RegExp(`^([+\u2212\u00b1]?)(\\d{1,3}(?:${escape(group)}\\d{3})+|\\d+)(?:${escape(decimal)}(\\d+))?(${escape(percentSpace)}%)?(\\*)?$`);
+  const pattern = new RegExp(`^([+\u2212\u00b1]?)(\\d{1,3}(?:${escapeRegExp(group)}\\d{3})+|\\d+)(?:${escapeRegExp(decimal)}(\\d+))?(${escapeRegExp(percentSpace)}%)?(\\*)?$`);
   const m = pattern.exec(text);
   if (!m) return undefined;
   const [, sign = '', int = '', frac = '', percent, star] = m;
@@ -31,11 +31,6 @@ export function shownNumber(text: string, lang: Lang): ShownNumber | undefined {
   const body = `#,##0${decimals > 0 ? `.${'0'.repeat(decimals)}` : ''}${percent ? '%' : ''}`;
   const tail = star ? '"*"' : '';
   // "±3,1 %" is a margin of error; "±0,00" a change of zero: both keep their sign, as does every signed change.
-  const format =
-    sign === '\u00b1' && magnitude !== 0
-      ? `"±"${body}${tail}`
-      : sign !== ''
-        ? `"+"${body}${tail};"\u2212"${body}${tail};"±"${body}${tail}`
-        : `${body}${tail}`;
+  const format = sign === '\u00b1' && magnitude !== 0 ? `"±"${body}${tail}` : sign !== '' ? `"+"${body}${tail};"\u2212"${body}${tail};"±"${body}${tail}` : `${body}${tail}`;
   return { value: negative && value === 0 ? 0 : value, format };
 }

@@ -19,7 +19,10 @@ export async function repackOffice(bytes: Uint8Array, date: string): Promise<Uin
     .map(Number)
     .sort((a, b) => a - b);
   const renumber = new Map(chartNumbers.map((n, i) => [n, i + 1]));
-  const renamed = (text: string) => text.replace(/(chart|Microsoft_Excel_Worksheet)(\d+)\.(xml|xlsx)/g, (whole, stem: string, n: string, ext: string) => (renumber.has(Number(n)) ? `${stem}${renumber.get(Number(n))}.${ext}` : whole));
+  const renamed = (text: string) =>
+    text.replace(/(chart|Microsoft_Excel_Worksheet)(\d+)\.(xml|xlsx)/g, (whole, stem: string, n: string, ext: string) =>
+      renumber.has(Number(n)) ? `${stem}${renumber.get(Number(n))}.${ext}` : whole,
+    );
   // [Content_Types].xml first, as Office writes a package; the rest in a fixed order.
   const order = (a: string, b: string) => (a === CONTENT_TYPES ? -1 : b === CONTENT_TYPES ? 1 : a < b ? -1 : a > b ? 1 : 0);
   const entries = Object.values(source.files)

@@ -99,7 +99,12 @@ export function aboutRows(model: ReportModel, edition: EditionModel, lang: Lang)
     notes: [
       {
         heading: t(lang, 'office.marks'),
-        paragraphs: [t(lang, 'ui.suppressedNote', { base: model.study.minBase }), t(lang, 'office.starNote'), t(lang, 'office.roundedNote'), ...(edition.status === 'draft' ? [t(lang, 'ui.draftNotice')] : [])],
+        paragraphs: [
+          t(lang, 'ui.suppressedNote', { base: model.study.minBase }),
+          t(lang, 'office.starNote'),
+          t(lang, 'office.roundedNote'),
+          ...(edition.status === 'draft' ? [t(lang, 'ui.draftNotice')] : []),
+        ],
       },
       ...methodParagraphs(model, edition, lang),
     ],
