@@ -18,7 +18,7 @@ import { headlineTable } from '../site/report-tables.ts';
 import { chapters } from '../site/routes.ts';
 import { driversView, summaryView } from '../site/sections.ts';
 import { npsParts } from '../site/stats.ts';
-import { bandOfId, decimalsFor, indicatorOf, overviewDimensions } from '../site/view.ts';
+import { bandOfId, cellText, decimalsFor, indicatorOf, overviewDimensions } from '../site/view.ts';
 import { documentDate } from './workbook.ts';
 import { repackOffice } from './zip-dates.ts';
 
@@ -99,7 +99,8 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
   // The areas: the summary's chart of means, in band colours.
   const summary = summaryView(ctx, 'summary');
   const dimensions = overviewDimensions(ctx);
-  if (summary.areas) barSlide(summary.areas, dimensions, TOTAL, (id) => indicatorOf(edition, id).label[lang]);
+  // The chart has the means alone (no intervals or markers): its title says so, not the site's caption.
+  if (summary.areas) barSlide({ ...summary.areas, caption: `${t(lang, 'ui.dimensions')}: ${t(lang, 'ui.score').toLowerCase()}` }, dimensions, TOTAL, (id) => indicatorOf(edition, id).label[lang]);
 
   // The first headline figure by group.
   const firstHeadline = study.headlines.find((id) => id !== 'nps' && !indicatorOf(edition, id).notAsked);
@@ -120,8 +121,8 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
     const x = indicatorOf(edition, 'nps');
     const rows = ctx.domains.flatMap(({ key, label }) => {
       const stats = x.stats[key];
-      const parts = stats && npsParts(stats);
-      return parts && parts.promoters.shown && parts.passives.shown && parts.detractors.shown ? [{ label: `${label} (NPS ${stats.mean.shown ? shownValue(stats.mean, 0) : '–'})`, parts }] : [];
+      const parts = stats ? npsParts(stats) : undefined;
+      return stats && parts?.promoters.shown && parts.passives.shown && parts.detractors.shown ? [{ label: `${label} (NPS ${cellText(stats.mean, lang, study, 0)})`, parts }] : [];
     });
     const s = slide({ title: nps.caption, notes: chartFinding(nps.svg) });
     const labels = rows.map((r) => r.label);

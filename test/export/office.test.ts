@@ -196,5 +196,31 @@ describe('the deck of the test study', () => {
     );
     expect(notes.some((n) => n.includes('The highest score was for'))).toBe(true);
     expect(slides.length).toBeGreaterThan(4);
+
+    const all = await Promise.all(charts.map((n) => zip.file(n)!.async('string')));
+    const round2 = (x: number) => Number(formatNumber(x, 2, 'en'));
+    // The NPS: each part of each domain whose parts are shown, as the model has it to the hundredth.
+    const npsXml = all.find((x) => x.includes('<c:grouping val="percentStacked"/>'))!;
+    const nps = edition.indicators.find((x) => x.id === 'nps')!;
+    const [promoters, passives, detractors] = chartValues(npsXml);
+    const shownDomains = Object.entries(nps.stats).filter(([key, st]) => (key === 'total' || key.startsWith('group:')) && st.promoters?.shown && st.passives?.shown && st.detractors?.shown);
+    expect(promoters!.values).toHaveLength(shownDomains.length);
+    const total = nps.stats.total!;
+    if (total.promoters?.shown && total.passives?.shown && total.detractors?.shown) {
+      expect([promoters!.values[0], passives!.values[0], detractors!.values[0]]).toEqual([round2(total.promoters.estimate), round2(total.passives.estimate), round2(total.detractors.estimate)]);
+    }
+    // The key drivers of all respondents: importance on x, performance on y.
+    const scatter = chartValues(all.find((x) => x.includes('<c:scatterChart>'))!);
+    const drivers = edition.drivers.find((d) => d.domain === 'total')!;
+    expect(scatter[0]!.categories.map(Number)).toEqual(drivers.predictors.map((p) => round2(p.importance)));
+    expect(scatter[0]!.values).toEqual(drivers.predictors.map((p) => round2(p.performance)));
+    expect(all.find((x) => x.includes('<c:scatterChart>'))).toContain(drivers.predictors[0]!.label.en);
+    // A trend: all respondents' line is the model's series, year by year.
+    const trendXml = all.filter((x) => x.includes('<c:lineChart>'));
+    expect(trendXml.length).toBeGreaterThan(0);
+    const firstTrend = chartValues(trendXml[0]!)[0]!;
+    expect(firstTrend.categories).toEqual(model.editions.map((e) => String(e.year)));
+    const series = model.trends.find((tr) => tr.indicator === model.study.headlines[0] && tr.domain === 'total')!;
+    expect(firstTrend.values).toEqual(series.points.map((p) => (p.cell?.shown ? Number(formatNumber(p.cell.estimate, model.study.headlines[0] === 'nps' ? 0 : 2, 'en')) : Number.NaN)));
   });
 });
