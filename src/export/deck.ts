@@ -9,7 +9,7 @@ import PptxGenJSModule from 'pptxgenjs';
 import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, ReportModel } from '../model/types.ts';
 import { roundHalfAwayFromZero } from '../estimate/round.ts';
-import { formatDate, t } from '../i18n/index.ts';
+import { formatDate, localeOf, t } from '../i18n/index.ts';
 import { TOTAL } from '../site/domain-key.ts';
 import { npsFigure, groupBars, trendFigure, type FigureView } from '../site/figures.ts';
 import { pageContext } from '../site/page-context.ts';
@@ -56,6 +56,8 @@ interface SlideSpec {
 /** The deck of an edition in `lang`, as the bytes of a .pptx file; the same model gives the same bytes. */
 export async function deckBytes(model: ReportModel, edition: EditionModel, lang: Lang): Promise<Uint8Array> {
   const { study } = model;
+  // Spelling and hyphenation in the slides' own language.
+  const tag = localeOf(lang).tag;
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = study.organisation[lang];
@@ -70,20 +72,21 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
 
   const slide = (spec: SlideSpec) => {
     const s = pptx.addSlide();
-    s.addText(spec.title, { x: 0.5, y: 0.3, w: 12.3, h: 0.8, fontFace: FONT, fontSize: 26, bold: true, color: TEXT });
-    s.addText(source, { x: 0.5, y: 6.95, w: 12.3, h: 0.35, fontFace: FONT, fontSize: 10, color: MUTED });
+    s.addText(spec.title, { x: 0.5, y: 0.3, w: 12.3, h: 0.8, fontFace: FONT, lang: tag, fontSize: 26, bold: true, color: TEXT });
+    s.addText(source, { x: 0.5, y: 6.95, w: 12.3, h: 0.35, fontFace: FONT, lang: tag, fontSize: 10, color: MUTED });
     if (spec.notes) s.addNotes(spec.notes);
     return s;
   };
   const chartBox = { x: 0.5, y: 1.2, w: 12.3, h: 5.6 };
-  const axisText = { catAxisLabelFontFace: FONT, valAxisLabelFontFace: FONT, catAxisLabelFontSize: 12, valAxisLabelFontSize: 11, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED };
+  const axisText = { lang: tag, catAxisLabelFontFace: FONT, valAxisLabelFontFace: FONT, catAxisLabelFontSize: 12, valAxisLabelFontSize: 11, catAxisLabelColor: TEXT, valAxisLabelColor: MUTED };
 
   // Title.
   const title = pptx.addSlide();
-  title.addText(study.title[lang], { x: 0.8, y: 2.0, w: 11.7, h: 1.4, fontFace: FONT, fontSize: 40, bold: true, color: TEXT });
-  title.addText(`${t(lang, 'ui.reportFor')} ${edition.year}`, { x: 0.8, y: 3.4, w: 11.7, h: 0.7, fontFace: FONT, fontSize: 24, color: TEXT });
-  title.addText(`${study.organisation[lang]} · ${t(lang, 'ui.version')} ${edition.version} · ${status}`, { x: 0.8, y: 4.3, w: 11.7, h: 0.5, fontFace: FONT, fontSize: 14, color: MUTED });
-  if (edition.status === 'draft') title.addText(`${t(lang, 'ui.draft')}: ${t(lang, 'ui.draftNotice')}`, { x: 0.8, y: 5.0, w: 11.7, h: 0.5, fontFace: FONT, fontSize: 14, bold: true, color: 'B8430F' });
+  title.addText(study.title[lang], { x: 0.8, y: 2.0, w: 11.7, h: 1.4, fontFace: FONT, lang: tag, fontSize: 40, bold: true, color: TEXT });
+  title.addText(`${t(lang, 'ui.reportFor')} ${edition.year}`, { x: 0.8, y: 3.4, w: 11.7, h: 0.7, fontFace: FONT, lang: tag, fontSize: 24, color: TEXT });
+  title.addText(`${study.organisation[lang]} · ${t(lang, 'ui.version')} ${edition.version} · ${status}`, { x: 0.8, y: 4.3, w: 11.7, h: 0.5, fontFace: FONT, lang: tag, fontSize: 14, color: MUTED });
+  if (edition.status === 'draft')
+    title.addText(`${t(lang, 'ui.draft')}: ${t(lang, 'ui.draftNotice')}`, { x: 0.8, y: 5.0, w: 11.7, h: 0.5, fontFace: FONT, lang: tag, fontSize: 14, bold: true, color: 'B8430F' });
 
   // Headline figures, as the summary's cards: a table.
   const headline = headlineTable(model, edition, lang);
@@ -93,7 +96,7 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
       headline.head.map((text, c) => ({ text, options: { bold: true, fill: { color: 'E8ECF1' }, align: headline.numeric[c] ? ('right' as const) : ('left' as const) } })),
       ...headline.rows.map((r) => r.map((x, c) => ({ text: x.text, options: { align: headline.numeric[c] ? ('right' as const) : ('left' as const) } }))),
     ],
-    { x: 0.5, y: 1.4, w: 12.3, fontFace: FONT, fontSize: 16, color: TEXT, border: { type: 'solid', pt: 0.5, color: 'CCCCCC' } },
+    { x: 0.5, y: 1.4, w: 12.3, fontFace: FONT, lang: tag, fontSize: 16, color: TEXT, border: { type: 'solid', pt: 0.5, color: 'CCCCCC' } },
   );
 
   // The areas: the summary's chart of means, in band colours.
