@@ -202,7 +202,8 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
     s.addChart(pptx.ChartType.line, series, {
       ...chartBox,
       ...axisText,
-      chartColors: SERIES.slice(0, Math.max(series.length, 1)),
+      // A colour for every series: pptxgenjs picks one at random for a series without one.
+      chartColors: series.map((_, k) => SERIES[k % SERIES.length]!),
       lineDataSymbol: 'circle',
       lineDataSymbolSize: 7,
       showLegend: series.length > 1,
