@@ -27,6 +27,15 @@ export function pdfHref(study: StudyMeta, edition: EditionModel, lang: Lang): st
   return `/pdf/${pdfFileName(study, edition, lang)}`;
 }
 
+/** The name of an edition's workbook or deck in one language: like the PDF's, with the file's own extension. */
+export function officeFileName(study: StudyMeta, edition: EditionModel, lang: Lang, kind: 'xlsx' | 'pptx'): string {
+  return `${study.id}-${edition.year}-${lang}-v${edition.version}.${kind}`;
+}
+
+export function officeHref(study: StudyMeta, edition: EditionModel, lang: Lang, kind: 'xlsx' | 'pptx'): string {
+  return `/downloads/${officeFileName(study, edition, lang, kind)}`;
+}
+
 export function downloadHref(study: StudyMeta, edition: EditionModel, kind: 'csv' | 'json'): string {
   return `/downloads/${study.id}-${edition.year}-indicators.${kind}`;
 }

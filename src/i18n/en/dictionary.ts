@@ -292,6 +292,17 @@ export const en = {
     benchmarkUnadjusted: 'Differences from the benchmark are tested each on its own, with no correction for their number.',
     multipleLimitAdjusted: 'A change that is not significant is not proof that nothing changed.',
   },
+  office: {
+    about: 'About',
+    study: 'Study',
+    organisation: 'Organisation',
+    marks: 'Marks and rounding',
+    starNote: 'A star (*) after a change marks a statistically significant change (p < 0.05).',
+    roundedNote: 'The figures are rounded as in the report: each cell holds the number shown, not the unrounded estimate.',
+    source: 'Source',
+    xlsx: 'Tables (Excel)',
+    pptx: 'Slides (PowerPoint)',
+  },
 };
 
 export type Dictionary = typeof en;

@@ -288,4 +288,15 @@ export const fi: Dictionary = {
     benchmarkUnadjusted: 'Erot vertailuarvoista testataan kukin erikseen, eikä niiden määrää oteta huomioon.',
     multipleLimitAdjusted: 'Se, ettei muutos ole merkitsevä, ei todista, ettei mikään olisi muuttunut.',
   },
+  office: {
+    about: 'Tietoja',
+    study: 'Tutkimus',
+    organisation: 'Organisaatio',
+    marks: 'Merkinnät ja pyöristys',
+    starNote: 'Tähti (*) muutoksen perässä merkitsee tilastollisesti merkitsevää muutosta (p < 0,05).',
+    roundedNote: 'Luvut on pyöristetty kuten raportissa: kussakin solussa on näytetty luku, ei pyöristämätöntä estimaattia.',
+    source: 'Lähde',
+    xlsx: 'Taulukot (Excel)',
+    pptx: 'Diat (PowerPoint)',
+  },
 };

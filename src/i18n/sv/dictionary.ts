@@ -291,4 +291,15 @@ export const sv: Dictionary = {
     benchmarkUnadjusted: 'Skillnaderna från jämförelsevärdet testas var för sig, utan korrigering för deras antal.',
     multipleLimitAdjusted: 'Att en förändring inte är signifikant bevisar inte att ingenting har förändrats.',
   },
+  office: {
+    about: 'Om rapporten',
+    study: 'Undersökning',
+    organisation: 'Organisation',
+    marks: 'Markeringar och avrundning',
+    starNote: 'En asterisk (*) efter en förändring markerar en statistiskt signifikant förändring (p < 0,05).',
+    roundedNote: 'Talen är avrundade som i rapporten: varje cell innehåller det visade talet, inte den oavrundade skattningen.',
+    source: 'Källa',
+    xlsx: 'Tabeller (Excel)',
+    pptx: 'Bilder (PowerPoint)',
+  },
 };
