@@ -268,6 +268,31 @@ export interface LmgByGroup {
   total: LmgFit;
   /** Per group 0 … groupCount − 1. */
   groups: LmgFit[];
+  /** The sums behind them, per random group of a replicate scheme when one was given (for lmgReplicates). */
+  moments: DriverMoments;
+}
+
+/**
+ * Σw, Σw², Σw·d and Σw·d·dᵀ (upper triangle) of the complete cases per cell: a
+ * group, or a random group of a replicate scheme, with d = (x₁ … x_p, y) − s_g
+ * shifted by the first complete case s_g of the cell's group g (the same
+ * shift for all cells of a group, so cells add up to their group).
+ */
+export interface DriverMoments {
+  p: number;
+  groupCount: number;
+  /** Complete cases. */
+  n: number;
+  cells: number;
+  /** The group of each cell: 0 … groupCount − 1, or groupCount for cases of no group. */
+  cellGroup: Uint32Array;
+  count: Float64Array;
+  sw: Float64Array;
+  sww: Float64Array;
+  /** Per group (groupCount + 1) × q. */
+  shift: Float64Array;
+  s1: Float64Array;
+  s2: Float64Array;
 }
 
 /**
@@ -278,69 +303,134 @@ export interface LmgByGroup {
  * s_g; each group's centred cross-products follow from these, and the
  * total's are the groups' put together (Chan, Golub & LeVeque 1979), so no
  * case is read twice. A case whose group code is outside 0 … groupCount − 1
- * counts for the total only.
+ * counts for the total only. With a replicate scheme over the same groups
+ * (its strata), the sums are kept per random group, for lmgReplicates.
  */
-export function lmgByGroup(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, groups: ArrayLike<number>, groupCount: number): LmgByGroup {
+export function lmgByGroup(
+  predictors: ArrayLike<number>[],
+  outcome: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  groupCount: number,
+  scheme?: { cells: number; cellOf: ArrayLike<number>; cellStratum: ArrayLike<number> },
+): LmgByGroup {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
-  if (p === 0) {
-    const none: LmgFit = { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
-    return { total: none, groups: new Array<LmgFit>(groupCount).fill(none) };
-  }
-  const { cases, n } = completeCases(predictors, outcome, weights);
+  const { cases, n } = p === 0 ? { cases: new Uint32Array(0), n: 0 } : completeCases(predictors, outcome, weights);
   const q = p + 1;
   const G = groupCount + 1; // the last: cases of no group
+  const bucket = (code: number) => (code >= 0 && code < groupCount ? code : groupCount);
+  const cells = scheme ? scheme.cells : G;
+  const cellGroup = new Uint32Array(cells);
+  for (let c = 0; c < cells; c++) cellGroup[c] = scheme ? bucket(scheme.cellStratum[c]) : c;
   const columns: ArrayLike<number>[] = [...predictors, outcome];
-  const count = new Float64Array(G);
-  const sw = new Float64Array(G);
-  const sww = new Float64Array(G);
+  const count = new Float64Array(cells);
+  const sw = new Float64Array(cells);
+  const sww = new Float64Array(cells);
+  const started = new Uint8Array(G);
   const shift = new Float64Array(G * q);
-  const s1 = new Float64Array(G * q);
-  const s2 = new Float64Array(G * q * q);
+  const s1 = new Float64Array(cells * q);
+  const s2 = new Float64Array(cells * q * q);
   const d = new Float64Array(q);
   for (let c = 0; c < n; c++) {
     const i = cases[c];
-    const code = groups[i];
-    const g = code >= 0 && code < groupCount ? code : groupCount;
+    const g = bucket(groups[i]);
+    const cell = scheme ? scheme.cellOf[i] : g;
     const w = weights[i];
     const base = g * q;
-    if (count[g] === 0) for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
-    count[g]++;
-    sw[g] += w;
-    sww[g] += w * w;
+    if (started[g] === 0) {
+      started[g] = 1;
+      for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
+    }
+    count[cell]++;
+    sw[cell] += w;
+    sww[cell] += w * w;
+    const at1 = cell * q;
     for (let j = 0; j < q; j++) {
       const v = columns[j][i] - shift[base + j];
       d[j] = v;
-      s1[base + j] += w * v;
+      s1[at1 + j] += w * v;
     }
-    const at = g * q * q;
+    const at = cell * q * q;
     for (let j = 0; j < q; j++) {
       const wj = w * d[j];
       const row = at + j * q;
       for (let k = j; k < q; k++) s2[row + k] += wj * d[k];
     }
   }
-  // Per group: its weighted mean and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g.
+  const moments: DriverMoments = { p, groupCount, n, cells, cellGroup, count, sw, sww, shift, s1, s2 };
+  if (p === 0) {
+    const none: LmgFit = { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
+    return { total: none, groups: new Array<LmgFit>(groupCount).fill(none), moments };
+  }
+  const sums = groupSums(moments);
+  const groupResults = Array.from({ length: groupCount }, (_, g) => groupFit(sums, g));
+  return { total: totalFit(sums), groups: groupResults, moments };
+}
+
+/** Per group: complete cases, Σw, Σw², weighted means and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g. */
+interface GroupSums {
+  p: number;
+  G: number;
+  count: Float64Array;
+  sw: Float64Array;
+  sww: Float64Array;
+  mean: Float64Array;
+  centred: Float64Array;
+}
+
+/** The groups' sums from their cells', each cell's weights multiplied by factor[cell] when given (a replicate). */
+function groupSums(m: DriverMoments, factor?: ArrayLike<number>): GroupSums {
+  const { p, groupCount, cells, cellGroup } = m;
+  const q = p + 1;
+  const G = groupCount + 1;
+  const count = new Float64Array(G);
+  const sw = new Float64Array(G);
+  const sww = new Float64Array(G);
+  const s1 = new Float64Array(G * q);
+  const s2 = new Float64Array(G * q * q);
+  for (let c = 0; c < cells; c++) {
+    const f = factor ? factor[c] : 1;
+    if (f === 0 || m.count[c] === 0) continue;
+    const g = cellGroup[c];
+    count[g] += m.count[c];
+    sw[g] += f * m.sw[c];
+    sww[g] += f * f * m.sww[c];
+    for (let j = 0; j < q; j++) s1[g * q + j] += f * m.s1[c * q + j];
+    const from = c * q * q;
+    const to = g * q * q;
+    for (let j = 0; j < q; j++) for (let k = j; k < q; k++) s2[to + j * q + k] += f * m.s2[from + j * q + k];
+  }
   const mean = new Float64Array(G * q);
   const centred = new Float64Array(G * q * q);
   for (let g = 0; g < G; g++) {
     if (count[g] === 0) continue;
     const base = g * q;
     const at = g * q * q;
-    for (let j = 0; j < q; j++) mean[base + j] = shift[base + j] + s1[base + j] / sw[g];
+    for (let j = 0; j < q; j++) mean[base + j] = m.shift[base + j] + s1[base + j] / sw[g];
     for (let j = 0; j < q; j++) {
       for (let k = j; k < q; k++) centred[at + j * q + k] = s2[at + j * q + k] - (s1[base + j] * s1[base + k]) / sw[g];
     }
   }
-  const groupResults = Array.from({ length: groupCount }, (_, g) =>
-    lmgOfCovariance(p, centred.subarray(g * q * q, (g + 1) * q * q), { n: count[g], sw: sw[g], sww: sww[g], mean: mean.subarray(g * q, (g + 1) * q) }),
-  );
-  // The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ.
+  return { p, G, count, sw, sww, mean, centred };
+}
+
+function groupFit(s: GroupSums, g: number): LmgFit {
+  const q = s.p + 1;
+  return lmgOfCovariance(s.p, s.centred.subarray(g * q * q, (g + 1) * q * q), { n: s.count[g], sw: s.sw[g], sww: s.sww[g], mean: s.mean.subarray(g * q, (g + 1) * q) });
+}
+
+/** The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ. */
+function totalFit(s: GroupSums): LmgFit {
+  const { p, G, count, sw, sww, mean, centred } = s;
+  const q = p + 1;
   let W = 0;
   let WW = 0;
+  let n = 0;
   for (let g = 0; g < G; g++) {
     W += sw[g];
     WW += sww[g];
+    n += count[g];
   }
   const m = new Float64Array(q);
   for (let g = 0; g < G; g++) for (let j = 0; j < q; j++) if (count[g] > 0) m[j] += sw[g] * mean[g * q + j];
@@ -355,7 +445,31 @@ export function lmgByGroup(predictors: ArrayLike<number>[], outcome: ArrayLike<n
       for (let k = j; k < q; k++) cov[j * q + k] += centred[at + j * q + k] + dj * (mean[base + k] - m[k]);
     }
   }
-  return { total: lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m }), groups: groupResults };
+  return lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m });
+}
+
+/**
+ * The LMG shares of R² in every replicate of a scheme, for the given domains
+ * (a group 0 … groupCount − 1, or 'total'): per domain a B × p array (row b
+ * the shares of replicate b, 0 for a dropped predictor). A replicate whose
+ * analysis is not available, or keeps other predictors than `kept[domain]`,
+ * is a row of NaN. `moments` must come from lmgByGroup with the same scheme;
+ * each replicate costs one sum over the scheme's cells and one LMG per domain.
+ */
+export function lmgReplicates(moments: DriverMoments, factors: Float64Array, replicates: number, domains: readonly (number | 'total')[], kept: readonly (readonly number[])[]): Float64Array[] {
+  const { p, cells } = moments;
+  const out = domains.map(() => new Float64Array(replicates * p));
+  for (let b = 0; b < replicates; b++) {
+    const sums = groupSums(moments, factors.subarray(b * cells, (b + 1) * cells));
+    domains.forEach((domain, k) => {
+      const fit = domain === 'total' ? totalFit(sums) : groupFit(sums, domain);
+      const row = out[k].subarray(b * p, (b + 1) * p);
+      const same = fit.available && fit.dropped.length === p - kept[k].length && kept[k].every((j) => !fit.dropped.some((x) => x.index === j));
+      if (fit.available && same) row.set(fit.share);
+      else row.fill(Number.NaN);
+    });
+  }
+  return out;
 }
 
 /** The complete cases of a set of columns (see completeCases). */
