@@ -56,10 +56,7 @@ export const DRIVER_RANDOM_GROUPS = 100;
 export const DRIVER_SEED: readonly [number, number, number, number] = [0x6c756f74, 0x61696e20, 0x64726976, 0x65727321];
 
 /** The replicate scheme of a design (see ReplicateScheme). */
-export function replicateScheme(
-  design: Design,
-  options: { replicates?: number; groups?: number; seed?: readonly [number, number, number, number] } = {},
-): ReplicateScheme {
+export function replicateScheme(design: Design, options: { replicates?: number; groups?: number; seed?: readonly [number, number, number, number] } = {}): ReplicateScheme {
   const B = options.replicates ?? DRIVER_REPLICATES;
   const groups = options.groups ?? DRIVER_RANDOM_GROUPS;
   const stream = randomStream(options.seed ?? DRIVER_SEED);

@@ -3,7 +3,23 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from '../study/editions.ts';
 import { textInEvery } from '../i18n/index.ts';
-import { bandOf, cellMeanSums, domainWeightShares, driverUncertainty, estimateEdition, lmgByGroup, lmgReplicates, prepareEdition, quadrantOf, replicateMeans, replicateScheme, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import {
+  bandOf,
+  cellMeanSums,
+  domainWeightShares,
+  driverUncertainty,
+  estimateEdition,
+  lmgByGroup,
+  lmgReplicates,
+  prepareEdition,
+  quadrantOf,
+  replicateMeans,
+  replicateScheme,
+  Z975_DECIMAL,
+  type DomainWeightShare,
+  type Estimator,
+  type MeanEstimate,
+} from '../estimate/index.ts';
 import { designEffect, designOf } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
@@ -320,7 +336,13 @@ function driverAnalyses(
       importanceSplit,
       performanceSplit,
       // Filled in below, from the replicates of every analysed domain at once.
-      predictors: points.map((x) => ({ ...x, importanceSe: Number.NaN, importanceCi: [Number.NaN, Number.NaN], quadrantShares: { strength: 0, develop: 0, maintain: 0, lower: 0 }, quadrantStable: false })),
+      predictors: points.map((x) => ({
+        ...x,
+        importanceSe: Number.NaN,
+        importanceCi: [Number.NaN, Number.NaN],
+        quadrantShares: { strength: 0, develop: 0, maintain: 0, lower: 0 },
+        quadrantStable: false,
+      })),
       ...(excluded.length > 0 ? { excluded } : {}),
     };
     drivers.push(model);
@@ -328,7 +350,13 @@ function driverAnalyses(
   }
   if (analysed.length > 0) {
     // Every replicate of every analysed domain: importance shares from the random groups' moments, performance from their means.
-    const shares = lmgReplicates(byGroup.moments, scheme.factors, scheme.replicates, analysed.map((a) => a.domain), analysed.map((a) => a.kept));
+    const shares = lmgReplicates(
+      byGroup.moments,
+      scheme.factors,
+      scheme.replicates,
+      analysed.map((a) => a.domain),
+      analysed.map((a) => a.kept),
+    );
     const sums = cellMeanSums(X, data.weight, scheme.cellOf, scheme.cells);
     analysed.forEach((a, k) => {
       const inDomain = a.domain === 'total' ? () => true : (cell: number) => scheme.cellStratum[cell] === a.domain;
