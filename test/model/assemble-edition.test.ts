@@ -5,7 +5,7 @@
 // survey package in test/estimate/survey-mean.test.ts).
 import { describe, expect, it } from 'vitest';
 import { assembleEdition } from '../../src/model/assemble-edition.ts';
-import { surveyMean, type Design } from '../../src/estimate/index.ts';
+import { lmg, quadrantOf, quantile7, replicateScheme, replicateWeights, surveyMean, type Design } from '../../src/estimate/index.ts';
 import type { Cell, EditionModel, IndicatorStats } from '../../src/model/types.ts';
 import type { EditionData } from '../../src/load/types.ts';
 import type { Study } from '../../src/study/schema.ts';
@@ -367,6 +367,56 @@ describe('drivers', () => {
       expect(d.predictors[0]!.importance).toBeGreaterThan(0.5);
     }
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('each importance has the standard error, percentile interval and quadrant shares of the replicates, computed respondent by respondent', () => {
+    // The slow path: every replicate's weights (replicateWeights, checked against the documented scheme in
+    // test/estimate/driver-uncertainty.test.ts) into lmg and weighted means over the domain's respondents.
+    const scheme = replicateScheme({ strata: data.group, weights: data.weight, strataCount: study.groups.length });
+    const cols = ['q1', 'q4', 'q5'].map((id) => valuesOf(study, data, id));
+    const y2 = valuesOf(study, data, 'y2');
+    const sup = Float64Array.from(valuesOf(study, data, 'y1'), (v, i) => {
+      const w = y2[i]!;
+      return Number.isNaN(v) ? w : Number.isNaN(w) ? v : (v + w) / 2;
+    });
+    const inDomain: Record<string, (i: number) => boolean> = { total: () => true, 'group:A': (i) => data.group[i] === 0, 'group:B': (i) => data.group[i] === 1 };
+    for (const d of m.drivers) {
+      expect(d.replicates).toBe(500);
+      const mask = Uint8Array.from({ length: data.n }, (_, i) => (inDomain[d.domain]!(i) ? 1 : 0));
+      const shares: number[][] = [];
+      const counts = [0, 0, 0];
+      for (let b = 0; b < scheme.replicates; b++) {
+        const w = replicateWeights(scheme, data.weight, b);
+        const fit = lmg(cols, sup, w, mask)!;
+        shares.push(fit.share);
+        const perf = cols.map((c) => {
+          let sw = 0;
+          let swx = 0;
+          for (let i = 0; i < data.n; i++) {
+            if (mask[i] === 0 || Number.isNaN(c[i]!) || w[i] === 0) continue;
+            sw += w[i]!;
+            swx += w[i]! * c[i]!;
+          }
+          return swx / sw;
+        });
+        const split = perf.reduce((a, v) => a + v, 0) / 3;
+        d.predictors.forEach((p, j) => {
+          if (quadrantOf(fit.share[j]!, perf[j]!, 1 / 3, split) === p.quadrant) counts[j]!++;
+        });
+      }
+      d.predictors.forEach((p, j) => {
+        const values = shares.map((s) => s[j]!);
+        const mean = values.reduce((a, v) => a + v, 0) / values.length;
+        const se = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+        expect(p.importanceSe).toBeCloseTo(se, 10);
+        values.sort((a, b) => a - b);
+        expect(p.importanceCi[0]).toBeCloseTo(quantile7(values, 0.025), 10);
+        expect(p.importanceCi[1]).toBeCloseTo(quantile7(values, 0.975), 10);
+        expect(p.quadrantShares[p.quadrant]).toBe(counts[j]! / 500);
+        expect(Object.values(p.quadrantShares).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+        expect(p.quadrantStable).toBe(p.quadrantShares[p.quadrant] >= 0.8);
+      });
+    }
   });
 
   it('none without a driver configuration', () => {
