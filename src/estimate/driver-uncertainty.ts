@@ -12,50 +12,69 @@ export interface CellMeanSums {
   sw: Float64Array;
 }
 
-/** Σw·x and Σw per random group (cellOf, 0 … cells − 1) of each column, over its non-missing values: one pass per column. */
+/** Σw·x and Σw per random group (cellOf, 0 … cells − 1) of each column, over its non-missing values: one pass over the respondents. */
 export function cellMeanSums(columns: readonly ArrayLike<number>[], weights: ArrayLike<number>, cellOf: ArrayLike<number>, cells: number): CellMeanSums {
   const p = columns.length;
   const swx = new Float64Array(cells * p);
   const sw = new Float64Array(cells * p);
-  columns.forEach((x, j) => {
-    const rows = Math.min(x.length, weights.length, cellOf.length);
-    for (let i = 0; i < rows; i++) {
-      const v = x[i];
-      const w = weights[i];
-      if (v !== v || !(w > 0 && w < Infinity)) continue;
-      const at = cellOf[i] * p + j;
-      swx[at] += w * v;
-      sw[at] += w;
+  let rows = Math.min(weights.length, cellOf.length);
+  for (const x of columns) rows = Math.min(rows, x.length);
+  for (let i = 0; i < rows; i++) {
+    const w = weights[i];
+    if (!(w > 0 && w < Infinity)) continue;
+    const at = cellOf[i] * p;
+    for (let j = 0; j < p; j++) {
+      const v = columns[j][i];
+      if (v !== v) continue;
+      swx[at + j] += w * v;
+      sw[at + j] += w;
     }
-  });
+  }
   return { columns: p, cells, swx, sw };
 }
 
 /**
- * The weighted means of every column in every replicate, over the random
- * groups for which inDomain(cell) holds: row b of the B × columns result
- * is Σ f_bc Σw·x / Σ f_bc Σw with f the replicate's weight factors.
+ * The weighted means of every column in every replicate, for each domain (a
+ * stratum, or 'total'): per domain a B × columns array whose row b is
+ * Σ f_bc Σw·x / Σ f_bc Σw over the domain's random groups c, with f the
+ * replicate's weight factors. Each replicate sums the groups once per stratum.
  */
-export function replicateMeans(sums: CellMeanSums, factors: Float64Array, replicates: number, inDomain: (cell: number) => boolean): Float64Array {
+export function replicateMeans(sums: CellMeanSums, factors: Float64Array, replicates: number, cellStratum: ArrayLike<number>, domains: readonly (number | 'total')[]): Float64Array[] {
   const { columns: p, cells } = sums;
-  const out = new Float64Array(replicates * p);
-  const num = new Float64Array(p);
-  const den = new Float64Array(p);
-  const domainCells: number[] = [];
-  for (let c = 0; c < cells; c++) if (inDomain(c)) domainCells.push(c);
+  let strata = 0;
+  for (let c = 0; c < cells; c++) strata = Math.max(strata, cellStratum[c] + 1);
+  const out = domains.map(() => new Float64Array(replicates * p));
+  const num = new Float64Array(strata * p);
+  const den = new Float64Array(strata * p);
   for (let b = 0; b < replicates; b++) {
     num.fill(0);
     den.fill(0);
     const row = b * cells;
-    for (const c of domainCells) {
+    for (let c = 0; c < cells; c++) {
       const f = factors[row + c];
       if (f === 0) continue;
+      const at = cellStratum[c] * p;
       for (let j = 0; j < p; j++) {
-        num[j] += f * sums.swx[c * p + j];
-        den[j] += f * sums.sw[c * p + j];
+        num[at + j] += f * sums.swx[c * p + j];
+        den[at + j] += f * sums.sw[c * p + j];
       }
     }
-    for (let j = 0; j < p; j++) out[b * p + j] = num[j] / den[j];
+    domains.forEach((domain, k) => {
+      for (let j = 0; j < p; j++) {
+        let x = 0;
+        let w = 0;
+        if (domain === 'total') {
+          for (let h = 0; h < strata; h++) {
+            x += num[h * p + j];
+            w += den[h * p + j];
+          }
+        } else {
+          x = num[domain * p + j];
+          w = den[domain * p + j];
+        }
+        out[k][b * p + j] = x / w;
+      }
+    });
   }
   return out;
 }
@@ -92,11 +111,18 @@ export function driverUncertainty(shares: Float64Array, performance: Float64Arra
     const performanceSplit = kept.reduce((a, j) => a + performance[at + j], 0) / kept.length;
     kept.forEach((j, a) => counts[a][quadrantOf(shares[at + j], performance[at + j], importanceSplit, performanceSplit)]++);
   }
+  const values = new Float64Array(valid.length);
   return kept.map((j, a) => {
-    const values = valid.map((b) => shares[b * p + j]);
-    const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    const se = values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) * (v - mean), 0) / (values.length - 1)) : Number.NaN;
-    values.sort((x, y) => x - y);
+    let mean = 0;
+    valid.forEach((b, v) => {
+      values[v] = shares[b * p + j];
+      mean += values[v];
+    });
+    mean /= values.length;
+    let squares = 0;
+    for (const v of values) squares += (v - mean) * (v - mean);
+    const se = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : Number.NaN;
+    values.sort();
     const c = counts[a];
     const quadrantShares = { strength: c.strength / replicates, develop: c.develop / replicates, maintain: c.maintain / replicates, lower: c.lower / replicates };
     return { se, ci: [quantile7(values, 0.025), quantile7(values, 0.975)], quadrantShares, stable: quadrantShares[quadrants[a]] >= QUADRANT_STABILITY };
@@ -104,7 +130,7 @@ export function driverUncertainty(shares: Float64Array, performance: Float64Arra
 }
 
 /** The p-quantile of sorted values by R's default rule (type 7): x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋ + 1] − x[⌊h⌋]) with h = (n − 1)p, 0-based. */
-export function quantile7(sorted: readonly number[], p: number): number {
+export function quantile7(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) return Number.NaN;
   const h = (n - 1) * p;

@@ -77,12 +77,7 @@ export function replicateScheme(design: Design, options: { replicates?: number; 
   for (let h = 0; h < strataCount; h++) {
     const a = perm.subarray(permStart[h], permStart[h + 1]);
     for (let k = 0; k < a.length; k++) a[k] = k;
-    for (let k = a.length - 1; k > 0; k--) {
-      const j = stream.below(k + 1);
-      const t = a[k];
-      a[k] = a[j];
-      a[j] = t;
-    }
+    stream.shuffle(a);
   }
   const cellOf = new Uint32Array(n);
   const seen = new Uint32Array(strataCount);
@@ -102,7 +97,7 @@ export function replicateScheme(design: Design, options: { replicates?: number; 
         row[start] = 1;
         continue;
       }
-      for (let draw = 0; draw < G - 1; draw++) row[start + stream.below(G)]++;
+      stream.tally(row, start, G, G - 1);
       const scale = G / (G - 1);
       for (let g = 0; g < G; g++) row[start + g] *= scale;
     }

@@ -357,11 +357,16 @@ function driverAnalyses(
       analysed.map((a) => a.domain),
       analysed.map((a) => a.kept),
     );
-    const sums = cellMeanSums(X, data.weight, scheme.cellOf, scheme.cells);
+    const sums = byGroup.moments.means!;
+    const means = replicateMeans(
+      sums,
+      scheme.factors,
+      scheme.replicates,
+      scheme.cellStratum,
+      analysed.map((a) => a.domain),
+    );
     analysed.forEach((a, k) => {
-      const inDomain = a.domain === 'total' ? () => true : (cell: number) => scheme.cellStratum[cell] === a.domain;
-      const means = replicateMeans(sums, scheme.factors, scheme.replicates, inDomain);
-      const uncertainty = driverUncertainty(shares[k], means, scheme.replicates, predictors.length, a.kept, a.quadrants);
+      const uncertainty = driverUncertainty(shares[k], means[k], scheme.replicates, predictors.length, a.kept, a.quadrants);
       a.model.predictors = a.model.predictors.map((x, i) => ({
         ...x,
         importanceSe: uncertainty[i].se,

@@ -97,9 +97,9 @@ describe('driver uncertainty', () => {
   const byGroup = lmgByGroup(X, y, weight, group, strata.length, scheme);
   const kept = [0, 1, 2, 3];
   const domains = [
-    { key: 'total' as const, domain: 'total' as const, fit: byGroup.total, inDomain: () => true },
-    { key: 'A' as const, domain: 0, fit: byGroup.groups[0], inDomain: (c: number) => scheme.cellStratum[c] === 0 },
-    { key: 'B' as const, domain: 1, fit: byGroup.groups[1], inDomain: (c: number) => scheme.cellStratum[c] === 1 },
+    { key: 'total' as const, domain: 'total' as const, fit: byGroup.total },
+    { key: 'A' as const, domain: 0, fit: byGroup.groups[0] },
+    { key: 'B' as const, domain: 1, fit: byGroup.groups[1] },
   ];
   const shares = lmgReplicates(
     byGroup.moments,
@@ -119,8 +119,8 @@ describe('driver uncertainty', () => {
       d.fit.share.forEach((v, j) => expect(Math.abs(v - r.share[j])).toBeLessThan(1e-6));
       r.replicate1.forEach((v, j) => expect(Math.abs(shares[k][j] - v)).toBeLessThan(1e-6));
       r.replicate2.forEach((v, j) => expect(Math.abs(shares[k][4 + j] - v)).toBeLessThan(1e-6));
-      const performance = replicateMeans(sums, scheme.factors, scheme.replicates, d.inDomain);
-      const points = replicateMeans(sums, new Float64Array(scheme.cells).fill(1), 1, d.inDomain);
+      const [performance] = replicateMeans(sums, scheme.factors, scheme.replicates, scheme.cellStratum, [d.domain]);
+      const [points] = replicateMeans(sums, new Float64Array(scheme.cells).fill(1), 1, scheme.cellStratum, [d.domain]);
       const split = points.reduce((a, b) => a + b, 0) / 4;
       const quadrants = kept.map((j) => quadrantOf((d.fit as { share: number[] }).share[j], points[j], 0.25, split));
       expect(quadrants).toEqual(r.quadrant);
@@ -134,6 +134,11 @@ describe('driver uncertainty', () => {
       });
     });
   }
+
+  it("sums the predictors' answers per random group in the pass that finds the complete cases, as cellMeanSums does", () => {
+    expect(byGroup.moments.means?.swx).toEqual(sums.swx);
+    expect(byGroup.moments.means?.sw).toEqual(sums.sw);
+  });
 
   it('gives the same point estimates with or without the scheme', () => {
     const plain = lmgByGroup(X, y, weight, group, strata.length);
