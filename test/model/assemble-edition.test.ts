@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { assembleEdition } from '../../src/model/assemble-edition.ts';
 import { lmg, quadrantOf, quantile7, replicateScheme, replicateWeights, surveyMean, type Design } from '../../src/estimate/index.ts';
 import type { Cell, EditionModel, IndicatorStats } from '../../src/model/types.ts';
+import { recordedFigures } from '../../src/publish/index.ts';
 import type { EditionData } from '../../src/load/types.ts';
 import type { Study } from '../../src/study/schema.ts';
 import { edition, repeat, report, rng, testStudy, valuesOf, type Row } from './build.ts';
@@ -417,6 +418,21 @@ describe('drivers', () => {
         expect(p.quadrantStable).toBe(p.quadrantShares[p.quadrant] >= 0.8);
       });
     }
+  });
+
+  it('are figures of the publication record: the point quadrant as it is, and its stability as a figure of its own', () => {
+    const r = report(study, [data]);
+    const figures = recordedFigures(r, r.editions[0]!);
+    const total = r.editions[0]!.drivers.find((d) => d.domain === 'total')!;
+    const q1 = total.predictors[0]!;
+    expect(Number(figures['total|total|q1|driver.importance'])).toBeCloseTo(q1.importance, 11);
+    expect(figures['total|total|q1|driver.quadrant']).toBe(q1.quadrant);
+    expect(figures['total|total|q1|driver.quadrant_stable']).toBe(String(q1.quadrantStable));
+    expect(Number(figures['total|total|q1|driver.importance_se'])).toBeCloseTo(q1.importanceSe, 11);
+    expect(Number(figures[`total|total|q1|driver.quadrant_share_${q1.quadrant}`])).toBe(q1.quadrantShares[q1.quadrant]);
+    expect(figures[`total|total|${study.drivers!.outcome}|driver.replicates`]).toBe('500');
+    expect(figures['group|A|q4|driver.importance_ci_low']).toBeDefined();
+    expect(Object.keys(figures).filter((k) => k.includes('|driver.')).length).toBe(3 * (3 + 3 * 11));
   });
 
   it('none without a driver configuration', () => {
