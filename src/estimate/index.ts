@@ -17,3 +17,5 @@ export * from './design-effect.ts';
 export * from './random-stream.ts';
 export * from './replicate-scheme.ts';
 export * from './driver-uncertainty.ts';
+export * from './student-t.ts';
+export * from './share-interval.ts';
