@@ -96,10 +96,12 @@ export function importancePerformance(input: ImportancePerformanceInput, options
     const right = dimensions.width - dimensions.marginRight;
     const top = dimensions.marginTop;
     const bottom = dimensions.height - dimensions.marginBottom;
-    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11 });
+    // A white halo keeps a label readable where it still crosses an interval line or a grid line.
+    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11, stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
 
-    // Obstacles: the points themselves and the corner labels.
+    // Obstacles: the points themselves, their interval lines and the corner labels.
     const taken: Box[] = pts.map((p) => ({ x0: sx(p.x) - 5, x1: sx(p.x) + 5, y0: sy(p.performance) - 5, y1: sy(p.performance) + 5 }));
+    for (const p of pts) if (p.interval) taken.push({ x0: sx(p.interval[0] * 100), x1: sx(p.interval[1] * 100), y0: sy(p.performance) - 1.5, y1: sy(p.performance) + 1.5 });
     const corner = (text: string, anchor: 'start' | 'end', atTop: boolean): void => {
       const w = linesWidth([text], 12, true);
       const x = anchor === 'start' ? left + 6 : right - 6;

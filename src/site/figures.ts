@@ -266,8 +266,11 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   );
   // The domain is named only beside the groups' analyses.
   const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
+  // An uncertain quadrant's share is below 80 %: rounded down, so that it never reads as 80 %.
   const quadrantText = (p: (typeof drivers.predictors)[number]) =>
-    p.quadrantStable ? quadrantName[p.quadrant] : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(p.quadrantShares[p.quadrant], lang) });
+    p.quadrantStable
+      ? quadrantName[p.quadrant]
+      : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(Math.floor(p.quadrantShares[p.quadrant] * 100) / 100, lang) });
   return {
     caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
