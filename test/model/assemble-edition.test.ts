@@ -435,6 +435,17 @@ describe('drivers', () => {
     expect(Object.keys(figures).filter((k) => k.includes('|driver.')).length).toBe(3 * (3 + 3 * 11));
   });
 
+  it('in a study without groups: the whole sample is one stratum of the replicate scheme', () => {
+    const single = testStudy({ minBase: 10, groups: [], columns: { id: 'id', weight: 'w' } });
+    const d = model(single, edition(single, 2025, rows.map((r) => ({ ...r, group: undefined })))).drivers;
+    expect(d.map((x) => x.domain)).toEqual(['total']);
+    for (const p of d[0]!.predictors) {
+      expect(p.importanceSe).toBeGreaterThan(0);
+      expect(p.importanceCi[0]).toBeLessThanOrEqual(p.importance + 1e-9);
+      expect(Object.values(p.quadrantShares).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+    }
+  });
+
   it('none without a driver configuration', () => {
     const s = testStudy({ drivers: undefined });
     expect(model(s, edition(s, 2025, rows)).drivers).toEqual([]);
