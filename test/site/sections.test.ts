@@ -36,7 +36,7 @@ describe('strengths and development areas', () => {
     doubtful.quadrantShares = { strength: 0, develop: 0, maintain: 0, lower: 0, [doubtful.quadrant]: 0.62 };
     const after = summaryView(ctxOf(unstable, 2025), 'summary').quadrants!;
     expect([...after.strengths, ...after.develop]).not.toContain(doubtful.label.en);
-    expect(after.uncertain).toBe(`Uncertain, so named neither: ${doubtful.label.en}.`);
+    expect(after.uncertain).toBe(`Uncertain, so listed under neither: ${doubtful.label.en}.`);
     const chart = driversView(ctxOf(unstable, 2025, 'drivers')).charts[0]!.figure;
     const row = chart.table.rows.find((r) => r[0]!.text === doubtful.label.en)!;
     const quadrantName = doubtful.quadrant === 'strength' ? 'strengths' : 'development areas';

@@ -25,7 +25,7 @@ export const en = {
     importanceInterval: '95% interval of importance',
     driversUncertainty:
       'The lines are the 95% intervals of the importances, from {replicates} bootstrap replicates. A quadrant is named only when at least {stable} of the replicates put the factor there; a hollow point is uncertain.',
-    quadrantUncertainList: 'Uncertain, so named neither: {names}.',
+    quadrantUncertainList: 'Uncertain, so listed under neither: {names}.',
     noneInQuadrant: 'None.',
     trends: 'Trends',
     benchmark: 'Research bank comparison',

@@ -24,7 +24,7 @@ export const fi: Dictionary = {
     importanceInterval: 'Tärkeyden 95\u00a0%:n väli',
     driversUncertainty:
       'Viivat ovat tärkeyksien 95\u00a0%:n välit {replicates} bootstrap-toistosta. Tekijän nelikenttä nimetään vain, kun vähintään {stable} toistoista sijoittaa sen samaan kenttään; ontto piste on epävarma.',
-    quadrantUncertainList: 'Epävarmoja, joten kumpaakaan ei nimetä: {names}.',
+    quadrantUncertainList: 'Epävarmat, joita ei siksi lueta kumpaankaan: {names}.',
     noneInQuadrant: 'Ei yhtään.',
     trends: 'Kehitys',
     benchmark: 'Vertailu tutkimuspankkiin',

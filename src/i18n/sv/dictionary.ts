@@ -24,7 +24,7 @@ export const sv: Dictionary = {
     importanceInterval: 'Betydelsens 95\u00a0%:s intervall',
     driversUncertainty:
       'Strecken är betydelsernas 95\u00a0%:s intervall från {replicates} bootstrapreplikat. Ett fält nämns bara när minst {stable} av replikaten placerar faktorn där; en ihålig punkt är osäker.',
-    quadrantUncertainList: 'Osäkra, och nämns därför inte: {names}.',
+    quadrantUncertainList: 'Osäkra, och därför under ingendera: {names}.',
     noneInQuadrant: 'Inga.',
     trends: 'Utveckling',
     benchmark: 'Jämförelse med forskningsbanken',
