@@ -636,9 +636,10 @@ function subsetShares(p: number, cov: Float64Array, kept: readonly number[], w: 
   for (let s = 0; s < full; s++) {
     const ws = weight[size[s]];
     const base = r2[s];
-    for (let j = 0; j < k; j++) {
-      const bit = 1 << j;
-      if ((s & bit) === 0) importance[j] += ws * (r2[s | bit] - base);
+    // Each predictor not in s, lowest bit first.
+    for (let free = full ^ s; free !== 0; free &= free - 1) {
+      const bit = free & -free;
+      importance[31 - Math.clz32(bit)] += ws * (r2[s | bit] - base);
     }
   }
   out.fill(0);
