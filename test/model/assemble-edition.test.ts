@@ -437,14 +437,7 @@ describe('drivers', () => {
 
   it('in a study without groups: the whole sample is one stratum of the replicate scheme', () => {
     const single = testStudy({ minBase: 10, groups: [], columns: { id: 'id', weight: 'w' } });
-    const d = model(
-      single,
-      edition(
-        single,
-        2025,
-        rows.map((r) => ({ ...r, group: undefined })),
-      ),
-    ).drivers;
+    const d = model(single, edition(single, 2025, rows)).drivers;
     expect(d.map((x) => x.domain)).toEqual(['total']);
     for (const p of d[0]!.predictors) {
       expect(p.importanceSe).toBeGreaterThan(0);
