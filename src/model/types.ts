@@ -121,8 +121,19 @@ export interface DriverModel {
     lmg: number;
     /** The predictor's mean in the domain. */
     performance: number;
+    /** The quadrant of the point estimates. */
     quadrant: Quadrant;
+    /** Replicate standard error of the importance share (see src/estimate/replicate-scheme.ts). */
+    importanceSe: number;
+    /** 95 % percentile interval of the importance share over the replicates. */
+    importanceCi: [number, number];
+    /** Share of the replicates in each quadrant. */
+    quadrantShares: Record<Quadrant, number>;
+    /** At least 80 % of the replicates put the predictor in `quadrant`: only then is the quadrant named; otherwise it is uncertain. */
+    quadrantStable: boolean;
   }[];
+  /** Number of bootstrap replicates behind the standard errors, intervals and quadrant shares. */
+  replicates: number;
   /** Quadrant splits: mean importance and mean performance. */
   importanceSplit: number;
   performanceSplit: number;

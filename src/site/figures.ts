@@ -8,6 +8,7 @@ import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines,
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { listText, t } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
+import { QUADRANT_STABILITY } from '../estimate/index.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
 import { domainLabeller, type PageContext } from './page-context.ts';
@@ -245,27 +246,47 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   const drivers = edition.drivers.find((d) => d.domain === domain);
   if (!drivers) return undefined;
   const outcome = model.study.drivers ? indicatorOf(edition, model.study.drivers.outcome).label[lang] : '';
+  const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   const svg = importancePerformance(
     {
-      points: drivers.predictors.map((p) => ({ id: p.id, label: p.label[lang], importance: p.importance, performance: p.performance, quadrant: p.quadrant })),
+      points: drivers.predictors.map((p) => ({
+        id: p.id,
+        label: p.label[lang],
+        importance: p.importance,
+        performance: p.performance,
+        quadrant: p.quadrant,
+        interval: p.importanceCi,
+        stable: p.quadrantStable,
+      })),
       importanceSplit: drivers.importanceSplit,
       performanceSplit: drivers.performanceSplit,
-      quadrantLabels: { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') },
+      quadrantLabels: { ...quadrantName, uncertain: t(lang, 'ui.quadrantUncertain') },
     },
     { lang, idPrefix },
   );
-  const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   // The domain is named only beside the groups' analyses.
   const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
+  // An uncertain quadrant's share is below 80 %: rounded down, so that it never reads as 80 %.
+  const quadrantText = (p: (typeof drivers.predictors)[number]) =>
+    p.quadrantStable
+      ? quadrantName[p.quadrant]
+      : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(Math.floor(p.quadrantShares[p.quadrant] * 100) / 100, lang) });
   return {
     caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
+    notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
     table: {
-      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
-      numeric: [false, true, true, false],
+      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.importanceInterval'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
+      numeric: [false, true, true, true, false],
       rows: [...drivers.predictors]
         .sort((a, b) => b.importance - a.importance)
-        .map((p) => [{ text: p.label[lang] }, { text: formatPercent(p.importance, lang) }, { text: formatNumber(p.performance, 2, lang) }, { text: quadrantName[p.quadrant] }]),
+        .map((p) => [
+          { text: p.label[lang] },
+          { text: formatPercent(p.importance, lang) },
+          { text: `${formatPercent(p.importanceCi[0], lang)}\u2013${formatPercent(p.importanceCi[1], lang)}` },
+          { text: formatNumber(p.performance, 2, lang) },
+          { text: quadrantText(p) },
+        ]),
     },
   };
 }

@@ -9,19 +9,25 @@ import { TOTAL, groupKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
+import { listText } from '../i18n/index.ts';
 import { groupNotes } from './groups.ts';
 import { testCountSentences, testCounts } from './method.ts';
 import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
 import { areasCaption, changeDescription, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
-/** The strengths and development areas of a domain's driver analysis, most important first. */
-export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[] } | undefined {
+/**
+ * The strengths and development areas of a domain's driver analysis, most important first: only those whose
+ * quadrant is stable over the replicates. `uncertain`: those whose estimate would be one, but whose quadrant is not.
+ */
+export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[]; uncertain: string[] } | undefined {
   const drivers = ctx.edition.drivers.find((d) => d.domain === domain);
   if (!drivers) return undefined;
   const byImportance = [...drivers.predictors].sort((a, b) => b.importance - a.importance);
+  const named = (q: 'strength' | 'develop') => byImportance.filter((p) => p.quadrant === q && p.quadrantStable).map((p) => p.label[ctx.lang]);
   return {
-    strengths: byImportance.filter((p) => p.quadrant === 'strength').map((p) => p.label[ctx.lang]),
-    develop: byImportance.filter((p) => p.quadrant === 'develop').map((p) => p.label[ctx.lang]),
+    strengths: named('strength'),
+    develop: named('develop'),
+    uncertain: byImportance.filter((p) => (p.quadrant === 'strength' || p.quadrant === 'develop') && !p.quadrantStable).map((p) => p.label[ctx.lang]),
   };
 }
 
@@ -29,7 +35,8 @@ export interface SummaryView {
   cards: Headline[];
   /** The areas' means, when the edition has areas. */
   areas?: FigureView;
-  quadrants?: { strengths: string[]; develop: string[] };
+  /** Stable strengths and development areas; `uncertain`: a sentence naming those whose quadrant the replicates do not settle. */
+  quadrants?: { strengths: string[]; develop: string[]; uncertain?: string };
   /** The NPS, when the study has one. */
   nps?: FigureView;
   /** Open answers to the NPS question, per group; no label in a study without groups. */
@@ -44,7 +51,12 @@ export interface SummaryView {
 export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
   const dimensions = overviewDimensions(ctx);
   const areas = dimensions.length > 0 ? indicatorBars(ctx, dimensions, TOTAL, `${idPrefix}-areas`, areasCaption(ctx, dimensions)) : undefined;
-  const quadrants = strengthsAndAreas(ctx, TOTAL);
+  const named = strengthsAndAreas(ctx, TOTAL);
+  const quadrants = named && {
+    strengths: named.strengths,
+    develop: named.develop,
+    ...(named.uncertain.length > 0 ? { uncertain: ctx.t('ui.quadrantUncertainList', { names: listText(named.uncertain, ctx.lang) }) } : {}),
+  };
   const nps = npsFigure(ctx, `${idPrefix}-nps`);
   const tests = testCountSentences(testCounts(ctx.edition), ctx.lang);
   const adjusted = ctx.study.multipleComparisons === 'benjamini-hochberg' && ctx.edition.previousYear !== undefined;

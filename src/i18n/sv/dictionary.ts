@@ -19,6 +19,12 @@ export const sv: Dictionary = {
     drivers: 'Nyckelfaktorer',
     driversExplain:
       'Figuren visar hur mycket varje faktor förklarar av variationen i ”{outcome}” (betydelse, enligt LMG-metoden) och hur väl faktorn bedöms (bedömning). Styrkor är viktiga och väl bedömda, utvecklingsområden viktiga men sämre bedömda.',
+    quadrantUncertain: 'Osäker',
+    quadrantUncertainOf: 'Osäker ({quadrant} i {share} av replikaten)',
+    importanceInterval: 'Betydelsens 95\u00a0%:s intervall',
+    driversUncertainty:
+      'Strecken är betydelsernas 95\u00a0%:s intervall från {replicates} bootstrapreplikat. Ett fält nämns bara när minst {stable} av replikaten placerar faktorn där; en ihålig punkt är osäker.',
+    quadrantUncertainList: 'Osäkra, och därför under ingendera: {names}.',
     noneInQuadrant: 'Inga.',
     trends: 'Utveckling',
     benchmark: 'Jämförelse med forskningsbanken',
@@ -231,6 +237,10 @@ export const sv: Dictionary = {
       'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom regression med minsta kvadratmetoden bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
     driversWeighted:
       'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom viktad regression bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
+    driversUncertainty:
+      'Betydelsernas osäkerhet skattas med {replicates} bootstrapreplikat av urvalet: de svarande delas slumpmässigt i högst {groups} lika stora grupper, som varje replikat drar med återläggning (en omskalad bootstrap). Slumptalen kommer från ett fast frö, så samma data ger alltid samma tal. Varje betydelse har ett standardfel och ett 95\u00a0%:s intervall (replikatens 2,5:e och 97,5:e percentil). Ett fält nämns bara när minst {stable} av replikaten placerar faktorn i samma fält som skattningen; annars är faktorn osäker och kallas varken styrka eller utvecklingsområde.',
+    driversUncertaintyGroups:
+      'Betydelsernas osäkerhet skattas med {replicates} bootstrapreplikat av det stratifierade urvalet: inom varje intressentgrupp delas de svarande slumpmässigt i högst {groups} lika stora grupper, som varje replikat drar med återläggning (en omskalad bootstrap). Slumptalen kommer från ett fast frö, så samma data ger alltid samma tal. Varje betydelse har ett standardfel och ett 95\u00a0%:s intervall (replikatens 2,5:e och 97,5:e percentil). Ett fält nämns bara när minst {stable} av replikaten placerar faktorn i samma fält som skattningen; annars är faktorn osäker och kallas varken styrka eller utvecklingsområde.',
     driversGroups: 'Analysen görs för alla svarande och för varje intressentgrupp för sig.',
     driversDetails:
       'En faktor som inte varierar bland dessa svarande, eller som följer exakt av faktorerna före den, lämnas utanför analysen, och det framgår av sidan. Fyrfältet delas vid medeltalet av betydelserna och av bedömningarna.',
