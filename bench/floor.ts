@@ -9,9 +9,8 @@
  *
  *   node bench/floor.ts FILE
  *
- * Measured on the 1 M-row file: the `chunk` pass over a stream costs less CPU
- * than the `step` pass; reading the whole file into one string first costs
- * several times more (and over 1 GB of memory).
+ * Measured on the 1 M-row file: reading the whole file into one string and
+ * parsing that costs about twice the CPU of this stream, and over 1.2 GB.
  */
 import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
