@@ -12,6 +12,10 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(2);
 }
+// Node keeps the sources stripped of types and compiled in its compile cache (in the system's temporary
+// folder; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so later runs start without stripping them again.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 if (import.meta.url.includes('/node_modules/')) await stripTypesInPackage();
 const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));
