@@ -1,6 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
@@ -12,6 +13,7 @@ import { reportIssues, studyDirs } from './study-options.ts';
 import { exportPdfs } from '../pdf/export-pdfs.ts';
 import { checkOutputFolder, isRunning, lockOutput, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
 import { pathProblem } from './path-problem.ts';
+import { writeFigureFiles } from '../pipeline/figure-files.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -132,6 +134,14 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     await renderSite(model, staging, options.pdf);
     const pages = await countPages(staging);
     effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
+    const figuresStarted = Date.now();
+    const fontDir = await mkdtemp(join(tmpdir(), 'luotain-fonts-'));
+    try {
+      const { figures, shareImages } = await writeFigureFiles(model, staging, fontDir);
+      effects.out(`Drew ${figures} figures (SVG and PNG) and ${shareImages} share images in ${seconds(Date.now() - figuresStarted)}`);
+    } finally {
+      await rm(fontDir, { recursive: true, force: true });
+    }
     let pdfs: { file: string; bytes: number }[] = [];
     const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
     if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);

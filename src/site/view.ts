@@ -35,6 +35,11 @@ export function figureFileHref(lang: Lang, year: number, file: string, kind: Fig
   return `/${lang}/${year}/figures/${file}.${kind}`;
 }
 
+/** Where the share image of an edition in a language is served (Open Graph). */
+export function shareImageHref(lang: Lang, year: number): string {
+  return `/${lang}/${year}/share.png`;
+}
+
 /** The name a downloaded figure file is saved under: the study, edition and language with the figure's name. */
 export function figureDownloadName(study: StudyMeta, year: number, lang: Lang, file: string, kind: FigureFileKind): string {
   return `${study.id}-${year}-${lang}-${file}.${kind}`;
