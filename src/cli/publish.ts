@@ -1,7 +1,7 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadReport } from '../pipeline/load-report.ts';
-import { compareVersions, recordedFigures, isVersion, serialiseRecord, setFrontMatterFields, withNewVersion } from '../publish/index.ts';
+import { compareVersions, recordedFigures, isVersion, serialiseRecord, setFrontMatterFields, shareIntervalOf, withNewVersion } from '../publish/index.ts';
 import { pdfFileName } from '../site/view.ts';
 import { parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
@@ -18,8 +18,10 @@ async function exists(path: string): Promise<boolean> {
 export const publishCommand: Command = {
   help: `Publishes edition YEAR: writes reports/YEAR/publication.json with every reported
 figure, the SHA-256 of its inputs (responses, study definition, benchmarks), the
-tool version and the publication date, and marks the edition's editorial files
-published. Every later build recomputes the edition and fails if any figure differs.
+tool version, the publication date and the methods (the logit interval of shares),
+and marks the edition's editorial files published. Every later build recomputes the
+edition and fails if any figure differs; an edition published before the logit
+interval keeps its symmetric share intervals until a new version is published.
 
 To publish a correction, give a higher version and say what changed:
   luotain publish 2025 --version 1.1 --note "Weights of the public sample corrected"
@@ -43,7 +45,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     const date = stringOption(args, 'date') ?? effects.now().toISOString().slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date "${date}" is not a date like 2025-03-14`);
     const today = effects.now().toISOString().slice(0, 10);
-    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, toolVersion: TOOL_VERSION, skipVerification: [year] });
+    const { model, issues, inputs, records } = await loadReport({ ...dirs, today, toolVersion: TOOL_VERSION, publishing: year });
     if (reportIssues(issues, effects) || !model) return 1;
     const edition = model.editions.find((e) => e.year === year);
     if (!edition) {
@@ -94,6 +96,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
         toolVersion: TOOL_VERSION,
         inputs: inputs.get(year)!,
         ...(note ? { note } : {}),
+        methods: { shareInterval: edition.shareInterval },
         figures: recordedFigures(model, edition),
       },
       model.study.id,
@@ -107,6 +110,9 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     effects.out(
       `Published edition ${year} as version ${version} (${date}): ${Object.keys(next.current.figures).length} figures recorded in ${join(dirs.reportsDir, String(year), 'publication.json')}.`,
     );
+    // A new version takes the current methods: say what that changed beside the correction itself.
+    if (record && shareIntervalOf(record.current) === 'wald' && edition.shareInterval === 'logit')
+      effects.out(`The shares of ${year} now have logit intervals, within 0–100 %; version ${record.current.version} had symmetric ones (the share ± 1.96 standard errors).`);
     return 0;
   },
 };

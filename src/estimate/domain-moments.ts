@@ -274,9 +274,12 @@ export class DomainMoments {
     let sw = 0;
     let swy = 0;
     let sww = 0;
+    // Strata with a counted answer in the domain, for the degrees of freedom.
+    let strata = 0;
     // The one score every answer has, if so (NaN once two differ).
     let only: number | undefined;
     for (let h = 0; h < H; h++) {
+      const before = n;
       for (let b = 0; b < B; b++) {
         const y = score[b];
         if (y !== y || y === undefined) continue;
@@ -288,10 +291,11 @@ export class DomainMoments {
         swy += sums[at + 1] * y;
         sww += sums[at + 2];
       }
+      if (n > before) strata++;
     }
     if (n === 0 || !(sw > 0)) return undefined;
     // Answers that are all the same: that value exactly, with no variance (not its rounding in Σwy / Σw).
-    if (only === only && only !== undefined) return estimate(only, 0, sw, sww, n);
+    if (only === only && only !== undefined) return estimate(only, 0, sw, sww, n, strata);
     const mean = swy / sw;
     let variance = 0;
     for (let h = 0; h < H; h++) {
@@ -309,7 +313,7 @@ export class DomainMoments {
       }
       variance += (nh / (nh - 1)) * (zz - (z * z) / nh);
     }
-    return estimate(mean, variance, sw, sww, n);
+    return estimate(mean, variance, sw, sww, n, strata);
   }
 
   /** A numeric variable's weighted mean over the valid values of the domain; undefined when there is none. */
@@ -323,8 +327,10 @@ export class DomainMoments {
     let sw = 0;
     let swd = 0;
     let sww = 0;
+    let strata = 0;
     for (let h = 0; h < H; h++) {
       const at = at0 + h * 6;
+      if (sums[at] > 0) strata++;
       n += sums[at];
       sw += sums[at + 1];
       swd += sums[at + 2];
@@ -338,7 +344,7 @@ export class DomainMoments {
       if (sums[at] === 0) continue;
       only = sums[at + 5] === 0 && (only === undefined || only === sums[at + 4]) ? sums[at + 4] : -Infinity;
     }
-    if (only !== undefined && only !== -Infinity) return estimate(only + (v.centre ?? 0), 0, sw, sww, n);
+    if (only !== undefined && only !== -Infinity) return estimate(only + (v.centre ?? 0), 0, sw, sww, n, strata);
     const centred = swd / sw;
     let variance = 0;
     for (let h = 0; h < H; h++) {
@@ -353,7 +359,7 @@ export class DomainMoments {
       const zz = sums[at + 5] + sums[at + 3] * shift * shift;
       variance += (nh / (nh - 1)) * (zz - (z * z) / nh);
     }
-    return estimate(centred + (v.centre ?? 0), variance, sw, sww, n);
+    return estimate(centred + (v.centre ?? 0), variance, sw, sww, n, strata);
   }
 }
 
@@ -515,8 +521,8 @@ function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Pa
   }
 }
 
-/** `variance` is Σ_h … in units of W² (sums of w(y − ȳ), not yet divided by W). */
-function estimate(mean: number, variance: number, sw: number, sww: number, n: number): MeanEstimate {
+/** `variance` is Σ_h … in units of W² (sums of w(y − ȳ), not yet divided by W); `strata` the strata with an answer in the domain. */
+function estimate(mean: number, variance: number, sw: number, sww: number, n: number, strata: number): MeanEstimate {
   const se = Math.sqrt(Math.max(0, variance)) / sw;
-  return { estimate: mean, se, ci: [mean - Z975 * se, mean + Z975 * se], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
+  return { estimate: mean, se, ci: [mean - Z975 * se, mean + Z975 * se], n, effectiveN: (sw * sw) / sww, sumWeights: sw, df: n - strata };
 }

@@ -14,3 +14,5 @@ export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';
 export * from './cholesky.ts';
 export * from './design-effect.ts';
+export * from './student-t.ts';
+export * from './share-interval.ts';

@@ -14,6 +14,11 @@ export interface MeanEstimate {
   effectiveN: number;
   /** Sum of the weights of the valid answers. */
   sumWeights: number;
+  /**
+   * Degrees of freedom of the domain's valid answers: their count less the
+   * strata they are in (R's degf of the subset design, each respondent a PSU).
+   */
+  df: number;
 }
 
 /**
@@ -55,11 +60,13 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
   // The one value every answer has, if so (NaN once two differ).
   let only = NaN;
   let same = true;
+  const answered = new Uint8Array(strataCount);
   for (let i = 0; i < rows; i++) {
     stratumSize[strata[i]]++;
     if (domain !== undefined && domain[i] !== 1) continue;
     const v = y[i];
     if (v !== v) continue;
+    answered[strata[i]] = 1;
     const w = weights[i];
     if (n === 0) only = v;
     else if (v !== only) same = false;
@@ -69,8 +76,9 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
     sww += w * w;
   }
   if (n === 0 || !(sw > 0)) return undefined;
+  const df = n - answered.reduce((a, b) => a + b, 0);
   // Answers that are all the same: that value exactly, with no variance (not its rounding in Σwy / Σw).
-  if (same) return { estimate: only, se: 0, ci: [only, only], n, effectiveN: (sw * sw) / sww, sumWeights: sw };
+  if (same) return { estimate: only, se: 0, ci: [only, only], n, effectiveN: (sw * sw) / sww, sumWeights: sw, df };
   const mean = swy / sw;
 
   // Pass 2: per stratum Welford mean and sum of squares of uᵢ = wᵢ(yᵢ − ȳ) over the valid answers.
@@ -107,5 +115,6 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
     n,
     effectiveN: (sw * sw) / sww,
     sumWeights: sw,
+    df,
   };
 }

@@ -3,7 +3,21 @@ import type { Lang, Study } from '../study/schema.ts';
 import { indicatorsOf } from '../study/lookup.ts';
 import { comparableAcross, componentsIn, definitionsIn, indicatorExistsIn } from '../study/editions.ts';
 import { textInEvery } from '../i18n/index.ts';
-import { bandOf, domainWeightShares, estimateEdition, lmgByGroup, prepareEdition, quadrantOf, Z975_DECIMAL, type DomainWeightShare, type Estimator, type MeanEstimate } from '../estimate/index.ts';
+import {
+  bandOf,
+  CURRENT_SHARE_INTERVAL,
+  domainWeightShares,
+  estimateEdition,
+  lmgByGroup,
+  logitInterval,
+  prepareEdition,
+  quadrantOf,
+  Z975_DECIMAL,
+  type DomainWeightShare,
+  type Estimator,
+  type MeanEstimate,
+  type ShareInterval,
+} from '../estimate/index.ts';
 import { designEffect, designOf } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
@@ -23,6 +37,12 @@ export function domainsOf(study: Study): Domain[] {
 
 function shownCell(e: MeanEstimate, band?: string): Cell {
   return { shown: true, estimate: e.estimate, se: e.se, ci: e.ci, n: e.n, effectiveN: e.effectiveN, ...(band !== undefined ? { band } : {}) };
+}
+
+/** A share's cell, with the interval the edition gives shares (the estimate's own ± 1.96 SE for 'wald'). */
+function shareCell(e: MeanEstimate, interval: ShareInterval): Cell {
+  const ci = interval === 'logit' ? logitInterval(e.estimate, e.se, e.df) : e.ci;
+  return { shown: true, estimate: e.estimate, se: e.se, ci, n: e.n, effectiveN: e.effectiveN };
 }
 
 /**
@@ -58,8 +78,12 @@ export interface EditionInput {
   benchmarks: readonly BenchmarkRow[];
   editorial: Partial<Record<Lang, Editorial>>;
   inputHash: string;
-  /** The publication record's facts, when the edition has been published. */
-  publication?: { version: string; published: string; note?: string; history: VersionEntry[] };
+  /**
+   * The publication record's facts, when the edition has been published;
+   * `shareInterval` the interval its shares were published with (default the
+   * current one, CURRENT_SHARE_INTERVAL).
+   */
+  publication?: { version: string; published: string; note?: string; history: VersionEntry[]; shareInterval?: ShareInterval };
 }
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
@@ -83,6 +107,8 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
   const prepared = prepareEdition(study, data);
   const { estimators, scores } = estimateEdition(study, data, prepared);
   const suppressionNotes: EditionModel['suppressionNotes'] = [];
+  // A published edition keeps the interval its shares were published with.
+  const shareInterval = publication?.shareInterval ?? CURRENT_SHARE_INTERVAL;
   const shares = domainWeightShares(data.weight, prepared.partitions);
   const dominated = new Set(domains.filter((_, k) => shares[k].largestShare > MAX_WEIGHT_SHARE).map((d) => d.key));
 
@@ -129,7 +155,7 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
       const m = means.get(domain.key)!;
       const part = (estimator: Estimator): Cell => {
         const e = estimator(k);
-        return e === undefined ? { shown: false, reason: 'base' } : shownCell(e);
+        return e === undefined ? { shown: false, reason: 'base' } : shareCell(e, shareInterval);
       };
       const s: IndicatorStats = { mean: shownCell(m, isNps ? undefined : bandOf(m.estimate, study.bands).id) };
       if (est.topBox) s.topBox = part(est.topBox);
@@ -184,6 +210,7 @@ export function assembleEditionWithWarnings({ study: whole, data, previous, benc
     ...(publication ? { published: publication.published } : {}),
     ...(publication?.note ? { note: publication.note } : {}),
     history: publication?.history ?? [],
+    shareInterval,
     editorial,
     respondents,
     domains,

@@ -4,6 +4,7 @@
  */
 import type { Label, Lang } from '../study/schema.ts';
 import type { Quadrant } from '../estimate/quadrant.ts';
+import type { ShareInterval } from '../estimate/share-interval.ts';
 import type { IndicatorKind } from '../study/lookup.ts';
 import type { Editorial } from '../editorial/types.ts';
 
@@ -45,6 +46,7 @@ export type Cell =
       shown: true;
       estimate: number;
       se: number;
+      /** 95 % interval: ± 1.96 SE for means, EditionModel.shareInterval for shares. */
       ci: [number, number];
       n: number;
       effectiveN: number;
@@ -104,7 +106,7 @@ export interface IndicatorModel {
   notComparable?: 'notAsked' | 'break' | 'redefined';
 }
 
-export type { Quadrant };
+export type { Quadrant, ShareInterval };
 
 export interface DriverModel {
   domain: string;
@@ -196,6 +198,12 @@ export interface EditionModel {
   note?: string;
   /** Earlier published versions, oldest first. */
   history: VersionEntry[];
+  /**
+   * The 95 % interval of the edition's shares (top box, distribution, can't
+   * say, NPS parts): 'logit' (within 0–1, R's svyciprop), or 'wald' (± 1.96
+   * SE) in an edition published with it before. Means always have ± 1.96 SE.
+   */
+  shareInterval: ShareInterval;
   editorial: Partial<Record<Lang, Editorial>>;
   respondents: {
     n: number;

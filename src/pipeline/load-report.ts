@@ -8,7 +8,8 @@ import { readEditorials, reportFoldersWithoutData } from '../editorial/read-edit
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { recordedFigures, parseRecord, recordOfStudy, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
+import { recordedFigures, parseRecord, recordOfStudy, shareIntervalOf, symmetricIntervalWarning, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
+import { CURRENT_SHARE_INTERVAL, type ShareInterval } from '../estimate/share-interval.ts';
 import { sectionIds } from './sections.ts';
 import { commentaryWithoutPage, type MissingSectionReason } from '../site/routes.ts';
 
@@ -32,8 +33,10 @@ export interface LoadReportOptions {
   today: string;
   /** The tool's version, recorded in provenance and publication records. */
   toolVersion: string;
-  /** Years not checked against their publication record (the one being published). */
+  /** Years not checked against their publication record. */
   skipVerification?: readonly number[];
+  /** The year being published: not checked against its record, and computed as a new edition is (e.g. with the logit interval of shares). */
+  publishing?: number;
 }
 
 export interface LoadedReport {
@@ -111,7 +114,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
 
   const studyHash = loaded.hashes.study!;
   const benchmarksHash = loaded.hashes.benchmarks;
-  const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[] }>();
+  const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[]; shareInterval: ShareInterval }>();
   const inputHashes = new Map<number, string>();
   // Records of another study: the editorial folder is not this study's.
   const foreign: { year: number; study: string }[] = [];
@@ -152,6 +155,8 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
       version: parsed.record.current.version,
       published: parsed.record.current.published,
       ...(parsed.record.current.note ? { note: parsed.record.current.note } : {}),
+      // Published figures keep the methods they were published with; the version being published takes the current ones.
+      shareInterval: options.publishing === year ? CURRENT_SHARE_INTERVAL : shareIntervalOf(parsed.record.current),
       history: parsed.record.history.map((h) => ({
         version: h.version,
         published: h.published,
@@ -191,8 +196,11 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
   }
   for (const edition of model.editions) {
     const record = records.get(edition.year);
-    if (!record || options.skipVerification?.includes(edition.year)) continue;
-    issues.push(...verifyPublished(record, recordedFigures(model, edition), inputs.get(edition.year)!, join(options.reportsDir, String(edition.year), 'publication.json')));
+    if (!record || options.skipVerification?.includes(edition.year) || options.publishing === edition.year) continue;
+    const file = join(options.reportsDir, String(edition.year), 'publication.json');
+    issues.push(...verifyPublished(record, recordedFigures(model, edition), inputs.get(edition.year)!, file));
+    const symmetric = symmetricIntervalWarning(edition, file);
+    if (symmetric) issues.push(symmetric);
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };
   return { model, study, issues, inputs, records, load: loaded };

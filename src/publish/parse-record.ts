@@ -10,6 +10,10 @@ const version = {
   toolVersion: z.string(),
   inputs: hashes,
   note: z.string().optional(),
+  methods: z
+    .object({ shareInterval: z.enum(['logit', 'wald']) })
+    .strict()
+    .optional(),
 };
 const recordSchema = z
   .object({

@@ -3,6 +3,8 @@
  * rebuild can prove it still shows exactly that.
  */
 
+import type { ShareInterval } from '../estimate/share-interval.ts';
+
 /** SHA-256 of each input of an edition. */
 export interface InputHashes {
   responses: string;
@@ -18,6 +20,12 @@ export interface PublishedVersion {
   inputs: InputHashes;
   /** Why this version replaced the previous one (corrections only). */
   note?: string;
+  /**
+   * How the figures were computed, where Luotain has changed it: the interval
+   * of shares. A version without it was published with the symmetric ('wald')
+   * interval, as every version was before the logit interval.
+   */
+  methods?: { shareInterval: ShareInterval };
   /** Every reported figure: "breakdown|domain|indicator|statistic" → value. */
   figures: Record<string, string>;
 }
@@ -49,6 +57,11 @@ export function figuresOf(rows: readonly string[][]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [breakdown, domain, indicator, , statistic, value] of rows) out[`${breakdown}|${domain}|${indicator}|${statistic}`] = canonical(value!);
   return out;
+}
+
+/** The interval a published version's shares have: its record's, or 'wald' for a record from before records said it. */
+export function shareIntervalOf(version: Pick<PublishedVersion, 'methods'>): ShareInterval {
+  return version.methods?.shareInterval ?? 'wald';
 }
 
 export interface FigureChange {

@@ -1,4 +1,5 @@
 import type { InputIssue } from '../issues/input-issue.ts';
+import type { Cell, EditionModel } from '../model/types.ts';
 import { diffFigures, type InputHashes, type PublicationRecord } from './record.ts';
 
 /** How many changed figures a message lists before it counts the rest. */
@@ -52,4 +53,31 @@ export function verifyPublished(record: PublicationRecord, figures: Record<strin
     });
   }
   return out;
+}
+
+/** The shown share cells of an edition: top box, distribution, can't say and NPS parts, in every domain. */
+function shareCells(edition: EditionModel): Extract<Cell, { shown: true }>[] {
+  return edition.indicators.flatMap((x) =>
+    Object.values(x.stats).flatMap((s) =>
+      [s.topBox, ...(s.distribution ?? []), s.cantSay, s.promoters, s.passives, s.detractors].filter((c): c is Extract<Cell, { shown: true }> => c?.shown === true),
+    ),
+  );
+}
+
+/**
+ * The warning for an edition published with symmetric intervals for its
+ * shares (a record from before the logit interval): it keeps them, so that
+ * its published figures stay as they were, until a new version is published.
+ * Undefined for an edition with logit intervals.
+ */
+export function symmetricIntervalWarning(edition: EditionModel, file: string): InputIssue | undefined {
+  if (edition.shareInterval !== 'wald') return undefined;
+  const outside = shareCells(edition).filter((c) => c.ci[0] < 0 || c.ci[1] > 1).length;
+  const year = edition.year;
+  return {
+    severity: 'warning',
+    file,
+    message: `${year} was published with symmetric intervals for shares (the share ± 1.96 standard errors)${outside > 0 ? `, ${outside} of which reach below 0 % or above 100 %` : ''}; its downloads and method text keep them as published, while drafts and editions published from now on have logit intervals, which stay within 0–100 %`,
+    hint: `Publish a new version to adopt the logit interval: luotain publish ${year} --version <next> --note "Intervals of shares by the logit method".`,
+  };
 }

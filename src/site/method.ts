@@ -1,5 +1,5 @@
 import type { Lang } from '../study/schema.ts';
-import type { EditionModel, ReportModel } from '../model/types.ts';
+import type { EditionModel, ReportModel, ShareInterval } from '../model/types.ts';
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { listText, t, type TextKey, type TextValues } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
@@ -73,6 +73,8 @@ export interface MethodFacts {
   adjusted?: boolean;
   /** The label of the indicator whose design-based design effect the respondents table gives. */
   designEffectIndicator?: string;
+  /** The interval of the edition's shares (EditionModel.shareInterval). */
+  shareInterval: ShareInterval;
 }
 
 /** The facts of `edition` that the method text speaks of. */
@@ -111,6 +113,7 @@ export function methodFacts(model: ReportModel, edition: EditionModel, lang: Lan
     ...testCounts(edition),
     ...(deffIndicator !== undefined ? { designEffectIndicator: deffIndicator } : {}),
     ...(s.multipleComparisons === 'benjamini-hochberg' ? { adjusted: true } : {}),
+    shareInterval: edition.shareInterval,
   };
 }
 
@@ -187,6 +190,7 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
       ...(f.hasDimensions ? [paragraph(say('method.dimensionScore'), say('method.dimensionShares', { range: topBoxRange(scale) }))] : []),
       ...(f.indexOfAreas || f.indexOfItems ? [paragraph(f.indexOfAreas && say('method.indexOfAreas'), f.indexOfItems && say('method.indexOfItems'))] : []),
       paragraph(f.weighted && say('method.weightedMeans'), say(grouped ? 'method.seStratified' : 'method.seOneSample')),
+      f.shareInterval === 'logit' ? say('method.shareIntervalLogit', { degrees: say(grouped ? 'method.degreesStrata' : 'method.degreesOneSample') }) : say('method.shareIntervalSymmetric'),
       ...(f.hasNps ? [say('method.nps')] : []),
       ...(hasBackground ? [say('method.background', { variables: listText(f.background, lang) })] : []),
       ...(f.driversOutcome !== undefined

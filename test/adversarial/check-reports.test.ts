@@ -2,7 +2,7 @@
  * `luotain check` reads the editorial folder too: front-matter errors, report
  * folders without data and data without report folders surface before a build.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -50,5 +50,24 @@ describe('check reads reports/', () => {
       'warning: no-reports/2024: the data of 2024 has no editorial content, so 2024 is not an edition of the report\n  → Run "luotain new-edition 2024" to create no-reports/2024.',
     );
     expect(effects.output.at(-1)).toMatch(/ — no edition to build yet: no year has both data and a folder in no-reports \(see the warnings\)$/);
+  });
+
+  it('silent: a record whose interval of shares is changed by hand fails the check, listing only the share bounds', async () => {
+    study = makeStudyFolder();
+    const effects = silentEffects({ cwd: study.dir });
+    expect(await main(['publish', '2024', '--data', 'data', '--reports', 'reports', '--date', '2026-01-15'], effects)).toBe(0);
+    const file = join(study.dir, 'reports', '2024', 'publication.json');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('"shareInterval": "logit"');
+    expect((await check()).code).toBe(0);
+    // Without "methods" the record says its shares had symmetric intervals: their bounds no longer match.
+    writeFileSync(file, text.replace(/\n {4}"methods": \{\n {6}"shareInterval": "logit"\n {4}\},/, ''));
+    const result = await check();
+    expect(result.code).toBe(1);
+    const error = result.errors.find((l) => l.startsWith('error: reports/2024/publication.json: '))!;
+    expect(error).toMatch(/edition 2024 was published as version 1\.0 on 2026-01-15, but \d+ of its figures are now different \(the inputs are unchanged, so the computation changed\):/);
+    const listed = error.split('\n').filter((l) => /^ {4}\S+: /.test(l));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((l) => /\|(top_box|share_\d+|cant_say|promoters|passives|detractors)\.ci_(low|high): /.test(l))).toBe(true);
   });
 });

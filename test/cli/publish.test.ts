@@ -58,10 +58,19 @@ describe('luotain publish', () => {
     // The record names its study, as the committed one does.
     expect(r.study).toBe('kaukovesi-maine');
     expect(read('reports/2025/publication.json').slice(0, 50)).toBe(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8').slice(0, 50));
-    // Same responses, benchmarks, date and tool: the record committed with the sample — the
-    // same figures (up to floating-point noise, as the build compares them) and inputs.
+    // Same responses, benchmarks, date and tool as the record committed with the sample, which
+    // was published before the logit interval of shares: the same figures (up to floating-point
+    // noise, as the build compares them) and inputs, but the interval bounds of shares, now
+    // logit and within 0–1; the new record says so.
     const committed = JSON.parse(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8')) as PublicationRecord;
-    expect(diffFigures(committed.current.figures, r.current.figures)).toEqual([]);
+    const shareBound = /\|(top_box|share_\d+|cant_say|promoters|passives|detractors)\.ci_(low|high)$/;
+    const changed = diffFigures(committed.current.figures, r.current.figures);
+    expect(changed.filter((c) => !shareBound.test(c.key) || c.old === undefined || c.new === undefined)).toEqual([]);
+    expect(changed.length).toBeGreaterThan(1000);
+    expect(changed.every((c) => Number(c.new) >= 0 && Number(c.new) <= 1)).toBe(true);
+    expect(changed.some((c) => Number(c.old) < 0)).toBe(true);
+    expect(committed.current.methods).toBeUndefined();
+    expect(r.current.methods).toEqual({ shareInterval: 'logit' });
     expect(r.current.inputs).toEqual(committed.current.inputs);
     for (const lang of ['fi', 'en']) {
       const text = read('reports/2025', lang, 'index.md');

@@ -100,6 +100,7 @@ describe('dimension coding', () => {
           const slow = surveyMean(design, expected[k], mask)!;
           const fast = s.score ? moments.codedMean(at, d, s.score)! : moments.mean(at, d)!;
           expect(fast.n).toBe(slow.n);
+          expect(fast.df).toBe(slow.df);
           expect(Math.abs(fast.estimate - slow.estimate)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(slow.estimate)));
           expect(Math.abs(fast.se - slow.se)).toBeLessThanOrEqual(1e-12 * slow.se + 1e-15);
         }

@@ -55,7 +55,8 @@ function expectSame(fast: MeanEstimate | undefined, slow: MeanEstimate | undefin
   }
   expect(fast, what).toBeDefined();
   const f = fast!;
-  const ok = close(f.estimate, slow.estimate) && seClose(f, slow) && close(f.effectiveN, slow.effectiveN) && close(f.sumWeights, slow.sumWeights) && f.n === slow.n && ciClose(f, slow);
+  const ok =
+    close(f.estimate, slow.estimate) && seClose(f, slow) && close(f.effectiveN, slow.effectiveN) && close(f.sumWeights, slow.sumWeights) && f.n === slow.n && f.df === slow.df && ciClose(f, slow);
   if (!ok) expect({ what, ...f }).toEqual({ what, ...slow });
 }
 

@@ -431,3 +431,41 @@ describe('report: editions, latest published edition and trends', () => {
     expect(total.points[1]!.change!.difference).toBeCloseTo(shown(total.points[1]!.cell!).estimate - shown(total.points[0]!.cell!).estimate, 14);
   });
 });
+
+describe('the interval of shares', () => {
+  // 40 respondents in group A: q1 one answer of 1, the rest 4 or 5 (a share of 1 at 2.5 %).
+  const study = testStudy();
+  const rows: Row[] = Array.from({ length: 40 }, (_, i) => ({ group: 'A', weight: 1 + (i % 3), a: { q1: i === 0 ? 1 : 4 + (i % 2), q2: 3 }, nps: i % 11 }));
+  const data = edition(study, 2024, rows);
+  const published = { version: '1.0', published: '2024-03-01', history: [] };
+  const logit = report(study, [data]).editions[0]!;
+  const wald = report(study, [data], { publications: new Map([[2024, { ...published, shareInterval: 'wald' as const }]]) }).editions[0]!;
+  const shown = (c: Cell | undefined) => c as Extract<Cell, { shown: true }>;
+
+  it('is logit in a draft (and by default when published), symmetric where the record says so', () => {
+    expect(logit.shareInterval).toBe('logit');
+    expect(report(study, [data], { publications: new Map([[2024, published]]) }).editions[0]!.shareInterval).toBe('logit');
+    expect(wald.shareInterval).toBe('wald');
+  });
+
+  it('gives a small share a logit interval within 0–1, and the symmetric one below 0 where the edition has it', () => {
+    const a = shown(logit.indicators.find((x) => x.id === 'q1')!.stats['group:A']!.distribution![0]);
+    const b = shown(wald.indicators.find((x) => x.id === 'q1')!.stats['group:A']!.distribution![0]);
+    expect(a.estimate).toBe(b.estimate);
+    expect(a.se).toBe(b.se);
+    expect(b.ci[0]).toBeCloseTo(b.estimate - 1.9599639845400536 * b.se, 15);
+    expect(b.ci[0]).toBeLessThan(0);
+    expect(a.ci[0]).toBeGreaterThan(0);
+    // One stratum (group A) of 40 answers: 39 degrees of freedom, R's qt(0.975, 39) = 2.0226909200367604.
+    const logitP = Math.log(a.estimate / (1 - a.estimate));
+    const half = (2.0226909200367604 * a.se) / (a.estimate * (1 - a.estimate));
+    expect(a.ci[0]).toBeCloseTo(1 / (1 + Math.exp(-(logitP - half))), 14);
+    expect(a.ci[1]).toBeCloseTo(1 / (1 + Math.exp(-(logitP + half))), 14);
+  });
+
+  it('leaves the intervals of means as they are', () => {
+    for (const x of logit.indicators) {
+      for (const [key, s] of Object.entries(x.stats)) expect(s.mean, `${x.id} ${key}`).toEqual(wald.indicators.find((w) => w.id === x.id)!.stats[key]!.mean);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   sameFigure,
   serialiseRecord,
   setFrontMatterFields,
+  shareIntervalOf,
   verifyPublished,
   withNewVersion,
   type PublicationRecord,
@@ -135,6 +136,28 @@ describe('serialiseRecord and parseRecord', () => {
       'current.inputs',
       'current.figures',
     ]);
+  });
+});
+
+describe('the interval of shares a record says', () => {
+  const logit = withNewVersion(withNewVersion(undefined, 2025, version('1.0')), 2025, { ...version('1.1', undefined, 'Logit intervals'), methods: { shareInterval: 'logit' } });
+
+  it('is wald for a version without methods (every record before them), else its own', () => {
+    expect(shareIntervalOf(logit.history[0]!)).toBe('wald');
+    expect(shareIntervalOf(logit.current)).toBe('logit');
+    expect(shareIntervalOf({ methods: { shareInterval: 'wald' } })).toBe('wald');
+  });
+  it('round-trips with the methods of each version', () => {
+    const text = serialiseRecord(logit);
+    expect(text).toContain('"note": "Logit intervals",\n    "methods": {\n      "shareInterval": "logit"\n    },\n    "figures": {');
+    expect(parseRecord(text, 'p.json', 2025)).toEqual({ record: logit, issues: [] });
+  });
+  it('refuses an interval it does not know, naming the place', () => {
+    const broken = JSON.parse(serialiseRecord(logit)) as { current: { methods: { shareInterval: string } } };
+    broken.current.methods.shareInterval = 'wilson';
+    const { record, issues } = parseRecord(JSON.stringify(broken), 'p.json', 2025);
+    expect(record).toBeUndefined();
+    expect(issues.map((i) => i.message.split(':')[0])).toEqual(['current.methods.shareInterval']);
   });
 });
 

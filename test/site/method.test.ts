@@ -199,6 +199,31 @@ describe('methodParagraphs', () => {
     for (const present of ['strata', 'groups', 'change', 'background']) expect(says(text, present, 'sv'), present).toBe(true);
   });
 
+  it('says which interval the edition gives shares: the logit one, or the symmetric one it was published with', () => {
+    const logit = {
+      en: /on the logit scale, as R's survey package makes it/,
+      fi: /lasketaan logit-asteikolla samoin kuin R:n survey-paketissa/,
+      sv: /beräknas på logitskalan så som R-paketet survey/,
+    };
+    const symmetric = {
+      en: /as it was published, the 95% confidence interval of a share is also the share ± 1\.96/,
+      fi: /sellaisena kuin se julkaistiin, myös osuuden/,
+      sv: /så som den publicerades, är också en andels/,
+    };
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      expect(last(full).shareInterval).toBe('logit');
+      const text = textOf(full, last(full), lang);
+      expect(text).toMatch(logit[lang]);
+      expect(text).not.toMatch(symmetric[lang]);
+      const published = textOf(full, { ...last(full), shareInterval: 'wald' }, lang);
+      expect(published).toMatch(symmetric[lang]);
+      expect(published).not.toMatch(logit[lang]);
+    }
+    // The degrees of freedom are the respondents less their strata, or less one without groups.
+    expect(textOf(full, last(full), 'en')).toContain("Student's t distribution at the degrees of freedom of the design (the respondents less the strata they are in)");
+    expect(textOf(csat, last(csat), 'en')).toContain('at the degrees of freedom of the design (the respondents less one)');
+  });
+
   it('names the reporting base, and the "n < base" mark only where a base above the floor of 5 can withhold a figure', () => {
     expect(textOf(csat, last(csat), 'en')).not.toContain('n < ');
     expect(textOf(csat, last(csat), 'en')).toContain('Nothing at all is published about a figure resting on fewer than 5 respondents.');

@@ -221,9 +221,16 @@ export const en = {
     indexOfItems:
       'An index built from statements is, for each respondent, the mean of their answers when they answered at least half of the statements; its figure is the mean of these over the respondents.',
     weightedMeans: 'All means and shares are weighted by the design weights.',
-    seStratified: "Standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval is the estimate ± 1.96 standard errors.",
+    seStratified:
+      "Standard errors come from Taylor linearisation for the stratified design (as in R's survey package), and the 95% confidence interval of a mean is the estimate ± 1.96 standard errors.",
     seOneSample:
-      "Standard errors come from Taylor linearisation with the respondents as one sample (as in R's survey package), and the 95% confidence interval is the estimate ± 1.96 standard errors.",
+      "Standard errors come from Taylor linearisation with the respondents as one sample (as in R's survey package), and the 95% confidence interval of a mean is the estimate ± 1.96 standard errors.",
+    shareIntervalLogit:
+      'The 95% confidence interval of a share p is made on the logit scale, as R\'s survey package makes it (svyciprop with method "logit"): log(p / (1 − p)) ± t · SE / (p(1 − p)), where t is the 97.5% quantile of Student\'s t distribution at the degrees of freedom of the design ({degrees}), turned back into a share. It thus stays between 0% and 100%. A share of 0% or 100% has no variance, and its interval is the share itself.',
+    degreesStrata: 'the respondents less the strata they are in',
+    degreesOneSample: 'the respondents less one',
+    shareIntervalSymmetric:
+      'In this edition, as it was published, the 95% confidence interval of a share is also the share ± 1.96 standard errors; near 0% or 100% it can reach below 0% or above 100%. A new version of this edition would make the interval of a share on the logit scale instead, which stays between 0% and 100%.',
     nps: 'The Net Promoter Score (NPS) comes from the 0–10 recommendation question: the share of promoters (9–10) minus the share of detractors (0–6), in percentage points; passives (7–8) count in the base only.',
     background: 'Results are also broken down by {variables}. Each class is a part of the sample, estimated with the same design; it is not a sample of its own.',
     drivers:

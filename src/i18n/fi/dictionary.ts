@@ -219,8 +219,15 @@ export const fi: Dictionary = {
     indexOfItems:
       'Väittämistä muodostettu indeksi on vastaajittain hänen vastaustensa keskiarvo, kun hän on vastannut vähintään puoleen väittämistä; indeksin luku on näiden keskiarvo vastaajien yli.',
     weightedMeans: 'Kaikki keskiarvot ja osuudet on painotettu asetelmapainoilla.',
-    seStratified: 'Keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
-    seOneSample: 'Keskivirheet lasketaan linearisointimenetelmällä vastaajia yhtenä otoksena käsitellen (sama kuin R:n survey-paketissa), ja 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    seStratified: 'Keskivirheet lasketaan ositetun otanta-asetelman linearisointimenetelmällä (sama kuin R:n survey-paketissa), ja keskiarvon 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    seOneSample:
+      'Keskivirheet lasketaan linearisointimenetelmällä vastaajia yhtenä otoksena käsitellen (sama kuin R:n survey-paketissa), ja keskiarvon 95\u00a0%:n luottamusväli on arvo ± 1,96 keskivirhettä.',
+    shareIntervalLogit:
+      'Osuuden p 95\u00a0%:n luottamusväli lasketaan logit-asteikolla samoin kuin R:n survey-paketissa (svyciprop, menetelmä ”logit”): log(p / (1 − p)) ± t · keskivirhe / (p(1 − p)), missä t on Studentin t-jakauman 97,5\u00a0%:n kvantiili asetelman vapausasteilla ({degrees}), ja muunnetaan takaisin osuudeksi. Väli pysyy siten 0 ja 100\u00a0%:n välillä. Osuudella 0\u00a0% tai 100\u00a0% ei ole vaihtelua, ja sen väli on osuus itse.',
+    degreesStrata: 'vastaajien määrä vähennettynä heidän ositteidensa määrällä',
+    degreesOneSample: 'vastaajien määrä vähennettynä yhdellä',
+    shareIntervalSymmetric:
+      'Tässä julkaisussa, sellaisena kuin se julkaistiin, myös osuuden 95\u00a0%:n luottamusväli on osuus ± 1,96 keskivirhettä; lähellä 0:aa tai 100:aa prosenttia se voi ulottua alle 0\u00a0%:n tai yli 100\u00a0%:n. Julkaisun uusi versio laskisi osuuden välin sen sijaan logit-asteikolla, jolloin se pysyy 0 ja 100\u00a0%:n välillä.',
     nps: 'Suositteluindeksi (NPS) lasketaan suosittelukysymyksestä (asteikko 0–10): suosittelijoiden (9–10) osuus vähennettynä arvostelijoiden (0–6) osuudella, prosenttiyksikköinä. Passiiviset (7–8) ovat mukana vain osuuksien pohjassa.',
     background: 'Tulokset esitetään myös taustamuuttujien mukaan ({variables}). Kukin luokka on osa otosta ja se estimoidaan samalla asetelmalla; luokka ei ole oma otoksensa.',
     drivers:

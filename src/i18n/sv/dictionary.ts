@@ -220,8 +220,16 @@ export const sv: Dictionary = {
     indexOfItems:
       'Ett index som byggs av påståenden är för varje svarande medeltalet av hens svar, när hen besvarat minst hälften av påståendena; indexets siffra är medeltalet av dessa över de svarande.',
     weightedMeans: 'Alla medeltal och andelar är viktade med designvikterna.',
-    seStratified: 'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
-    seOneSample: 'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall är skattningen ± 1,96 standardfel.',
+    seStratified:
+      'Standardfelen beräknas med Taylorlinearisering för det stratifierade urvalet (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
+    seOneSample:
+      'Standardfelen beräknas med Taylorlinearisering med de svarande som ett urval (som i R-paketet survey), och 95\u00a0%:s konfidensintervall för ett medeltal är skattningen ± 1,96 standardfel.',
+    shareIntervalLogit:
+      '95\u00a0%:s konfidensintervall för en andel p beräknas på logitskalan så som R-paketet survey gör det (svyciprop med metoden ”logit”): log(p / (1 − p)) ± t · standardfel / (p(1 − p)), där t är 97,5\u00a0%-kvantilen i Students t-fördelning med designens frihetsgrader ({degrees}), omräknat till en andel. Intervallet håller sig därmed mellan 0 och 100\u00a0%. En andel på 0\u00a0% eller 100\u00a0% har ingen varians, och dess intervall är andelen själv.',
+    degreesStrata: 'antalet svarande minus antalet strata de finns i',
+    degreesOneSample: 'antalet svarande minus ett',
+    shareIntervalSymmetric:
+      'I den här utgåvan, så som den publicerades, är också en andels 95\u00a0%:s konfidensintervall andelen ± 1,96 standardfel; nära 0 eller 100\u00a0% kan det gå under 0\u00a0% eller över 100\u00a0%. En ny version av utgåvan skulle i stället beräkna en andels intervall på logitskalan, så att det håller sig mellan 0 och 100\u00a0%.',
     nps: 'Rekommendationsindexet (NPS) räknas ur rekommendationsfrågan (skala 0–10): andelen förespråkare (9–10) minus andelen kritiker (0–6), i procentenheter. Passiva (7–8) ingår endast i basen för andelarna.',
     background: 'Resultaten redovisas också enligt bakgrundsvariabler ({variables}). Varje klass är en del av urvalet och skattas med samma design; den är inte ett eget urval.',
     drivers:
