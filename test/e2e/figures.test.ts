@@ -85,7 +85,12 @@ describe('figures on the sample site', () => {
         expect(svg.status()).toBe(200);
         expect(svg.headers()['content-type']).toMatch(/^image\/svg\+xml/);
         const svgText = await svg.text();
-        const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+        const decode = (s: string) =>
+          s
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&amp;/g, '&');
         expect(decode(/<title>([^<]*)<\/title>/.exec(svgText)![1]!)).toBe(f.caption);
         expect(decode(/<desc>([^<]*)<\/desc>/.exec(svgText)![1]!).startsWith(f.label)).toBe(true);
         expect(svgText).not.toMatch(/<text\b|href=|@import/);
