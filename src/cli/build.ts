@@ -1,6 +1,7 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
@@ -13,6 +14,7 @@ import { exportPdfs } from '../pdf/export-pdfs.ts';
 import { checkOutputFolder, isRunning, lockOutput, makeWorldReadable, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
 import { basePathProblem, normaliseBasePath } from '../study/base-path.ts';
 import { pathProblem } from './path-problem.ts';
+import { drawFigureFiles } from '../pipeline/figure-files.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -76,6 +78,23 @@ async function renderSite(model: ReportModel, dir: string, pdf: boolean, base: s
   }
 }
 
+/** Threads drawing the figure files beside the rendering of the pages. */
+const FIGURE_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Moves the files of `from` into `to`, into the folders `to` already has. */
+async function mergeFolder(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const target = join(to, entry.name);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
+    if (entry.isDirectory() && exists) await mergeFolder(join(from, entry.name), target);
+    else await rename(join(from, entry.name), target);
+  }
+}
+
 /** Removes the render folders of builds whose process is gone (interrupted builds). */
 async function removeAbandonedWork(workRoot: string): Promise<void> {
   for (const name of await readdir(workRoot)) {
@@ -132,9 +151,31 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
   const base = options.base ?? model.study.base ?? '/';
   try {
     const siteStarted = Date.now();
-    await renderSite(model, staging, options.pdf, base);
+    // The figure files are drawn on worker threads while the pages render, into a folder
+    // beside the staging one (named so that an interrupted build's is cleaned up with it).
+    const figureDir = `${staging}-figures`;
+    const drawing = (async () => {
+      const started = Date.now();
+      try {
+        const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, join(PROJECT_ROOT, '.astro', 'figure-cache'));
+        return { ...counts, ms: Date.now() - started };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    try {
+      await renderSite(model, staging, options.pdf, base);
+      const pages = await countPages(staging);
+      effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
+      const drawn = await drawing;
+      if ('error' in drawn) throw drawn.error;
+      await mergeFolder(join(figureDir, 'site'), staging);
+      effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages, on ${FIGURE_THREADS} threads)`);
+    } finally {
+      await drawing;
+      await rm(figureDir, { recursive: true, force: true });
+    }
     const pages = await countPages(staging);
-    effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
     let pdfs: { file: string; bytes: number }[] = [];
     const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
     if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);

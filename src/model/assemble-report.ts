@@ -40,6 +40,7 @@ export function studyMeta(study: Study): StudyMeta {
     ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
     ...(study.summary?.areas ? { summaryAreas: [...study.summary.areas] } : {}),
     ...(study.multipleComparisons !== 'none' ? { multipleComparisons: study.multipleComparisons } : {}),
+    ...(study.siteUrl ? { siteUrl: study.siteUrl.endsWith('/') ? study.siteUrl : `${study.siteUrl}/` } : {}),
   };
 }
 

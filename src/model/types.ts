@@ -291,6 +291,8 @@ export interface StudyMeta {
   summaryAreas?: string[];
   /** Changes from the previous edition are significant by their Benjamini–Hochberg adjusted p; absent when each is tested on its own. */
   multipleComparisons?: 'benjamini-hochberg';
+  /** The address the site is published at (study.json siteUrl), ending in "/"; absent when not given. */
+  siteUrl?: string;
 }
 
 export interface ReportModel {

@@ -17,6 +17,10 @@ import { npsParts, statsIn } from './stats.ts';
 import { hasBenchmark, hasCantSay, hasGroups, hasPrevious } from './presence.ts';
 
 export interface FigureView {
+  /** The figure's anchor on its page (its element id): the section and the chart, the same in every language and build. */
+  id: string;
+  /** The base name of the figure's SVG and PNG files, unique in an edition; the anchor but for the print report's prefix. */
+  file: string;
   caption: string;
   svg: string;
   table: TableView;
@@ -25,6 +29,11 @@ export interface FigureView {
 }
 
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
+
+/** A figure's anchor and file name from the id prefix its chart is drawn under (see `FigureView`). */
+function named(idPrefix: string): Pick<FigureView, 'id' | 'file'> {
+  return { id: idPrefix, file: idPrefix };
+}
 
 /** Mean bars of a list of indicators in one domain, with benchmark and last year's markers. */
 export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: string, idPrefix: string, caption: string): FigureView {
@@ -48,7 +57,7 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
     });
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
-  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
+  return { ...named(idPrefix), caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** The breaks of the indicators of `ids` in the edition, each with its note. */
@@ -139,6 +148,7 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   return {
+    ...named(idPrefix),
     caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
     svg,
     table: domainTable(
@@ -227,6 +237,7 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
   // No can't-say column in a study without a can't-say code, where every share would be 0 %.
   const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
   return {
+    ...named(idPrefix),
     caption,
     svg,
     table: {
@@ -272,6 +283,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
       ? quadrantName[p.quadrant]
       : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(Math.floor(p.quadrantShares[p.quadrant] * 100) / 100, lang) });
   return {
+    ...named(idPrefix),
     caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
     notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
@@ -328,6 +340,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     { lang, idPrefix },
   );
   return {
+    ...named(idPrefix),
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
     svg,
     table: {
@@ -359,6 +372,7 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
     });
   const svg = groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
   return {
+    ...named(idPrefix),
     caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
     svg,
     table: {
@@ -394,6 +408,7 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     { lang, idPrefix },
   );
   return {
+    ...named(idPrefix),
     caption: t('ui.nps'),
     svg,
     table: {

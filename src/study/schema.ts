@@ -371,6 +371,12 @@ export const studySchema = z
       .strict()
       .optional()
       .describe('How to read responses.xlsx (responses.csv and responses.sav need nothing).'),
+    siteUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https address, such as https://www.example.fi/reports/study/' })
+      .optional()
+      .describe(
+        'The address the site is published at (its root, with any base path), such as https://www.example.fi/reports/study/. It makes the absolute addresses social media need: the pages then name their own address and their share image (og:url, og:image).',
+      ),
     minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
     multipleComparisons: z
       .enum(['none', 'benjamini-hochberg'])

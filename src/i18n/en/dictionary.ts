@@ -169,6 +169,13 @@ export const en = {
     axisImportance: 'Importance (share of explained variance)',
     axisPerformance: 'Performance (mean)',
   },
+  figure: {
+    link: 'Link to this figure',
+    svg: 'SVG image',
+    png: 'PNG image',
+    source: 'Source: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: the headline figures',
+  },
   print: {
     page: 'page',
   },

@@ -167,6 +167,13 @@ export const fi: Dictionary = {
     axisImportance: 'Tärkeys (osuus selitetystä vaihtelusta)',
     axisPerformance: 'Arvio (keskiarvo)',
   },
+  figure: {
+    link: 'Linkki tähän kuvioon',
+    svg: 'SVG-kuva',
+    png: 'PNG-kuva',
+    source: 'Lähde: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: keskeiset tunnusluvut',
+  },
   print: {
     page: 'sivu',
   },

@@ -168,6 +168,13 @@ export const sv: Dictionary = {
     axisImportance: 'Betydelse (andel av den förklarade variationen)',
     axisPerformance: 'Bedömning (medeltal)',
   },
+  figure: {
+    link: 'Länk till den här figuren',
+    svg: 'SVG-bild',
+    png: 'PNG-bild',
+    source: 'Källa: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: centrala nyckeltal',
+  },
   print: {
     page: 'sida',
   },
