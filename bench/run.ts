@@ -2,8 +2,10 @@
  * The benchmark: `npm run bench [-- --sizes 10000,100000] [--runs N] [--skip-build] [--seed N] [--keep-data]`.
  *
  * For each size it generates a seeded synthetic study (bench/generate.ts) in
- * the system's temporary folder and measures, in child processes:
- *  - floor: a bare papaparse parse of the same file (bench/floor.ts);
+ * the system's temporary folder and measures, in child processes, one after
+ * the other in each run (so that both see the same load of the machine):
+ *  - floor: a bare papaparse pass over the same file in its fastest mode for
+ *    the file (bench/floor.ts: a `chunk` callback, no per-row callback);
  *  - compute: `luotain compute --data DIR --out /dev/null` (of this tree, or
  *    of the tree given with --luotain DIR, e.g. an export of an older commit);
  * with wall time and CPU time (user + sys; medians of the runs) and peak RSS (from /usr/bin/time -v
@@ -12,11 +14,15 @@
  * a .sav of 1 M cases and an .xlsx of 100 k rows (--sav-rows, --xlsx-rows,
  * --no-formats), with peak RSS over the file's size. Then the full sample build (site and PDFs; without
  * PDFs, said so, when they cannot be made) and the weight of the summary
- * page /fi/<latest>/. Writes bench/results/latest.json and prints a table.
+ * page /fi/<latest>/. Writes bench/results/latest.json and prints a table,
+ * with the machine's cores and its load average at the start and the end.
+ *
+ * `npm run bench -- --markdown` measures nothing: it prints the README's
+ * Performance tables from bench/results/latest.json.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBenchSav, generateBenchStudy, generateBenchXlsx } from './generate.ts';
@@ -25,8 +31,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
-/** Budgets of issue 7, and of issue 14 for a .sav (peak RSS at most 10× the file). */
-const BUDGET = { computeOverFloorAt1M: 1.5, peakRssMbAt1M: 500, sampleBuildS: 60, savRssOverFile: 10 };
+/** Budgets: compute at most the floor at 1 M rows (issue 16; 1.5× the slower per-row floor before), peak RSS (issue 7), a .sav's peak RSS at most 10× the file (issue 14). */
+const BUDGET = { computeOverFloorAt1M: 1.0, peakRssMbAt1M: 500, sampleBuildS: 60, savRssOverFile: 10 };
 
 interface Options {
   sizes: number[];
@@ -39,10 +45,12 @@ interface Options {
   /** Cases of the .sav and rows of the .xlsx measured (0: none). */
   savRows: number;
   xlsxRows: number;
+  /** Print the README's tables from the last results instead of measuring. */
+  markdown: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000 };
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000, markdown: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -61,12 +69,13 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-keep-data') o.keepData = false;
     else if (a === '--sav-rows') o.savRows = Number(value());
     else if (a === '--xlsx-rows') o.xlsxRows = Number(value());
+    else if (a === '--markdown') o.markdown = true;
     else if (a === '--no-formats') {
       o.savRows = 0;
       o.xlsxRows = 0;
     } else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats]',
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats] | --markdown',
       );
       process.exit(0);
     } else throw new Error(`unknown option "${a}"`);
@@ -129,20 +138,39 @@ interface Measured {
   peakRssMb: number;
 }
 
-async function measure(label: string, args: string[], runs: number, onOutput?: (stdout: string) => void): Promise<Measured> {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let peak = 0;
+interface Job {
+  label: string;
+  args: string[];
+  onOutput?: (stdout: string) => void;
+}
+
+/** Runs the jobs in turn, `runs` times over (job 1, job 2, …, job 1, job 2, …), so that each sees the same changes in the machine's load. */
+async function measureSideBySide(jobs: Job[], runs: number): Promise<Measured[]> {
+  const times = jobs.map((): number[] => []);
+  const cpu = jobs.map((): number[] => []);
+  const peak = jobs.map(() => 0);
   for (let r = 0; r < runs; r++) {
-    const run = await runNode(args);
-    if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
-    times.push(run.ms);
-    cpu.push(run.cpuMs);
-    onOutput?.(run.stdout);
-    peak = Math.max(peak, run.maxRssMb);
-    process.stderr.write(`  ${label}: ${(run.ms / 1000).toFixed(2)} s, CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
+    for (const [j, { label, args, onOutput }] of jobs.entries()) {
+      const run = await runNode(args);
+      if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
+      times[j].push(run.ms);
+      cpu[j].push(run.cpuMs);
+      onOutput?.(run.stdout);
+      peak[j] = Math.max(peak[j], run.maxRssMb);
+      process.stderr.write(`  ${label}: ${(run.ms / 1000).toFixed(2)} s, CPU ${(run.cpuMs / 1000).toFixed(2)} s, ${run.maxRssMb.toFixed(0)} MB, load ${loadavg()[0].toFixed(1)}\n`);
+    }
   }
-  return { medianMs: median(times), runsMs: times.map((t) => Math.round(t)), medianCpuMs: median(cpu), runsCpuMs: cpu.map((t) => Math.round(t)), peakRssMb: Math.round(peak) };
+  return jobs.map((_, j) => ({
+    medianMs: median(times[j]),
+    runsMs: times[j].map((t) => Math.round(t)),
+    medianCpuMs: median(cpu[j]),
+    runsCpuMs: cpu[j].map((t) => Math.round(t)),
+    peakRssMb: Math.round(peak[j]),
+  }));
+}
+
+async function measure(label: string, args: string[], runs: number): Promise<Measured> {
+  return (await measureSideBySide([{ label, args }], runs))[0];
 }
 
 interface SizeResult {
@@ -197,19 +225,24 @@ async function benchSize(rows: number, o: Options, emptyReports: string): Promis
   const file = await generateBenchStudy(ROOT, dir, rows, o.seed);
   process.stderr.write(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const fileMb = statSync(file).size / 2 ** 20;
-  const floor = await measure('floor', [join(ROOT, 'bench', 'floor.ts'), file], o.runs);
-  const compute = await measure('compute', [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'], o.runs);
-  let stages: SizeResult['stages'];
-  if (o.luotain === ROOT) {
-    const loads: number[] = [];
-    const moments: number[] = [];
-    const m = await measure('load+moments', [join(ROOT, 'bench', 'stages.ts'), dir], o.runs, (out) => {
-      const j = JSON.parse(out.trim().split('\n').pop()!) as { loadMs: number; momentsMs: number };
-      loads.push(j.loadMs);
-      moments.push(j.momentsMs);
+  const loads: number[] = [];
+  const moments: number[] = [];
+  const jobs: Job[] = [
+    { label: 'floor', args: [join(ROOT, 'bench', 'floor.ts'), file] },
+    { label: 'compute', args: [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'] },
+  ];
+  if (o.luotain === ROOT)
+    jobs.push({
+      label: 'load+moments',
+      args: [join(ROOT, 'bench', 'stages.ts'), dir],
+      onOutput: (out) => {
+        const j = JSON.parse(out.trim().split('\n').pop()!) as { loadMs: number; momentsMs: number };
+        loads.push(j.loadMs);
+        moments.push(j.momentsMs);
+      },
     });
-    stages = { ...m, loadMs: median(loads), momentsMs: median(moments), ratio: Math.round((m.medianMs / floor.medianMs) * 100) / 100 };
-  }
+  const [floor, compute, m] = await measureSideBySide(jobs, o.runs);
+  const stages: SizeResult['stages'] = m ? { ...m, loadMs: median(loads), momentsMs: median(moments), ratio: Math.round((m.medianMs / floor.medianMs) * 100) / 100 } : undefined;
   if (!o.keepData) rmSync(dir, { recursive: true, force: true });
   return {
     rows,
@@ -396,6 +429,11 @@ function table(sizes: SizeResult[], build?: BuildResult): string {
 
 async function main() {
   const o = parseOptions(process.argv.slice(2));
+  if (o.markdown) {
+    console.log(markdown(JSON.parse(readFileSync(join(ROOT, 'bench', 'results', 'latest.json'), 'utf8')) as BenchResult));
+    return;
+  }
+  const loadAtStart = loadavg();
   const emptyReports = mkdtempSync(join(tmpdir(), 'luotain-bench-reports-'));
   const sizes: SizeResult[] = [];
   const formats: FormatResult[] = [];
@@ -409,11 +447,18 @@ async function main() {
   const build = o.skipBuild ? undefined : await benchBuild(o.luotain);
   const at1M = sizes.find((r) => r.rows === 1_000_000);
   const sav1M = formats.find((f) => f.format === 'sav' && f.rows === 1_000_000);
-  const result = {
+  const result: BenchResult = {
     date: new Date().toISOString(),
     commit: gitCommit(),
     ...(o.luotain !== ROOT ? { measuredTree: o.luotain } : {}),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+      loadAverage: { start: roundLoad(loadAtStart), end: roundLoad(loadavg()) },
+    },
     options: o,
     sizes,
     formats,
@@ -432,6 +477,7 @@ async function main() {
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(machineLine(result.machine));
   console.log(table(sizes, build) + formatTable(formats));
   for (const [name, b] of Object.entries(result.budgets)) console.log(`budget ${name}: ${b.actual} (limit ${b.limit}) ${b.ok ? 'ok' : 'OVER'}`);
   console.log(`\nwrote bench/results/latest.json (${result.commit}, ${result.machine.cpus} cores, Node ${process.version})`);
@@ -441,3 +487,48 @@ main().catch((e) => {
   console.error(`bench: ${(e as Error).message}`);
   process.exit(1);
 });
+
+interface BenchResult {
+  date: string;
+  commit: string;
+  measuredTree?: string;
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string; loadAverage: { start: number[]; end: number[] } };
+  options: Options;
+  sizes: SizeResult[];
+  formats: FormatResult[];
+  build?: BuildResult;
+  budgets: Record<string, { limit: number; actual: number; ok: boolean; withPdf?: boolean }>;
+}
+
+const roundLoad = (l: number[]) => l.map((x) => Math.round(x * 100) / 100);
+
+function machineLine(m: BenchResult['machine']): string {
+  const l = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+  return `machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGb} GB, Node ${m.node}; load average (1 / 5 / 15 min) at the start ${l(m.loadAverage.start)}, at the end ${l(m.loadAverage.end)}\n`;
+}
+
+/** The README's Performance tables from a result. */
+function markdown(r: BenchResult): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const n = (x: number) => x.toLocaleString('en').replace(/,/g, '\u00a0');
+  const mb = (x: number) => (x >= 10 ? `${Math.round(x)} MB` : `${x.toFixed(1)} MB`);
+  const l = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+  const lines = [
+    `Measured ${r.date.slice(0, 10)} (commit ${r.commit}), ${r.machine.cpus} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node.replace(/^v/, '')}, medians of ${r.options.runs} runs, floor and compute run in turn; load average (1 / 5 / 15 min) ${l(r.machine.loadAverage.start)} at the start, ${l(r.machine.loadAverage.end)} at the end.`,
+    '',
+    '| respondents | file | floor | compute | compute / floor | CPU: floor | compute | compute / floor | compute peak RSS |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...r.sizes.map(
+      (x) =>
+        `| ${n(x.rows)} | ${mb(x.fileMb)} | ${s(x.floor.medianMs)} | ${s(x.compute.medianMs)} | ${x.ratio.toFixed(2)} | ${s(x.floor.medianCpuMs)} | ${s(x.compute.medianCpuMs)} | ${x.cpuRatio.toFixed(2)} | ${x.compute.peakRssMb} MB |`,
+    ),
+  ];
+  if (r.formats.length > 0)
+    lines.push(
+      '',
+      '| format | respondents | file | compute | compute CPU | compute peak RSS | RSS / file |',
+      '|---|---|---|---|---|---|---|',
+      ...r.formats.map((f) => `| .${f.format} | ${n(f.rows)} | ${mb(f.fileMb)} | ${s(f.compute.medianMs)} | ${s(f.compute.medianCpuMs)} | ${f.compute.peakRssMb} MB | ${f.rssOverFile.toFixed(1)} |`),
+    );
+  return lines.join('\n');
+}

@@ -1,7 +1,10 @@
 /**
  * Importance–performance map of the drivers: x = importance (share of explained
  * variance, as %), y = performance (mean), quadrants split at the mean importance
- * and the mean performance, with point labels placed to avoid overlaps.
+ * and the mean performance, with point labels placed to avoid overlaps. A
+ * point's importance interval is a horizontal line through it; a point whose
+ * quadrant is not stable over the replicates is hollow, and the summary calls
+ * it uncertain.
  */
 import * as Plot from '@observablehq/plot';
 import { formatNumber, formatPercent } from '../format/number.ts';
@@ -20,10 +23,14 @@ export interface ImportancePerformanceInput {
     performance: number;
     /** The model's quadrant; computed from the splits when absent. */
     quadrant?: Quadrant;
+    /** The importance's 95 % interval (0–1 shares), drawn when given. */
+    interval?: [number, number];
+    /** False: the quadrant is uncertain (a hollow point, and "uncertain" in the summary). */
+    stable?: boolean;
   }[];
   importanceSplit: number;
   performanceSplit: number;
-  quadrantLabels: { strength: string; develop: string; maintain: string; lower: string };
+  quadrantLabels: { strength: string; develop: string; maintain: string; lower: string; uncertain?: string };
   /** Axis titles; defaults per language. */
   axisLabels?: { importance?: string; performance?: string };
 }
@@ -33,16 +40,15 @@ export function quadrantOf(p: { importance: number; performance: number; quadran
 }
 
 export function importancePerformanceSummary(input: ImportancePerformanceInput, lang: ChartOptions['lang']): string {
-  const by = (q: Quadrant): string[] =>
-    input.points
-      .filter((p) => quadrantOf(p, input) === q)
-      .sort((a, b) => b.importance - a.importance)
-      .map((p) => p.label);
+  const byImportance = [...input.points].sort((a, b) => b.importance - a.importance);
+  const uncertain = (p: ImportancePerformanceInput['points'][number]) => p.stable === false && input.quadrantLabels.uncertain !== undefined;
   const parts: string[] = [];
   for (const q of ['strength', 'develop', 'maintain', 'lower'] as const) {
-    const names = by(q);
+    const names = byImportance.filter((p) => !uncertain(p) && quadrantOf(p, input) === q).map((p) => p.label);
     if (names.length > 0) parts.push(t(lang, 'chart.quadrantList', { quadrant: input.quadrantLabels[q], names: listText(names, lang) }));
   }
+  const unsettled = byImportance.filter(uncertain).map((p) => p.label);
+  if (unsettled.length > 0) parts.push(t(lang, 'chart.quadrantList', { quadrant: input.quadrantLabels.uncertain!, names: listText(unsettled, lang) }));
   return [t(lang, 'chart.quadrantIntro'), ...parts].join(' ');
 }
 
@@ -68,7 +74,7 @@ export function importancePerformance(input: ImportancePerformanceInput, options
     order: i,
   }));
 
-  const xs = pts.map((p) => p.x);
+  const xs = pts.flatMap((p) => (p.interval ? [p.x, p.interval[1] * 100] : [p.x]));
   const ys = pts.map((p) => p.performance);
   // Importance is a share of R²: never past 100 %.
   const xMax = Math.min(100, Math.max(input.importanceSplit * 100 * 2, ...xs) * 1.08);
@@ -90,10 +96,12 @@ export function importancePerformance(input: ImportancePerformanceInput, options
     const right = dimensions.width - dimensions.marginRight;
     const top = dimensions.marginTop;
     const bottom = dimensions.height - dimensions.marginBottom;
-    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11 });
+    // A white halo keeps a label readable where it still crosses an interval line or a grid line.
+    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11, stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
 
-    // Obstacles: the points themselves and the corner labels.
+    // Obstacles: the points themselves, their interval lines and the corner labels.
     const taken: Box[] = pts.map((p) => ({ x0: sx(p.x) - 5, x1: sx(p.x) + 5, y0: sy(p.performance) - 5, y1: sy(p.performance) + 5 }));
+    for (const p of pts) if (p.interval) taken.push({ x0: sx(p.interval[0] * 100), x1: sx(p.interval[1] * 100), y0: sy(p.performance) - 1.5, y1: sy(p.performance) + 1.5 });
     const corner = (text: string, anchor: 'start' | 'end', atTop: boolean): void => {
       const w = linesWidth([text], 12, true);
       const x = anchor === 'start' ? left + 6 : right - 6;
@@ -161,7 +169,18 @@ export function importancePerformance(input: ImportancePerformanceInput, options
         Plot.axisY({ tickSize: 0, ticks: yTicks, tickFormat: yTickFormat, label: null, fill: MUTED }),
         Plot.text([axis.importance], { frameAnchor: 'bottom', dy: marginBottom - 8, fill: MUTED }),
         Plot.text([axis.performance], { frameAnchor: 'left', dx: -(marginLeft - 12), rotate: -90, fill: MUTED }),
-        Plot.dot(pts, { x: 'x', y: 'performance', r: 5, fill: 'colour', stroke: '#ffffff', strokeWidth: 1 }),
+        Plot.ruleY(
+          pts.filter((p) => p.interval),
+          { y: 'performance', x1: (p: (typeof pts)[number]) => p.interval![0] * 100, x2: (p: (typeof pts)[number]) => p.interval![1] * 100, stroke: 'colour', strokeWidth: 1.5, strokeOpacity: 0.6 },
+        ),
+        Plot.dot(
+          pts.filter((p) => p.stable !== false),
+          { x: 'x', y: 'performance', r: 5, fill: 'colour', stroke: '#ffffff', strokeWidth: 1 },
+        ),
+        Plot.dot(
+          pts.filter((p) => p.stable === false),
+          { x: 'x', y: 'performance', r: 4.5, fill: '#ffffff', stroke: 'colour', strokeWidth: 2 },
+        ),
         labelsMark,
         Plot.frame({ stroke: GRID }),
       ],

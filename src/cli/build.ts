@@ -1,17 +1,20 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
 import { siteConfig } from '../site/astro-config.ts';
-import { noPositionals, parseArgs, stringOption } from './args.ts';
+import { noPositionals, parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import type { Effects } from '../io/effects.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 import { exportPdfs } from '../pdf/export-pdfs.ts';
-import { checkOutputFolder, isRunning, lockOutput, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
+import { checkOutputFolder, isRunning, lockOutput, makeWorldReadable, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
+import { basePathProblem, normaliseBasePath } from '../study/base-path.ts';
 import { pathProblem } from './path-problem.ts';
+import { drawFigureFiles } from '../pipeline/figure-files.ts';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,7 +57,7 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
  * folder of its own under the project's .astro/, with that as the working
  * directory's child, and the result is moved to `dir` (copied when on another disk).
  */
-async function renderSite(model: ReportModel, dir: string, pdf: boolean): Promise<void> {
+async function renderSite(model: ReportModel, dir: string, pdf: boolean, base: string): Promise<void> {
   const { build } = await import('astro');
   const workRoot = join(PROJECT_ROOT, '.astro');
   await mkdir(workRoot, { recursive: true });
@@ -64,7 +67,7 @@ async function renderSite(model: ReportModel, dir: string, pdf: boolean): Promis
   try {
     process.chdir(PROJECT_ROOT);
     try {
-      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, pdf }, join(work, 'site')) });
+      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, pdf, base }, join(work, 'site')) });
     } finally {
       process.chdir(cwd);
     }
@@ -72,6 +75,23 @@ async function renderSite(model: ReportModel, dir: string, pdf: boolean): Promis
     await moveFolder(join(work, 'site'), dir);
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Threads drawing the figure files beside the rendering of the pages. */
+const FIGURE_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
+/** Moves the files of `from` into `to`, into the folders `to` already has. */
+async function mergeFolder(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const target = join(to, entry.name);
+    const exists = await stat(target).then(
+      () => true,
+      () => false,
+    );
+    if (entry.isDirectory() && exists) await mergeFolder(join(from, entry.name), target);
+    else await rename(join(from, entry.name), target);
   }
 }
 
@@ -89,7 +109,7 @@ async function removeAbandonedWork(workRoot: string): Promise<void> {
  * previous output exactly as it was. The output folder must be one Luotain made,
  * or new, or empty: never the study's folders or a folder of other files.
  */
-export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean }, effects: Effects): Promise<number> {
+export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean; base?: string }, effects: Effects): Promise<number> {
   const started = Date.now();
   const outDir = resolve(options.cwd, options.outDir);
   try {
@@ -127,23 +147,48 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     return 1;
   }
   const staging = lock.staging;
+  // --base (already normalised) wins over study.json's.
+  const base = options.base ?? model.study.base ?? '/';
   try {
     const siteStarted = Date.now();
-    await renderSite(model, staging, options.pdf);
+    // The figure files are drawn on worker threads while the pages render, into a folder
+    // beside the staging one (named so that an interrupted build's is cleaned up with it).
+    const figureDir = `${staging}-figures`;
+    const drawing = (async () => {
+      const started = Date.now();
+      try {
+        const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, join(PROJECT_ROOT, '.astro', 'figure-cache'));
+        return { ...counts, ms: Date.now() - started };
+      } catch (error) {
+        return { error };
+      }
+    })();
+    try {
+      await renderSite(model, staging, options.pdf, base);
+      const pages = await countPages(staging);
+      effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
+      const drawn = await drawing;
+      if ('error' in drawn) throw drawn.error;
+      await mergeFolder(join(figureDir, 'site'), staging);
+      effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages, on ${FIGURE_THREADS} threads)`);
+    } finally {
+      await drawing;
+      await rm(figureDir, { recursive: true, force: true });
+    }
     const pages = await countPages(staging);
-    effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
     let pdfs: { file: string; bytes: number }[] = [];
     const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
     if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
     if (options.pdf) {
-      pdfs = await exportPdfs(model, staging, effects);
+      pdfs = await exportPdfs(model, staging, effects, base);
     } else {
       effects.out('PDFs skipped (--no-pdf); the site does not link to them');
     }
-    await markOutput(staging);
+    await markOutput(staging, base);
+    await makeWorldReadable(staging);
     const { leftover } = await replaceOutput(staging, outDir);
     if (leftover) effects.err(`warning: the previous output could not be removed: ${leftover}. Remove it by hand; the new output is in place.`);
-    effects.out(`\nBuilt ${options.outDir} in ${seconds(Date.now() - started)}: ${pages} pages, ${pdfs.length} PDFs`);
+    effects.out(`\nBuilt ${options.outDir} in ${seconds(Date.now() - started)}: ${pages} pages, ${pdfs.length} PDFs${base === '/' ? '' : `, to be served under ${base}`}`);
     for (const pdf of pdfs) effects.out(`  ${pdf.file}  ${kib(pdf.bytes)}`);
     return 0;
   } catch (error) {
@@ -153,6 +198,15 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
   } finally {
     await lock.release();
   }
+}
+
+/** The --base option, normalised ("reports/x" → "/reports/x/"), or a usage error saying what is wrong with it. */
+export function basePathOption(args: Parameters<typeof stringOption>[0]): string | undefined {
+  const base = stringOption(args, 'base');
+  if (base === undefined) return undefined;
+  const problem = basePathProblem(base);
+  if (problem) throw new UsageError(`--base ${JSON.stringify(base)} ${problem}. Give the path the site is served under, e.g. --base /reports/kaukovesi/`);
+  return normaliseBasePath(base);
 }
 
 export const buildCommand: Command = {
@@ -167,6 +221,11 @@ Options:
                   folders and folders with other files are refused.
   --no-pdf        build the site without PDFs (no browser needed; the site then
                   has no PDF links)
+  --base PATH     the path the site is served under, e.g. /reports/kaukovesi/
+                  (default: study.json's "base", else /, the root of a domain);
+                  every link, asset, download and PDF link is under it. Folder
+                  names of letters, digits, "-", "_", "." and "~"; no "..", "?"
+                  or "#". The built folder itself holds the site at its top.
 
 One build at a time writes a folder: a second build into the same --out is refused
 while the first runs. Builds of different studies into different folders may run at once.
@@ -176,9 +235,10 @@ Playwright's, the system's (/usr/bin/chromium) or the one installed with npm.
 
 Exit codes: 0 built, 1 input errors, a refused --out or a failed build (previous output kept), 2 usage error.`,
   async run(argv, effects) {
-    const args = parseArgs(argv, ['data', 'reports', 'out'], ['no-pdf']);
+    const args = parseArgs(argv, ['data', 'reports', 'out', 'base'], ['no-pdf']);
     noPositionals(args);
     const outDir = stringOption(args, 'out', 'dist');
-    return buildSite({ ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf') }, effects);
+    const base = basePathOption(args);
+    return buildSite({ ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf'), ...(base ? { base } : {}) }, effects);
   },
 };

@@ -58,9 +58,32 @@ export async function checkOutputFolder(outDir: string, protectedDirs: readonly 
   );
 }
 
-/** Writes the marker that lets the next build replace this folder. */
-export async function markOutput(dir: string): Promise<void> {
-  await writeFile(join(dir, OUTPUT_MARKER), MARKER_TEXT);
+const BASE_LINE = 'Base path: ';
+
+/** Writes the marker that lets the next build replace this folder, with the base path the site was built for (which `luotain serve` reads). */
+export async function markOutput(dir: string, base = '/'): Promise<void> {
+  await writeFile(join(dir, OUTPUT_MARKER), `${MARKER_TEXT}${BASE_LINE}${base}\n`);
+}
+
+/** The base path a built site was made for, as its marker records it; "/" for a build that recorded none. */
+export async function builtBasePath(dir: string): Promise<string> {
+  const text = await readFile(join(dir, OUTPUT_MARKER), 'utf8').catch(() => '');
+  const line = text.split('\n').find((l) => l.startsWith(BASE_LINE));
+  return line ? line.slice(BASE_LINE.length).trim() || '/' : '/';
+}
+
+/**
+ * Makes a built folder readable by everyone whatever the umask: folders 0755, files
+ * 0644, so a web server running as another user can serve it (mkdtemp and a strict
+ * umask would leave it private).
+ */
+export async function makeWorldReadable(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) await chmod(path, 0o755);
+    else if (entry.isFile()) await chmod(path, 0o644);
+  }
 }
 
 const staged = (outDir: string, kind: 'building' | 'previous') => `.${basename(outDir)}-${kind}-`;

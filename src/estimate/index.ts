@@ -14,5 +14,8 @@ export * from './dimension-coding.ts';
 export * from './estimate-edition.ts';
 export * from './cholesky.ts';
 export * from './design-effect.ts';
+export * from './random-stream.ts';
+export * from './replicate-scheme.ts';
+export * from './driver-uncertainty.ts';
 export * from './student-t.ts';
 export * from './share-interval.ts';

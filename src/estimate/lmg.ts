@@ -1,5 +1,6 @@
 import { cholesky, choleskyRow, solveLower, solveUpper } from './cholesky.ts';
 import { kishEffectiveN } from './weight-summary.ts';
+import type { CellMeanSums } from './driver-uncertainty.ts';
 
 export interface LmgResult {
   available: true;
@@ -268,6 +269,36 @@ export interface LmgByGroup {
   total: LmgFit;
   /** Per group 0 … groupCount − 1. */
   groups: LmgFit[];
+  /** The sums behind them, per random group of a replicate scheme when one was given (for lmgReplicates). */
+  moments: DriverMoments;
+}
+
+/**
+ * Σw, Σw², Σw·d and Σw·d·dᵀ (upper triangle) of the complete cases per cell: a
+ * group, or a random group of a replicate scheme, with d = (x₁ … x_p, y) − s_g
+ * shifted by the first complete case s_g of the cell's group g (the same
+ * shift for all cells of a group, so cells add up to their group). Σw, Σw·d
+ * and the upper triangle of Σw·d·dᵀ (row by row) lie together, `span`
+ * numbers a cell, so that a replicate adds up cells as contiguous runs.
+ */
+export interface DriverMoments {
+  p: number;
+  groupCount: number;
+  /** Complete cases. */
+  n: number;
+  cells: number;
+  /** The group of each cell: 0 … groupCount − 1, or groupCount for cases of no group. */
+  cellGroup: Uint32Array;
+  count: Float64Array;
+  sww: Float64Array;
+  /** Per group (groupCount + 1) × q. */
+  shift: Float64Array;
+  /** 1 + q + q(q + 1)/2. */
+  span: number;
+  /** Per cell: Σw, Σw·d (q), Σw·d·dᵀ (upper triangle). */
+  sums: Float64Array;
+  /** With a scheme: Σw·x and Σw of each predictor's answers (all respondents, not only complete cases) per random group, as cellMeanSums. */
+  means?: CellMeanSums;
 }
 
 /**
@@ -278,74 +309,138 @@ export interface LmgByGroup {
  * s_g; each group's centred cross-products follow from these, and the
  * total's are the groups' put together (Chan, Golub & LeVeque 1979), so no
  * case is read twice. A case whose group code is outside 0 … groupCount − 1
- * counts for the total only.
+ * counts for the total only. With a replicate scheme over the same groups
+ * (its strata), the sums are kept per random group, for lmgReplicates.
  */
-export function lmgByGroup(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, groups: ArrayLike<number>, groupCount: number): LmgByGroup {
+export function lmgByGroup(
+  predictors: ArrayLike<number>[],
+  outcome: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  groups: ArrayLike<number>,
+  groupCount: number,
+  scheme?: { cells: number; cellOf: ArrayLike<number>; cellStratum: ArrayLike<number> },
+): LmgByGroup {
   const p = predictors.length;
   if (p > MAX_PREDICTORS) throw new RangeError(`lmg: at most ${MAX_PREDICTORS} predictors`);
-  if (p === 0) {
-    const none: LmgFit = { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
-    return { total: none, groups: new Array<LmgFit>(groupCount).fill(none) };
-  }
-  const { cases, n } = completeCases(predictors, outcome, weights);
+  // With a scheme, the pass that finds the complete cases also sums each predictor's answers per random group (the replicates' performance).
+  const means = scheme ? { columns: p, cells: scheme.cells, swx: new Float64Array(scheme.cells * p), sw: new Float64Array(scheme.cells * p) } : undefined;
+  const { cases, n } = p === 0 ? { cases: new Uint32Array(0), n: 0 } : completeCases(predictors, outcome, weights, means && scheme ? { sums: means, cellOf: scheme.cellOf } : undefined);
   const q = p + 1;
   const G = groupCount + 1; // the last: cases of no group
+  const bucket = (code: number) => (code >= 0 && code < groupCount ? code : groupCount);
+  const cells = scheme ? scheme.cells : G;
+  const cellGroup = new Uint32Array(cells);
+  for (let c = 0; c < cells; c++) cellGroup[c] = scheme ? bucket(scheme.cellStratum[c]) : c;
   const columns: ArrayLike<number>[] = [...predictors, outcome];
-  const count = new Float64Array(G);
-  const sw = new Float64Array(G);
-  const sww = new Float64Array(G);
+  const span = 1 + q + (q * (q + 1)) / 2;
+  const count = new Float64Array(cells);
+  const sww = new Float64Array(cells);
+  const started = new Uint8Array(G);
   const shift = new Float64Array(G * q);
-  const s1 = new Float64Array(G * q);
-  const s2 = new Float64Array(G * q * q);
+  const sums = new Float64Array(cells * span);
   const d = new Float64Array(q);
   for (let c = 0; c < n; c++) {
     const i = cases[c];
-    const code = groups[i];
-    const g = code >= 0 && code < groupCount ? code : groupCount;
+    const g = bucket(groups[i]);
+    const cell = scheme ? scheme.cellOf[i] : g;
     const w = weights[i];
     const base = g * q;
-    if (count[g] === 0) for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
-    count[g]++;
-    sw[g] += w;
-    sww[g] += w * w;
+    if (started[g] === 0) {
+      started[g] = 1;
+      for (let j = 0; j < q; j++) shift[base + j] = columns[j][i];
+    }
+    count[cell]++;
+    sww[cell] += w * w;
+    const at = cell * span;
+    sums[at] += w;
     for (let j = 0; j < q; j++) {
       const v = columns[j][i] - shift[base + j];
       d[j] = v;
-      s1[base + j] += w * v;
+      sums[at + 1 + j] += w * v;
     }
-    const at = g * q * q;
+    let t = at + 1 + q;
     for (let j = 0; j < q; j++) {
       const wj = w * d[j];
-      const row = at + j * q;
-      for (let k = j; k < q; k++) s2[row + k] += wj * d[k];
+      for (let k = j; k < q; k++) sums[t++] += wj * d[k];
     }
   }
-  // Per group: its weighted mean and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g.
+  const moments: DriverMoments = { p, groupCount, n, cells, cellGroup, count, sww, shift, span, sums, ...(means ? { means } : {}) };
+  if (p === 0) {
+    const none: LmgFit = { available: false, reason: 'predictors', n: 0, effectiveN: 0, dropped: [] };
+    return { total: none, groups: new Array<LmgFit>(groupCount).fill(none), moments };
+  }
+  const byGroup = groupSums(moments);
+  const groupResults = Array.from({ length: groupCount }, (_, g) => groupFit(byGroup, g));
+  return { total: totalFit(byGroup), groups: groupResults, moments };
+}
+
+/** Per group: complete cases, Σw, Σw², weighted means and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g. */
+interface GroupSums {
+  p: number;
+  G: number;
+  count: Float64Array;
+  sw: Float64Array;
+  sww: Float64Array;
+  mean: Float64Array;
+  centred: Float64Array;
+}
+
+/** The groups' sums from their cells'. */
+function groupSums(m: DriverMoments): GroupSums {
+  const { p, groupCount, cells, cellGroup, span } = m;
+  const q = p + 1;
+  const G = groupCount + 1;
+  const count = new Float64Array(G);
+  const sw = new Float64Array(G);
+  const sww = new Float64Array(G);
+  const sums = new Float64Array(G * span);
+  for (let c = 0; c < cells; c++) {
+    if (m.count[c] === 0) continue;
+    const g = cellGroup[c];
+    count[g] += m.count[c];
+    sww[g] += m.sww[c];
+    for (let t = 0; t < span; t++) sums[g * span + t] += m.sums[c * span + t];
+  }
   const mean = new Float64Array(G * q);
   const centred = new Float64Array(G * q * q);
   for (let g = 0; g < G; g++) {
     if (count[g] === 0) continue;
-    const base = g * q;
-    const at = g * q * q;
-    for (let j = 0; j < q; j++) mean[base + j] = shift[base + j] + s1[base + j] / sw[g];
-    for (let j = 0; j < q; j++) {
-      for (let k = j; k < q; k++) centred[at + j * q + k] = s2[at + j * q + k] - (s1[base + j] * s1[base + k]) / sw[g];
-    }
+    sw[g] = sums[g * span];
+    centre(sums, g, span, q, m.shift, mean, centred);
   }
-  const groupResults = Array.from({ length: groupCount }, (_, g) =>
-    lmgOfCovariance(p, centred.subarray(g * q * q, (g + 1) * q * q), { n: count[g], sw: sw[g], sww: sww[g], mean: mean.subarray(g * q, (g + 1) * q) }),
-  );
-  // The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ.
+  return { p, G, count, sw, sww, mean, centred };
+}
+
+/** Group g's weighted means and centred cross-products M_g = Σw·d·dᵀ − (Σw·d)(Σw·d)ᵀ / W_g (upper triangle) from its packed sums. */
+function centre(sums: Float64Array, g: number, span: number, q: number, shift: Float64Array, mean: Float64Array, centred: Float64Array): void {
+  const at = g * span;
+  const W = sums[at];
+  for (let j = 0; j < q; j++) mean[g * q + j] = shift[g * q + j] + sums[at + 1 + j] / W;
+  let t = at + 1 + q;
+  for (let j = 0; j < q; j++) for (let k = j; k < q; k++) centred[g * q * q + j * q + k] = sums[t++] - (sums[at + 1 + j] * sums[at + 1 + k]) / W;
+}
+
+function groupFit(s: GroupSums, g: number): LmgFit {
+  const q = s.p + 1;
+  return lmgOfCovariance(s.p, s.centred.subarray(g * q * q, (g + 1) * q * q), { n: s.count[g], sw: s.sw[g], sww: s.sww[g], mean: s.mean.subarray(g * q, (g + 1) * q) });
+}
+
+/** The total: M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ, into cov (q × q, upper triangle); returns Σw, Σw², n and the mean. */
+function totalCovariance(s: GroupSums, cov: Float64Array): { n: number; W: number; WW: number; mean: Float64Array } {
+  const { p, G, count, sw, sww, mean, centred } = s;
+  const q = p + 1;
   let W = 0;
   let WW = 0;
+  let n = 0;
   for (let g = 0; g < G; g++) {
     W += sw[g];
     WW += sww[g];
+    n += count[g];
   }
   const m = new Float64Array(q);
   for (let g = 0; g < G; g++) for (let j = 0; j < q; j++) if (count[g] > 0) m[j] += sw[g] * mean[g * q + j];
   if (W > 0) for (let j = 0; j < q; j++) m[j] /= W;
-  const cov = new Float64Array(q * q);
+  cov.fill(0);
   for (let g = 0; g < G; g++) {
     if (count[g] === 0) continue;
     const base = g * q;
@@ -355,7 +450,201 @@ export function lmgByGroup(predictors: ArrayLike<number>[], outcome: ArrayLike<n
       for (let k = j; k < q; k++) cov[j * q + k] += centred[at + j * q + k] + dj * (mean[base + k] - m[k]);
     }
   }
-  return { total: lmgOfCovariance(p, cov, { n, sw: W, sww: WW, mean: m }), groups: groupResults };
+  return { n, W, WW, mean: m };
+}
+
+function totalFit(s: GroupSums): LmgFit {
+  const q = s.p + 1;
+  const cov = new Float64Array(q * q);
+  const { n, W, WW, mean } = totalCovariance(s, cov);
+  return lmgOfCovariance(s.p, cov, { n, sw: W, sww: WW, mean });
+}
+
+/**
+ * The LMG shares of R² in every replicate of a scheme, for the given domains
+ * (a group 0 … groupCount − 1, or 'total'): per domain a B × p array (row b
+ * the shares of replicate b, 0 for a predictor not in `kept[domain]`). A
+ * replicate in which the kept predictors or the outcome are (nearly) constant
+ * or collinear is a row of NaN. `moments` must come from lmgByGroup with the
+ * same scheme. Each replicate costs one weighted sum of the cells' packed
+ * moments per group and, per domain, the R² of every subset (subsetShares):
+ * nothing depends on the number of respondents.
+ */
+export function lmgReplicates(moments: DriverMoments, factors: Float64Array, replicates: number, domains: readonly (number | 'total')[], kept: readonly (readonly number[])[]): Float64Array[] {
+  const { p, cells, groupCount, cellGroup } = moments;
+  const q = p + 1;
+  const G = groupCount + 1;
+  const { span, sums: packed } = moments;
+  const used = Array.from({ length: cells }, (_, c) => c).filter((c) => moments.count[c] > 0);
+  const sums = new Float64Array(G * span);
+  const mean = new Float64Array(G * q);
+  const centred = new Float64Array(G * q * q);
+  const cov = new Float64Array(q * q);
+  const m = new Float64Array(q);
+  const work = subsetWork(p);
+  const out = domains.map(() => new Float64Array(replicates * p));
+  for (let b = 0; b < replicates; b++) {
+    sums.fill(0);
+    const row = b * cells;
+    for (const c of used) {
+      const f = factors[row + c];
+      if (f === 0) continue;
+      const from = c * span;
+      const to = cellGroup[c] * span;
+      for (let t = 0; t < span; t++) sums[to + t] += f * packed[from + t];
+    }
+    // Each group's weighted means and centred cross-products, from its shifted sums.
+    for (let g = 0; g < G; g++) if (sums[g * span] > 0) centre(sums, g, span, q, moments.shift, mean, centred);
+    domains.forEach((domain, d) => {
+      if (domain === 'total') {
+        // M = Σ_g M_g + Σ_g W_g (m_g − m)(m_g − m)ᵀ.
+        let W = 0;
+        m.fill(0);
+        for (let g = 0; g < G; g++) {
+          const w = sums[g * span];
+          if (!(w > 0)) continue;
+          W += w;
+          for (let j = 0; j < q; j++) m[j] += w * mean[g * q + j];
+        }
+        for (let j = 0; j < q; j++) m[j] /= W;
+        cov.fill(0);
+        for (let g = 0; g < G; g++) {
+          const w = sums[g * span];
+          if (!(w > 0)) continue;
+          for (let j = 0; j < q; j++) {
+            const dj = w * (mean[g * q + j] - m[j]);
+            for (let k = j; k < q; k++) cov[j * q + k] += centred[g * q * q + j * q + k] + dj * (mean[g * q + k] - m[k]);
+          }
+        }
+      } else if (sums[domain * span] > 0) cov.set(centred.subarray(domain * q * q, (domain + 1) * q * q));
+      else cov.fill(0);
+      const shares = out[d].subarray(b * p, (b + 1) * p);
+      if (!subsetShares(p, cov, kept[d], work, shares)) shares.fill(Number.NaN);
+    });
+  }
+  return out;
+}
+
+/** Scratch space of subsetShares for up to p predictors. */
+interface SubsetWork {
+  corr: Float64Array;
+  r: Float64Array;
+  sd: Float64Array;
+  /** entry[(d + 1) · p + j]: L_j[d], candidate j's entry in column d of the factor on the current path. */
+  entry: Float64Array;
+  /** pivot[d · p + j], residual[d · p + j]: 1 − R² of candidate j on the d predictors chosen, and r_j less their part. */
+  pivot: Float64Array;
+  residual: Float64Array;
+  r2: Float64Array;
+  importance: Float64Array;
+  /** Shapley weight of a subset of each size, per number of predictors k: weights[k][size]. */
+  weights: Float64Array[];
+  size: Uint8Array;
+}
+
+function subsetWork(p: number): SubsetWork {
+  const size = new Uint8Array(1 << p);
+  for (let s = 1; s < size.length; s++) size[s] = size[s >> 1] + (s & 1);
+  const weights = Array.from({ length: p + 1 }, (_, k) => Float64Array.from({ length: Math.max(k, 1) }, (_, n) => (k === 0 ? 0 : 1 / (k * binomial(k - 1, n)))));
+  return {
+    corr: new Float64Array(p * p),
+    r: new Float64Array(p),
+    sd: new Float64Array(p),
+    entry: new Float64Array((p + 1) * p),
+    pivot: new Float64Array((p + 1) * p),
+    residual: new Float64Array((p + 1) * p),
+    r2: new Float64Array(1 << p),
+    importance: new Float64Array(p),
+    weights,
+    size,
+  };
+}
+
+/**
+ * LMG shares of the `kept` predictors from the upper triangle of the centred
+ * cross-products of (x₁ … x_p, y), into out (0 for the others): the figures
+ * of lmgOfCovariance without its dropping and slopes. Subsets are visited
+ * depth first, each adding a predictor j after the last one chosen. Every
+ * remaining candidate carries its row of the Cholesky factor of the chosen
+ * predictors' correlation matrix, its pivot (1 − R² on them) and its residual
+ * correlation with the outcome, each extended by one entry per level (the
+ * sweep of Beaton 1964), so a subset costs O(|S|) per candidate and
+ * R²(S ∪ {j}) = R²(S) + residual_j² / pivot_j. False when the outcome or a
+ * kept predictor has no variance, or a pivot is not above SINGULAR.
+ */
+function subsetShares(p: number, cov: Float64Array, kept: readonly number[], w: SubsetWork, out: Float64Array): boolean {
+  const q = p + 1;
+  const k = kept.length;
+  const vy = cov[p * q + p];
+  if (!(vy > 0) || k === 0) return false;
+  const { corr, r, sd, entry, pivot, residual, r2, importance } = w;
+  for (let a = 0; a < k; a++) {
+    const v = cov[kept[a] * q + kept[a]];
+    if (!(v > 0)) return false;
+    sd[a] = Math.sqrt(v);
+  }
+  const sy = Math.sqrt(vy);
+  for (let a = 0; a < k; a++) {
+    const ja = kept[a];
+    corr[a * k + a] = 1;
+    for (let b = a + 1; b < k; b++) {
+      const jb = kept[b];
+      const c = (ja <= jb ? cov[ja * q + jb] : cov[jb * q + ja]) / (sd[a] * sd[b]);
+      corr[a * k + b] = c;
+      corr[b * k + a] = c;
+    }
+    r[a] = cov[ja * q + p] / (sd[a] * sy);
+    pivot[a] = 1;
+    residual[a] = r[a];
+  }
+  r2[0] = 0;
+  let ok = true;
+  const visit = (subset: number, depth: number, from: number, base: number): void => {
+    const level = depth * k;
+    for (let j = from; j < k; j++) {
+      const pj = pivot[level + j];
+      if (!(pj > SINGULAR)) {
+        ok = false;
+        return;
+      }
+      const dj = Math.sqrt(pj);
+      const uj = residual[level + j] / dj;
+      const next = subset | (1 << j);
+      r2[next] = base + uj * uj;
+      if (j + 1 < k) {
+        // Choose j at this level: the later candidates' factor entries in its column, pivots and residuals.
+        const column = (depth + 1) * k;
+        for (let c = j + 1; c < k; c++) {
+          let v = corr[c * k + j];
+          for (let l = 0; l < depth; l++) v -= entry[(l + 1) * k + c] * entry[(l + 1) * k + j];
+          v /= dj;
+          entry[column + c] = v;
+          pivot[column + c] = pivot[level + c] - v * v;
+          residual[column + c] = residual[level + c] - v * uj;
+        }
+        visit(next, depth + 1, j + 1, r2[next]);
+        if (!ok) return;
+      }
+    }
+  };
+  visit(0, 0, 0, 0);
+  if (!ok) return false;
+  const weight = w.weights[k];
+  const { size } = w;
+  importance.fill(0);
+  const full = (1 << k) - 1;
+  for (let s = 0; s < full; s++) {
+    const ws = weight[size[s]];
+    const base = r2[s];
+    // Each predictor not in s, lowest bit first.
+    for (let free = full ^ s; free !== 0; free &= free - 1) {
+      const bit = free & -free;
+      importance[31 - Math.clz32(bit)] += ws * (r2[s | bit] - base);
+    }
+  }
+  out.fill(0);
+  for (let a = 0; a < k; a++) out[kept[a]] = importance[a] / r2[full];
+  return true;
 }
 
 /** The complete cases of a set of columns (see completeCases). */
@@ -370,12 +659,33 @@ export interface CompleteCases {
  * the weight is positive and finite: what lmgFit analyses. Found once, it can
  * be given to lmgFit for each domain of the same columns.
  */
-export function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>): CompleteCases {
+export function completeCases(predictors: ArrayLike<number>[], outcome: ArrayLike<number>, weights: ArrayLike<number>, perCell?: { sums: CellMeanSums; cellOf: ArrayLike<number> }): CompleteCases {
   const p = predictors.length;
   let rows = Math.min(outcome.length, weights.length);
   for (const x of predictors) rows = Math.min(rows, x.length);
   const cases = new Uint32Array(rows);
   let n = 0;
+  if (perCell) {
+    // The same cases, and on the way every predictor's answers summed per random group.
+    const { sums, cellOf } = perCell;
+    for (let i = 0; i < rows; i++) {
+      const w = weights[i];
+      if (!(w > 0 && w < Infinity)) continue;
+      const at = cellOf[i] * p;
+      let complete = outcome[i] === outcome[i];
+      for (let j = 0; j < p; j++) {
+        const v = predictors[j][i];
+        if (v !== v) {
+          complete = false;
+          continue;
+        }
+        sums.swx[at + j] += w * v;
+        sums.sw[at + j] += w;
+      }
+      if (complete) cases[n++] = i;
+    }
+    return { cases, n };
+  }
   for (let i = 0; i < rows; i++) {
     const w = weights[i];
     if (!(w > 0 && w < Infinity)) continue;

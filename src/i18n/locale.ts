@@ -5,6 +5,8 @@
 export interface Locale {
   /** The BCP 47 tag written into `<html lang>` and PDF metadata. */
   tag: string;
+  /** The Open Graph locale (language_TERRITORY) of the share previews: the language as the report writes it in Finland, or British English. */
+  ogLocale: string;
   decimal: string;
   /** Thousands separator; a no-break space where the language uses a space. */
   group: string;

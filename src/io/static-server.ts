@@ -2,7 +2,8 @@
  * A tiny static HTTP server over a built site: for the browser that prints the
  * PDFs (absolute /_astro/... URLs need a server; file:// does not work), for
  * `luotain serve` and for the browser tests. Bound to
- * 127.0.0.1 on a free port; GET and HEAD only; no dependencies.
+ * 127.0.0.1 on a free port; GET and HEAD only; no dependencies. A site built for a
+ * base path (`--base /reports/kaukovesi/`) is served at that path, as its web server would.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -70,12 +71,20 @@ export function resolveRequestPath(root: string, urlPath: string): string | unde
   return full;
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return send(res, 405, 'Method not allowed');
   }
-  const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  const requested = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  // The site's root and the base without its last slash lead to the site; nothing else outside the base exists.
+  if (base !== '/' && (requested === '/' || requested === base.slice(0, -1))) {
+    res.writeHead(302, { location: base, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  if (!requested.startsWith(base)) return send(res, 404, `Not found: the site is at ${base}`);
+  const rawPath = `/${requested.slice(base.length)}`;
   // Traversal attempts are refused outright, before any normalisation could hide them.
   if (
     rawPath.split('/').some((segment) => {
@@ -110,10 +119,10 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   }
 }
 
-/** Serves `root` on 127.0.0.1 at `port` (0: a free port). */
-export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
+/** Serves `root` on 127.0.0.1 at `port` (0: a free port), under `base` (a normalised base path). */
+export async function serveStatic(root: string, port = 0, base = '/'): Promise<StaticServer> {
   const server = createServer((req, res) => {
-    handle(root, req, res).catch(() => {
+    handle(root, base, req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();
     });

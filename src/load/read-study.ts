@@ -11,7 +11,6 @@ import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
 import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
 import { SavResponsesParser } from './sav-responses.ts';
 import { XlsxResponsesParser } from './xlsx-responses.ts';
-import ExcelJS from 'exceljs';
 import { parseBenchmarks } from './parse-benchmarks.ts';
 import { quoteList } from './message-text.ts';
 
@@ -318,6 +317,8 @@ async function streamXlsx(path: string, file: string, year: number, study: Study
   const seen: string[] = [];
   let result: ParseResponsesResult | undefined;
   try {
+    // Imported here, not at the top: ExcelJS and its dependencies take a noticeable part of a CSV study's start-up.
+    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name?: string }).name ?? `Sheet${seen.length + 1}`;

@@ -7,11 +7,15 @@ import {
   bandOf,
   CURRENT_SHARE_INTERVAL,
   domainWeightShares,
+  driverUncertainty,
   estimateEdition,
   lmgByGroup,
+  lmgReplicates,
   logitInterval,
   prepareEdition,
   quadrantOf,
+  replicateMeans,
+  replicateScheme,
   Z975_DECIMAL,
   type DomainWeightShare,
   type Estimator,
@@ -83,7 +87,7 @@ export interface EditionInput {
    * `shareInterval` the interval its shares were published with (default the
    * current one, CURRENT_SHARE_INTERVAL).
    */
-  publication?: { version: string; published: string; note?: string; history: VersionEntry[]; shareInterval?: ShareInterval };
+  publication?: { version: string; published: string; note?: Partial<Record<Lang, string>>; history: VersionEntry[]; shareInterval?: ShareInterval };
 }
 
 /** Computes one edition's report model: every estimate, comparison and driver analysis. */
@@ -295,8 +299,10 @@ function driverAnalyses(
   const X = predictors.map(column);
   const y = column(outcome);
   const labelOf = (id: string) => indicators.find((x) => x.id === id)!.label;
-  // The total and every group from one pass over the complete cases.
-  const byGroup = lmgByGroup(X, y, data.weight, data.group, study.groups.length);
+  // The total and every group from one pass over the complete cases, summed per random group of the replicate scheme.
+  const scheme = replicateScheme(designOf(study, data));
+  const byGroup = lmgByGroup(X, y, data.weight, data.group, study.groups.length, scheme);
+  const analysed: { domain: number | 'total'; kept: number[]; quadrants: DriverModel['predictors'][number]['quadrant'][]; model: DriverModel }[] = [];
   for (const domain of domains) {
     if (domain.breakdown !== 'total' && domain.breakdown !== 'group') continue;
     const gi = study.groups.findIndex((g) => `group:${g.code}` === domain.key);
@@ -330,20 +336,59 @@ function driverAnalyses(
     if (excluded.length > 0) excludedAll.push({ domain: domain.key, n: result.n, excluded });
     const importanceSplit = kept.reduce((a, j) => a + result.share[j], 0) / kept.length;
     const performanceSplit = (performance as number[]).reduce((a, b) => a + b, 0) / kept.length;
-    drivers.push({
+    const points = kept.map((j, a) => {
+      const id = predictors[j];
+      const importance = result.share[j];
+      const perf = performance[a]!;
+      const quadrant = quadrantOf(importance, perf, importanceSplit, performanceSplit);
+      return { id, label: labelOf(id), importance, lmg: result.importance[j], performance: perf, quadrant };
+    });
+    const model: DriverModel = {
       domain: domain.key,
       n: result.n,
       r2: result.r2,
+      replicates: scheme.replicates,
       importanceSplit,
       performanceSplit,
-      predictors: kept.map((j, a) => {
-        const id = predictors[j];
-        const importance = result.share[j];
-        const perf = performance[a]!;
-        const quadrant = quadrantOf(importance, perf, importanceSplit, performanceSplit);
-        return { id, label: labelOf(id), importance, lmg: result.importance[j], performance: perf, quadrant };
-      }),
+      // Filled in below, from the replicates of every analysed domain at once.
+      predictors: points.map((x) => ({
+        ...x,
+        importanceSe: Number.NaN,
+        importanceCi: [Number.NaN, Number.NaN],
+        quadrantShares: { strength: 0, develop: 0, maintain: 0, lower: 0 },
+        quadrantStable: false,
+      })),
       ...(excluded.length > 0 ? { excluded } : {}),
+    };
+    drivers.push(model);
+    analysed.push({ domain: gi >= 0 ? gi : 'total', kept, quadrants: points.map((x) => x.quadrant), model });
+  }
+  if (analysed.length > 0) {
+    // Every replicate of every analysed domain: importance shares from the random groups' moments, performance from their means.
+    const shares = lmgReplicates(
+      byGroup.moments,
+      scheme.factors,
+      scheme.replicates,
+      analysed.map((a) => a.domain),
+      analysed.map((a) => a.kept),
+    );
+    const sums = byGroup.moments.means!;
+    const means = replicateMeans(
+      sums,
+      scheme.factors,
+      scheme.replicates,
+      scheme.cellStratum,
+      analysed.map((a) => a.domain),
+    );
+    analysed.forEach((a, k) => {
+      const uncertainty = driverUncertainty(shares[k], means[k], scheme.replicates, predictors.length, a.kept, a.quadrants);
+      a.model.predictors = a.model.predictors.map((x, i) => ({
+        ...x,
+        importanceSe: uncertainty[i].se,
+        importanceCi: uncertainty[i].ci,
+        quadrantShares: uncertainty[i].quadrantShares,
+        quadrantStable: uncertainty[i].stable,
+      }));
     });
   }
   // The total's complete cases less the shown groups' must not give away fewer than the floor.
@@ -388,7 +433,12 @@ function designEffects(study: Study, data: EditionData, scores: ReadonlyMap<stri
   if (indicator === undefined) return undefined;
   const y = scores.get(indicator) ?? answerValues(data.items.get(indicator)!, study.scale.min);
   const design = designOf(study, data);
-  const inGroup = (gi: number) => Uint8Array.from(data.group, (g) => (g === gi ? 1 : 0));
+  // A plain loop: Uint8Array.from with a mapping function costs a call per respondent.
+  const inGroup = (gi: number) => {
+    const mask = new Uint8Array(data.n);
+    for (let r = 0; r < data.n; r++) if (data.group[r] === gi) mask[r] = 1;
+    return mask;
+  };
   const values = [designEffect(design, y), ...study.groups.map((_, gi) => designEffect(design, y, inGroup(gi)))].map((d) => d?.designEffect);
   return { indicator, values };
 }

@@ -23,6 +23,7 @@ export function studyMeta(study: Study): StudyMeta {
     title: study.title,
     organisation: study.organisation,
     languages: [...study.languages],
+    ...(study.base !== undefined ? { base: study.base } : {}),
     scale: { min: study.scale.min, max: study.scale.max, cantSay: [...study.scale.cantSay], topBox: study.scale.topBox },
     bands: study.bands.map((b, i) => {
       const colour = b.colour ?? defaultBandColour(i, study.bands.length);
@@ -39,6 +40,7 @@ export function studyMeta(study: Study): StudyMeta {
     ...(study.drivers ? { drivers: { outcome: study.drivers.outcome, predictors: [...study.drivers.predictors] } } : {}),
     ...(study.summary?.areas ? { summaryAreas: [...study.summary.areas] } : {}),
     ...(study.multipleComparisons !== 'none' ? { multipleComparisons: study.multipleComparisons } : {}),
+    ...(study.siteUrl ? { siteUrl: study.siteUrl.endsWith('/') ? study.siteUrl : `${study.siteUrl}/` } : {}),
   };
 }
 

@@ -121,8 +121,19 @@ export interface DriverModel {
     lmg: number;
     /** The predictor's mean in the domain. */
     performance: number;
+    /** The quadrant of the point estimates. */
     quadrant: Quadrant;
+    /** Replicate standard error of the importance share (see src/estimate/replicate-scheme.ts). */
+    importanceSe: number;
+    /** 95 % percentile interval of the importance share over the replicates. */
+    importanceCi: [number, number];
+    /** Share of the replicates in each quadrant. */
+    quadrantShares: Record<Quadrant, number>;
+    /** At least 80 % of the replicates put the predictor in `quadrant`: only then is the quadrant named; otherwise it is uncertain. */
+    quadrantStable: boolean;
   }[];
+  /** Number of bootstrap replicates behind the standard errors, intervals and quadrant shares. */
+  replicates: number;
   /** Quadrant splits: mean importance and mean performance. */
   importanceSplit: number;
   performanceSplit: number;
@@ -180,7 +191,8 @@ export type { Editorial, EditorialMeta } from '../editorial/types.ts';
 export interface VersionEntry {
   version: string;
   published: string;
-  note?: string;
+  /** What the version corrected, per language (publish/record.ts noteByLanguage). */
+  note?: Partial<Record<Lang, string>>;
   /** Site paths of this version's archived PDFs, per language. */
   pdf: Partial<Record<Lang, string>>;
 }
@@ -194,8 +206,8 @@ export interface EditionModel {
   version: string;
   /** Publication date of the current version (YYYY-MM-DD), for a published edition. */
   published?: string;
-  /** Why the current version replaced the previous one. */
-  note?: string;
+  /** Why the current version replaced the previous one, per language (publish/record.ts noteByLanguage). */
+  note?: Partial<Record<Lang, string>>;
   /** Earlier published versions, oldest first. */
   history: VersionEntry[];
   /**
@@ -259,6 +271,8 @@ export interface StudyMeta {
   title: Label;
   organisation: Label;
   languages: Lang[];
+  /** The path the site is served under as study.json gives it (normalised: "/reports/kaukovesi/"); `--base` overrides it. */
+  base?: string;
   scale: { min: number; max: number; cantSay: number[]; topBox: number };
   bands: { id: string; min?: number; label: Label; colour: string; textColour: string }[];
   groups: { code: string; label: Label }[];
@@ -277,6 +291,8 @@ export interface StudyMeta {
   summaryAreas?: string[];
   /** Changes from the previous edition are significant by their Benjamini–Hochberg adjusted p; absent when each is tested on its own. */
   multipleComparisons?: 'benjamini-hochberg';
+  /** The address the site is published at (study.json siteUrl), ending in "/"; absent when not given. */
+  siteUrl?: string;
 }
 
 export interface ReportModel {

@@ -11,6 +11,7 @@ import type { EditionModel, ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
 import { t } from '../i18n/index.ts';
 import { pdfFileName } from '../site/view.ts';
+import { withBase } from '../site/site-path.ts';
 import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
 import { finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
@@ -186,10 +187,10 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
   if (failed !== undefined) throw failed;
 }
 
-/** Renders one PDF per edition and language from the built site in `siteDir`. */
-export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects): Promise<{ file: string; bytes: number }[]> {
+/** Renders one PDF per edition and language from the built site in `siteDir`, served under its base path `base`. */
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/'): Promise<{ file: string; bytes: number }[]> {
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
-    model.editions.map((edition) => ({ edition, lang, file: pdfFileName(model.study, edition, lang), path: `/${lang}/${edition.year}/print/` })),
+    model.editions.map((edition) => ({ edition, lang, file: pdfFileName(model.study, edition, lang), path: withBase(base, `/${lang}/${edition.year}/print/`) })),
   );
   // Names come from validated ids and versions; a name with a folder part would write outside the site.
   const unsafe = jobs.find((job) => !/^[\w.-]+$/.test(job.file) || job.file.startsWith('.'));
@@ -200,7 +201,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
   const { browser, resolved } = await launchBrowser(effects.env);
   let server: Awaited<ReturnType<typeof serveStatic>>;
   try {
-    server = await serveStatic(siteDir);
+    server = await serveStatic(siteDir, 0, base);
   } catch (error) {
     await browser.close();
     throw error;

@@ -8,7 +8,7 @@ import { readEditorials, reportFoldersWithoutData } from '../editorial/read-edit
 import { assembleReportWithWarnings } from '../model/assemble-report.ts';
 import type { ReportModel, VersionEntry } from '../model/types.ts';
 import type { Lang, Study } from '../study/schema.ts';
-import { recordedFigures, parseRecord, recordOfStudy, shareIntervalOf, symmetricIntervalWarning, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
+import { noteByLanguage, recordedFigures, parseRecord, recordOfStudy, shareIntervalOf, symmetricIntervalWarning, verifyPublished, type InputHashes, type PublicationRecord } from '../publish/index.ts';
 import { CURRENT_SHARE_INTERVAL, type ShareInterval } from '../estimate/share-interval.ts';
 import { sectionIds } from './sections.ts';
 import { commentaryWithoutPage, type MissingSectionReason } from '../site/routes.ts';
@@ -114,7 +114,7 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
 
   const studyHash = loaded.hashes.study!;
   const benchmarksHash = loaded.hashes.benchmarks;
-  const publications = new Map<number, { version: string; published: string; note?: string; history: VersionEntry[]; shareInterval: ShareInterval }>();
+  const publications = new Map<number, { version: string; published: string; note?: Partial<Record<Lang, string>>; history: VersionEntry[]; shareInterval: ShareInterval }>();
   const inputHashes = new Map<number, string>();
   // Records of another study: the editorial folder is not this study's.
   const foreign: { year: number; study: string }[] = [];
@@ -154,13 +154,13 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     publications.set(year, {
       version: parsed.record.current.version,
       published: parsed.record.current.published,
-      ...(parsed.record.current.note ? { note: parsed.record.current.note } : {}),
+      ...(parsed.record.current.note ? { note: noteByLanguage(parsed.record.current.note, study.languages) } : {}),
       // Published figures keep the methods they were published with; the version being published takes the current ones.
       shareInterval: options.publishing === year ? CURRENT_SHARE_INTERVAL : shareIntervalOf(parsed.record.current),
       history: parsed.record.history.map((h) => ({
         version: h.version,
         published: h.published,
-        ...(h.note ? { note: h.note } : {}),
+        ...(h.note ? { note: noteByLanguage(h.note, study.languages) } : {}),
         pdf: Object.fromEntries(
           study.languages.flatMap((lang: Lang) => {
             const name = archived.find((n) => n === `${study.id}-${year}-${lang}-v${h.version}.pdf`);
@@ -198,8 +198,8 @@ export async function loadReport(options: LoadReportOptions): Promise<LoadedRepo
     const record = records.get(edition.year);
     if (!record || options.skipVerification?.includes(edition.year) || options.publishing === edition.year) continue;
     const file = join(options.reportsDir, String(edition.year), 'publication.json');
-    issues.push(...verifyPublished(record, recordedFigures(model, edition), inputs.get(edition.year)!, file));
-    const symmetric = symmetricIntervalWarning(edition, file);
+    issues.push(...verifyPublished(record, recordedFigures(model, edition), inputs.get(edition.year)!, file, study.languages));
+    const symmetric = symmetricIntervalWarning(edition, file, study.languages);
     if (symmetric) issues.push(symmetric);
   }
   if (issues.some((i) => i.severity === 'error')) return { study, issues, inputs, records, load: loaded };

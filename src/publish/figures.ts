@@ -43,6 +43,37 @@ function statsRows(stats: IndicatorStats, scaleMin: number): string[][] {
   return rows;
 }
 
+/**
+ * The key drivers' figures, kind 'driver': per domain its complete cases, R² and number of replicates (under
+ * the outcome), per predictor its importance (share of R²), LMG part, point-estimate quadrant, and from the
+ * replicates the importance's standard error and 95 % interval, the share of replicates in each quadrant and
+ * whether the quadrant is stable — the point quadrant keeps its meaning; stability is a figure of its own.
+ */
+function driverRows(model: ReportModel, edition: EditionModel): string[][] {
+  const outcome = model.study.drivers?.outcome;
+  if (outcome === undefined) return [];
+  const domains = new Map(edition.domains.map((d) => [d.key, d]));
+  return edition.drivers.flatMap((d) => {
+    const domain = domains.get(d.domain)!;
+    const at = (indicator: string, statistic: string, value: string | number | boolean) => [domain.breakdown, domain.code ?? 'total', indicator, 'driver', `driver.${statistic}`, String(value)];
+    return [
+      at(outcome, 'n', d.n),
+      at(outcome, 'r2', d.r2),
+      at(outcome, 'replicates', d.replicates),
+      ...d.predictors.flatMap((p) => [
+        at(p.id, 'importance', p.importance),
+        at(p.id, 'lmg', p.lmg),
+        at(p.id, 'quadrant', p.quadrant),
+        at(p.id, 'importance_se', p.importanceSe),
+        at(p.id, 'importance_ci_low', p.importanceCi[0]),
+        at(p.id, 'importance_ci_high', p.importanceCi[1]),
+        ...(['strength', 'develop', 'maintain', 'lower'] as const).map((q) => at(p.id, `quadrant_share_${q}`, p.quadrantShares[q])),
+        at(p.id, 'quadrant_stable', p.quadrantStable),
+      ]),
+    ];
+  });
+}
+
 /** Every reported figure of an edition as [breakdown, domain, indicator, kind, statistic, value] rows. */
 export function editionFigures(model: ReportModel, edition: EditionModel): string[][] {
   const rows: string[][] = [];
@@ -56,6 +87,7 @@ export function editionFigures(model: ReportModel, edition: EditionModel): strin
       }
     }
   }
+  rows.push(...driverRows(model, edition));
   return rows;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { InputIssue } from '../issues/input-issue.ts';
 import { formatPath } from '../study/parse.ts';
+import { LANGUAGES } from '../study/schema.ts';
 import type { PublicationRecord } from './record.ts';
 
 const hashes = z.object({ responses: z.string(), study: z.string(), benchmarks: z.string().optional() }).strict();
@@ -9,7 +10,8 @@ const version = {
   published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   toolVersion: z.string(),
   inputs: hashes,
-  note: z.string().optional(),
+  // One text in records written before notes had languages; a text per language since.
+  note: z.union([z.string(), z.object(Object.fromEntries(LANGUAGES.map((lang) => [lang, z.string().optional()]))).strict()]).optional(),
   methods: z
     .object({ shareInterval: z.enum(['logit', 'wald']) })
     .strict()

@@ -4,6 +4,33 @@
  */
 
 import type { ShareInterval } from '../estimate/share-interval.ts';
+import type { Lang } from '../study/schema.ts';
+
+/**
+ * What a correction changed, in each report language. A record written before notes
+ * had languages holds one text, in a language it does not name.
+ */
+export type VersionNote = string | Partial<Record<Lang, string>>;
+
+/**
+ * The note options of `luotain publish` for a study in `languages`, each with `text`:
+ * `--note "…"` in a one-language study, `--note-fi "…" --note-en "…"` in one of more.
+ */
+export function noteOptions(languages: readonly Lang[], text: string): string {
+  if (languages.length <= 1) return `--note "${text}"`;
+  return languages.map((lang) => `--note-${lang} "${text}"`).join(' ');
+}
+
+/**
+ * A note by language: a one-text note of an older record is taken as written in the
+ * study's first language (the default one, which it was written for), since the record
+ * does not say; the pages mark it as that language wherever they show it.
+ */
+export function noteByLanguage(note: VersionNote, languages: readonly Lang[]): Partial<Record<Lang, string>> {
+  if (typeof note !== 'string') return note;
+  const [first] = languages;
+  return first ? { [first]: note } : {};
+}
 
 /** SHA-256 of each input of an edition. */
 export interface InputHashes {
@@ -18,8 +45,8 @@ export interface PublishedVersion {
   published: string;
   toolVersion: string;
   inputs: InputHashes;
-  /** Why this version replaced the previous one (corrections only). */
-  note?: string;
+  /** Why this version replaced the previous one (corrections only), in each report language. */
+  note?: VersionNote;
   /**
    * How the figures were computed, where Luotain has changed it: the interval
    * of shares. A version without it was published with the symmetric ('wald')

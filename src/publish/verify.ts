@@ -1,6 +1,7 @@
 import type { InputIssue } from '../issues/input-issue.ts';
 import type { Cell, EditionModel } from '../model/types.ts';
-import { diffFigures, type InputHashes, type PublicationRecord } from './record.ts';
+import { diffFigures, noteOptions, type InputHashes, type PublicationRecord } from './record.ts';
+import type { Lang } from '../study/schema.ts';
 
 /** How many changed figures a message lists before it counts the rest. */
 const LISTED = 40;
@@ -12,7 +13,7 @@ const LISTED = 40;
  * or statistic, or figures a later Luotain computes that the recording one did
  * not) are additions, listed in a warning; changed inputs alone are a warning.
  */
-export function verifyPublished(record: PublicationRecord, figures: Record<string, string>, inputs: InputHashes, file: string): InputIssue[] {
+export function verifyPublished(record: PublicationRecord, figures: Record<string, string>, inputs: InputHashes, file: string, languages: readonly Lang[] = []): InputIssue[] {
   // The total and the groups first: those are the figures leadership quotes.
   const rank = (key: string) => (key.startsWith('total|') ? 0 : key.startsWith('group|') ? 1 : 2);
   const diff = diffFigures(record.current.figures, figures).sort((a, b) => rank(a.key) - rank(b.key));
@@ -28,7 +29,7 @@ export function verifyPublished(record: PublicationRecord, figures: Record<strin
       severity: 'warning',
       file,
       message: `edition ${year} (version ${record.current.version}) now has ${additions.length} ${additions.length === 1 ? 'figure' : 'figures'} its publication record does not have; every recorded figure is unchanged. Additions:\n${lines.join('\n')}`,
-      hint: `Nothing to do: the additions (a new breakdown, question or statistic) are shown beside the published figures. To record them too, publish a new version: luotain publish ${year} --version <next> --note "what was added".`,
+      hint: `Nothing to do: the additions (a new breakdown, question or statistic) are shown beside the published figures. To record them too, publish a new version: luotain publish ${year} --version <next> ${noteOptions(languages, 'what was added')}.`,
     });
   }
   if (changes.length > 0) {
@@ -40,7 +41,7 @@ export function verifyPublished(record: PublicationRecord, figures: Record<strin
         severity: 'error',
         file,
         message: `edition ${year} was published as version ${record.current.version} on ${record.current.published}, but ${changes.length} of its figures are now different${changedInputs.length ? ` (changed inputs: ${changedInputs.join(', ')})` : ' (the inputs are unchanged, so the computation changed)'}:\n${lines.join('\n')}`,
-        hint: `If the change is a correction, publish it as a new version: luotain publish ${year} --version <next> --note "what was corrected". Otherwise restore the inputs of version ${record.current.version}.`,
+        hint: `If the change is a correction, publish it as a new version: luotain publish ${year} --version <next> ${noteOptions(languages, 'what was corrected')}. Otherwise restore the inputs of version ${record.current.version}.`,
       },
     ];
   }
@@ -70,7 +71,7 @@ function shareCells(edition: EditionModel): Extract<Cell, { shown: true }>[] {
  * its published figures stay as they were, until a new version is published.
  * Undefined for an edition with logit intervals.
  */
-export function symmetricIntervalWarning(edition: EditionModel, file: string): InputIssue | undefined {
+export function symmetricIntervalWarning(edition: EditionModel, file: string, languages: readonly Lang[] = []): InputIssue | undefined {
   if (edition.shareInterval !== 'wald') return undefined;
   const outside = shareCells(edition).filter((c) => c.ci[0] < 0 || c.ci[1] > 1).length;
   const year = edition.year;
@@ -78,6 +79,6 @@ export function symmetricIntervalWarning(edition: EditionModel, file: string): I
     severity: 'warning',
     file,
     message: `${year} was published with symmetric intervals for shares (the share ± 1.96 standard errors)${outside > 0 ? `, ${outside} of which reach below 0 % or above 100 %` : ''}; its downloads and method text keep them as published, while drafts and editions published from now on have logit intervals, which stay within 0–100 %`,
-    hint: `Publish a new version to adopt the logit interval: luotain publish ${year} --version <next> --note "Intervals of shares by the logit method".`,
+    hint: `Publish a new version to adopt the logit interval: luotain publish ${year} --version <next> ${noteOptions(languages, 'Intervals of shares by the logit method')}.`,
   };
 }

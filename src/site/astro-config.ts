@@ -10,6 +10,8 @@ export function siteConfig(source: ReportSource, outDir?: string): AstroInlineCo
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   return {
     output: 'static',
+    // The path the site is served under: Astro puts its assets (/_astro/) there; the pages put their links there (site-path.ts).
+    base: source.base ?? '/',
     trailingSlash: 'always',
     build: { format: 'directory', inlineStylesheets: 'never' },
     // HTML-aware compression keeps the space between inline elements ("3,85 <abbr>").

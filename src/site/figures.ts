@@ -8,6 +8,7 @@ import { distributionBars, importancePerformance, npsBar, scoreBars, trendLines,
 import { formatCount, formatNumber, formatPercent } from '../format/number.ts';
 import { listText, t } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
+import { QUADRANT_STABILITY } from '../estimate/index.ts';
 import type { TableView } from './tables.ts';
 import { bandText, cellText, changeText, ciText, decimalsFor, groupSlug, indicatorOf, nText, shareText } from './view.ts';
 import { domainLabeller, type PageContext } from './page-context.ts';
@@ -16,6 +17,10 @@ import { npsParts, statsIn } from './stats.ts';
 import { hasBenchmark, hasCantSay, hasGroups, hasPrevious } from './presence.ts';
 
 export interface FigureView {
+  /** The figure's anchor on its page (its element id): the section and the chart, the same in every language and build. */
+  id: string;
+  /** The base name of the figure's SVG and PNG files, unique in an edition; the anchor but for the print report's prefix. */
+  file: string;
   caption: string;
   svg: string;
   table: TableView;
@@ -24,6 +29,11 @@ export interface FigureView {
 }
 
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
+
+/** A figure's anchor and file name from the id prefix its chart is drawn under (see `FigureView`). */
+function named(idPrefix: string): Pick<FigureView, 'id' | 'file'> {
+  return { id: idPrefix, file: idPrefix };
+}
 
 /** Mean bars of a list of indicators in one domain, with benchmark and last year's markers. */
 export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: string, idPrefix: string, caption: string): FigureView {
@@ -47,7 +57,7 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
     });
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
-  return { caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
+  return { ...named(idPrefix), caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** The breaks of the indicators of `ids` in the edition, each with its note. */
@@ -138,6 +148,7 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
   const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   return {
+    ...named(idPrefix),
     caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
     svg,
     table: domainTable(
@@ -226,6 +237,7 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
   // No can't-say column in a study without a can't-say code, where every share would be 0 %.
   const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
   return {
+    ...named(idPrefix),
     caption,
     svg,
     table: {
@@ -245,27 +257,48 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   const drivers = edition.drivers.find((d) => d.domain === domain);
   if (!drivers) return undefined;
   const outcome = model.study.drivers ? indicatorOf(edition, model.study.drivers.outcome).label[lang] : '';
+  const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   const svg = importancePerformance(
     {
-      points: drivers.predictors.map((p) => ({ id: p.id, label: p.label[lang], importance: p.importance, performance: p.performance, quadrant: p.quadrant })),
+      points: drivers.predictors.map((p) => ({
+        id: p.id,
+        label: p.label[lang],
+        importance: p.importance,
+        performance: p.performance,
+        quadrant: p.quadrant,
+        interval: p.importanceCi,
+        stable: p.quadrantStable,
+      })),
       importanceSplit: drivers.importanceSplit,
       performanceSplit: drivers.performanceSplit,
-      quadrantLabels: { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') },
+      quadrantLabels: { ...quadrantName, uncertain: t(lang, 'ui.quadrantUncertain') },
     },
     { lang, idPrefix },
   );
-  const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   // The domain is named only beside the groups' analyses.
   const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
+  // An uncertain quadrant's share is below 80 %: rounded down, so that it never reads as 80 %.
+  const quadrantText = (p: (typeof drivers.predictors)[number]) =>
+    p.quadrantStable
+      ? quadrantName[p.quadrant]
+      : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(Math.floor(p.quadrantShares[p.quadrant] * 100) / 100, lang) });
   return {
+    ...named(idPrefix),
     caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
     svg,
+    notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
     table: {
-      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
-      numeric: [false, true, true, false],
+      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.importanceInterval'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
+      numeric: [false, true, true, true, false],
       rows: [...drivers.predictors]
         .sort((a, b) => b.importance - a.importance)
-        .map((p) => [{ text: p.label[lang] }, { text: formatPercent(p.importance, lang) }, { text: formatNumber(p.performance, 2, lang) }, { text: quadrantName[p.quadrant] }]),
+        .map((p) => [
+          { text: p.label[lang] },
+          { text: formatPercent(p.importance, lang) },
+          { text: `${formatPercent(p.importanceCi[0], lang)}\u2013${formatPercent(p.importanceCi[1], lang)}` },
+          { text: formatNumber(p.performance, 2, lang) },
+          { text: quadrantText(p) },
+        ]),
     },
   };
 }
@@ -307,6 +340,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     { lang, idPrefix },
   );
   return {
+    ...named(idPrefix),
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
     svg,
     table: {
@@ -338,6 +372,7 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
     });
   const svg = groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
   return {
+    ...named(idPrefix),
     caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
     svg,
     table: {
@@ -373,6 +408,7 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     { lang, idPrefix },
   );
   return {
+    ...named(idPrefix),
     caption: t('ui.nps'),
     svg,
     table: {

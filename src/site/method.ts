@@ -5,6 +5,7 @@ import { listText, t, type TextKey, type TextValues } from '../i18n/index.ts';
 import { topBoxRange } from '../study/answer-codes.ts';
 import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
 import type { TableView } from './tables.ts';
+import { DRIVER_RANDOM_GROUPS, DRIVER_REPLICATES, QUADRANT_STABILITY } from '../estimate/index.ts';
 
 /**
  * Respondents and margins of error, in total and per group. The effective
@@ -194,7 +195,14 @@ export function methodText(f: MethodFacts, lang: Lang): MethodBlock[] {
       ...(f.hasNps ? [say('method.nps')] : []),
       ...(hasBackground ? [say('method.background', { variables: listText(f.background, lang) })] : []),
       ...(f.driversOutcome !== undefined
-        ? [paragraph(say(f.weighted ? 'method.driversWeighted' : 'method.drivers', { outcome: f.driversOutcome }), grouped && say('method.driversGroups'), say('method.driversDetails'))]
+        ? [
+            paragraph(say(f.weighted ? 'method.driversWeighted' : 'method.drivers', { outcome: f.driversOutcome }), grouped && say('method.driversGroups'), say('method.driversDetails')),
+            say(grouped ? 'method.driversUncertaintyGroups' : 'method.driversUncertainty', {
+              replicates: formatCount(DRIVER_REPLICATES, lang),
+              groups: formatCount(DRIVER_RANDOM_GROUPS, lang),
+              stable: formatPercent(QUADRANT_STABILITY, lang),
+            }),
+          ]
         : []),
       ...(f.quotesPerGroup !== undefined ? [paragraph(say(grouped ? 'method.quotesGroups' : 'method.quotesAll', { count: f.quotesPerGroup, base: f.minBase }), say('method.quotesChoice'))] : []),
     ],

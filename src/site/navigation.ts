@@ -15,14 +15,14 @@ export interface NavLink {
 
 /** A chapter link: the chapter's first page; current on any of its pages. */
 export function chapterLinks(ctx: PageContext): NavLink[] {
-  return chapters(ctx.model, ctx.edition, ctx.lang).map((c) => ({ label: c.label, href: routeHref(c.first), current: c.pages.some((p) => p.slug === ctx.route.slug) }));
+  return chapters(ctx.model, ctx.edition, ctx.lang).map((c) => ({ label: c.label, href: ctx.url(routeHref(c.first)), current: c.pages.some((p) => p.slug === ctx.route.slug) }));
 }
 
 /** The pages of the current chapter, when it has more than one (every area, every group), so each one is reachable. */
 export function subNavigation(ctx: PageContext): { label: string; links: NavLink[] } | undefined {
   const chapter = chapters(ctx.model, ctx.edition, ctx.lang).find((c) => c.pages.length > 1 && c.pages.some((p) => p.slug === ctx.route.slug));
   if (!chapter) return undefined;
-  return { label: chapter.label, links: chapter.pages.map((p) => ({ label: p.title, href: routeHref(p), current: p.slug === ctx.route.slug })) };
+  return { label: chapter.label, links: chapter.pages.map((p) => ({ label: p.title, href: ctx.url(routeHref(p)), current: p.slug === ctx.route.slug })) };
 }
 
 export interface EditionLink {
@@ -42,7 +42,7 @@ export function editionLinks(ctx: PageContext): EditionLink[] {
   return [...ctx.model.editions].reverse().map((e) => ({
     year: e.year,
     label: `${e.year}${e.status === 'draft' ? ` (${ctx.t('ui.draft')})` : ''}`,
-    href: href(lang, e.year, hasPage(ctx.routes, lang, e.year, route.slug) ? route.slug : ''),
+    href: ctx.url(href(lang, e.year, hasPage(ctx.routes, lang, e.year, route.slug) ? route.slug : '')),
     current: e.year === route.year,
   }));
 }
@@ -50,19 +50,19 @@ export function editionLinks(ctx: PageContext): EditionLink[] {
 /** The same page in the other languages, each named in its own language. */
 export function languageLinks(ctx: PageContext): { lang: Lang; name: string; href: string }[] {
   const { route } = ctx;
-  return ctx.routes.filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang).map((r) => ({ lang: r.lang, name: t(r.lang, 'ui.langName'), href: routeHref(r) }));
+  return ctx.routes.filter((r) => r.year === route.year && r.slug === route.slug && r.lang !== route.lang).map((r) => ({ lang: r.lang, name: t(r.lang, 'ui.langName'), href: ctx.url(routeHref(r)) }));
 }
 
 /** On an edition older than the latest, the link to the same page in the latest edition. */
 export function latestLink(ctx: PageContext): { text: string; linkText: string; href: string } | undefined {
   const latest = ctx.model.latestYear;
   if (latest === undefined || ctx.edition.year >= latest) return undefined;
-  return { text: ctx.t('ui.olderNotice', { year: ctx.edition.year }), linkText: ctx.t('ui.olderLink', { latest }), href: href(ctx.lang, latest, ctx.route.slug) };
+  return { text: ctx.t('ui.olderNotice', { year: ctx.edition.year }), linkText: ctx.t('ui.olderLink', { latest }), href: ctx.url(href(ctx.lang, latest, ctx.route.slug)) };
 }
 
 /** The edition's summary and its print report, in the page's language. */
 export function editionHome(ctx: PageContext): { summary: string; print: string } {
-  return { summary: href(ctx.lang, ctx.edition.year), print: routeHref(printRoute(ctx.edition, ctx.lang)) };
+  return { summary: ctx.url(href(ctx.lang, ctx.edition.year)), print: ctx.url(routeHref(printRoute(ctx.edition, ctx.lang))) };
 }
 
 export interface ContentsEntry {

@@ -9,6 +9,7 @@ import { formatDate, quoteText, t as text, type TextKey } from '../i18n/index.ts
 import { reportDomainKeys, TOTAL, type DomainKey } from './domain-key.ts';
 import { routes, type Route } from './routes.ts';
 import { editionOf } from './view.ts';
+import { rebaseLinks, withBase } from './site-path.ts';
 
 /** The interface text `key` in the page's language, with {placeholders} filled in. */
 export type Translate = (key: TextKey, values?: Record<string, string | number>) => string;
@@ -51,6 +52,10 @@ export interface PageContext {
   domainLabel(key: string): string;
   /** The edition's areas (dimension ids), in the study's order. */
   dimensions: string[];
+  /** The path the site is served under ("/" or "/reports/kaukovesi/"). */
+  base: string;
+  /** A site path ("/en/2025/", "/downloads/…") as the page links to it: under the base. */
+  url(path: string): string;
 }
 
 export function translator(lang: Lang): Translate {
@@ -75,10 +80,21 @@ export function domainLabeller(edition: EditionModel, lang: Lang): (key: string)
   return (key) => (key === TOTAL ? text(lang, 'ui.total') : (edition.domains.find((d) => d.key === key)?.label[lang] ?? key));
 }
 
-/** The context of one page: its edition, the one before it, its language and the domains it shows. */
-export function pageContext(model: ReportModel, route: Route): PageContext {
+/** The edition with the links of its commentary in `lang` under the base path. */
+function rebasedEdition(edition: EditionModel, lang: Lang, base: string): EditionModel {
+  const editorial = edition.editorial[lang];
+  if (base === '/' || !editorial) return edition;
+  const sections = Object.fromEntries(Object.entries(editorial.sections).map(([id, html]) => [id, rebaseLinks(html, base)]));
+  return { ...edition, editorial: { ...edition.editorial, [lang]: { ...editorial, summaryHtml: rebaseLinks(editorial.summaryHtml, base), sections } } };
+}
+
+/**
+ * The context of one page: its edition, the one before it, its language and the domains
+ * it shows; its links under `base` (a normalised base path, "/" by default).
+ */
+export function pageContext(model: ReportModel, route: Route, base = '/'): PageContext {
   const { lang } = route;
-  const edition = editionOf(model, route.year);
+  const edition = rebasedEdition(editionOf(model, route.year), lang, base);
   const previous = edition.previousYear !== undefined ? model.editions.find((e) => e.year === edition.previousYear) : undefined;
   const t = translator(lang);
   const domainLabel = domainLabeller(edition, lang);
@@ -95,5 +111,7 @@ export function pageContext(model: ReportModel, route: Route): PageContext {
     domains: reportDomainKeys(model.study.groups).map((key) => ({ key, label: domainLabel(key) })),
     domainLabel,
     dimensions: edition.indicators.filter((i) => i.kind === 'dimension').map((i) => i.id),
+    base,
+    url: (path) => withBase(base, path),
   };
 }

@@ -5,23 +5,35 @@
 import type { PageContext } from './page-context.ts';
 import type { Route } from './routes.ts';
 import type { TableView } from './tables.ts';
-import { TOTAL, groupKey } from './domain-key.ts';
+import { TOTAL, groupKey, parseDomainKey } from './domain-key.ts';
 import { benchmarkTable } from './benchmark.ts';
 import { distributionFigure, domainTable, driversFigure, groupBars, indicatorBars, meanTable, npsFigure, profileFigure, totalTable, trendFigure, type FigureView } from './figures.ts';
 import { DISCLOSURE_FLOOR } from '../study/disclosure.ts';
+import { listText } from '../i18n/index.ts';
 import { groupNotes } from './groups.ts';
 import { testCountSentences, testCounts } from './method.ts';
 import { hasGroups, hasPrevious, hasTrend, trendIndicators } from './presence.ts';
-import { areasCaption, changeDescription, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
+import { areasCaption, changeDescription, figureSlug, groupSlug, headlines, indicatorOf, overviewDimensions, type Headline } from './view.ts';
 
-/** The strengths and development areas of a domain's driver analysis, most important first. */
-export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[] } | undefined {
+/** The code of a group's domain key (the report's domains are the total and the groups). */
+function parseGroupCode(key: string): string {
+  const parsed = parseDomainKey(key);
+  return parsed && 'code' in parsed ? parsed.code : key;
+}
+
+/**
+ * The strengths and development areas of a domain's driver analysis, most important first: only those whose
+ * quadrant is stable over the replicates. `uncertain`: those whose estimate would be one, but whose quadrant is not.
+ */
+export function strengthsAndAreas(ctx: PageContext, domain: string): { strengths: string[]; develop: string[]; uncertain: string[] } | undefined {
   const drivers = ctx.edition.drivers.find((d) => d.domain === domain);
   if (!drivers) return undefined;
   const byImportance = [...drivers.predictors].sort((a, b) => b.importance - a.importance);
+  const named = (q: 'strength' | 'develop') => byImportance.filter((p) => p.quadrant === q && p.quadrantStable).map((p) => p.label[ctx.lang]);
   return {
-    strengths: byImportance.filter((p) => p.quadrant === 'strength').map((p) => p.label[ctx.lang]),
-    develop: byImportance.filter((p) => p.quadrant === 'develop').map((p) => p.label[ctx.lang]),
+    strengths: named('strength'),
+    develop: named('develop'),
+    uncertain: byImportance.filter((p) => (p.quadrant === 'strength' || p.quadrant === 'develop') && !p.quadrantStable).map((p) => p.label[ctx.lang]),
   };
 }
 
@@ -29,7 +41,8 @@ export interface SummaryView {
   cards: Headline[];
   /** The areas' means, when the edition has areas. */
   areas?: FigureView;
-  quadrants?: { strengths: string[]; develop: string[] };
+  /** Stable strengths and development areas; `uncertain`: a sentence naming those whose quadrant the replicates do not settle. */
+  quadrants?: { strengths: string[]; develop: string[]; uncertain?: string };
   /** The NPS, when the study has one. */
   nps?: FigureView;
   /** Open answers to the NPS question, per group; no label in a study without groups. */
@@ -43,9 +56,17 @@ export interface SummaryView {
 /** The summary: headline figures, the areas, strengths and development areas, the NPS and its quotes. */
 export function summaryView(ctx: PageContext, idPrefix: string): SummaryView {
   const dimensions = overviewDimensions(ctx);
-  const areas = dimensions.length > 0 ? indicatorBars(ctx, dimensions, TOTAL, `${idPrefix}-areas`, areasCaption(ctx, dimensions)) : undefined;
-  const quadrants = strengthsAndAreas(ctx, TOTAL);
-  const nps = npsFigure(ctx, `${idPrefix}-nps`);
+  // The print report prefixes the anchors; the files are the summary page's.
+  const areaBars = dimensions.length > 0 ? indicatorBars(ctx, dimensions, TOTAL, `${idPrefix}-areas`, areasCaption(ctx, dimensions)) : undefined;
+  const areas = areaBars && { ...areaBars, file: 'summary-areas' };
+  const named = strengthsAndAreas(ctx, TOTAL);
+  const quadrants = named && {
+    strengths: named.strengths,
+    develop: named.develop,
+    ...(named.uncertain.length > 0 ? { uncertain: ctx.t('ui.quadrantUncertainList', { names: listText(named.uncertain, ctx.lang) }) } : {}),
+  };
+  const npsBars = npsFigure(ctx, `${idPrefix}-nps`);
+  const nps = npsBars && { ...npsBars, file: 'summary-nps' };
   const tests = testCountSentences(testCounts(ctx.edition), ctx.lang);
   const adjusted = ctx.study.multipleComparisons === 'benjamini-hochberg' && ctx.edition.previousYear !== undefined;
   return {
@@ -78,7 +99,7 @@ export function areaView(ctx: PageContext, page: Route): { change?: string; item
   return {
     ...(hasPrevious(edition) ? { change: changeDescription(dim.stats[TOTAL]?.previous, ctx.lang, 2, { notComparable: dim.notComparable, previousYear: edition.previousYear }) } : {}),
     items: indicatorBars(ctx, statements, TOTAL, `${prefix}-items`, `${page.title}: ${t('ui.items').toLowerCase()}`),
-    distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-dist`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
+    distribution: distributionFigure(ctx, [page.id, ...dim.components], TOTAL, `${prefix}-distribution`, `${page.title}: ${t('ui.distribution').toLowerCase()}`),
     ...(ctx.domains.length > 1 ? { groups: groupBars(ctx, page.id, `${prefix}-groups`) } : {}),
     ...(hasTrend(ctx.model, edition, page.id) ? { trend: trendFigure(ctx, page.id, `${prefix}-trend`) } : {}),
   };
@@ -89,7 +110,7 @@ export function groupView(ctx: PageContext, page: Route): { respondents: string;
   const { edition, t, locale } = ctx;
   const code = page.id;
   const group = edition.respondents.groups.find((g) => g.code === code);
-  const prefix = page.anchor.replace(/-h$/, '');
+  const prefix = `group-${groupSlug(ctx.study, code)}`;
   const headline = ctx.study.headlines;
   const table = meanTable(ctx, [...headline, ...ctx.dimensions], groupKey(code));
   return {
@@ -116,7 +137,7 @@ export function benchmarkView(ctx: PageContext): { note: string; figure: FigureV
 
 /** The trends page: the series of every headline figure and area that has figures from an earlier edition. */
 export function trendFigures(ctx: PageContext): FigureView[] {
-  return trendIndicators(ctx.model, ctx.edition).map((id, i) => trendFigure(ctx, id, `trend-${i}`));
+  return trendIndicators(ctx.model, ctx.edition).map((id) => trendFigure(ctx, id, `trends-${figureSlug(id)}`));
 }
 
 /**
@@ -156,8 +177,8 @@ export function driversView(ctx: PageContext): DriversView {
   const factorLabel = (id: string) => edition.indicators.find((i) => i.id === id)?.label[lang] ?? id;
   const charts: DriversView['charts'] = [];
   const gaps: string[] = [];
-  ctx.domains.forEach(({ key, label }, i) => {
-    const figure = driversFigure(ctx.model, edition, key, lang, `drivers-${i}`);
+  ctx.domains.forEach(({ key, label }) => {
+    const figure = driversFigure(ctx.model, edition, key, lang, `drivers-${key === TOTAL ? 'total' : `group-${groupSlug(study, parseGroupCode(key))}`}`);
     if (!figure) {
       // Why, as the model says; an older model without reasons gets the general sentence.
       const gap = edition.driverGaps?.find((g) => g.domain === key);

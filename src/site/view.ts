@@ -19,12 +19,47 @@ export function groupSlug(study: StudyMeta, code: string): string {
   );
 }
 
+/**
+ * An id as part of an anchor and a file name: letters, digits, "-" and "_" kept, any
+ * other run of characters one "-". The same id gives the same name in every build.
+ */
+export function figureSlug(id: string): string {
+  return id.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
+
+/** The kinds of file each figure is built as. */
+export type FigureFileKind = 'svg' | 'png';
+
+/** Where a figure's file is served: /<lang>/<year>/figures/<file>.<kind>. */
+export function figureFileHref(lang: Lang, year: number, file: string, kind: FigureFileKind): string {
+  return `/${lang}/${year}/figures/${file}.${kind}`;
+}
+
+/** Where the share image of an edition in a language is served (Open Graph). */
+export function shareImageHref(lang: Lang, year: number): string {
+  return `/${lang}/${year}/share.png`;
+}
+
+/** The name a downloaded figure file is saved under: the study, edition and language with the figure's name. */
+export function figureDownloadName(study: StudyMeta, year: number, lang: Lang, file: string, kind: FigureFileKind): string {
+  return `${study.id}-${year}-${lang}-${file}.${kind}`;
+}
+
 export function pdfFileName(study: StudyMeta, edition: EditionModel, lang: Lang): string {
   return `${study.id}-${edition.year}-${lang}-v${edition.version}.pdf`;
 }
 
 export function pdfHref(study: StudyMeta, edition: EditionModel, lang: Lang): string {
   return `/pdf/${pdfFileName(study, edition, lang)}`;
+}
+
+/** The name of an edition's workbook or deck in one language: like the PDF's, with the file's own extension. */
+export function officeFileName(study: StudyMeta, edition: EditionModel, lang: Lang, kind: 'xlsx' | 'pptx'): string {
+  return `${study.id}-${edition.year}-${lang}-v${edition.version}.${kind}`;
+}
+
+export function officeHref(study: StudyMeta, edition: EditionModel, lang: Lang, kind: 'xlsx' | 'pptx'): string {
+  return `/downloads/${officeFileName(study, edition, lang, kind)}`;
 }
 
 export function downloadHref(study: StudyMeta, edition: EditionModel, kind: 'csv' | 'json'): string {

@@ -6,3 +6,4 @@ export * from './slug.ts';
 export * from './disclosure.ts';
 export * from './sections.ts';
 export * from './editions.ts';
+export * from './base-path.ts';

@@ -5,6 +5,7 @@ import { checkEditions } from './edition-checks.ts';
 import type { Span } from './editions.ts';
 import { DISCLOSURE_FLOOR } from './disclosure.ts';
 import { MAX_SLUG_LENGTH } from './slug.ts';
+import { basePathProblem, normaliseBasePath } from './base-path.ts';
 
 import { LANGUAGES, type Lang } from '../i18n/languages.ts';
 
@@ -247,6 +248,16 @@ export const studySchema = z
     title: titleSchema.describe('Title of the study.'),
     organisation: titleSchema.describe('The organisation the study is about; the PDF author.'),
     languages: z.array(z.enum(LANGUAGES)).min(1).default(['fi', 'en']).describe('Report languages; the first is the default.'),
+    base: z
+      .string()
+      .superRefine((value, ctx) => {
+        const problem = basePathProblem(value);
+        if (problem)
+          ctx.addIssue({ code: 'custom', message: problem, params: { hint: 'Write the path the site is served under, e.g. "/reports/kaukovesi/" (or leave "base" out for the root of a domain).' } });
+      })
+      .transform(normaliseBasePath)
+      .optional()
+      .describe('The path the site is served under, e.g. "/reports/kaukovesi/" (default "/", the root of a domain); `luotain build --base` overrides it.'),
     columns: z
       .object({
         id: column.optional().describe('Column with the respondent id (unique within an edition); without it rows are told apart by their line.'),
@@ -360,6 +371,12 @@ export const studySchema = z
       .strict()
       .optional()
       .describe('How to read responses.xlsx (responses.csv and responses.sav need nothing).'),
+    siteUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http or https address, such as https://www.example.fi/reports/study/' })
+      .optional()
+      .describe(
+        'The address the site is published at (its root, with any base path), such as https://www.example.fi/reports/study/. It makes the absolute addresses social media need: the pages then name their own address and their share image (og:url, og:image).',
+      ),
     minBase: z.number().int().min(DISCLOSURE_FLOOR).default(30).describe('Minimum unweighted n for a figure to be shown.'),
     multipleComparisons: z
       .enum(['none', 'benjamini-hochberg'])

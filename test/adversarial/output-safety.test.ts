@@ -3,7 +3,7 @@
  * study's files, write outside its output, or leave a half-replaced output.
  * Each case proves every input file is still there, byte for byte.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -167,6 +167,35 @@ describe('replacing the previous output', () => {
     expect(result.errors).toContain(`error: another build (process ${process.pid}) is writing ${study.dir}/site now: wait for it to finish. If no build is running, remove ${study.dir}/.site.lock.`);
     expect(existsSync(join(study.dir, 'site'))).toBe(false);
     expect(readFileSync(join(study.dir, '.site.lock'), 'utf8')).toBe(String(process.pid));
+  });
+});
+
+describe('a web server running as another user', () => {
+  it('can read the whole built folder under a private umask: folders 0755, files 0644, archived PDFs included', async () => {
+    study = makeStudyFolder();
+    const id = JSON.parse(readFileSync(join(study.dir, 'data', 'study.json'), 'utf8')).id as string;
+    const run = async (...argv: string[]) => {
+      const effects = silentEffects({ cwd: study.dir });
+      expect(await main(argv, effects), effects.errors.join('\n')).toBe(0);
+    };
+    await run('publish', '2024', '--date', '2025-03-01');
+    // The last build's PDF of version 1.0, private as a strict umask leaves it, is archived by the correction.
+    mkdirSync(join(study.dir, 'dist', 'pdf'), { recursive: true });
+    writeFileSync(join(study.dir, 'dist', 'pdf', `${id}-2024-fi-v1.0.pdf`), '%PDF-1.7 version 1.0', { mode: 0o600 });
+    await run('publish', '2024', '--version', '1.1', '--note-fi', 'Korjattu', '--note-en', 'Corrected', '--date', '2025-04-01');
+    const umask = process.umask(0o077);
+    try {
+      const result = await build(['--out', 'site']);
+      expect(result.code, result.errors).toBe(0);
+    } finally {
+      process.umask(umask);
+    }
+    const site = join(study.dir, 'site');
+    const entries = readdirSync(site, { recursive: true, withFileTypes: true }).map((e) => ({ path: join(e.parentPath, e.name), dir: e.isDirectory() }));
+    expect(entries.map((e) => e.path)).toContain(join(site, 'pdf', `${id}-2024-fi-v1.0.pdf`));
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    expect(modeOf(site)).toBe(0o755);
+    expect(entries.filter((e) => modeOf(e.path) !== (e.dir ? 0o755 : 0o644)).map((e) => `${e.path} ${modeOf(e.path).toString(8)}`)).toEqual([]);
   });
 });
 

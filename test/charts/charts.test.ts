@@ -12,6 +12,7 @@ import {
   groupColour,
   groupProfile,
   importancePerformance,
+  importancePerformanceSummary,
   npsBar,
   renderChart,
   scoreBars,
@@ -207,6 +208,30 @@ describe('numbers and language', () => {
   it('accepts an explicit text alternative', () => {
     const svg = scoreBars(scoreBarsInput(), { lang: 'fi', idPrefix: 'a', ariaLabel: 'Oma kuvaus.' });
     expect(parse(svg).getAttribute('aria-label')).toBe('Oma kuvaus.');
+  });
+});
+
+describe('importance intervals and uncertain quadrants', () => {
+  it('draws each importance interval as a line through its point, and an uncertain point hollow', () => {
+    const input = importancePerformanceInput('en');
+    const svg = parse(importancePerformance(input, { lang: 'en', idPrefix: 'ip' }));
+    const lines = [...svg.querySelectorAll('line')].filter(
+      (l) => l.getAttribute('y1') === l.getAttribute('y2') && Number(l.getAttribute('x2')) > Number(l.getAttribute('x1')) && l.getAttribute('stroke') === '#0072B2',
+    );
+    expect(lines).toHaveLength(input.points.length);
+    // The widest interval in shares is also the widest line.
+    const widths = lines.map((l) => Number(l.getAttribute('x2')) - Number(l.getAttribute('x1')));
+    const shareWidths = input.points.map((p) => p.interval![1] - p.interval![0]);
+    expect(widths.indexOf(Math.max(...widths))).toBe(shareWidths.indexOf(Math.max(...shareWidths)));
+    const hollow = [...svg.querySelectorAll('circle')].filter((c) => (c.getAttribute('fill') ?? c.parentElement?.getAttribute('fill')) === '#ffffff');
+    expect(hollow).toHaveLength(1);
+  });
+
+  it('names an uncertain point in no quadrant of the text alternative, only as uncertain', () => {
+    const summary = importancePerformanceSummary(importancePerformanceInput('en'), 'en');
+    expect(summary).toContain('Uncertain: Työpaikka.');
+    expect(summary).toMatch(/Strengths: Tuotteet ja palvelut\./);
+    expect(summary.match(/Työpaikka/g)).toHaveLength(1);
   });
 });
 

@@ -61,19 +61,20 @@ export function distributionBarsInput(lang: Lang): DistributionBarsInput {
 export function importancePerformanceInput(lang: Lang): ImportancePerformanceInput {
   return {
     points: [
-      { id: 'products', label: 'Tuotteet ja palvelut', importance: 0.28, performance: 4.05 },
-      { id: 'finance', label: 'Talous', importance: 0.08, performance: 3.12 },
-      { id: 'csr', label: LONG_LABEL, importance: 0.22, performance: 3.4 },
-      { id: 'leadership', label: 'Johtaminen', importance: 0.12, performance: 3.7 },
-      { id: 'innovation', label: 'Innovatiivisuus', importance: 0.1, performance: 3.68 },
-      { id: 'workplace', label: 'Työpaikka', importance: 0.2, performance: 3.42 },
+      { id: 'products', label: 'Tuotteet ja palvelut', importance: 0.28, performance: 4.05, interval: [0.22, 0.35], stable: true },
+      { id: 'finance', label: 'Talous', importance: 0.08, performance: 3.12, interval: [0.05, 0.12], stable: true },
+      { id: 'csr', label: LONG_LABEL, importance: 0.22, performance: 3.4, interval: [0.16, 0.29], stable: true },
+      { id: 'leadership', label: 'Johtaminen', importance: 0.12, performance: 3.7, interval: [0.08, 0.17], stable: true },
+      { id: 'innovation', label: 'Innovatiivisuus', importance: 0.1, performance: 3.68, interval: [0.06, 0.15], stable: true },
+      // Near the importance split: the replicates do not settle its quadrant.
+      { id: 'workplace', label: 'Työpaikka', importance: 0.2, performance: 3.42, interval: [0.12, 0.27], stable: false },
     ],
     importanceSplit: 1 / 6,
     performanceSplit: 3.6,
     quadrantLabels: {
-      fi: { strength: 'Vahvuudet', develop: 'Kehityskohteet', maintain: 'Ylläpidettävät', lower: 'Vähemmän tärkeät' },
-      sv: { strength: 'Styrkor', develop: 'Utvecklingsområden', maintain: 'Att upprätthålla', lower: 'Mindre brådskande' },
-      en: { strength: 'Strengths', develop: 'Development areas', maintain: 'Maintain', lower: 'Lower priority' },
+      fi: { strength: 'Vahvuudet', develop: 'Kehityskohteet', maintain: 'Ylläpidettävät', lower: 'Vähemmän tärkeät', uncertain: 'Epävarma' },
+      sv: { strength: 'Styrkor', develop: 'Utvecklingsområden', maintain: 'Att upprätthålla', lower: 'Mindre brådskande', uncertain: 'Osäker' },
+      en: { strength: 'Strengths', develop: 'Development areas', maintain: 'Maintain', lower: 'Lower priority', uncertain: 'Uncertain' },
     }[lang],
   };
 }

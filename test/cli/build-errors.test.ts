@@ -72,6 +72,21 @@ describe('usage', () => {
     expect(await main([], none)).toBe(2);
   });
 
+  it('a --base that is not a plain path is a usage error in words, before anything is read or written', async () => {
+    for (const [base, why] of [
+      ['/reports/../admin/', 'must not contain "." or ".." folders'],
+      ['/reports/?v=2', 'must be a path only: no "?" query or "#" fragment'],
+      ['https://example.fi/reports/', 'must be a path such as "/reports/kaukovesi/", not an address with a scheme or host'],
+    ]) {
+      for (const name of ['build', 'serve']) {
+        const effects = silentEffects({ cwd: scratch });
+        expect(await main([name, '--base', base!, '--out', 'never'], effects)).toBe(2);
+        expect(effects.errors[0]!.split('\n')[0]).toBe(`luotain ${name}: --base ${JSON.stringify(base)} ${why}. Give the path the site is served under, e.g. --base /reports/kaukovesi/`);
+      }
+    }
+    expect(readdirSync(scratch)).not.toContain('never');
+  });
+
   it('an unknown option or command exits 2', async () => {
     for (const name of ['compute', 'build', 'publish', 'new-edition', 'check']) {
       const effects = silentEffects({ cwd: scratch });

@@ -22,6 +22,8 @@ const run = async (...argv: string[]) => {
 };
 const load = () => loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: scratch, ...TEST_LOAD });
 const PDF_FI = 'kaukovesi-maine-2025-fi-v1.0.pdf';
+/** The note of a correction in each of the sample's languages. */
+const NOTES = ['--note-fi', 'Korjattu', '--note-sv', 'Korrigerad', '--note-en', 'Corrected'];
 
 beforeAll(() => {
   cpSync(join(ROOT, 'data'), at('data'), { recursive: true });
@@ -64,7 +66,11 @@ describe('luotain publish', () => {
     // logit and within 0–1; the new record says so.
     const committed = JSON.parse(readFileSync(join(ROOT, 'reports/2025/publication.json'), 'utf8')) as PublicationRecord;
     const shareBound = /\|(top_box|share_\d+|cant_say|promoters|passives|detractors)\.ci_(low|high)$/;
-    const changed = diffFigures(committed.current.figures, r.current.figures);
+    // The key drivers' figures are new to the record (the committed one predates them): additions only.
+    const diff = diffFigures(committed.current.figures, r.current.figures);
+    const driverAdditions = diff.filter((c) => c.old === undefined && c.key.includes('|driver.'));
+    expect(driverAdditions.length).toBeGreaterThan(0);
+    const changed = diff.filter((c) => !driverAdditions.includes(c));
     expect(changed.filter((c) => !shareBound.test(c.key) || c.old === undefined || c.new === undefined)).toEqual([]);
     expect(changed.length).toBeGreaterThan(1000);
     expect(changed.every((c) => Number(c.new) >= 0 && Number(c.new) <= 1)).toBe(true);
@@ -113,7 +119,7 @@ describe('luotain publish', () => {
     expect(Number(now)).toBeLessThan(Number(old));
     expect(listed.every((l) => l.startsWith('    total|'))).toBe(true);
     expect(error).toContain(
-      '  → If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note "what was corrected". Otherwise restore the inputs of version 1.0.',
+      '  → If the change is a correction, publish it as a new version: luotain publish 2025 --version <next> --note-fi "what was corrected" --note-sv "what was corrected" --note-en "what was corrected". Otherwise restore the inputs of version 1.0.',
     );
   });
 
@@ -121,24 +127,45 @@ describe('luotain publish', () => {
     const before = read('reports/2025/publication.json');
     const again = await run('publish', '2025');
     expect(again.code).toBe(1);
-    expect(again.err.at(-1)).toBe('Edition 2025 is already published as version 1.0. To publish a correction, give a higher --version and a --note saying what changed.');
-    const same = await run('publish', '2025', '--version', '1.0', '--note', 'x');
+    expect(again.err.at(-1)).toBe(
+      'Edition 2025 is already published as version 1.0. To publish a correction, give a higher --version and the note saying what changed (--note-fi "…" --note-sv "…" --note-en "…").',
+    );
+    const same = await run('publish', '2025', '--version', '1.0', ...NOTES);
     expect(same.code).toBe(1);
     expect(same.err.at(-1)).toBe('Version 1.0 is not higher than the published version 1.0 of edition 2025.');
     const noNote = await run('publish', '2025', '--version', '1.1');
     expect(noNote.code).toBe(1);
-    expect(noNote.err.at(-1)).toBe('A correction needs a --note saying what changed since version 1.0.');
-    const badVersion = await run('publish', '2025', '--version', 'v2', '--note', 'x');
+    expect(noNote.err.at(-1)).toBe('A correction needs a note saying what changed since version 1.0: --note-fi "…" --note-sv "…" --note-en "…".');
+    const badVersion = await run('publish', '2025', '--version', 'v2', ...NOTES);
     expect(badVersion.code).toBe(2);
     expect(badVersion.err.at(-1)).toMatch(/^luotain publish: --version "v2" is not a version like 1\.0 or 1\.1\nUsage: luotain publish YEAR /);
     expect(read('reports/2025/publication.json')).toBe(before);
     expect(existsSync(at('reports/2025/pdf'))).toBe(false);
   });
 
+  it('a correction of a study in three languages needs its note in each: one --note, a missing language or a foreign one is a usage error', async () => {
+    const before = read('reports/2025/publication.json');
+    const cases: [string[], string][] = [
+      [['--note', 'Corrected'], '--note gives the note in one language, but the study is in fi, sv and en: give it in each, --note-fi, --note-sv and --note-en'],
+      [['--note-fi', 'Korjattu', '--note-en', 'Corrected'], "the note is missing in sv: the study is in fi, sv and en, and each language's pages show the note in their own language; add --note-sv"],
+      [['--note-en', 'Corrected'], "the note is missing in fi and sv: the study is in fi, sv and en, and each language's pages show the note in their own language; add --note-fi and --note-sv"],
+      [
+        ['--note-fi', 'Korjattu', '--note-sv', '  ', '--note-en', 'Corrected'],
+        "the note is missing in sv: the study is in fi, sv and en, and each language's pages show the note in their own language; add --note-sv",
+      ],
+    ];
+    for (const [notes, message] of cases) {
+      const result = await run('publish', '2025', '--version', '1.1', ...notes);
+      expect(result.code).toBe(2);
+      expect(result.err.at(-1)!.split('\n')[0]).toBe(`luotain publish: ${message}`);
+    }
+    expect(read('reports/2025/publication.json')).toBe(before);
+  });
+
   it('publishes a correction: history keeps 1.0, its PDF is archived, and compute passes again', async () => {
     mkdirSync(at('dist/pdf'), { recursive: true });
     writeFileSync(at('dist/pdf', PDF_FI), '%PDF-1.7 fake version 1.0');
-    const { code, out, err } = await run('publish', '2025', '--version', '1.1', '--note', 'Corrected', '--date', '2025-04-01');
+    const { code, out, err } = await run('publish', '2025', '--version', '1.1', ...NOTES, '--date', '2025-04-01');
     expect(code).toBe(0);
     expect(out[0]).toBe(`Archived ${PDF_FI}`);
     expect(err).toContain(
@@ -146,7 +173,8 @@ describe('luotain publish', () => {
     );
     expect(readFileSync(at('reports/2025/pdf', PDF_FI), 'utf8')).toBe('%PDF-1.7 fake version 1.0');
     const r = record();
-    expect(r.current).toMatchObject({ version: '1.1', published: '2025-04-01', note: 'Corrected' });
+    expect(r.current).toMatchObject({ version: '1.1', published: '2025-04-01', note: { fi: 'Korjattu', sv: 'Korrigerad', en: 'Corrected' } });
+    expect(read('reports/2025/publication.json')).toContain('"note": {\n      "fi": "Korjattu",\n      "sv": "Korrigerad",\n      "en": "Corrected"\n    },');
     expect(r.history).toHaveLength(1);
     expect(r.history[0]).toMatchObject({ version: '1.0', published: '2025-03-13' });
     expect(r.history[0]).not.toHaveProperty('figures');
@@ -160,7 +188,7 @@ describe('luotain publish', () => {
     expect(model!.editions[3]).toMatchObject({
       version: '1.1',
       published: '2025-04-01',
-      note: 'Corrected',
+      note: { fi: 'Korjattu', sv: 'Korrigerad', en: 'Corrected' },
       history: [{ version: '1.0', published: '2025-03-13', pdf: { fi: `/pdf/${PDF_FI}` } }],
     });
   });

@@ -54,12 +54,30 @@ describe('the interval of shares per edition', () => {
     const warnings = issues.filter((i) => i.message.includes('symmetric intervals for shares'));
     expect(warnings.map((w) => w.file)).toEqual(['2022', '2023', '2024', '2025'].map((y) => join('reports', y, 'publication.json')));
     expect(warnings[2]!.message).toMatch(/^2024 was published with symmetric intervals for shares \(the share ± 1\.96 standard errors\), \d+ of which reach below 0 % or above 100 %;/);
-    expect(warnings[2]!.hint).toBe('Publish a new version to adopt the logit interval: luotain publish 2024 --version <next> --note "Intervals of shares by the logit method".');
+    expect(warnings[2]!.hint).toBe(
+      'Publish a new version to adopt the logit interval: luotain publish 2024 --version <next> --note-fi "Intervals of shares by the logit method" --note-sv "Intervals of shares by the logit method" --note-en "Intervals of shares by the logit method".',
+    );
   });
 
   it('a new version adopts the logit interval and records it; the other editions keep theirs', async () => {
     const effects = silentEffects({ cwd: scratch });
-    const code = await main(['publish', '2024', '--version', '1.1', '--note', 'Intervals of shares by the logit method', '--date', '2026-01-15'], effects);
+    const code = await main(
+      [
+        'publish',
+        '2024',
+        '--version',
+        '1.1',
+        '--note-fi',
+        'Osuuksien luottamusvälit logit-menetelmällä',
+        '--note-sv',
+        'Andelarnas konfidensintervall med logit-metoden',
+        '--note-en',
+        'Intervals of shares by the logit method',
+        '--date',
+        '2026-01-15',
+      ],
+      effects,
+    );
     expect(effects.errors.filter((l) => l.startsWith('error'))).toEqual([]);
     expect(code).toBe(0);
     expect(effects.output.at(-1)).toBe('The shares of 2024 now have logit intervals, within 0–100 %; version 1.0 had symmetric ones (the share ± 1.96 standard errors).');

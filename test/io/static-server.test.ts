@@ -107,3 +107,23 @@ describe('serveStatic', () => {
     await expect(fetch(`${other.origin}/`)).rejects.toThrow();
   });
 });
+
+describe('serveStatic under a base path', () => {
+  it('serves the site at the base only; the root and the base without its slash lead there', async () => {
+    const under = await serveStatic(root, 0, '/reports/kaukovesi/');
+    const at = (path: string) => fetch(`${under.origin}${path}`, { redirect: 'manual' });
+    try {
+      expect((await at('/reports/kaukovesi/fi/2025/print/')).status).toBe(200);
+      expect(await (await at('/reports/kaukovesi/_astro/print.css')).text()).toBe('body{}');
+      expect((await at('/reports/kaukovesi/')).status).toBe(200);
+      for (const path of ['/', '/reports/kaukovesi']) {
+        const res = await at(path);
+        expect([res.status, res.headers.get('location')]).toEqual([302, '/reports/kaukovesi/']);
+      }
+      for (const path of ['/fi/2025/print/', '/_astro/print.css', '/reports/', '/reports/kaukovesi-2/index.html']) expect((await at(path)).status, path).toBe(404);
+      expect((await at('/reports/kaukovesi/../../secret.txt')).status).not.toBe(200);
+    } finally {
+      await under.close();
+    }
+  });
+});

@@ -5,8 +5,9 @@
 // survey package in test/estimate/survey-mean.test.ts).
 import { describe, expect, it } from 'vitest';
 import { assembleEdition } from '../../src/model/assemble-edition.ts';
-import { surveyMean, type Design } from '../../src/estimate/index.ts';
+import { lmg, quadrantOf, quantile7, replicateScheme, replicateWeights, surveyMean, type Design } from '../../src/estimate/index.ts';
 import type { Cell, EditionModel, IndicatorStats } from '../../src/model/types.ts';
+import { recordedFigures } from '../../src/publish/index.ts';
 import type { EditionData } from '../../src/load/types.ts';
 import type { Study } from '../../src/study/schema.ts';
 import { edition, repeat, report, rng, testStudy, valuesOf, type Row } from './build.ts';
@@ -367,6 +368,82 @@ describe('drivers', () => {
       expect(d.predictors[0]!.importance).toBeGreaterThan(0.5);
     }
     expect(seen.size).toBeGreaterThan(1);
+  });
+
+  it('each importance has the standard error, percentile interval and quadrant shares of the replicates, computed respondent by respondent', () => {
+    // The slow path: every replicate's weights (replicateWeights, checked against the documented scheme in
+    // test/estimate/driver-uncertainty.test.ts) into lmg and weighted means over the domain's respondents.
+    const scheme = replicateScheme({ strata: data.group, weights: data.weight, strataCount: study.groups.length });
+    const cols = ['q1', 'q4', 'q5'].map((id) => valuesOf(study, data, id));
+    const y2 = valuesOf(study, data, 'y2');
+    const sup = Float64Array.from(valuesOf(study, data, 'y1'), (v, i) => {
+      const w = y2[i]!;
+      return Number.isNaN(v) ? w : Number.isNaN(w) ? v : (v + w) / 2;
+    });
+    const inDomain: Record<string, (i: number) => boolean> = { total: () => true, 'group:A': (i) => data.group[i] === 0, 'group:B': (i) => data.group[i] === 1 };
+    for (const d of m.drivers) {
+      expect(d.replicates).toBe(500);
+      const mask = Uint8Array.from({ length: data.n }, (_, i) => (inDomain[d.domain]!(i) ? 1 : 0));
+      const shares: number[][] = [];
+      const counts = [0, 0, 0];
+      for (let b = 0; b < scheme.replicates; b++) {
+        const w = replicateWeights(scheme, data.weight, b);
+        const fit = lmg(cols, sup, w, mask)!;
+        shares.push(fit.share);
+        const perf = cols.map((c) => {
+          let sw = 0;
+          let swx = 0;
+          for (let i = 0; i < data.n; i++) {
+            if (mask[i] === 0 || Number.isNaN(c[i]!) || w[i] === 0) continue;
+            sw += w[i]!;
+            swx += w[i]! * c[i]!;
+          }
+          return swx / sw;
+        });
+        const split = perf.reduce((a, v) => a + v, 0) / 3;
+        d.predictors.forEach((p, j) => {
+          if (quadrantOf(fit.share[j]!, perf[j]!, 1 / 3, split) === p.quadrant) counts[j]!++;
+        });
+      }
+      d.predictors.forEach((p, j) => {
+        const values = shares.map((s) => s[j]!);
+        const mean = values.reduce((a, v) => a + v, 0) / values.length;
+        const se = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+        expect(p.importanceSe).toBeCloseTo(se, 10);
+        values.sort((a, b) => a - b);
+        expect(p.importanceCi[0]).toBeCloseTo(quantile7(values, 0.025), 10);
+        expect(p.importanceCi[1]).toBeCloseTo(quantile7(values, 0.975), 10);
+        expect(p.quadrantShares[p.quadrant]).toBe(counts[j]! / 500);
+        expect(Object.values(p.quadrantShares).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+        expect(p.quadrantStable).toBe(p.quadrantShares[p.quadrant] >= 0.8);
+      });
+    }
+  });
+
+  it('are figures of the publication record: the point quadrant as it is, and its stability as a figure of its own', () => {
+    const r = report(study, [data]);
+    const figures = recordedFigures(r, r.editions[0]!);
+    const total = r.editions[0]!.drivers.find((d) => d.domain === 'total')!;
+    const q1 = total.predictors[0]!;
+    expect(Number(figures['total|total|q1|driver.importance'])).toBeCloseTo(q1.importance, 11);
+    expect(figures['total|total|q1|driver.quadrant']).toBe(q1.quadrant);
+    expect(figures['total|total|q1|driver.quadrant_stable']).toBe(String(q1.quadrantStable));
+    expect(Number(figures['total|total|q1|driver.importance_se'])).toBeCloseTo(q1.importanceSe, 11);
+    expect(Number(figures[`total|total|q1|driver.quadrant_share_${q1.quadrant}`])).toBe(q1.quadrantShares[q1.quadrant]);
+    expect(figures[`total|total|${study.drivers!.outcome}|driver.replicates`]).toBe('500');
+    expect(figures['group|A|q4|driver.importance_ci_low']).toBeDefined();
+    expect(Object.keys(figures).filter((k) => k.includes('|driver.')).length).toBe(3 * (3 + 3 * 11));
+  });
+
+  it('in a study without groups: the whole sample is one stratum of the replicate scheme', () => {
+    const single = testStudy({ minBase: 10, groups: [], columns: { id: 'id', weight: 'w' } });
+    const d = model(single, edition(single, 2025, rows)).drivers;
+    expect(d.map((x) => x.domain)).toEqual(['total']);
+    for (const p of d[0]!.predictors) {
+      expect(p.importanceSe).toBeGreaterThan(0);
+      expect(p.importanceCi[0]).toBeLessThanOrEqual(p.importance + 1e-9);
+      expect(Object.values(p.quadrantShares).reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+    }
   });
 
   it('none without a driver configuration', () => {

@@ -16,7 +16,7 @@ import {
 } from '../../src/publish/index.ts';
 
 const inputs = { responses: 'r1', study: 's1', benchmarks: 'b1' };
-const version = (v: string, figures: Record<string, string> = { 'total|total|q1|mean.estimate': '3.5' }, note?: string): PublishedVersion => ({
+const version = (v: string, figures: Record<string, string> = { 'total|total|q1|mean.estimate': '3.5' }, note?: PublishedVersion['note']): PublishedVersion => ({
   version: v,
   published: '2025-03-13',
   toolVersion: '0.1.0',
@@ -107,6 +107,17 @@ describe('serialiseRecord and parseRecord', () => {
     const figureLines = text.split('\n').filter((l) => l.startsWith('      "') && l.includes('|'));
     expect(figureLines).toEqual(['      "group|\\"A\\"|q1|mean.n": "40",', '      "total|total|q1|mean.estimate": "3.6"']);
     expect(serialiseRecord(JSON.parse(text) as PublicationRecord)).toBe(text);
+  });
+
+  it('round-trips a note per language, and reads the one text of a record written before notes had languages', () => {
+    const perLanguage = withNewVersion(record, 2025, version('1.2', undefined, { fi: 'Korjattu "x"', sv: 'Korrigerad', en: 'Corrected' }));
+    const text = serialiseRecord(perLanguage);
+    expect(text).toContain('    "note": {\n      "fi": "Korjattu \\"x\\"",\n      "sv": "Korrigerad",\n      "en": "Corrected"\n    },\n');
+    expect(parseRecord(text, 'p.json', 2025)).toEqual({ record: perLanguage, issues: [] });
+    expect(parseRecord(text, 'p.json', 2025).record!.history.map((h) => h.note)).toEqual([undefined, 'Corrected "x"']);
+    const foreign = JSON.parse(text) as { current: { note: Record<string, string> } };
+    foreign.current.note = { de: 'Korrigiert' };
+    expect(parseRecord(JSON.stringify(foreign), 'p.json', 2025).issues.map((i) => i.message.split(':')[0])).toEqual(['current.note']);
   });
 
   const hint = 'Restore the file from version control; it is written by "luotain publish" and not edited by hand.';

@@ -5,7 +5,7 @@ import { pageContext } from '../../src/site/page-context.ts';
 import { routes } from '../../src/site/routes.ts';
 import { shapeReport, siteReport, withStudy } from './fixture.ts';
 
-const ctxOf = (model: ReportModel, lang: string, year: number, slug = '') => pageContext(model, routes(model).find((r) => r.lang === lang && r.year === year && r.slug === slug)!);
+const ctxOf = (model: ReportModel, lang: string, year: number, slug = '', base?: string) => pageContext(model, routes(model).find((r) => r.lang === lang && r.year === year && r.slug === slug)!, base);
 
 describe('navigation', () => {
   const model = siteReport();
@@ -66,6 +66,33 @@ describe('navigation', () => {
 
   it("links the edition's summary and print report", () => {
     expect(editionHome(ctxOf(model, 'fi', 2024, 'groups/C'))).toEqual({ summary: '/fi/2024/', print: '/fi/2024/print/' });
+  });
+});
+
+describe('navigation under a base path', () => {
+  const model = siteReport();
+  const BASE = '/reports/kaukovesi/';
+
+  it('puts every link of the chapters, the switchers, the latest edition and the home under the base', () => {
+    const ctx = ctxOf(model, 'en', 2024, 'areas/d2', BASE);
+    expect(chapterLinks(ctx).map((l) => l.href)).toEqual(chapterLinks(ctxOf(model, 'en', 2024, 'areas/d2')).map((l) => `/reports/kaukovesi${l.href}`));
+    expect(subNavigation(ctx)!.links.map((l) => l.href)).toEqual(['/reports/kaukovesi/en/2024/areas/d3/', '/reports/kaukovesi/en/2024/areas/d2/']);
+    expect(editionLinks(ctx).map((l) => l.href)).toEqual(['/reports/kaukovesi/en/2025/areas/d2/', '/reports/kaukovesi/en/2024/areas/d2/']);
+    expect(languageLinks(ctx).map((l) => l.href)).toEqual(['/reports/kaukovesi/fi/2024/areas/d2/']);
+    expect(latestLink(ctxOf({ ...model, latestYear: 2025 }, 'en', 2024, 'areas/d2', BASE))!.href).toBe('/reports/kaukovesi/en/2025/areas/d2/');
+    expect(editionHome(ctx)).toEqual({ summary: '/reports/kaukovesi/en/2024/', print: '/reports/kaukovesi/en/2024/print/' });
+    expect(ctx.url('/downloads/x.csv')).toBe('/reports/kaukovesi/downloads/x.csv');
+  });
+
+  it("puts the commentary's links from the site's root under the base, in the page's language only", () => {
+    const withLink = structuredClone(model);
+    const edition = withLink.editions.find((e) => e.year === 2025)!;
+    for (const lang of ['en', 'fi'] as const) edition.editorial[lang]!.summaryHtml = '<p><a href="/en/2024/">2024</a> <a href="https://example.fi/">x</a></p>';
+    const ctx = ctxOf(withLink, 'en', 2025, '', BASE);
+    expect(ctx.edition.editorial.en!.summaryHtml).toBe('<p><a href="/reports/kaukovesi/en/2024/">2024</a> <a href="https://example.fi/">x</a></p>');
+    expect(ctxOf(withLink, 'en', 2025).edition.editorial.en!.summaryHtml).toBe('<p><a href="/en/2024/">2024</a> <a href="https://example.fi/">x</a></p>');
+    // The model itself is not changed.
+    expect(edition.editorial.en!.summaryHtml).toBe('<p><a href="/en/2024/">2024</a> <a href="https://example.fi/">x</a></p>');
   });
 });
 

@@ -20,6 +20,34 @@ describe('summaryView', () => {
   });
 });
 
+describe('strengths and development areas', () => {
+  it('name only predictors whose quadrant is stable over the replicates; the others are called uncertain, in the summary, the chart and its table', () => {
+    const unstable = structuredClone(model);
+    const drivers = unstable.editions.find((e) => e.year === 2025)!.drivers.find((d) => d.domain === 'total')!;
+    const named = drivers.predictors.filter((p) => p.quadrant === 'strength' || p.quadrant === 'develop');
+    expect(named.length).toBeGreaterThan(0);
+    for (const p of drivers.predictors) p.quadrantStable = true;
+    const before = summaryView(ctxOf(unstable, 2025), 'summary').quadrants!;
+    expect([...before.strengths, ...before.develop].sort()).toEqual(named.map((p) => p.label.en).sort());
+    expect(before.uncertain).toBeUndefined();
+
+    const doubtful = named[0]!;
+    doubtful.quadrantStable = false;
+    doubtful.quadrantShares = { strength: 0, develop: 0, maintain: 0, lower: 0, [doubtful.quadrant]: 0.62 };
+    const after = summaryView(ctxOf(unstable, 2025), 'summary').quadrants!;
+    expect([...after.strengths, ...after.develop]).not.toContain(doubtful.label.en);
+    expect(after.uncertain).toBe(`Uncertain, so listed under neither: ${doubtful.label.en}.`);
+    const chart = driversView(ctxOf(unstable, 2025, 'drivers')).charts[0]!.figure;
+    const row = chart.table.rows.find((r) => r[0]!.text === doubtful.label.en)!;
+    const quadrantName = doubtful.quadrant === 'strength' ? 'strengths' : 'development areas';
+    expect(row.at(-1)!.text).toBe(`Uncertain (${quadrantName} in 62% of replicates)`);
+    expect(chart.svg).toContain(`Uncertain: ${doubtful.label.en}.`);
+    expect(chart.notes?.[0]).toBe(
+      'The lines are the 95% intervals of the importances, from 500 bootstrap replicates. A quadrant is named only when at least 80% of the replicates put the factor there; a hollow point is uncertain.',
+    );
+  });
+});
+
 describe('areaView', () => {
   it('shows the statements and the distribution, the groups in a study with groups, and the trend after the first edition', () => {
     const page = (m: ReportModel, year: number) => routes(m).find((r) => r.lang === 'en' && r.year === year && r.slug === 'areas/d3')!;

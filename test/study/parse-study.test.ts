@@ -87,6 +87,12 @@ describe('parseStudy', () => {
     ).toEqual(['columns.group: the groups need a group column: name it in columns.group']);
   });
 
+  it('takes an http or https siteUrl and refuses any other address', () => {
+    expect(problems((s) => (s.siteUrl = 'https://reports.example.fi/kaukovesi/'))).toEqual([]);
+    expect(problems((s) => (s.siteUrl = 'ftp://reports.example.fi/'))).toEqual(['siteUrl: must be an http or https address, such as https://www.example.fi/reports/study/']);
+    expect(problems((s) => (s.siteUrl = 'reports/kaukovesi'))).toEqual(['siteUrl: must be an http or https address, such as https://www.example.fi/reports/study/']);
+  });
+
   it("checks the summary's areas against the dimensions, by JSON path", () => {
     expect(problems((s) => (s.summary = { areas: ['finance', 'cx'] }))).toEqual([]);
     expect(problems((s) => (s.summary = { areas: ['finance', 'reputation', 'gov1', 'finance'] }))).toEqual([

@@ -20,6 +20,12 @@ export const en = {
     drivers: 'Key drivers',
     driversExplain:
       'The chart shows how much each factor explains of the variation in “{outcome}” (importance, by the LMG method) and how well the factor is rated (performance). Strengths are important and well rated; development areas are important but rated lower.',
+    quadrantUncertain: 'Uncertain',
+    quadrantUncertainOf: 'Uncertain ({quadrant} in {share} of replicates)',
+    importanceInterval: '95% interval of importance',
+    driversUncertainty:
+      'The lines are the 95% intervals of the importances, from {replicates} bootstrap replicates. A quadrant is named only when at least {stable} of the replicates put the factor there; a hollow point is uncertain.',
+    quadrantUncertainList: 'Uncertain, so listed under neither: {names}.',
     noneInQuadrant: 'None.',
     trends: 'Trends',
     benchmark: 'Research bank comparison',
@@ -113,6 +119,8 @@ export const en = {
     quotesNote: "Answers are chosen at random from the group's answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.",
     changeNote: 'Changes',
     firstVersion: 'First published version',
+    correctionTitle: 'Corrected version {version}',
+    correctionText: 'Version {version}, published {date}, replaces version {previous}.',
     respondentGroup: 'Respondent group',
     quotesNoteSample: 'Answers are chosen at random from all the answers, the same way in every build; e-mail addresses, phone numbers and personal identity codes are removed.',
     trendsNote: 'The shaded band is the 95% confidence interval. A star (*) in the table marks a statistically significant change from the previous edition (p < 0.05).',
@@ -160,6 +168,13 @@ export const en = {
     trendBreak: 'The series breaks in {year}; earlier figures are not comparable.',
     axisImportance: 'Importance (share of explained variance)',
     axisPerformance: 'Performance (mean)',
+  },
+  figure: {
+    link: 'Link to this figure',
+    svg: 'SVG image',
+    png: 'PNG image',
+    source: 'Source: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: the headline figures',
   },
   print: {
     page: 'page',
@@ -230,6 +245,10 @@ export const en = {
       "Key drivers: “{outcome}” is regressed on the factors by least squares over the respondents who answered all of them, and each factor's importance is its share of the variance explained by the LMG method (the average over all orderings of the factors).",
     driversWeighted:
       "Key drivers: “{outcome}” is regressed on the factors by weighted least squares over the respondents who answered all of them, and each factor's importance is its share of the variance explained by the LMG method (the average over all orderings of the factors).",
+    driversUncertainty:
+      'The uncertainty of the importances comes from {replicates} bootstrap replicates of the sample: the respondents are dealt at random into at most {groups} equal groups, which each replicate resamples with replacement (a rescaling bootstrap), with a fixed seed, so the same data always give the same figures. Each importance has a standard error and a 95% interval (the 2.5th and 97.5th percentiles of the replicates). A quadrant is named only when at least {stable} of the replicates put the factor in the same quadrant as the estimate; otherwise the factor is uncertain, and it is called neither a strength nor a development area.',
+    driversUncertaintyGroups:
+      'The uncertainty of the importances comes from {replicates} bootstrap replicates of the stratified sample: within each stakeholder group the respondents are dealt at random into at most {groups} equal groups, which each replicate resamples with replacement (a rescaling bootstrap), with a fixed seed, so the same data always give the same figures. Each importance has a standard error and a 95% interval (the 2.5th and 97.5th percentiles of the replicates). A quadrant is named only when at least {stable} of the replicates put the factor in the same quadrant as the estimate; otherwise the factor is uncertain, and it is called neither a strength nor a development area.',
     driversGroups: 'The analysis is made for all respondents and for each stakeholder group separately.',
     driversDetails:
       'A factor that does not vary among those respondents, or that follows exactly from the factors before it, is left out of the analysis, and the page says so. The quadrants are split at the mean importance and the mean performance.',
@@ -289,6 +308,17 @@ export const en = {
     adjustedShort: 'The significance of changes is adjusted for the number of tests (Benjamini–Hochberg method).',
     benchmarkUnadjusted: 'Differences from the benchmark are tested each on its own, with no correction for their number.',
     multipleLimitAdjusted: 'A change that is not significant is not proof that nothing changed.',
+  },
+  office: {
+    about: 'About',
+    study: 'Study',
+    organisation: 'Organisation',
+    marks: 'Marks and rounding',
+    starNote: 'A star (*) after a change marks a statistically significant change (p < 0.05).',
+    roundedNote: 'The figures are rounded as in the report: each cell holds the number shown, not the unrounded estimate.',
+    source: 'Source',
+    xlsx: 'Tables (Excel)',
+    pptx: 'Slides (PowerPoint)',
   },
 };
 

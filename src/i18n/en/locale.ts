@@ -2,6 +2,7 @@ import type { Locale } from '../locale.ts';
 
 export const enLocale: Locale = {
   tag: 'en',
+  ogLocale: 'en_GB',
   decimal: '.',
   group: ',',
   percentSpace: '',

@@ -19,6 +19,12 @@ export const fi: Dictionary = {
     drivers: 'Avaintekijät',
     driversExplain:
       'Kuva näyttää, kuinka paljon kukin tekijä selittää tunnusluvun ”{outcome}” vaihtelusta (tärkeys, LMG-menetelmä) ja millaisen arvion tekijä saa (arvio). Vahvuudet ovat tärkeitä ja hyvin arvioituja, kehittämiskohteet tärkeitä mutta heikommin arvioituja.',
+    quadrantUncertain: 'Epävarma',
+    quadrantUncertainOf: 'Epävarma ({quadrant}: {share} toistoista)',
+    importanceInterval: 'Tärkeyden 95\u00a0%:n väli',
+    driversUncertainty:
+      'Viivat ovat tärkeyksien 95\u00a0%:n välit {replicates} bootstrap-toistosta. Tekijän nelikenttä nimetään vain, kun vähintään {stable} toistoista sijoittaa sen samaan kenttään; ontto piste on epävarma.',
+    quadrantUncertainList: 'Epävarmat, joita ei siksi lueta kumpaankaan: {names}.',
     noneInQuadrant: 'Ei yhtään.',
     trends: 'Kehitys',
     benchmark: 'Vertailu tutkimuspankkiin',
@@ -111,6 +117,8 @@ export const fi: Dictionary = {
     quotesNote: 'Vastaukset on valittu satunnaisesti ryhmän vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     changeNote: 'Muutokset',
     firstVersion: 'Ensimmäinen julkaistu versio',
+    correctionTitle: 'Korjattu versio {version}',
+    correctionText: 'Versio {version}, julkaistu {date}, korvaa version {previous}.',
     respondentGroup: 'Vastaajaryhmä',
     quotesNoteSample: 'Vastaukset on valittu satunnaisesti kaikista vastauksista, joka kerta samalla tavalla; sähköpostiosoitteet, puhelinnumerot ja henkilötunnukset on poistettu.',
     trendsNote: 'Varjostettu alue on 95\u00a0%:n luottamusväli. Tähti (*) taulukossa merkitsee tilastollisesti merkitsevää muutosta edellisestä tutkimuksesta (p < 0,05).',
@@ -158,6 +166,13 @@ export const fi: Dictionary = {
     trendBreak: 'Aikasarjassa on katkos vuonna {year}; aiemmat luvut eivät ole vertailukelpoisia.',
     axisImportance: 'Tärkeys (osuus selitetystä vaihtelusta)',
     axisPerformance: 'Arvio (keskiarvo)',
+  },
+  figure: {
+    link: 'Linkki tähän kuvioon',
+    svg: 'SVG-kuva',
+    png: 'PNG-kuva',
+    source: 'Lähde: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: keskeiset tunnusluvut',
   },
   print: {
     page: 'sivu',
@@ -227,6 +242,10 @@ export const fi: Dictionary = {
       'Avaintekijät: tunnuslukua ”{outcome}” selitetään tekijöillä pienimmän neliösumman regressiolla niiden vastaajien aineistossa, jotka ovat vastanneet kaikkiin, ja kunkin tekijän tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista tekijöiden järjestyksistä).',
     driversWeighted:
       'Avaintekijät: tunnuslukua ”{outcome}” selitetään tekijöillä painotetulla regressiolla niiden vastaajien aineistossa, jotka ovat vastanneet kaikkiin, ja kunkin tekijän tärkeys on sen osuus selitysasteesta LMG-menetelmällä (keskiarvo kaikista tekijöiden järjestyksistä).',
+    driversUncertainty:
+      'Tärkeyksien epävarmuus arvioidaan {replicates} bootstrap-toistolla: vastaajat jaetaan satunnaisesti enintään {groups} yhtä suureen ryhmään, joista kukin toisto poimii ryhmiä takaisinpanolla (skaalattu bootstrap). Satunnaisluvut tulevat kiinteästä siemenluvusta, joten samat tiedot antavat aina samat luvut. Kullakin tärkeydellä on keskivirhe ja 95\u00a0%:n väli (toistojen 2,5. ja 97,5. persentiili). Tekijän nelikenttä nimetään vain, kun vähintään {stable} toistoista sijoittaa sen samaan kenttään kuin estimaatti; muuten tekijä on epävarma, eikä sitä kutsuta vahvuudeksi eikä kehittämiskohteeksi.',
+    driversUncertaintyGroups:
+      'Tärkeyksien epävarmuus arvioidaan ositetun otoksen {replicates} bootstrap-toistolla: kunkin sidosryhmän vastaajat jaetaan satunnaisesti enintään {groups} yhtä suureen ryhmään, joista kukin toisto poimii ryhmiä takaisinpanolla (skaalattu bootstrap). Satunnaisluvut tulevat kiinteästä siemenluvusta, joten samat tiedot antavat aina samat luvut. Kullakin tärkeydellä on keskivirhe ja 95\u00a0%:n väli (toistojen 2,5. ja 97,5. persentiili). Tekijän nelikenttä nimetään vain, kun vähintään {stable} toistoista sijoittaa sen samaan kenttään kuin estimaatti; muuten tekijä on epävarma, eikä sitä kutsuta vahvuudeksi eikä kehittämiskohteeksi.',
     driversGroups: 'Analyysi tehdään kaikille vastaajille ja kullekin sidosryhmälle erikseen.',
     driversDetails:
       'Tekijä, joka ei vaihtele näiden vastaajien kesken tai joka on laskettavissa suoraan sitä edeltävistä tekijöistä, jätetään analyysista pois, ja sivulla kerrotaan siitä. Jako nelikenttään tehdään tärkeyksien ja arvioiden keskiarvojen kohdalta.',
@@ -285,5 +304,16 @@ export const fi: Dictionary = {
     adjustedShort: 'Muutosten merkitsevyys on korjattu testien määrällä (Benjaminin–Hochbergin menetelmä).',
     benchmarkUnadjusted: 'Erot vertailuarvoista testataan kukin erikseen, eikä niiden määrää oteta huomioon.',
     multipleLimitAdjusted: 'Se, ettei muutos ole merkitsevä, ei todista, ettei mikään olisi muuttunut.',
+  },
+  office: {
+    about: 'Tietoja',
+    study: 'Tutkimus',
+    organisation: 'Organisaatio',
+    marks: 'Merkinnät ja pyöristys',
+    starNote: 'Tähti (*) muutoksen perässä merkitsee tilastollisesti merkitsevää muutosta (p < 0,05).',
+    roundedNote: 'Luvut on pyöristetty kuten raportissa: kussakin solussa on näytetty luku, ei pyöristämätöntä estimaattia.',
+    source: 'Lähde',
+    xlsx: 'Taulukot (Excel)',
+    pptx: 'Diat (PowerPoint)',
   },
 };

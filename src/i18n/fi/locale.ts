@@ -2,6 +2,7 @@ import type { Locale } from '../locale.ts';
 
 export const fiLocale: Locale = {
   tag: 'fi',
+  ogLocale: 'fi_FI',
   decimal: ',',
   group: '\u00a0',
   percentSpace: '\u00a0',

@@ -19,6 +19,12 @@ export const sv: Dictionary = {
     drivers: 'Nyckelfaktorer',
     driversExplain:
       'Figuren visar hur mycket varje faktor förklarar av variationen i ”{outcome}” (betydelse, enligt LMG-metoden) och hur väl faktorn bedöms (bedömning). Styrkor är viktiga och väl bedömda, utvecklingsområden viktiga men sämre bedömda.',
+    quadrantUncertain: 'Osäker',
+    quadrantUncertainOf: 'Osäker ({quadrant} i {share} av replikaten)',
+    importanceInterval: 'Betydelsens 95\u00a0%:s intervall',
+    driversUncertainty:
+      'Strecken är betydelsernas 95\u00a0%:s intervall från {replicates} bootstrapreplikat. Ett fält nämns bara när minst {stable} av replikaten placerar faktorn där; en ihålig punkt är osäker.',
+    quadrantUncertainList: 'Osäkra, och därför under ingendera: {names}.',
     noneInQuadrant: 'Inga.',
     trends: 'Utveckling',
     benchmark: 'Jämförelse med forskningsbanken',
@@ -112,6 +118,8 @@ export const sv: Dictionary = {
     quotesNote: 'Svaren har valts slumpmässigt ur gruppens svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     changeNote: 'Ändringar',
     firstVersion: 'Första publicerade version',
+    correctionTitle: 'Korrigerad version {version}',
+    correctionText: 'Version {version}, publicerad {date}, ersätter version {previous}.',
     respondentGroup: 'Respondentgrupp',
     quotesNoteSample: 'Svaren har valts slumpmässigt ur alla svar, på samma sätt varje gång; e-postadresser, telefonnummer och personbeteckningar har tagits bort.',
     trendsNote: 'Det skuggade området är 95\u00a0%:s konfidensintervall. En asterisk (*) i tabellen anger en statistiskt signifikant förändring från föregående undersökning (p < 0,05).',
@@ -159,6 +167,13 @@ export const sv: Dictionary = {
     trendBreak: 'Tidsserien bryts år {year}; tidigare siffror är inte jämförbara.',
     axisImportance: 'Betydelse (andel av den förklarade variationen)',
     axisPerformance: 'Bedömning (medeltal)',
+  },
+  figure: {
+    link: 'Länk till den här figuren',
+    svg: 'SVG-bild',
+    png: 'PNG-bild',
+    source: 'Källa: {organisation}, {study} {year}',
+    shareAlt: '{study} {year}: centrala nyckeltal',
   },
   print: {
     page: 'sida',
@@ -229,6 +244,10 @@ export const sv: Dictionary = {
       'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom regression med minsta kvadratmetoden bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
     driversWeighted:
       'Nyckelfaktorer: ”{outcome}” förklaras med faktorerna genom viktad regression bland de svarande som besvarat alla, och varje faktors betydelse är dess andel av förklaringsgraden enligt LMG-metoden (medeltalet över alla ordningsföljder av faktorerna).',
+    driversUncertainty:
+      'Betydelsernas osäkerhet skattas med {replicates} bootstrapreplikat av urvalet: de svarande delas slumpmässigt i högst {groups} lika stora grupper, som varje replikat drar med återläggning (en omskalad bootstrap). Slumptalen kommer från ett fast frö, så samma data ger alltid samma tal. Varje betydelse har ett standardfel och ett 95\u00a0%:s intervall (replikatens 2,5:e och 97,5:e percentil). Ett fält nämns bara när minst {stable} av replikaten placerar faktorn i samma fält som skattningen; annars är faktorn osäker och kallas varken styrka eller utvecklingsområde.',
+    driversUncertaintyGroups:
+      'Betydelsernas osäkerhet skattas med {replicates} bootstrapreplikat av det stratifierade urvalet: inom varje intressentgrupp delas de svarande slumpmässigt i högst {groups} lika stora grupper, som varje replikat drar med återläggning (en omskalad bootstrap). Slumptalen kommer från ett fast frö, så samma data ger alltid samma tal. Varje betydelse har ett standardfel och ett 95\u00a0%:s intervall (replikatens 2,5:e och 97,5:e percentil). Ett fält nämns bara när minst {stable} av replikaten placerar faktorn i samma fält som skattningen; annars är faktorn osäker och kallas varken styrka eller utvecklingsområde.',
     driversGroups: 'Analysen görs för alla svarande och för varje intressentgrupp för sig.',
     driversDetails:
       'En faktor som inte varierar bland dessa svarande, eller som följer exakt av faktorerna före den, lämnas utanför analysen, och det framgår av sidan. Fyrfältet delas vid medeltalet av betydelserna och av bedömningarna.',
@@ -288,5 +307,16 @@ export const sv: Dictionary = {
     adjustedShort: 'Förändringarnas signifikans är justerad för antalet test (Benjamini–Hochbergs metod).',
     benchmarkUnadjusted: 'Skillnaderna från jämförelsevärdet testas var för sig, utan korrigering för deras antal.',
     multipleLimitAdjusted: 'Att en förändring inte är signifikant bevisar inte att ingenting har förändrats.',
+  },
+  office: {
+    about: 'Om rapporten',
+    study: 'Undersökning',
+    organisation: 'Organisation',
+    marks: 'Markeringar och avrundning',
+    starNote: 'En asterisk (*) efter en förändring markerar en statistiskt signifikant förändring (p < 0,05).',
+    roundedNote: 'Talen är avrundade som i rapporten: varje cell innehåller det visade talet, inte den oavrundade skattningen.',
+    source: 'Källa',
+    xlsx: 'Tabeller (Excel)',
+    pptx: 'Bilder (PowerPoint)',
   },
 };

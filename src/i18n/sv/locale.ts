@@ -3,6 +3,7 @@ import type { Locale } from '../locale.ts';
 /** Swedish as written in Finland: decimal comma, space between thousands, dates as 14.3.2024. */
 export const svLocale: Locale = {
   tag: 'sv',
+  ogLocale: 'sv_FI',
   decimal: ',',
   group: '\u00a0',
   percentSpace: '\u00a0',
