@@ -151,8 +151,9 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
   const base = options.base ?? model.study.base ?? '/';
   try {
     const siteStarted = Date.now();
-    // The figure files are drawn on worker threads while the pages render, into a folder
-    // beside the staging one (named so that an interrupted build's is cleaned up with it).
+    // The figure files are drawn on worker threads while the pages render and the PDFs print
+    // (neither needs them), into a folder beside the staging one (named so that an interrupted
+    // build's is cleaned up with it).
     const figureDir = `${staging}-figures`;
     const drawing = (async () => {
       const started = Date.now();
@@ -163,26 +164,26 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
         return { error };
       }
     })();
+    let pages = 0;
+    let pdfs: { file: string; bytes: number }[] = [];
     try {
       await renderSite(model, staging, options.pdf, base);
-      const pages = await countPages(staging);
+      pages = await countPages(staging);
       effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
+      const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
+      if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
+      if (options.pdf) {
+        pdfs = await exportPdfs(model, staging, effects, base);
+      } else {
+        effects.out('PDFs skipped (--no-pdf); the site does not link to them');
+      }
       const drawn = await drawing;
       if ('error' in drawn) throw drawn.error;
       await mergeFolder(join(figureDir, 'site'), staging);
-      effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages, on ${FIGURE_THREADS} threads)`);
+      effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on ${FIGURE_THREADS} threads)`);
     } finally {
       await drawing;
       await rm(figureDir, { recursive: true, force: true });
-    }
-    const pages = await countPages(staging);
-    let pdfs: { file: string; bytes: number }[] = [];
-    const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
-    if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
-    if (options.pdf) {
-      pdfs = await exportPdfs(model, staging, effects, base);
-    } else {
-      effects.out('PDFs skipped (--no-pdf); the site does not link to them');
     }
     await markOutput(staging, base);
     await makeWorldReadable(staging);
