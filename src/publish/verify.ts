@@ -6,6 +6,24 @@ import type { Lang } from '../study/schema.ts';
 /** How many changed figures a message lists before it counts the rest. */
 const LISTED = 40;
 
+/** Additions, listed one by one when few; when many (a statistic a later Luotain computes), counted by statistic with a few examples. */
+function additionLines(additions: readonly { key: string; new?: string }[]): string[] {
+  if (additions.length <= ADDITIONS_LISTED) return additions.map((c) => `    ${c.key}: ${c.new}`);
+  const counts = new Map<string, number>();
+  for (const c of additions) {
+    const statistic = c.key.split('|').at(-1)!;
+    counts.set(statistic, (counts.get(statistic) ?? 0) + 1);
+  }
+  return [
+    `    by statistic: ${[...counts].map(([statistic, n]) => `${statistic} (${n})`).join(', ')}`,
+    ...additions.slice(0, ADDITIONS_EXAMPLES).map((c) => `    ${c.key}: ${c.new}`),
+    `    … and ${additions.length - ADDITIONS_EXAMPLES} more`,
+  ];
+}
+
+const ADDITIONS_LISTED = 10;
+const ADDITIONS_EXAMPLES = 3;
+
 /**
  * Checks a published edition against its record. The recorded figures are the
  * contract: one that changed or is gone is an error that lists the figures
@@ -23,12 +41,10 @@ export function verifyPublished(record: PublicationRecord, figures: Record<strin
   const changedInputs = (['responses', 'study', 'benchmarks'] as const).filter((k) => record.current.inputs[k] !== inputs[k]);
   const out: InputIssue[] = [];
   if (additions.length > 0 && changes.length === 0) {
-    const lines = additions.slice(0, LISTED).map((c) => `    ${c.key}: ${c.new}`);
-    if (additions.length > LISTED) lines.push(`    … and ${additions.length - LISTED} more`);
     out.push({
       severity: 'warning',
       file,
-      message: `edition ${year} (version ${record.current.version}) now has ${additions.length} ${additions.length === 1 ? 'figure' : 'figures'} its publication record does not have; every recorded figure is unchanged. Additions:\n${lines.join('\n')}`,
+      message: `edition ${year} (version ${record.current.version}) now has ${additions.length} ${additions.length === 1 ? 'figure' : 'figures'} its publication record does not have; every recorded figure is unchanged. Additions:\n${additionLines(additions).join('\n')}`,
       hint: `Nothing to do: the additions (a new breakdown, question or statistic) are shown beside the published figures. To record them too, publish a new version: luotain publish ${year} --version <next> ${noteOptions(languages, 'what was added')}.`,
     });
   }

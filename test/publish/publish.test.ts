@@ -254,6 +254,23 @@ describe('verifyPublished', () => {
     ]);
   });
 
+  it('counts many additions by statistic, with a few examples, instead of listing them all', () => {
+    const now: Record<string, string> = { ...figures };
+    for (const item of ['q1', 'q2', 'q3', 'q4', 'q5', 'q6']) {
+      now[`total|total|${item}|driver.importance`] = '0.2';
+      now[`total|total|${item}|driver.quadrant_stable`] = 'true';
+    }
+    const [warning] = verifyPublished(record, now, inputs, 'p.json');
+    expect(warning!.message.split('\n')).toEqual([
+      'edition 2025 (version 1.0) now has 12 figures its publication record does not have; every recorded figure is unchanged. Additions:',
+      '    by statistic: driver.importance (6), driver.quadrant_stable (6)',
+      '    total|total|q1|driver.importance: 0.2',
+      '    total|total|q1|driver.quadrant_stable: true',
+      '    total|total|q2|driver.importance: 0.2',
+      '    … and 9 more',
+    ]);
+  });
+
   it('a recorded figure that disappears fails even when others are added', () => {
     const now: Record<string, string> = { ...figures, 'total|total|q1|mean.se': '0.1' };
     delete now['group|A|q1|mean.estimate'];
