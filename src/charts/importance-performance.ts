@@ -96,8 +96,7 @@ export function importancePerformance(input: ImportancePerformanceInput, options
     const right = dimensions.width - dimensions.marginRight;
     const top = dimensions.marginTop;
     const bottom = dimensions.height - dimensions.marginBottom;
-    // A white halo keeps a label readable where it still crosses an interval line or a grid line.
-    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11, stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
+    const g = svgElement(document, 'g', { class: 'luotain-point-labels', 'font-size': 11 });
 
     // Obstacles: the points themselves, their interval lines and the corner labels.
     const taken: Box[] = pts.map((p) => ({ x0: sx(p.x) - 5, x1: sx(p.x) + 5, y0: sy(p.performance) - 5, y1: sy(p.performance) + 5 }));
@@ -139,6 +138,20 @@ export function importancePerformance(input: ImportancePerformanceInput, options
       const chosen = candidates.find((c) => inside(boxOf(c)) && !taken.some((t) => overlaps(t, boxOf(c)))) ?? candidates.find((c) => inside(boxOf(c))) ?? candidates[0];
       const box = boxOf(chosen);
       taken.push(box);
+      // A white ground keeps a label readable where it still crosses an interval line or a grid line.
+      // (Not a stroke around the letters: Chromium prints stroked text as a second copy of the text.)
+      const pad = 1.5;
+      g.appendChild(
+        svgElement(document, 'rect', {
+          x: round(box.x0 - pad),
+          y: round(box.y0 - pad),
+          width: round(box.x1 - box.x0 + 2 * pad),
+          height: round(box.y1 - box.y0 + 2 * pad),
+          rx: 2,
+          fill: '#ffffff',
+          'fill-opacity': 0.85,
+        }),
+      );
       g.appendChild(multilineText(document, p.lines, { x: round(chosen.x), y: round(chosen.y), 'text-anchor': chosen.anchor }));
     }
     return g as unknown as SVGElement;
