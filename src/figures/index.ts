@@ -3,3 +3,4 @@ export { chartSize, escapeXml, PADDING, standaloneSvg, type StandaloneFigure } f
 export { MAX_SHARE_HEADLINES, SHARE_HEIGHT, SHARE_WIDTH, shareImageSvg, type ShareImage } from './share-image.ts';
 export { sfntFromWoff } from './woff.ts';
 export { figureDocuments, figureSource, shareDocument, type FigureDocument } from './edition-documents.ts';
+export { encodePng } from './png.ts';

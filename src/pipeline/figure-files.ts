@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { threadId, Worker } from 'node:worker_threads';
 import type { ReportModel } from '../model/types.ts';
 import type { Lang } from '../study/schema.ts';
-import { figureDocuments, sfntFromWoff, shareDocument, type FigureDocument } from '../figures/index.ts';
+import { encodePng, figureDocuments, sfntFromWoff, shareDocument, type FigureDocument } from '../figures/index.ts';
 
 /** The Inter faces the figures use: regular, bold (for 600 and 700) and italic, Latin and Latin Extended. */
 const FONT_FACES = ['latin-400-normal', 'latin-700-normal', 'latin-400-italic', 'latin-ext-400-normal', 'latin-ext-700-normal', 'latin-ext-400-italic'];
@@ -61,7 +61,7 @@ export function renderDocument(document: FigureDocument, fonts: readonly string[
   });
   const image = resvg.render();
   const svg = `${restoreText(compactNumbers(resvg.toString().trim()), document.svg)}\n`;
-  return { svg, png: image.asPng(), width: image.width, height: image.height };
+  return { svg, png: encodePng(image.pixels, image.width, image.height), width: image.width, height: image.height };
 }
 
 /** One edition in one language: the unit of work of a drawing thread. */
@@ -79,8 +79,8 @@ export interface FigureWork {
   cacheDir?: string;
 }
 
-/** What else than the document decides a drawn file's bytes: the renderer and the fonts' package. */
-const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, v1`;
+/** What else than the document decides a drawn file's bytes: the renderer, the fonts' package, zlib (our PNG encoder) and the version of our own drawing code. */
+const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, zlib ${process.versions.zlib}, v2`;
 
 /**
  * A document drawn, or taken from the cache when the same document was drawn before
