@@ -39,7 +39,7 @@ export function escapeXml(text: string): string {
 
 /** The width and height of a chart from its viewBox. */
 export function chartSize(chartSvg: string): { width: number; height: number } {
-  const box = /^<svg\b[^>]*\sviewBox="([^"]+)"/
+  const box = /^<svg\b(?:[^>"]|"[^"]*")*?\sviewBox="([^"]+)"/
     .exec(chartSvg)?.[1]
     ?.trim()
     .split(/[\s,]+/)
@@ -50,7 +50,7 @@ export function chartSize(chartSvg: string): { width: number; height: number } {
 
 /** The chart's text alternative (its aria-label), as written in its markup (escaped). */
 function chartLabel(chartSvg: string): string {
-  return /^<svg\b[^>]*\saria-label="([^"]*)"/.exec(chartSvg)?.[1] ?? '';
+  return /^<svg\b(?:[^>"]|"[^"]*")*?\saria-label="([^"]*)"/.exec(chartSvg)?.[1] ?? '';
 }
 
 function lines(texts: readonly string[], x: number, top: number, size: number, step: number, attributes: string): { markup: string; bottom: number } {

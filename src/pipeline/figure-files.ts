@@ -47,7 +47,7 @@ function compactNumbers(svg: string): string {
 function restoreText(outlined: string, source: string): string {
   const title = /<title>[\s\S]*?<\/title>/.exec(source)?.[0] ?? '';
   const desc = /<desc>[\s\S]*?<\/desc>/.exec(source)?.[0] ?? '';
-  const lang = /^<svg\b[^>]*\sxml:lang="([^"]*)"/.exec(source)?.[1];
+  const lang = /^<svg\b(?:[^>"]|"[^"]*")*?\sxml:lang="([^"]*)"/.exec(source)?.[1];
   return outlined.replace(/^<svg\b([^>]*)>/, (_m, attributes: string) => `<svg${attributes}${lang ? ` xml:lang="${lang}"` : ''} role="img">${title}${desc}`);
 }
 

@@ -97,7 +97,16 @@ describe(`the sample built for ${BASE}`, () => {
     expect([...site.pages.keys()].sort()).toEqual(expected);
     expect([...site.pages.values()].filter((p) => p.status !== 200).map((p) => p.path)).toEqual([]);
     expect([...site.files].filter(([, f]) => f.status !== 200 || f.bytes === 0)).toEqual([]);
-    expect([...site.files.keys()].sort()).toEqual(model!.editions.flatMap((e) => ['csv', 'json'].map((kind) => `${BASE}downloads/kaukovesi-maine-${e.year}-indicators.${kind}`)).sort());
+    const files = [...site.files.keys()];
+    // The figure files (SVG and PNG of every figure), each under its edition and language.
+    const figures = files.filter((f) => /\/(fi|sv|en)\/\d{4}\/figures\/[a-z0-9-]+\.(svg|png)$/.test(f));
+    expect(figures.length).toBeGreaterThan(100);
+    expect(figures.filter((f) => !f.startsWith(BASE))).toEqual([]);
+    const downloads = model!.editions.flatMap((e) => [
+      ...['csv', 'json'].map((kind) => `${BASE}downloads/kaukovesi-maine-${e.year}-indicators.${kind}`),
+      ...model!.study.languages.flatMap((lang) => ['xlsx', 'pptx'].map((kind) => `${BASE}downloads/kaukovesi-maine-${e.year}-${lang}-v${e.version}.${kind}`)),
+    ]);
+    expect(files.filter((f) => !figures.includes(f)).sort()).toEqual(downloads.sort());
     expect(site.failedResources).toEqual([]);
     // Styles load (under the base): the pages are not the unstyled HTML of a broken asset path.
     expect(requested.filter((u) => u.endsWith('.css')).length).toBeGreaterThan(0);

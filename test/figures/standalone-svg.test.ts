@@ -58,3 +58,13 @@ describe('shareImageSvg', () => {
     expect(svg).not.toContain('DRAFT');
   });
 });
+
+describe('chartSize', () => {
+  it('reads the viewBox past attribute values holding ">" (a hostile label in the text alternative)', () => {
+    expect(chartSize('<svg aria-label="a <b>bold</b> label -> x" viewBox="0 0 640 400" width="640"><g/></svg>')).toEqual({ width: 640, height: 400 });
+  });
+
+  it('refuses a chart without a viewBox, and ignores a viewBox inside an attribute value', () => {
+    expect(() => chartSize('<svg aria-label=" viewBox=&quot;0 0 1 1&quot; x>"><g/></svg>')).toThrow('without a viewBox');
+  });
+});
