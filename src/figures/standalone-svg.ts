@@ -37,6 +37,28 @@ export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/**
+ * The chart's markup as well-formed XML: it is serialised the HTML way, which leaves
+ * `<` and `>` unescaped inside attribute values (a label in the text alternative),
+ * where XML allows no `<`. Scans tags and their quoted values; text is left as it is.
+ */
+export function xmlAttributeValues(markup: string): string {
+  let out = '';
+  let state: 'text' | 'tag' | 'value' = 'text';
+  for (const ch of markup) {
+    if (state === 'value') {
+      if (ch === '"') state = 'tag';
+      out += ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch;
+      continue;
+    }
+    if (state === 'text' && ch === '<') state = 'tag';
+    else if (state === 'tag' && ch === '"') state = 'value';
+    else if (state === 'tag' && ch === '>') state = 'text';
+    out += ch;
+  }
+  return out;
+}
+
 /** The width and height of a chart from its viewBox. */
 export function chartSize(chartSvg: string): { width: number; height: number } {
   const box = /^<svg\b(?:[^>"]|"[^"]*")*?\sviewBox="([^"]+)"/
@@ -50,7 +72,7 @@ export function chartSize(chartSvg: string): { width: number; height: number } {
 
 /** The chart's text alternative (its aria-label), as written in its markup (escaped). */
 function chartLabel(chartSvg: string): string {
-  return /^<svg\b(?:[^>"]|"[^"]*")*?\saria-label="([^"]*)"/.exec(chartSvg)?.[1] ?? '';
+  return /^<svg\b(?:[^>"]|"[^"]*")*?\saria-label="([^"]*)"/.exec(xmlAttributeValues(chartSvg))?.[1] ?? '';
 }
 
 function lines(texts: readonly string[], x: number, top: number, size: number, step: number, attributes: string): { markup: string; bottom: number } {
@@ -80,7 +102,7 @@ export function standaloneSvg(figure: StandaloneFigure): string {
   const source = lines(wrapText(figure.source, textWidth, SOURCE_SIZE, 3), PADDING, notes.bottom + 10, SOURCE_SIZE, 15, ` font-size="${SOURCE_SIZE}" fill="${MUTED}"`);
   const height = Math.round(source.bottom + PADDING - 6);
   // The chart keeps its own markup, placed below the caption.
-  const placedChart = figure.chartSvg.replace(/^<svg\b/, `<svg x="${PADDING}" y="${chartTop}"`);
+  const placedChart = xmlAttributeValues(figure.chartSvg).replace(/^<svg\b/, `<svg x="${PADDING}" y="${chartTop}"`);
   const description = [chartLabel(figure.chartSvg), escapeXml(figure.source)].filter(Boolean).join(' ');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xml:lang="${escapeXml(figure.lang)}" font-family="${FONT_FAMILY}" color="${INK}">`,

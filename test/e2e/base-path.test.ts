@@ -99,7 +99,7 @@ describe(`the sample built for ${BASE}`, () => {
     expect([...site.files].filter(([, f]) => f.status !== 200 || f.bytes === 0)).toEqual([]);
     const files = [...site.files.keys()];
     // The figure files (SVG and PNG of every figure), each under its edition and language.
-    const figures = files.filter((f) => /\/(fi|sv|en)\/\d{4}\/figures\/[a-z0-9-]+\.(svg|png)$/.test(f));
+    const figures = files.filter((f) => /\/(fi|sv|en)\/\d{4}\/figures\/[a-z0-9_-]+\.(svg|png)$/.test(f));
     expect(figures.length).toBeGreaterThan(100);
     expect(figures.filter((f) => !f.startsWith(BASE))).toEqual([]);
     const downloads = model!.editions.flatMap((e) => [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartSize, escapeXml, PADDING, standaloneSvg } from '../../src/figures/standalone-svg.ts';
+import { Resvg } from '@resvg/resvg-js';
+import { chartSize, escapeXml, PADDING, standaloneSvg, xmlAttributeValues } from '../../src/figures/standalone-svg.ts';
 import { shareImageSvg, SHARE_HEIGHT, SHARE_WIDTH } from '../../src/figures/share-image.ts';
 
 const chart = '<svg class="luotain-chart" width="600" height="200" viewBox="0 0 600 200" role="img" aria-label="Highest &quot;A&quot; (4.10)."><rect width="10" height="10"/></svg>';
@@ -66,5 +67,21 @@ describe('chartSize', () => {
 
   it('refuses a chart without a viewBox, and ignores a viewBox inside an attribute value', () => {
     expect(() => chartSize('<svg aria-label=" viewBox=&quot;0 0 1 1&quot; x>"><g/></svg>')).toThrow('without a viewBox');
+  });
+});
+
+describe('a hostile label in the chart', () => {
+  // As the site's charts are serialised (HTML rules): quotes escaped in attribute values, `<` and `>` not.
+  const hostile = '<svg viewBox="0 0 100 50" aria-label="&quot;><img src=x onerror=alert(1)> <script>" class="luotain-chart"><text x="1" y="20">&lt;b&gt; "a="b</text></svg>';
+  const svg = standaloneSvg({ chartSvg: hostile, caption: '"><img src=x>', notes: [], source: 'Source: Org', lang: 'en', css: '' });
+
+  it('comes out as well-formed XML that resvg parses, the label as text', () => {
+    expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
+    expect(svg).toContain('<desc>&quot;&gt;&lt;img src=x onerror=alert(1)&gt; &lt;script&gt; Source: Org</desc>');
+    expect(svg).not.toMatch(/<img|<script/);
+  });
+
+  it('escapes only inside attribute values; text and tags stay as they were', () => {
+    expect(xmlAttributeValues('<g a="1<2>0"><text>x="y</text><b c="d"/></g>')).toBe('<g a="1&lt;2&gt;0"><text>x="y</text><b c="d"/></g>');
   });
 });
