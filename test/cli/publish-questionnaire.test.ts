@@ -114,7 +114,9 @@ describe('publication records of a changing questionnaire', () => {
     const additions = issues.filter((i) => i.file.endsWith('2024/publication.json') && i.message.includes('Additions'));
     expect(additions).toHaveLength(1);
     expect(additions[0]!.severity).toBe('warning');
-    expect(additions[0]!.message).toMatch(/^edition 2024 \(version 1\.0\) now has \d+ figures its publication record does not have; every recorded figure is unchanged\. Additions:\n {4}sector\|p\|/);
+    expect(additions[0]!.message).toMatch(
+      /^edition 2024 \(version 1\.0\) now has \d+ figures its publication record does not have; every recorded figure is unchanged\. Additions:\n {4}by statistic: mean\.band \(\d+\), .*\n {4}sector\|p\|/,
+    );
     expect(issues.some((i) => i.file.endsWith('2023/publication.json') && i.message.includes('Additions'))).toBe(false);
   });
 
