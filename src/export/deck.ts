@@ -214,7 +214,7 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
     });
   }
 
-  const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  const written = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return repackOffice(written, documentDate(model, edition));
 
   function barSlide(figure: FigureView, ids: readonly string[], domain: string, label: (id: string) => string) {

@@ -132,6 +132,7 @@ export async function workbookBytes(model: ReportModel, edition: EditionModel, l
     });
   });
 
-  const buffer = await book.xlsx.writeBuffer();
+  // Stored, not deflated: repackOffice deflates once (natively).
+  const buffer = await book.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Parameters<typeof book.xlsx.writeBuffer>[0]);
   return repackOffice(new Uint8Array(buffer as ArrayBuffer), date);
 }

@@ -1,4 +1,5 @@
 import JSZip from 'jszip';
+import { writeZip, type ZipEntry } from './zip-writer.ts';
 
 const CONTENT_TYPES = '[Content_Types].xml';
 const GUID_IN_CHART = /(<c16:uniqueId val="\{[0-9A-Fa-f]{8})-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/g;
@@ -7,12 +8,12 @@ const GUID_IN_CHART = /(<c16:uniqueId val="\{[0-9A-Fa-f]{8})-[0-9A-Fa-f]{4}-[0-9
  * An Office file packed again so that it depends on its contents alone: every entry
  * dated `date` (the libraries stamp the clock), the document's created and modified
  * dates set to it, the random ids pptxgenjs gives chart labels made fixed, and the
- * workbooks embedded in a deck's charts packed the same way.
+ * workbooks embedded in a deck's charts packed the same way. The libraries are
+ * asked for stored (uncompressed) packages, so each file is deflated once, here.
  */
 export async function repackOffice(bytes: Uint8Array, date: string): Promise<Uint8Array> {
   const when = new Date(`${date}T00:00:00Z`);
   const source = await JSZip.loadAsync(bytes);
-  const target = new JSZip();
   // pptxgenjs numbers charts on from the last deck it made in the process: number them from 1 in each.
   const chartNumbers = Object.keys(source.files)
     .flatMap((name) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1] ?? [])
@@ -29,6 +30,7 @@ export async function repackOffice(bytes: Uint8Array, date: string): Promise<Uin
     .filter((entry) => !entry.dir)
     .map((entry) => ({ entry, name: renamed(entry.name) }))
     .sort((a, b) => order(a.name, b.name));
+  const packed: ZipEntry[] = [];
   for (const { entry, name } of entries) {
     let content: Uint8Array | string;
     if (name.endsWith('.xlsx')) content = await repackOffice(await entry.async('uint8array'), date);
@@ -38,7 +40,7 @@ export async function repackOffice(bytes: Uint8Array, date: string): Promise<Uin
       if (name.startsWith('ppt/charts/')) text = text.replace(GUID_IN_CHART, '$1-0000-4000-8000-000000000000}');
       content = text;
     } else content = await entry.async('uint8array');
-    target.file(name, content, { date: when, createFolders: false });
+    packed.push({ name, data: typeof content === 'string' ? Buffer.from(content, 'utf8') : content });
   }
-  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return writeZip(packed, when);
 }

@@ -30,6 +30,15 @@ export interface FigureView {
 
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
 
+/**
+ * A chart drawn when it is first read, then kept: the workbook and the deck read a
+ * figure's caption and table, and drawing every chart for them cost seconds a build.
+ */
+function once(draw: () => string): () => string {
+  let svg: string | undefined;
+  return () => (svg ??= draw());
+}
+
 /** A figure's anchor and file name from the id prefix its chart is drawn under (see `FigureView`). */
 function named(idPrefix: string): Pick<FigureView, 'id' | 'file'> {
   return { id: idPrefix, file: idPrefix };
@@ -55,9 +64,17 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
         },
       ];
     });
-  const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
+  const svg = once(() => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix }));
   const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
-  return { ...named(idPrefix), caption, svg, table: meanTable(ctx, ids, domain), ...(notes.length > 0 ? { notes } : {}) };
+  return {
+    ...named(idPrefix),
+    caption,
+    get svg() {
+      return svg();
+    },
+    table: meanTable(ctx, ids, domain),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** The breaks of the indicators of `ids` in the edition, each with its note. */
@@ -146,11 +163,13 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
     ctx.domains.map((d) => d.key),
   );
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
-  const svg = scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
+  const svg = once(() => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix }));
   return {
     ...named(idPrefix),
     caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
-    svg,
+    get svg() {
+      return svg();
+    },
     table: domainTable(
       ctx,
       x,
@@ -233,13 +252,17 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
     const shares = x.stats[domain]?.distribution;
     return shares ? [{ id: x.id, label: x.label[lang], shares, cantSay: x.stats[domain]?.cantSay }] : [];
   });
-  const svg = distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix });
+  const svg = once(() =>
+    distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix }),
+  );
   // No can't-say column in a study without a can't-say code, where every share would be 0 %.
   const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
   return {
     ...named(idPrefix),
     caption,
-    svg,
+    get svg() {
+      return svg();
+    },
     table: {
       head: [t('ui.indicator'), ...pointLabels, ...(withCantSay ? [t('ui.cantSay')] : [])],
       numeric: [false, ...pointLabels.map(() => true), ...(withCantSay ? [true] : [])],
@@ -258,22 +281,24 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   if (!drivers) return undefined;
   const outcome = model.study.drivers ? indicatorOf(edition, model.study.drivers.outcome).label[lang] : '';
   const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
-  const svg = importancePerformance(
-    {
-      points: drivers.predictors.map((p) => ({
-        id: p.id,
-        label: p.label[lang],
-        importance: p.importance,
-        performance: p.performance,
-        quadrant: p.quadrant,
-        interval: p.importanceCi,
-        stable: p.quadrantStable,
-      })),
-      importanceSplit: drivers.importanceSplit,
-      performanceSplit: drivers.performanceSplit,
-      quadrantLabels: { ...quadrantName, uncertain: t(lang, 'ui.quadrantUncertain') },
-    },
-    { lang, idPrefix },
+  const svg = once(() =>
+    importancePerformance(
+      {
+        points: drivers.predictors.map((p) => ({
+          id: p.id,
+          label: p.label[lang],
+          importance: p.importance,
+          performance: p.performance,
+          quadrant: p.quadrant,
+          interval: p.importanceCi,
+          stable: p.quadrantStable,
+        })),
+        importanceSplit: drivers.importanceSplit,
+        performanceSplit: drivers.performanceSplit,
+        quadrantLabels: { ...quadrantName, uncertain: t(lang, 'ui.quadrantUncertain') },
+      },
+      { lang, idPrefix },
+    ),
   );
   // The domain is named only beside the groups' analyses.
   const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
@@ -285,7 +310,9 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   return {
     ...named(idPrefix),
     caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
-    svg,
+    get svg() {
+      return svg();
+    },
     notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
     table: {
       head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.importanceInterval'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
@@ -328,21 +355,25 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     return note && i > 0 ? [{ year: e.year, note }] : [];
   });
   const d = decimalsFor(x);
-  const svg = trendLines(
-    {
-      series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
-      notAsked,
-      breaks: breaks.map((b) => b.year),
-      ...(x.kind === 'nps' ? {} : { scale: model.study.scale }),
-      years,
-      minBase: model.study.minBase,
-    },
-    { lang, idPrefix },
+  const svg = once(() =>
+    trendLines(
+      {
+        series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
+        notAsked,
+        breaks: breaks.map((b) => b.year),
+        ...(x.kind === 'nps' ? {} : { scale: model.study.scale }),
+        years,
+        minBase: model.study.minBase,
+      },
+      { lang, idPrefix },
+    ),
   );
   return {
     ...named(idPrefix),
     caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
-    svg,
+    get svg() {
+      return svg();
+    },
     table: {
       head: [domainColumn(ctx, keys), ...years.map(String)],
       numeric: [false, ...years.map(() => true)],
@@ -370,11 +401,15 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
       const total = x.stats.total;
       return own && total ? [{ id: x.id, label: x.label[lang], group: own.mean, total: total.mean }] : [];
     });
-  const svg = groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
+  const svg = once(() =>
+    groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix }),
+  );
   return {
     ...named(idPrefix),
     caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
-    svg,
+    get svg() {
+      return svg();
+    },
     table: {
       head: [t('ui.indicator'), group.label, t('ui.total'), t('ui.n')],
       numeric: [false, true, true, true],
@@ -399,18 +434,22 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     const parts = npsParts(stats);
     return parts ? [{ id: key, label: domainRowLabel(ctx, keys, key, x), ...parts, nps: stats.mean, previous: stats.previous }] : [];
   });
-  const svg = npsBar(
-    {
-      rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
-      minBase: model.study.minBase,
-      labels: { promoters: t('ui.promoters'), passives: t('ui.passives'), detractors: t('ui.detractors') },
-    },
-    { lang, idPrefix },
+  const svg = once(() =>
+    npsBar(
+      {
+        rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
+        minBase: model.study.minBase,
+        labels: { promoters: t('ui.promoters'), passives: t('ui.passives'), detractors: t('ui.detractors') },
+      },
+      { lang, idPrefix },
+    ),
   );
   return {
     ...named(idPrefix),
     caption: t('ui.nps'),
-    svg,
+    get svg() {
+      return svg();
+    },
     table: {
       head: [domainColumn(ctx, keys), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), ...(withChange ? [t('ui.change')] : [])],
       numeric: [false, true, true, true, true, true, ...(withChange ? [true] : [])],
