@@ -128,6 +128,9 @@ async function layoutPrint(page: Page): Promise<Uint8Array> {
   }
 }
 
+/** The text area of an A4 page in CSS pixels (210 × 297 mm less src/styles/print.css's margins of 18 mm at the sides and 38 mm in all at top and bottom). */
+const PRINT_VIEWPORT = { width: Math.round(((210 - 2 * 18) / 25.4) * 96), height: Math.round(((297 - 38) / 25.4) * 96) };
+
 interface Rendered {
   pdf: Uint8Array;
   headings: string[];
@@ -138,6 +141,9 @@ interface Rendered {
 /** Renders one print page to PDF bytes, with the contents page's page numbers filled in. */
 async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void): Promise<Rendered> {
   const url = `${origin}${job.path}`;
+  // Laid out for print from the start, at the width of the A4 page's text: printing
+  // then re-lays out far less (the layout print costs about half as much).
+  await page.emulateMedia({ media: 'print' });
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response?.ok()) throw new Error(`${url}: HTTP ${response?.status() ?? 'no response'}`);
   await waitForFonts(page, url);
@@ -225,7 +231,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
   const blocked: string[] = [];
   try {
     effects.out(`PDFs: Chromium ${browser.version()} (${resolved.source}), ${jobs.length} files, ${CONCURRENCY} at a time`);
-    const context = await browser.newContext({ offline: false, javaScriptEnabled: true, serviceWorkers: 'block' });
+    const context = await browser.newContext({ offline: false, javaScriptEnabled: true, serviceWorkers: 'block', viewport: PRINT_VIEWPORT });
     // The build must make no network request: anything not to the local server is
     // blocked and reported, and fails the export.
     await context.route('**/*', (route) => {
