@@ -57,7 +57,7 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
  * folder of its own under the project's .astro/, with that as the working
  * directory's child, and the result is moved to `dir` (copied when on another disk).
  */
-async function renderSite(model: ReportModel, dir: string, pdf: boolean, base: string): Promise<void> {
+async function renderSite(model: ReportModel, dir: string, outputs: BuildOutputs, base: string): Promise<void> {
   const { build } = await import('astro');
   const workRoot = join(PROJECT_ROOT, '.astro');
   await mkdir(workRoot, { recursive: true });
@@ -67,7 +67,7 @@ async function renderSite(model: ReportModel, dir: string, pdf: boolean, base: s
   try {
     process.chdir(PROJECT_ROOT);
     try {
-      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, pdf, base }, join(work, 'site')) });
+      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, ...outputs, base }, join(work, 'site')) });
     } finally {
       process.chdir(cwd);
     }
@@ -79,7 +79,7 @@ async function renderSite(model: ReportModel, dir: string, pdf: boolean, base: s
 }
 
 /** Threads drawing the figure files beside the rendering of the pages. */
-const FIGURE_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+const FIGURE_THREADS = 1;
 
 /** Moves the files of `from` into `to`, into the folders `to` already has. */
 async function mergeFolder(from: string, to: string): Promise<void> {
@@ -109,7 +109,20 @@ async function removeAbandonedWork(workRoot: string): Promise<void> {
  * previous output exactly as it was. The output folder must be one Luotain made,
  * or new, or empty: never the study's folders or a folder of other files.
  */
-export async function buildSite(options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; pdf: boolean; base?: string }, effects: Effects): Promise<number> {
+/** What a build makes besides the pages and the CSV and JSON downloads. */
+export interface BuildOutputs {
+  pdf: boolean;
+  /** Each figure as SVG and PNG, and a share image per edition and language. */
+  figureFiles: boolean;
+  /** An Excel workbook and a PowerPoint deck per edition and language. */
+  office: boolean;
+}
+
+export async function buildSite(
+  options: { dataDir: string; reportsDir: string; cwd: string; outDir: string; base?: string; pdf: boolean } & Partial<Omit<BuildOutputs, 'pdf'>>,
+  effects: Effects,
+): Promise<number> {
+  const outputs: BuildOutputs = { pdf: options.pdf, figureFiles: options.figureFiles ?? true, office: options.office ?? true };
   const started = Date.now();
   const outDir = resolve(options.cwd, options.outDir);
   try {
@@ -156,6 +169,7 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     // build's is cleaned up with it).
     const figureDir = `${staging}-figures`;
     const drawing = (async () => {
+      if (!outputs.figureFiles) return undefined;
       const started = Date.now();
       try {
         const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, join(PROJECT_ROOT, '.astro', 'figure-cache'));
@@ -167,7 +181,7 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
     let pages = 0;
     let pdfs: { file: string; bytes: number }[] = [];
     try {
-      await renderSite(model, staging, options.pdf, base);
+      await renderSite(model, staging, outputs, base);
       pages = await countPages(staging);
       effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
       const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
@@ -178,9 +192,13 @@ export async function buildSite(options: { dataDir: string; reportsDir: string; 
         effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       }
       const drawn = await drawing;
-      if ('error' in drawn) throw drawn.error;
-      await mergeFolder(join(figureDir, 'site'), staging);
-      effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on ${FIGURE_THREADS} threads)`);
+      if (drawn && 'error' in drawn) throw drawn.error;
+      if (drawn) {
+        await mergeFolder(join(figureDir, 'site'), staging);
+        effects.out(
+          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on ${FIGURE_THREADS} thread${FIGURE_THREADS === 1 ? '' : 's'})`,
+        );
+      } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
     } finally {
       await drawing;
       await rm(figureDir, { recursive: true, force: true });
@@ -222,6 +240,10 @@ Options:
                   folders and folders with other files are refused.
   --no-pdf        build the site without PDFs (no browser needed; the site then
                   has no PDF links)
+  --no-figure-files
+                  draw no SVG and PNG files of the figures and no share images
+                  (the figures then have no image links, the pages no og:image)
+  --no-office     make no Excel workbooks or PowerPoint decks (and no links to them)
   --base PATH     the path the site is served under, e.g. /reports/kaukovesi/
                   (default: study.json's "base", else /, the root of a domain);
                   every link, asset, download and PDF link is under it. Folder
@@ -236,10 +258,13 @@ Playwright's, the system's (/usr/bin/chromium) or the one installed with npm.
 
 Exit codes: 0 built, 1 input errors, a refused --out or a failed build (previous output kept), 2 usage error.`,
   async run(argv, effects) {
-    const args = parseArgs(argv, ['data', 'reports', 'out', 'base'], ['no-pdf']);
+    const args = parseArgs(argv, ['data', 'reports', 'out', 'base'], ['no-pdf', 'no-figure-files', 'no-office']);
     noPositionals(args);
     const outDir = stringOption(args, 'out', 'dist');
     const base = basePathOption(args);
-    return buildSite({ ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf'), ...(base ? { base } : {}) }, effects);
+    return buildSite(
+      { ...studyDirs(args, effects), outDir, pdf: !args.options.get('no-pdf'), figureFiles: !args.options.get('no-figure-files'), office: !args.options.get('no-office'), ...(base ? { base } : {}) },
+      effects,
+    );
   },
 };

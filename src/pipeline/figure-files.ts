@@ -80,7 +80,7 @@ export interface FigureWork {
 }
 
 /** What else than the document decides a drawn file's bytes: the renderer, the fonts' package, zlib (our PNG encoder) and the version of our own drawing code. */
-const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, zlib ${process.versions.zlib}, v2`;
+const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, zlib ${process.versions.zlib}, v3`;
 
 /**
  * A document drawn, or taken from the cache when the same document was drawn before

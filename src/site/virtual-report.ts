@@ -16,6 +16,10 @@ export interface ReportSource {
   load(): Promise<ReportModel>;
   /** Whether the build makes PDFs (the pages link to them only then). Default: no. */
   pdf?: boolean;
+  /** Whether the build draws each figure as SVG and PNG files and a share image (the pages link to them only then). Default: yes. */
+  figureFiles?: boolean;
+  /** Whether the build makes the Excel workbooks and PowerPoint decks (the pages link to them only then). Default: yes. */
+  office?: boolean;
   /** The path the site is served under, normalised ("/" or "/reports/kaukovesi/"). Default: "/". */
   base?: string;
   /** Folders whose changes recompute the model in `astro dev`. */
@@ -45,7 +49,7 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
                 async load(id: string) {
                   if (id !== RESOLVED) return undefined;
                   // A JSON string parses faster than the same object as a JS literal.
-                  return `export default JSON.parse(${JSON.stringify(JSON.stringify(await model()))});\nexport const siteOptions = ${JSON.stringify({ pdf: source.pdf ?? false, base: source.base ?? '/' })};`;
+                  return `export default JSON.parse(${JSON.stringify(JSON.stringify(await model()))});\nexport const siteOptions = ${JSON.stringify({ pdf: source.pdf ?? false, figureFiles: source.figureFiles ?? true, office: source.office ?? true, base: source.base ?? '/' })};`;
                 },
                 configureServer(server: DevServer) {
                   if (!source.watch?.length) return;

@@ -1,6 +1,6 @@
 // Our PNG encoder against the PNG specification (ISO/IEC 15948): the signature, IHDR for
-// 8-bit RGB, chunk CRCs computed independently (a table-driven CRC-32 written here), and
-// scanlines that inflate to filter byte 0 followed by the input's RGB, alpha dropped.
+// 8-bit RGBA, chunk CRCs computed independently (a table-driven CRC-32 written here), and
+// scanlines that inflate to filter byte 0 followed by the input's RGBA row.
 import { describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
 import { encodePng } from '../../src/figures/index.ts';
@@ -39,12 +39,13 @@ describe('encodePng', () => {
     expect(list.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
     expect(list.every((c) => c.crcOk)).toBe(true);
     const ihdr = list[0]!.data;
-    expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9], ihdr[10], ihdr[11], ihdr[12]]).toEqual([3, 2, 8, 2, 0, 0, 0]);
+    expect([ihdr.readUInt32BE(0), ihdr.readUInt32BE(4), ihdr[8], ihdr[9], ihdr[10], ihdr[11], ihdr[12]]).toEqual([3, 2, 8, 6, 0, 0, 0]);
   });
 
-  it('stores each row as filter 0 and the RGB of the input', () => {
+  it('stores each row as filter 0 and the RGBA of the input', () => {
     const rows = inflateSync(chunks(png)[1]!.data);
-    expect([...rows]).toEqual([0, 255, 0, 0, 0, 255, 0, 0, 0, 255, 0, 255, 255, 255, 0, 0, 0, 128, 128, 128]);
+    expect([...rows]).toEqual([0, ...rgba.subarray(0, 12), 0, ...rgba.subarray(12)]);
+    expect(rows.length).toBe(2 * (1 + 3 * 4));
   });
 
   it('refuses a raster of the wrong size', () => {

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
-import report from 'virtual:luotain/report';
+import report, { siteOptions } from 'virtual:luotain/report';
 import { deckBytes, editionJson, indicatorsCsv, workbookBytes } from '../../export/index.ts';
 import { downloadHref, editionOf, officeFileName } from '../../site/view.ts';
 
 export function getStaticPaths() {
   const data = report.editions.flatMap((e) => (['csv', 'json'] as const).map((kind) => ({ params: { file: downloadHref(report.study, e, kind).split('/').pop()! }, props: { year: e.year, kind } })));
   // The workbook and the deck of each edition in each language.
-  const office = report.editions.flatMap((e) =>
+  const office = (siteOptions.office ? report.editions : []).flatMap((e) =>
     report.study.languages.flatMap((lang) => (['xlsx', 'pptx'] as const).map((kind) => ({ params: { file: officeFileName(report.study, e, lang, kind) }, props: { year: e.year, kind, lang } }))),
   );
   return [...data, ...office];
