@@ -10,6 +10,8 @@
 export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
   const places = Math.trunc(decimals);
+  // A whole number has no decimals to round (the common case of counts).
+  if (places >= 0 && Number.isInteger(x)) return x;
   // Shortest round-trip digits: "d.ddde±x".
   const [mantissa, exp] = Math.abs(x).toExponential().split('e');
   const digits = mantissa.replace('.', '');
@@ -18,10 +20,11 @@ export function roundHalfAwayFromZero(x: number, decimals: number): number {
   if (scale <= places) return x;
   const drop = scale - places;
   const keepLength = digits.length - drop;
-  let kept = keepLength > 0 ? BigInt(digits.slice(0, keepLength)) : 0n;
+  // Up to 15 digits a Number holds the kept digits exactly (BigInt only beyond, where it costs).
+  let kept: number | bigint = keepLength <= 0 ? 0 : keepLength <= 15 ? Number(digits.slice(0, keepLength)) : BigInt(digits.slice(0, keepLength));
   const next = keepLength >= 0 ? digits.charCodeAt(keepLength) - 48 : 0;
-  if (next >= 5) kept += 1n;
-  if (kept === 0n) return 0;
+  if (next >= 5) kept = typeof kept === 'bigint' ? kept + 1n : kept + 1;
+  if (kept === 0 || kept === 0n) return 0;
   const rounded = Number(`${kept}e${-places}`);
   return x < 0 ? -rounded : rounded;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { roundHalfAwayFromZero } from '../../src/estimate/index.ts';
 
 describe('roundHalfAwayFromZero', () => {
@@ -31,5 +32,26 @@ describe('roundHalfAwayFromZero', () => {
     expect(Object.is(roundHalfAwayFromZero(-0, 2), 0)).toBe(true);
     expect(roundHalfAwayFromZero(NaN, 2)).toBeNaN();
     expect(roundHalfAwayFromZero(-Infinity, 2)).toBe(-Infinity);
+  });
+});
+
+describe('roundHalfAwayFromZero against Intl (ECMA-402 rounding of the shortest decimal string)', () => {
+  // Intl.NumberFormat rounds a string as the exact decimal it spells, half away from zero
+  // with roundingMode "halfExpand": the rule stated above, computed independently.
+  const formats = new Map<number, Intl.NumberFormat>();
+  const reference = (x: number, decimals: number) => {
+    let nf = formats.get(decimals);
+    if (!nf) formats.set(decimals, (nf = new Intl.NumberFormat('en', { maximumFractionDigits: decimals, roundingMode: 'halfExpand', useGrouping: false })));
+    return Number(nf.format(String(x) as unknown as number).replace('\u2212', '-')) || 0;
+  };
+  it('agrees on doubles of every size, whole numbers and numbers at a half', () => {
+    const half = fc.tuple(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 6 })).map(([n, d]) => (n + 0.5) / 10 ** d);
+    const number = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true, noDefaultInfinity: true }), fc.integer(), half, fc.double({ min: -1, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(number, fc.integer({ min: 0, max: 8 }), (x, decimals) => {
+        expect(roundHalfAwayFromZero(x, decimals)).toBe(reference(x, decimals));
+      }),
+      { numRuns: 20_000, seed: 20261128 },
+    );
   });
 });
