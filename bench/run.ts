@@ -38,6 +38,8 @@ interface Options {
   sizes: number[];
   runs: number;
   skipBuild: boolean;
+  /** Rounds of the three sample builds (medians reported). */
+  buildRuns: number;
   seed: number;
   keepData: boolean;
   /** The Luotain tree whose bin/luotain.js is measured (default: this one); for before/after comparisons. */
@@ -50,7 +52,7 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000, markdown: false };
+  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, buildRuns: 3, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000, markdown: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -65,6 +67,7 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--runs') o.runs = Number(value());
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--skip-build') o.skipBuild = true;
+    else if (a === '--build-runs') o.buildRuns = Number(value());
     else if (a === '--luotain') o.luotain = resolve(value());
     else if (a === '--no-keep-data') o.keepData = false;
     else if (a === '--sav-rows') o.savRows = Number(value());
@@ -75,7 +78,7 @@ function parseOptions(argv: string[]): Options {
       o.xlsxRows = 0;
     } else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats] | --markdown',
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--build-runs 3] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats] | --markdown',
       );
       process.exit(0);
     } else throw new Error(`unknown option "${a}"`);
@@ -321,11 +324,14 @@ interface BuildRun {
 interface BuildResult {
   withPdf: boolean;
   note?: string;
-  /** The full build with nothing drawn before (what the budget is checked on). */
+  /** The full build with nothing drawn before, median of the rounds (what the budget is checked on). */
   ms: number;
   peakRssMb: number;
   pdfFiles: number;
+  /** Each kind of build: medians over the rounds (RSS: the highest). */
   runs: BuildRun[];
+  /** Every build of every round, in the order run. */
+  allRuns?: (BuildRun & { round: number })[];
   summaryPage?: PageWeight;
 }
 
@@ -344,9 +350,10 @@ function machineBusyMs(): number {
  * The sample's full build three times: with every output and nothing drawn before
  * (an empty figure cache, as on a clean checkout), the same again with the figures
  * drawn before (an analyst's rebuild), and without the outputs added for sharing
- * (--no-figure-files --no-office). With PDFs, or without them where the browser fails.
+ * (--no-figure-files --no-office), in `rounds` rounds (the cache emptied at the start
+ * of each). With PDFs, or without them where the browser fails.
  */
-async function benchBuild(luotain: string): Promise<BuildResult> {
+async function benchBuild(luotain: string, rounds: number): Promise<BuildResult> {
   const out = mkdtempSync(join(tmpdir(), 'luotain-bench-build-'));
   const cache = mkdtempSync(join(tmpdir(), 'luotain-bench-figure-cache-'));
   const previousCache = process.env.LUOTAIN_FIGURE_CACHE;
@@ -355,7 +362,7 @@ async function benchBuild(luotain: string): Promise<BuildResult> {
     let pdfArgs: string[] = [];
     let withPdf = true;
     let note: string | undefined;
-    const runs: BuildRun[] = [];
+    const runs: (BuildRun & { round: number })[] = [];
     let pdfFiles = 0;
     let summaryPage: PageWeight | undefined;
     const plan = [
@@ -363,37 +370,52 @@ async function benchBuild(luotain: string): Promise<BuildResult> {
       { name: 'every output, figures drawn before', args: [] },
       { name: 'without figure files, workbooks and decks', args: ['--no-figure-files', '--no-office'] },
     ];
-    for (const step of plan) {
-      process.stderr.write(`sample build: ${step.name}\n`);
-      const busyAtStart = machineBusyMs();
-      let run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, ...pdfArgs, ...step.args], luotain);
-      if (run.code !== 0 && withPdf) {
-        note = `the build with PDFs failed (exit ${run.code}): ${run.stderr
-          .trim()
-          .split('\n')
-          .filter(
-            (l) =>
-              !l.startsWith('\t') &&
-              !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l),
-          )
-          .slice(-3)
-          .join(' | ')}; measured with --no-pdf`;
-        process.stderr.write(`  ${note}\n`);
-        withPdf = false;
-        pdfArgs = ['--no-pdf'];
-        run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, ...pdfArgs, ...step.args], luotain);
+    for (let round = 1; round <= rounds; round++)
+      for (const step of plan) {
+        if (step === plan[0]) {
+          rmSync(cache, { recursive: true, force: true });
+          mkdirSync(cache, { recursive: true });
+        }
+        process.stderr.write(`sample build, round ${round} of ${rounds}: ${step.name}\n`);
+        const busyAtStart = machineBusyMs();
+        let run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, ...pdfArgs, ...step.args], luotain);
+        if (run.code !== 0 && withPdf) {
+          note = `the build with PDFs failed (exit ${run.code}): ${run.stderr
+            .trim()
+            .split('\n')
+            .filter(
+              (l) =>
+                !l.startsWith('\t') &&
+                !/^\s+(Command being timed|User time|System time|Percent|Elapsed|Average|Maximum|Major|Minor|Voluntary|Involuntary|Swaps|File system|Socket|Signals|Page size|Exit status)/.test(l),
+            )
+            .slice(-3)
+            .join(' | ')}; measured with --no-pdf`;
+          process.stderr.write(`  ${note}\n`);
+          withPdf = false;
+          pdfArgs = ['--no-pdf'];
+          run = await runNode([join(luotain, 'bin', 'luotain.js'), 'build', '--out', out, ...pdfArgs, ...step.args], luotain);
+        }
+        if (run.code !== 0) throw new Error(`the sample build failed:\n${run.stderr.slice(-2000)}`);
+        const busyCpuMs = machineBusyMs() - busyAtStart;
+        process.stderr.write(`  ${(run.ms / 1000).toFixed(1)} s, busy CPU ${(busyCpuMs / 1000).toFixed(1)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
+        runs.push({ round, name: step.name, args: [...pdfArgs, ...step.args], ms: Math.round(run.ms), busyCpuMs: Math.round(busyCpuMs), peakRssMb: Math.round(run.maxRssMb) });
+        if (runs.length === 1) {
+          // The page weight and the PDFs of the full build.
+          pdfFiles = countFiles(out, (n) => n.endsWith('.pdf'));
+          summaryPage = pageWeight(out, 'fi');
+        }
       }
-      if (run.code !== 0) throw new Error(`the sample build failed:\n${run.stderr.slice(-2000)}`);
-      const busyCpuMs = machineBusyMs() - busyAtStart;
-      process.stderr.write(`  ${(run.ms / 1000).toFixed(1)} s, busy CPU ${(busyCpuMs / 1000).toFixed(1)} s, ${run.maxRssMb.toFixed(0)} MB\n`);
-      runs.push({ name: step.name, args: [...pdfArgs, ...step.args], ms: Math.round(run.ms), busyCpuMs: Math.round(busyCpuMs), peakRssMb: Math.round(run.maxRssMb) });
-      if (runs.length === 1) {
-        // The page weight and the PDFs of the full build.
-        pdfFiles = countFiles(out, (n) => n.endsWith('.pdf'));
-        summaryPage = pageWeight(out, 'fi');
-      }
-    }
-    return { withPdf, ...(note ? { note } : {}), ms: runs[0]!.ms, peakRssMb: runs[0]!.peakRssMb, pdfFiles, runs, ...(summaryPage ? { summaryPage } : {}) };
+    const medians: BuildRun[] = plan.map((step) => {
+      const of = runs.filter((r) => r.name === step.name);
+      return {
+        name: step.name,
+        args: of[of.length - 1]!.args,
+        ms: Math.round(median(of.map((r) => r.ms))),
+        busyCpuMs: Math.round(median(of.map((r) => r.busyCpuMs))),
+        peakRssMb: Math.max(...of.map((r) => r.peakRssMb)),
+      };
+    });
+    return { withPdf, ...(note ? { note } : {}), ms: medians[0]!.ms, peakRssMb: medians[0]!.peakRssMb, pdfFiles, runs: medians, allRuns: runs, ...(summaryPage ? { summaryPage } : {}) };
   } finally {
     if (previousCache === undefined) delete process.env.LUOTAIN_FIGURE_CACHE;
     else process.env.LUOTAIN_FIGURE_CACHE = previousCache;
@@ -471,7 +493,10 @@ function table(sizes: SizeResult[], build?: BuildResult): string {
     }
   }
   if (build) {
-    lines.push('', `sample build (${build.withPdf ? `site and ${build.pdfFiles} PDFs` : 'site only, --no-pdf'})${build.note ? `\n  note: ${build.note}` : ''}`);
+    lines.push(
+      '',
+      `sample build (${build.withPdf ? `site and ${build.pdfFiles} PDFs` : 'site only, --no-pdf'}; medians of ${build.allRuns ? build.allRuns.length / build.runs.length : 1} rounds)${build.note ? `\n  note: ${build.note}` : ''}`,
+    );
     for (const run of build.runs ?? []) lines.push(`  ${run.name.padEnd(44)} ${s(run.ms).padStart(7)} s   busy CPU ${s(run.busyCpuMs).padStart(7)} s   peak RSS ${run.peakRssMb} MB`);
     const p = build.summaryPage;
     if (p) lines.push(`summary page ${p.path}: ${p.totalKb} KB (HTML ${p.htmlKb}, CSS ${p.cssKb}, JS ${p.jsKb}, fonts ${p.fontKb} in ${p.fontFiles} files)`);
@@ -496,7 +521,7 @@ async function main() {
   } finally {
     rmSync(emptyReports, { recursive: true, force: true });
   }
-  const build = o.skipBuild ? undefined : await benchBuild(o.luotain);
+  const build = o.skipBuild ? undefined : await benchBuild(o.luotain, o.buildRuns);
   const at1M = sizes.find((r) => r.rows === 1_000_000);
   const sav1M = formats.find((f) => f.format === 'sav' && f.rows === 1_000_000);
   const result: BenchResult = {
@@ -585,7 +610,7 @@ function markdown(r: BenchResult): string {
   if (r.build?.runs)
     lines.push(
       '',
-      `The sample's full build (${r.build.withPdf ? `site and ${r.build.pdfFiles} PDFs` : 'site only, --no-pdf'}); busy CPU is the whole machine's (Node, its threads and Chromium):`,
+      `The sample's full build (${r.build.withPdf ? `site and ${r.build.pdfFiles} PDFs` : 'site only, --no-pdf'}; medians of ${r.build.allRuns ? r.build.allRuns.length / r.build.runs.length : 1} rounds, each with the figure cache emptied first; every run: ${(r.build.allRuns ?? []).map((b) => `${(b.ms / 1000).toFixed(1)}`).join(', ')} s); busy CPU is the whole machine's (Node, its threads and Chromium):`,
       '',
       '| build | wall | busy CPU | peak RSS (Node) |',
       '|---|---|---|---|',
