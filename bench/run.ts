@@ -610,11 +610,17 @@ function markdown(r: BenchResult): string {
   if (r.build?.runs)
     lines.push(
       '',
-      `The sample's full build (${r.build.withPdf ? `site and ${r.build.pdfFiles} PDFs` : 'site only, --no-pdf'}; medians of ${r.build.allRuns ? r.build.allRuns.length / r.build.runs.length : 1} rounds, each with the figure cache emptied first; every run: ${(r.build.allRuns ?? []).map((b) => `${(b.ms / 1000).toFixed(1)}`).join(', ')} s); busy CPU is the whole machine's (Node, its threads and Chromium):`,
+      `The sample's full build (${r.build.withPdf ? `site and ${r.build.pdfFiles} PDFs` : 'site only, --no-pdf'}; medians of ${r.build.allRuns ? r.build.allRuns.length / r.build.runs.length : 1} rounds, each with the figure cache emptied first); busy CPU is the whole machine's (Node, its threads and Chromium):`,
       '',
-      '| build | wall | busy CPU | peak RSS (Node) |',
-      '|---|---|---|---|',
-      ...r.build.runs.map((b) => `| ${b.name}${b.args.length > 0 ? ` (\`${b.args.join(' ')}\`)` : ''} | ${s(b.ms)} | ${s(b.busyCpuMs)} | ${b.peakRssMb} MB |`),
+      '| build | wall | every round | busy CPU | peak RSS (Node) |',
+      '|---|---|---|---|---|',
+      ...r.build.runs.map(
+        (b) =>
+          `| ${b.name}${b.args.length > 0 ? ` (\`${b.args.join(' ')}\`)` : ''} | ${s(b.ms)} | ${(r.build!.allRuns ?? [])
+            .filter((x) => x.name === b.name)
+            .map((x) => (x.ms / 1000).toFixed(1))
+            .join(', ')} s | ${s(b.busyCpuMs)} | ${b.peakRssMb} MB |`,
+      ),
     );
   return lines.join('\n');
 }
