@@ -104,9 +104,67 @@ export async function finishPdf(pdf: Uint8Array, info: DocumentInfo, ids: readon
   doc.setCreationDate(info.created);
   doc.setModificationDate(info.modified);
   if (info.headings) repairOutlineTitles(doc, info.headings);
+  renumberStructureIds(doc);
   // Object streams make the file smaller; readers since PDF 1.5 support them.
   const bytes = await doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: OBJECTS_PER_TICK });
   return { bytes, pages };
+}
+
+const STRUCTURE_ID = /^node(\d+)$/;
+
+/**
+ * Chromium names each tagged element after its renderer's DOM node id ("node00000095"),
+ * a counter the renderer shares with the other pages it lays out at the same time, so
+ * the same document printed twice gets other ids. They are renumbered here by their
+ * order (1, 2, 3, … in the order of the old numbers, so the ID tree's keys stay
+ * sorted): the same document gives the same bytes. The ids are where PDF puts them:
+ * a structure element's /ID, a table cell's /Headers, and the keys and limits of the
+ * structure tree's /IDTree. Returns how many ids were renumbered.
+ */
+export function renumberStructureIds(doc: PDFDocument): number {
+  const text = (value: unknown) => (value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined);
+  const elements: PDFDict[] = [];
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('StructElem')) elements.push(object);
+  }
+  const idTree: PDFDict[] = [];
+  const walkTree = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    idTree.push(node);
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) walkTree(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  walkTree(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('IDTree'), PDFDict), 0);
+  // Every place an id is written, as (array or dict, index or key).
+  const places: { get: () => unknown; set: (id: string) => void }[] = [];
+  const inArray = (array: PDFArray, i: number) => places.push({ get: () => array.get(i), set: (id) => array.set(i, PDFString.of(id)) });
+  for (const element of elements) {
+    places.push({ get: () => element.get(PDFName.of('ID')), set: (id) => element.set(PDFName.of('ID'), PDFString.of(id)) });
+    const attributes = element.lookup(PDFName.of('A'));
+    const owners = attributes instanceof PDFArray ? attributes.asArray().map((a) => doc.context.lookup(a)) : [attributes];
+    for (const owner of owners) {
+      const headers = owner instanceof PDFDict ? owner.lookupMaybe(PDFName.of('Headers'), PDFArray) : undefined;
+      if (headers) for (let i = 0; i < headers.size(); i++) inArray(headers, i);
+    }
+  }
+  for (const node of idTree) {
+    const names = node.lookupMaybe(PDFName.of('Names'), PDFArray);
+    if (names) for (let i = 0; i < names.size(); i += 2) inArray(names, i);
+    const limits = node.lookupMaybe(PDFName.of('Limits'), PDFArray);
+    if (limits) for (let i = 0; i < limits.size(); i++) inArray(limits, i);
+  }
+  const numbers = new Set<number>();
+  for (const place of places) {
+    const match = STRUCTURE_ID.exec(text(place.get()) ?? '');
+    if (match) numbers.add(Number(match[1]));
+  }
+  const width = Math.max(8, String(numbers.size).length);
+  const renamed = new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, `node${String(i + 1).padStart(width, '0')}`]));
+  for (const place of places) {
+    const match = STRUCTURE_ID.exec(text(place.get()) ?? '');
+    if (match) place.set(renamed.get(Number(match[1]))!);
+  }
+  return renamed.size;
 }
 
 function destinationName(key: PDFName | PDFString | PDFHexString): string {
