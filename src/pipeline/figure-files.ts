@@ -32,12 +32,66 @@ export async function prepareFonts(dir: string): Promise<string[]> {
   );
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * An attribute value with every decimal number rounded to `places` decimals, half away
+ * from zero on its printed digits (resvg prints at most 6), trailing zeros dropped
+ * ("-0.04" → "0", "39.96" → "40"); with `compact`, the spaces around path commands
+ * dropped too. One pass over the characters: a regular expression with a callback per
+ * number cost a tenth of a figure's drawing (some 30 000 numbers in a chart's outlines).
+ */
+export function roundDecimals(value: string, places: number, compact: boolean): string {
+  const scale = 10 ** places;
+  let out = '';
+  let from = 0;
+  const n = value.length;
+  for (let i = 0; i < n; ) {
+    const c = value.charCodeAt(i);
+    if (compact && c === 32 && ((i > 0 && isLetter(value.charCodeAt(i - 1))) || (i + 1 < n && isLetter(value.charCodeAt(i + 1))))) {
+      out += value.slice(from, i);
+      from = ++i;
+      continue;
+    }
+    if (!isDigit(c) && c !== 45 && c !== 46) {
+      i++;
+      continue;
+    }
+    // A decimal number: [-] digits "." digit… (whole numbers stay as they are).
+    const start = i;
+    let j = c === 45 ? i + 1 : i;
+    while (j < n && isDigit(value.charCodeAt(j))) j++;
+    if (j < n - 1 && value.charCodeAt(j) === 46 && isDigit(value.charCodeAt(j + 1))) {
+      let q = 0;
+      for (let k = c === 45 ? start + 1 : start; k < j; k++) q = q * 10 + value.charCodeAt(k) - 48;
+      let k = j + 1;
+      for (let d = 0; d < places; d++) q = q * 10 + (k < n && isDigit(value.charCodeAt(k)) ? value.charCodeAt(k++) - 48 : 0);
+      if (k < n && value.charCodeAt(k) >= 53 && value.charCodeAt(k) <= 57) q++;
+      while (k < n && isDigit(value.charCodeAt(k))) k++;
+      let text = '0';
+      if (q !== 0) {
+        const whole = Math.floor(q / scale);
+        let frac = q - whole * scale;
+        let digits = places;
+        while (digits > 0 && frac % 10 === 0) {
+          frac /= 10;
+          digits--;
+        }
+        text = `${c === 45 ? '-' : ''}${whole}${digits > 0 ? `.${String(frac).padStart(digits, '0')}` : ''}`;
+      }
+      out += value.slice(from, start) + text;
+      from = i = k;
+      continue;
+    }
+    i = j > i ? j : i + 1;
+  }
+  return out + value.slice(from);
+}
+
 /** Rounds path data to 0.1 px (a tenth of a pixel of the chart; transforms to 0.01) and drops the spaces around its commands: outlines exact to the eye at a fraction of the size. */
 function compactNumbers(svg: string): string {
-  const rounded = (value: string, step: number) => value.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * step) / step || 0));
-  return svg.replace(/ (d|transform)="([^"]*)"/g, (_m, name: string, value: string) =>
-    name === 'd' ? ` d="${rounded(value, 10).replace(/ ?([A-Za-z]) ?/g, '$1')}"` : ` ${name}="${rounded(value, 100)}"`,
-  );
+  return svg.replace(/ (d|transform)="([^"]*)"/g, (_m, name: string, value: string) => (name === 'd' ? ` d="${roundDecimals(value, 1, true)}"` : ` ${name}="${roundDecimals(value, 2, false)}"`));
 }
 
 /**
@@ -80,7 +134,7 @@ export interface FigureWork {
 }
 
 /** What else than the document decides a drawn file's bytes: the renderer, the fonts' package, zlib (our PNG encoder) and the version of our own drawing code. */
-const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, zlib ${process.versions.zlib}, v3`;
+const DRAWN_BY = `resvg-js ${require('@resvg/resvg-js/package.json').version}, @fontsource/inter ${require('@fontsource/inter/package.json').version}, ${FONT_FACES.join(' ')}, zlib ${process.versions.zlib}, v4`;
 
 /**
  * A document drawn, or taken from the cache when the same document was drawn before
