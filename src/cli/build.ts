@@ -1,7 +1,6 @@
 import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
@@ -78,7 +77,7 @@ async function renderSite(model: ReportModel, dir: string, outputs: BuildOutputs
   }
 }
 
-/** Threads drawing the figure files beside the rendering of the pages. */
+/** Threads drawing the figure files beside the rendering of the pages: one, as two contended with the pages and Chromium on two cores. */
 const FIGURE_THREADS = 1;
 
 /** Moves the files of `from` into `to`, into the folders `to` already has. */
@@ -197,9 +196,7 @@ export async function buildSite(
       if (drawn && 'error' in drawn) throw drawn.error;
       if (drawn) {
         await mergeFolder(join(figureDir, 'site'), staging);
-        effects.out(
-          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on ${FIGURE_THREADS} thread${FIGURE_THREADS === 1 ? '' : 's'})`,
-        );
+        effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own)`);
       } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
     } finally {
       await drawing;

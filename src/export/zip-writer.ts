@@ -34,31 +34,25 @@ export function writeZip(entries: readonly ZipEntry[], when: Date): Uint8Array {
     const compressed = deflateRawSync(entry.data, { level: 6 });
     const crc = crc32(entry.data);
     if (entry.data.byteLength >= 0xffffffff || offset >= 0xffffffff) throw new Error(`zip: ${entry.name} does not fit a package without Zip64`);
+    // The fields the local header and the central directory share, in the same order.
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(20, 0); // version needed: deflate
+    fields.writeUInt16LE(flags, 2);
+    fields.writeUInt16LE(8, 4); // method: deflate
+    fields.writeUInt16LE(time, 6);
+    fields.writeUInt16LE(date, 8);
+    fields.writeUInt32LE(crc, 10);
+    fields.writeUInt32LE(compressed.byteLength, 14);
+    fields.writeUInt32LE(entry.data.byteLength, 18);
+    fields.writeUInt16LE(name.length, 22);
+    // Extra field length 0 (and in the central directory: comment, disk, internal and external attributes none).
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: deflate
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.byteLength, 18);
-    local.writeUInt32LE(entry.data.byteLength, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    fields.copy(local, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by: MS-DOS, zip 2.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.byteLength, 20);
-    central.writeUInt32LE(entry.data.byteLength, 24);
-    central.writeUInt16LE(name.length, 28);
-    // Extra field, comment, disk, internal and external attributes: none.
+    fields.copy(central, 6);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
     centrals.push(central, name);

@@ -110,6 +110,19 @@ export async function finishPdf(pdf: Uint8Array, info: DocumentInfo, ids: readon
   return { bytes, pages };
 }
 
+/** The nodes of a name tree (PDF 1.7, 7.9.6): the root and its /Kids, depth first, at most 32 levels deep. */
+function nameTreeNodes(root: PDFDict | undefined): PDFDict[] {
+  const nodes: PDFDict[] = [];
+  const visit = (node: PDFDict | undefined, depth: number) => {
+    if (!node || depth > 32) return;
+    nodes.push(node);
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (kids) for (let i = 0; i < kids.size(); i++) visit(kids.lookupMaybe(i, PDFDict), depth + 1);
+  };
+  visit(root, 0);
+  return nodes;
+}
+
 const STRUCTURE_ID = /^node(\d+)$/;
 
 /**
@@ -127,19 +140,16 @@ export function renumberStructureIds(doc: PDFDocument): number {
   for (const [, object] of doc.context.enumerateIndirectObjects()) {
     if (object instanceof PDFDict && object.get(PDFName.of('Type')) === PDFName.of('StructElem')) elements.push(object);
   }
-  const idTree: PDFDict[] = [];
-  const walkTree = (node: PDFDict | undefined, depth: number) => {
-    if (!node || depth > 32) return;
-    idTree.push(node);
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    if (kids) for (let i = 0; i < kids.size(); i++) walkTree(kids.lookupMaybe(i, PDFDict), depth + 1);
+  const idTree = nameTreeNodes(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('IDTree'), PDFDict));
+  // Every place an id is written: its old number, and how to write the new id there.
+  const places: { number: number; set: (id: string) => void }[] = [];
+  const found = (value: unknown, set: (id: string) => void) => {
+    const match = STRUCTURE_ID.exec(text(value) ?? '');
+    if (match) places.push({ number: Number(match[1]), set });
   };
-  walkTree(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('IDTree'), PDFDict), 0);
-  // Every place an id is written, as (array or dict, index or key).
-  const places: { get: () => unknown; set: (id: string) => void }[] = [];
-  const inArray = (array: PDFArray, i: number) => places.push({ get: () => array.get(i), set: (id) => array.set(i, PDFString.of(id)) });
+  const inArray = (array: PDFArray, i: number) => found(array.get(i), (id) => array.set(i, PDFString.of(id)));
   for (const element of elements) {
-    places.push({ get: () => element.get(PDFName.of('ID')), set: (id) => element.set(PDFName.of('ID'), PDFString.of(id)) });
+    found(element.get(PDFName.of('ID')), (id) => element.set(PDFName.of('ID'), PDFString.of(id)));
     const attributes = element.lookup(PDFName.of('A'));
     const owners = attributes instanceof PDFArray ? attributes.asArray().map((a) => doc.context.lookup(a)) : [attributes];
     for (const owner of owners) {
@@ -153,17 +163,10 @@ export function renumberStructureIds(doc: PDFDocument): number {
     const limits = node.lookupMaybe(PDFName.of('Limits'), PDFArray);
     if (limits) for (let i = 0; i < limits.size(); i++) inArray(limits, i);
   }
-  const numbers = new Set<number>();
-  for (const place of places) {
-    const match = STRUCTURE_ID.exec(text(place.get()) ?? '');
-    if (match) numbers.add(Number(match[1]));
-  }
-  const width = Math.max(8, String(numbers.size).length);
-  const renamed = new Map([...numbers].sort((a, b) => a - b).map((n, i) => [n, `node${String(i + 1).padStart(width, '0')}`]));
-  for (const place of places) {
-    const match = STRUCTURE_ID.exec(text(place.get()) ?? '');
-    if (match) place.set(renamed.get(Number(match[1]))!);
-  }
+  const numbers = [...new Set(places.map((p) => p.number))].sort((a, b) => a - b);
+  const width = Math.max(8, String(numbers.length).length);
+  const renamed = new Map(numbers.map((n, i) => [n, `node${String(i + 1).padStart(width, '0')}`]));
+  for (const place of places) place.set(renamed.get(place.number)!);
   return renamed.size;
 }
 
@@ -199,19 +202,14 @@ function destinationPages(doc: PDFDocument, ids: readonly string[]): Record<stri
   if (old) for (const [key, value] of old.entries()) record(destinationName(key), value);
   // ... and the /Names /Dests name tree, in case a later Chromium switches.
   const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  const walk = (node: PDFDict | undefined, depth: number) => {
-    if (!node || depth > 32) return;
+  for (const node of nameTreeNodes(names)) {
     const leaves = node.lookupMaybe(PDFName.of('Names'), PDFArray);
-    if (leaves) {
-      for (let i = 0; i + 1 < leaves.size(); i += 2) {
-        const key = leaves.lookup(i);
-        if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), leaves.get(i + 1));
-      }
+    if (!leaves) continue;
+    for (let i = 0; i + 1 < leaves.size(); i += 2) {
+      const key = leaves.lookup(i);
+      if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), leaves.get(i + 1));
     }
-    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
-    if (kids) for (let i = 0; i < kids.size(); i++) walk(kids.lookupMaybe(i, PDFDict), depth + 1);
-  };
-  walk(names, 0);
+  }
   const result: Record<string, number> = {};
   for (const id of ids) {
     const n = dests.get(id);
