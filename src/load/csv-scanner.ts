@@ -224,6 +224,31 @@ export class CsvScanner {
     return true;
   }
 
+  /** Whether every row given so far has been visited: the next text starts a row, on line `nextLine`. */
+  get idle(): boolean {
+    return this.rest === '' && this.pendingLength === 0 && !this.ended;
+  }
+
+  /** The physical line the next row starts on. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /**
+   * Goes past one non-empty row of `length` characters and its newline, read
+   * by the caller itself (see ResponsesParser.pushBytes) while the scanner
+   * was idle: the lines and offsets count on as if it had been pushed.
+   */
+  passRow(length: number): void {
+    if (this.pendingEmpty.length > 0) {
+      for (const l of this.pendingEmpty) this.skipped.push(l);
+      this.pendingEmpty.length = 0;
+    }
+    this.line++;
+    this.base += length + 1;
+    this.counted = this.rowStart = this.base;
+  }
+
   /**
    * Parses the next piece of text; the rows that end in it are visited now
    * (or, while papaparse has a row spanning pieces, once the text has doubled).

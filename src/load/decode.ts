@@ -55,6 +55,13 @@ function utf16WithoutBom(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** Bytes read as UTF-8 that are not valid UTF-8 (the file is then read again as Windows-1252). */
+export class NotUtf8Error extends Error {
+  constructor() {
+    super('the bytes are not valid UTF-8');
+  }
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const cp1252 = new TextDecoder('windows-1252');
 

@@ -1,4 +1,7 @@
+import { isUtf8 } from 'node:buffer';
 import type { Study } from '../study/schema.ts';
+import type { FileEncoding } from './byte-row-reader.ts';
+import { NotUtf8Error } from './decode.ts';
 import { CsvScanner } from './csv-scanner.ts';
 import { sniffDelimiter } from './delimiter.ts';
 import { HeaderLead } from './header-lead.ts';
@@ -33,7 +36,12 @@ export interface ParseResponsesOptions {
   expectedLength?: number;
   /** How many errors to list before "… and N more problems" (default 50). */
   maxErrors?: number;
+  /** The encoding of the bytes given to pushBytes (default UTF-8). */
+  encoding?: FileEncoding;
 }
+
+/** After this many rows in a row declined by the byte reader, the rest of a piece of bytes is read as text. */
+const DECLINED_RUN = 64;
 
 /**
  * Parses one edition's responses.csv text against the study definition.
@@ -70,6 +78,11 @@ export class ResponsesParser {
   /** Once the header line is whole: the scanner and the rows it visits. */
   private scanner?: CsvScanner;
   private rows?: ResponseRows;
+  private readonly encoding: FileEncoding;
+  private readonly decoder: TextDecoder;
+  /** Bytes of a line not ended yet (pushBytes). */
+  private carry: Uint8Array[] = [];
+  private carryLength = 0;
 
   constructor(file: string, year: number, study: Study, options: ParseResponsesOptions = {}) {
     this.study = study;
@@ -77,6 +90,76 @@ export class ResponsesParser {
     this.year = year;
     this.options = options;
     this.issues = new IssueList(file, options.maxErrors ?? 50);
+    this.encoding = options.encoding ?? 'utf-8';
+    // Not fatal: UTF-8 is checked before anything is decoded.
+    this.decoder = new TextDecoder(this.encoding, { ignoreBOM: true });
+  }
+
+  /**
+   * Parses the next piece of the file's bytes (in the encoding of the
+   * options, a byte order mark already dropped). Only whole lines are read:
+   * the common row straight from the bytes (see ResponseRows.onRowBytes),
+   * any other line decoded and parsed as text, so the result is the same as
+   * push() of the decoded text. Throws NotUtf8Error when UTF-8 bytes are not
+   * valid.
+   */
+  pushBytes(piece: Uint8Array): void {
+    if (piece.length === 0) return;
+    let last = piece.lastIndexOf(10);
+    if (last < 0) {
+      this.carry.push(piece);
+      this.carryLength += piece.length;
+      return;
+    }
+    let bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+    if (this.carryLength > 0) {
+      bytes = Buffer.concat([...this.carry, piece]);
+      last += this.carryLength;
+    }
+    const stop = last + 1;
+    this.carry = stop < bytes.length ? [bytes.subarray(stop)] : [];
+    this.carryLength = bytes.length - stop;
+    this.lines(bytes, stop);
+  }
+
+  /** Reads the whole lines bytes[0, stop). */
+  private lines(bytes: Buffer, stop: number): void {
+    if (this.encoding === 'utf-8' && !isUtf8(bytes.subarray(0, stop))) throw new NotUtf8Error();
+    const view = bytes.toString('latin1', 0, stop);
+    const decode = (from: number, to: number) => this.decoder.decode(bytes.subarray(from, to));
+    // The next carriage return at or after the line read (-1: none; a lone one is a line end, left to the text).
+    let cr = -2;
+    let declined = 0;
+    let pos = 0;
+    while (pos < stop) {
+      const rows = this.rows;
+      const scanner = this.scanner;
+      if (!rows?.headerRead) {
+        // Line by line until the header is read, so that the bytes are read from the first row on.
+        const nl = bytes.indexOf(10, pos);
+        this.push(decode(pos, nl + 1));
+        pos = nl + 1;
+        continue;
+      }
+      if (!rows.takesBytes || declined >= DECLINED_RUN) {
+        this.push(decode(pos, stop));
+        return;
+      }
+      const nl = bytes.indexOf(10, pos);
+      if (scanner!.idle) {
+        const end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
+        if (cr !== -1 && cr < pos) cr = bytes.indexOf(13, pos);
+        if ((cr < 0 || cr >= end) && rows.onRowBytes(bytes, view, pos, end, scanner!.nextLine, decode)) {
+          scanner!.passRow(nl - pos);
+          pos = nl + 1;
+          declined = 0;
+          continue;
+        }
+      }
+      declined++;
+      this.push(decode(pos, nl + 1));
+      pos = nl + 1;
+    }
   }
 
   /** Parses the next piece of the text. */
@@ -92,6 +175,13 @@ export class ResponsesParser {
 
   /** Parses the rest and returns the result. */
   end(): ParseResponsesResult {
+    if (this.carryLength > 0) {
+      const rest = Buffer.concat(this.carry);
+      this.carry = [];
+      this.carryLength = 0;
+      if (this.encoding === 'utf-8' && !isUtf8(rest)) throw new NotUtf8Error();
+      this.push(this.decoder.decode(rest));
+    }
     const tail = this.lineEnds.end();
     if (!this.scanner) {
       const text = this.lead.take() + tail;
@@ -120,6 +210,7 @@ export class ResponsesParser {
     const { onProgress, expectedLength } = this.options;
     const rows = new ResponseRows(this.study, issues, delimiter, {
       year: this.year,
+      encoding: this.encoding,
       expectedLength,
       ...(onProgress && expectedLength ? { onProgress: () => onProgress(Math.min(1, scanner.consumed / expectedLength)) } : {}),
     });

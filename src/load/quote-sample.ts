@@ -77,18 +77,20 @@ export class QuoteSampler {
   /**
    * offer for the id text[idFrom, idTo) (already trimmed) and the answer
    * text[from, to) (to be trimmed), read in place: strings are cut only for
-   * an answer that may be kept.
+   * an answer that may be kept. `answer` cuts the answer's text (the
+   * default, from `text`; from a file's bytes it decodes them: their length
+   * is then at least the text's, so the length check still holds).
    */
-  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number, line?: number): void {
+  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number, line?: number, answer: (from: number, to: number) => string = (f, t) => text.slice(f, t)): void {
     if (from === to || this.k === 0) return;
-    if (to - from > this.maxLength && text.slice(from, to).trim().length > this.maxLength) {
+    if (to - from > this.maxLength && answer(from, to).trim().length > this.maxLength) {
       this.countTooLong(line);
       return;
     }
     const list = this.kept[g];
     if (list === undefined) return;
     if (list.length === this.k && hashText(text, idFrom, idTo) > list[this.k - 1].rank) return;
-    this.offer(g, text.slice(idFrom, idTo), text.slice(from, to).trim(), line);
+    this.offer(g, text.slice(idFrom, idTo), answer(from, to).trim(), line);
   }
 
   private countTooLong(line: number | undefined): void {

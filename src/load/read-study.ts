@@ -7,7 +7,7 @@ import { sha256Hex } from './hash.ts';
 import type { Study } from '../study/schema.ts';
 import type { BenchmarkRow, EditionData } from './types.ts';
 import type { InputIssue } from '../issues/input-issue.ts';
-import { decodeText, NOT_UTF8, utf16Issue } from './decode.ts';
+import { decodeText, NOT_UTF8, NotUtf8Error, utf16Issue } from './decode.ts';
 import { ResponsesParser, type ParseResponsesResult, type RowCounts } from './parse-responses.ts';
 import { SavResponsesParser } from './sav-responses.ts';
 import { XlsxResponsesParser } from './xlsx-responses.ts';
@@ -211,15 +211,13 @@ export function studyIssues(problems: readonly StudyProblem[], file: string): In
   return problems.map((p) => ({ severity: 'error', file, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));
 }
 
-/** A UTF-8 decoding failure, to start over as Windows-1252. */
-class NotUtf8 extends Error {}
-
 /**
- * Reads one responses file as a stream: decoded as it comes (UTF-8, a BOM
- * dropped; UTF-16 refused, with or without a BOM: see utf16Issue) and
- * parsed piece by piece, so the file is never held whole. When the bytes turn out not to be UTF-8 the file is read again
- * as Windows-1252, with decodeText's warning. Without a study the file is
- * only decoded (its encoding problems are still reported).
+ * Reads one responses file as a stream: parsed piece by piece from its bytes
+ * (UTF-8, a BOM dropped; UTF-16 refused, with or without a BOM: see
+ * utf16Issue), so the file is never held whole. When the bytes turn out not
+ * to be UTF-8 the file is read again as Windows-1252, with decodeText's
+ * warning. Without a study the file is only decoded (its encoding problems
+ * are still reported).
  */
 async function streamResponses(
   path: string,
@@ -232,7 +230,7 @@ async function streamResponses(
   const attempt = async (encoding: 'utf-8' | 'windows-1252'): Promise<{ issues: InputIssue[]; result?: ParseResponsesResult; sha256?: string }> => {
     const hash = createHash('sha256');
     const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
-    const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, ...(onProgress ? { onProgress } : {}) }) : undefined;
+    const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, encoding, ...(onProgress ? { onProgress } : {}) }) : undefined;
     let first = true;
     const stream = createReadStream(path, { highWaterMark: 1 << 20 });
     try {
@@ -245,21 +243,22 @@ async function streamResponses(
           if (utf16) return { issues: [utf16] };
           if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
         }
-        let text: string;
-        try {
-          text = decoder.decode(bytes, { stream: true });
-        } catch {
-          throw new NotUtf8();
+        if (parser) parser.pushBytes(bytes);
+        else {
+          try {
+            decoder.decode(bytes, { stream: true });
+          } catch {
+            throw new NotUtf8Error();
+          }
         }
-        parser?.push(text);
       }
-      let rest: string;
-      try {
-        rest = decoder.decode();
-      } catch {
-        throw new NotUtf8();
+      if (!parser) {
+        try {
+          decoder.decode();
+        } catch {
+          throw new NotUtf8Error();
+        }
       }
-      if (rest !== '') parser?.push(rest);
     } finally {
       stream.destroy();
     }
@@ -268,7 +267,7 @@ async function streamResponses(
   try {
     return await attempt('utf-8');
   } catch (error) {
-    if (!(error instanceof NotUtf8)) throw error;
+    if (!(error instanceof NotUtf8Error)) throw error;
     const again = await attempt('windows-1252');
     return { issues: [{ ...NOT_UTF8, file }, ...again.issues], ...(again.result ? { result: again.result } : {}), ...(again.sha256 ? { sha256: again.sha256 } : {}) };
   }

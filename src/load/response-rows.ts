@@ -5,6 +5,7 @@ import type { CsvScanResult } from './csv-scanner.ts';
 import { dataWarnings } from './data-warnings.ts';
 import { delimiterName, type Delimiter } from './delimiter.ts';
 import { IdRegistry } from './id-registry.ts';
+import { ByteRowReader, type FileEncoding } from './byte-row-reader.ts';
 import { InPlaceReader } from './in-place-reader.ts';
 import type { IssueList } from './issue-list.ts';
 import { quoteMessage, type QuoteProblem } from './quote-problem.ts';
@@ -58,6 +59,8 @@ export class ResponseRows {
   private headerLine = 1;
   private validating: RowReader | undefined;
   private inPlace: InPlaceReader | undefined;
+  private bytes: ByteRowReader | undefined;
+  private readonly encoding: FileEncoding;
 
   /**
    * `expectedLength`: the text's length when known, to size the columns up
@@ -68,7 +71,8 @@ export class ResponseRows {
    * are read, from which columns and with which codes; the data of finish() is
    * then the whole study's, a variable not asked all blank.
    */
-  constructor(whole: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; year?: number } = {}) {
+  /** `encoding`: the file's, for rows read from its bytes (onRowBytes). */
+  constructor(whole: Study, issues: IssueList, delimiter: Delimiter, options: { expectedLength?: number; onProgress?: () => void; year?: number; encoding?: FileEncoding } = {}) {
     const plan = options.year !== undefined ? editionPlan(whole, options.year) : undefined;
     const study = plan?.view ?? whole;
     this.study = study;
@@ -83,6 +87,17 @@ export class ResponseRows {
     this.quotes = study.nps?.quotes?.publish === true ? new QuoteSampler(Math.max(1, study.groups.length), study.nps.quotes.perGroup) : undefined;
     this.expectedLength = options.expectedLength;
     this.onProgress = options.onProgress;
+    this.encoding = options.encoding ?? 'utf-8';
+  }
+
+  /** Whether the header has been read. */
+  get headerRead(): boolean {
+    return this.at !== undefined;
+  }
+
+  /** Whether rows can be offered from the bytes (onRowBytes): the header is read and the file is free of errors. */
+  get takesBytes(): boolean {
+    return this.bytes !== undefined && this.issues.errorCount === 0;
   }
 
   /** The columns the rows are read for (as the edition's file names them). */
@@ -175,6 +190,49 @@ export class ResponseRows {
     return true;
   };
 
+  /**
+   * A row read from the file's bytes (see ByteRowReader): bytes[from, end),
+   * its line end excluded, with `view` the latin1 view of the bytes and
+   * `decode` the decoding of a part of them. Taken while the file is free of
+   * errors and ByteRowReader takes it, else false (the row is then decoded
+   * and comes as text).
+   */
+  readonly onRowBytes = (bytes: Uint8Array, view: string, from: number, end: number, line: number, decode: (from: number, to: number) => string): boolean => {
+    const reader = this.bytes;
+    if (!reader || this.issues.errorCount > 0) return false;
+    const rows = this.rows;
+    const r = rows.used;
+    if (r === this.store.capacity) this.grow();
+    // Without an id column rows are told apart by a hash of their fields' text, which the bytes give as is only in ASCII without quotes.
+    const repeats = this.repeats;
+    if (repeats) for (let i = from; i < end; i++) if (bytes[i] >= 128 || bytes[i] === 34) return false;
+    if (!reader.read(bytes, view, from, end, line, r)) return false;
+    rows.read++;
+    if ((rows.read & 4095) === 0) this.onProgress?.();
+    if (repeats) {
+      repeats.begin();
+      const delimiter = this.delimiter.charCodeAt(0);
+      let start = from;
+      for (let i = from; i <= end; i++) {
+        if (i === end || bytes[i] === delimiter) {
+          repeats.fieldAt(view, start, i);
+          start = i + 1;
+        }
+      }
+      repeats.end(line);
+    }
+    const at = this.at!;
+    const quotes = this.quotes;
+    if (quotes && at.reason >= 0) {
+      const g = this.store.group[r];
+      const { reasonFrom, reasonTo } = reader;
+      if (at.id >= 0) quotes.offerAt(g, view, reader.idFrom, reader.idTo, reasonFrom, reasonTo, line, decode);
+      else quotes.offer(g, lineId(line), decode(reasonFrom, reasonTo).trim(), line);
+    }
+    rows.used++;
+    return true;
+  };
+
   private header(fields: string[], line: number, quote: QuoteProblem | undefined): void {
     this.headerLine = line;
     const plan = planColumns(fields, line, quote, [...responseColumns(this.study), ...absentWanted(this.plan)], this.issues, unusedResponseColumns);
@@ -192,11 +250,13 @@ export class ResponseRows {
     const context: RowReaderContext = { rules: this.rules, positions: at, issues: this.issues, ids: this.ids, weights: this.weights, store: this.store };
     this.validating = new RowReader(context);
     this.inPlace = new InPlaceReader(context);
+    this.bytes = new ByteRowReader(context, this.delimiter, this.encoding);
     this.at = at;
   }
 
   /** Grows the columns: with the text's length known, straight to the rows expected from the rows read so far. */
   private grow(): void {
+    this.bytes?.flush();
     const total = this.expectedLength;
     const consumed = this.progress.consumed;
     const read = this.rows.read;
@@ -206,6 +266,7 @@ export class ResponseRows {
   /** The end of the rows: the file's closing checks and warnings, and the edition's data when the file is free of errors. */
   finish(scan: CsvScanResult, year: number, file: string): EditionData | undefined {
     const { issues, rows, study, store } = this;
+    this.bytes?.flush();
     this.weights.finish(issues, study.columns.weight);
     const longAnswers = this.quotes?.lengthWarning(study.nps!.reason!);
     if (longAnswers) issues.warning(longAnswers);

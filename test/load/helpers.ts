@@ -42,15 +42,20 @@ export const shown = (issues: InputIssue[]) => issues.map(formatIssue);
 export const errorsOf = (issues: InputIssue[]) => shown(issues.filter((i) => i.severity === 'error'));
 export const warningsOf = (issues: InputIssue[]) => shown(issues.filter((i) => i.severity === 'warning'));
 
+/** Calls `take` with the ranges [from, to) that cut `length` into pieces of the given sizes (repeating the list). */
+export function eachPiece(length: number, sizes: number[], take: (from: number, to: number) => void): void {
+  let at = 0;
+  let k = 0;
+  while (at < length) {
+    const size = sizes[k++ % sizes.length];
+    take(at, Math.min(length, at + size));
+    at += size;
+  }
+}
+
 /** Parses the text cut into pieces of the given sizes (repeating the list), as the file stream delivers it. */
 export function inPieces(text: string, sizes: number[], s: Study = study): ParseResponsesResult {
   const parser = new ResponsesParser(FILE, 2024, s);
-  let at = 0;
-  let k = 0;
-  while (at < text.length) {
-    const size = sizes[k++ % sizes.length];
-    parser.push(text.slice(at, at + size));
-    at += size;
-  }
+  eachPiece(text.length, sizes, (from, to) => parser.push(text.slice(from, to)));
   return parser.end();
 }

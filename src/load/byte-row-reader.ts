@@ -1,0 +1,280 @@
+import { PlainDecimalReader } from './parse-number.ts';
+import type { RowReaderContext } from './row-reader.ts';
+
+/** What a field position of a row holds, for ByteRowReader. */
+const SKIP = 0;
+const ITEM = 1;
+const NPS = 2;
+const ID = 3;
+const GROUP = 4;
+const WEIGHT = 5;
+const BACKGROUND = 6;
+const REASON = 7;
+
+const QUOTE = 34;
+
+/** Rows whose answers are gathered before they are copied to the store's columns. */
+const BLOCK_ROWS = 128;
+
+/** The bytes a file holds for its text: UTF-8, or Windows-1252 (read when the file is not UTF-8). */
+export type FileEncoding = 'utf-8' | 'windows-1252';
+
+/**
+ * Codes matched as bytes: each code (not blank, no surrounding white space,
+ * as ExactCodes) as its bytes in the file's encoding — in UTF-8 its UTF-8
+ * bytes; in Windows-1252 only an ASCII code, whose bytes are its characters.
+ */
+export class ByteCodes {
+  private readonly codes: Uint8Array[];
+  private readonly values: Int32Array;
+
+  constructor(index: ReadonlyMap<string, number>, encoding: FileEncoding) {
+    const entries = [...index].flatMap(([code, v]) => {
+      const bytes = Buffer.from(code, 'utf8');
+      const usable = code !== '' && code === code.trim() && (encoding === 'utf-8' || bytes.length === code.length);
+      return usable ? [[bytes, v] as const] : [];
+    });
+    this.codes = entries.map(([bytes]) => bytes);
+    this.values = Int32Array.from(entries, ([, v]) => v);
+  }
+
+  /** The value of the code equal to bytes[from, to), or -1. */
+  match(bytes: Uint8Array, from: number, to: number): number {
+    const codes = this.codes;
+    const n = to - from;
+    next: for (let c = 0; c < codes.length; c++) {
+      const code = codes[c];
+      if (code.length !== n) continue;
+      for (let i = 0; i < n; i++) if (code[i] !== bytes[from + i]) continue next;
+      return this.values[c];
+    }
+    return -1;
+  }
+}
+
+/**
+ * Reads the common row of responses.csv straight from the file's bytes, in
+ * one pass that finds the fields and reads them: no decoding, no string per
+ * field. It takes a row of the header's width whose fields are split as
+ * papaparse splits a line whose quoted fields close on it (see LineSplitter),
+ * with a plain ASCII id (no white space at either end) not seen before, known
+ * group and background codes, a weight of digits (with a decimal point or
+ * comma), answers of one or two digits or blank, quotes only around fields it
+ * does not read as values, and no escaped quote. It declines any other row,
+ * which is then decoded and read as text (InPlaceReader or RowReader).
+ *
+ * The helpers that work on text (ids, codes, weights) are given a latin1
+ * view of the bytes (one character per byte, made once per piece of the
+ * file), so an offset is the same in both; the fields they read are ASCII,
+ * or codes compared as the view of their own bytes, so what they see is what
+ * they would see in the decoded text. A row it takes gives exactly what the
+ * text readers give for it, as the property tests show
+ * (test/load/byte-rows.test.ts); a row it declines has changed nothing but
+ * store values that the text readers overwrite.
+ */
+export class ByteRowReader {
+  private readonly context: RowReaderContext;
+  private readonly decimal = new PlainDecimalReader();
+  private readonly delimiter: number;
+  /** Per field position: its kind, and the index of its item or background variable. */
+  private readonly kinds: Uint8Array;
+  private readonly indices: Int32Array;
+  private readonly group: ByteCodes;
+  private readonly background: ByteCodes[];
+  /** Items and background variables the header lacks (blank in every row). */
+  private readonly absentItems: number[];
+  private readonly absentBackground: number[];
+  /** False when a column has two roles (the byte reader then declines every row). */
+  readonly usable: boolean;
+  /**
+   * The answers of up to BLOCK_ROWS rows taken in a row (slots blockStart …),
+   * item by item: writing straight to one column per item scattered the
+   * writes of a row over dozens of arrays, which cost more than reading it.
+   */
+  private readonly block: Uint8Array;
+  private blockStart = 0;
+  private blockRows = 0;
+  /** The reason's field in the row last taken (when the study has one). */
+  reasonFrom = 0;
+  reasonTo = 0;
+  /** The id's field in the row last taken. */
+  idFrom = 0;
+  idTo = 0;
+
+  constructor(context: RowReaderContext, delimiter: string, encoding: FileEncoding) {
+    this.context = context;
+    this.delimiter = delimiter.charCodeAt(0);
+    const { positions: at, rules } = context;
+    const width = at.width;
+    this.kinds = new Uint8Array(width);
+    this.indices = new Int32Array(width);
+    let clash = false;
+    const set = (pos: number, kind: number, index = 0) => {
+      if (pos < 0) return;
+      if (this.kinds[pos] !== SKIP) clash = true;
+      this.kinds[pos] = kind;
+      this.indices[pos] = index;
+    };
+    set(at.id, ID);
+    set(at.group, GROUP);
+    set(at.weight, WEIGHT);
+    at.items.forEach((pos, k) => set(pos, ITEM, k));
+    if (context.store.nps) set(at.nps, NPS);
+    set(at.reason, REASON);
+    at.background.forEach((pos, k) => set(pos, BACKGROUND, k));
+    this.block = new Uint8Array(BLOCK_ROWS * at.items.length);
+    this.absentItems = [...at.items.keys()].filter((k) => at.items[k] < 0);
+    this.absentBackground = [...at.background.keys()].filter((k) => at.background[k] < 0);
+    this.usable = !clash && delimiter.length === 1 && this.delimiter !== QUOTE;
+    this.group = new ByteCodes(rules.groupIndex, encoding);
+    this.background = rules.backgroundIndex.map((index) => new ByteCodes(index, encoding));
+  }
+
+  /**
+   * Reads the row bytes[from, end) (its line end excluded) on `line` into row
+   * `slot` of the store; false when it declines. `view` is the latin1 view of
+   * the bytes from offset 0.
+   */
+  read(bytes: Uint8Array, view: string, from: number, end: number, line: number, slot: number): boolean {
+    if (!this.usable || from >= end) return false;
+    const first = bytes[from];
+    // A row starting blank or with a quote is left to the text readers (blank rows are empty lines there).
+    if (first <= 32 || first >= 127 || first === QUOTE) return false;
+    const { kinds, indices, delimiter } = this;
+    const { rules, store } = this.context;
+    const quick = rules.quick;
+    if (slot !== this.blockStart + this.blockRows) {
+      this.flush();
+      this.blockStart = slot;
+    }
+    const block = this.block;
+    const row = slot - this.blockStart;
+    const width = kinds.length;
+    let idFrom = -1;
+    let idTo = -1;
+    let g = 0;
+    let w = 1;
+    let weightFrom = -1;
+    let weightTo = -1;
+    let weightMark = -1;
+    let npsValue = -1;
+    // bytes[end] is the line's "\n" (or the "\r" before it): neither a digit nor the delimiter, so reading it ends any field.
+    let i = from;
+    for (let pos = 0; pos < width; pos++) {
+      const kind = kinds[pos];
+      const start = i;
+      let c = bytes[i];
+      if (kind === ITEM || kind === NPS) {
+        // One or two digits, or blank.
+        let value = -1;
+        if (c !== delimiter && i !== end) {
+          value = c - 48;
+          if (value < 0 || value > 9) return false;
+          c = bytes[++i];
+          if (c !== delimiter && i !== end) {
+            const d = c - 48;
+            if (d < 0 || d > 9) return false;
+            value = value * 10 + d;
+            c = bytes[++i];
+            if (c !== delimiter && i !== end) return false;
+          }
+        }
+        if (kind === ITEM) {
+          let code = 0;
+          if (value >= 0) {
+            code = quick[value];
+            if (code === 0) return false;
+          }
+          block[indices[pos] * BLOCK_ROWS + row] = code;
+        } else {
+          if (value > 10) return false;
+          npsValue = value;
+        }
+      } else if (c === QUOTE && i !== end) {
+        // Quoted: only around a field not read as a value, closing on the line, with no escaped quote.
+        if (kind !== SKIP && kind !== REASON) return false;
+        const q = bytes.indexOf(QUOTE, i + 1);
+        if (q < 0 || q >= end) return false;
+        i = q + 1;
+        c = bytes[i];
+        if (c !== delimiter && i !== end) return false;
+        if (kind === REASON) {
+          this.reasonFrom = start + 1;
+          this.reasonTo = q;
+        }
+      } else {
+        if (kind === SKIP || kind === REASON) {
+          // Text, often long: the next delimiter, if on the line.
+          const d = bytes.indexOf(delimiter, i);
+          i = d < 0 || d > end ? end : d;
+        } else while (c !== delimiter && i !== end) c = bytes[++i];
+        c = bytes[i];
+        if (kind === ID) {
+          if (i === start) return false;
+          // ASCII, so that the id registry sees the id's own characters; no white space at either end.
+          for (let j = start; j < i; j++) if (bytes[j] >= 127) return false;
+          if (bytes[start] <= 32 || bytes[i - 1] <= 32) return false;
+          idFrom = start;
+          idTo = i;
+        } else if (kind === GROUP) {
+          g = this.group.match(bytes, start, i);
+          if (g < 0) return false;
+        } else if (kind === WEIGHT) {
+          w = this.decimal.read(view, start, i);
+          if (!(w > 0)) return false;
+          weightMark = this.decimal.mark;
+          weightFrom = start;
+          weightTo = i;
+        } else if (kind === BACKGROUND) {
+          const k = indices[pos];
+          let value = -1;
+          if (i > start) {
+            value = this.background[k].match(bytes, start, i);
+            if (value < 0) return false;
+          }
+          store.background[k][slot] = value;
+        } else if (kind === REASON) {
+          this.reasonFrom = start;
+          this.reasonTo = i;
+        }
+      }
+      // i is at the field's delimiter, or at the row's end after the last field.
+      if (pos < width - 1) {
+        if (i === end) return false;
+        i++;
+      } else if (i !== end) return false;
+    }
+
+    for (const k of this.absentItems) block[k * BLOCK_ROWS + row] = 0;
+    for (const k of this.absentBackground) store.background[k][slot] = -1;
+
+    // Last, as it registers the id: a repeated one is left to the text readers, which find it again.
+    const context = this.context;
+    if (idFrom >= 0) {
+      if (context.ids.firstLineAt(view, idFrom, idTo, line) !== undefined) return false;
+      this.idFrom = idFrom;
+      this.idTo = idTo;
+    }
+    if (weightFrom >= 0) {
+      const weights = context.weights;
+      weights.total++;
+      if (weightMark >= 0) weights.noteAt(view, weightFrom, weightTo, weightMark, line);
+    }
+    store.group[slot] = g;
+    store.weight[slot] = w;
+    if (store.nps) store.nps[slot] = npsValue;
+    if (++this.blockRows === BLOCK_ROWS) this.flush();
+    return true;
+  }
+
+  /** Copies the answers of the rows taken to the store's columns; before the store grows or is read. */
+  flush(): void {
+    const n = this.blockRows;
+    if (n === 0) return;
+    const { block, blockStart } = this;
+    const codes = this.context.store.codes;
+    for (let k = 0; k < codes.length; k++) codes[k].set(block.subarray(k * BLOCK_ROWS, k * BLOCK_ROWS + n), blockStart);
+    this.blockStart += n;
+    this.blockRows = 0;
+  }
+}

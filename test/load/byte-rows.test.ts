@@ -1,0 +1,173 @@
+/**
+ * The byte path of the loader proven against the text path: a whole
+ * responses file, generated with the things that make a row uncommon (quoted
+ * fields, escaped quotes, a quoted answer over two lines, CRLF and lone CR
+ * line ends, blank lines, non-ASCII ids and codes, invalid answers, repeated
+ * ids, a last line without a newline, a semicolon file), given as bytes in
+ * random pieces (ResponsesParser.pushBytes), gives exactly what parsing the
+ * decoded text gives (parseResponses): the same data, issues, line numbers,
+ * quotes and row counts. Both in UTF-8 and in Windows-1252. Fixed seeds.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ByteRowReader } from '../../src/load/byte-row-reader.ts';
+import { NotUtf8Error } from '../../src/load/decode.ts';
+import { parseResponses, ResponsesParser, type ParseResponsesResult } from '../../src/load/parse-responses.ts';
+import type { FileEncoding } from '../../src/load/byte-row-reader.ts';
+import type { Study } from '../../src/study/schema.ts';
+import { eachPiece, FILE, HEADER, quoting, study } from './helpers.ts';
+
+const SEED = 20_261_129;
+
+/** The fixture study with its group and a background value renamed to non-ASCII codes, so that codes are matched by their bytes. */
+const nonAscii: Study = {
+  ...quoting,
+  groups: quoting.groups.map((g, i) => (i === 1 ? { ...g, code: 'Bä' } : g)),
+  background: quoting.background.map((b) => (b.id === 'region' ? { ...b, values: b.values.map((v, i) => (i === 0 ? { ...v, code: 'pääkaupunki' } : v)) } : b)),
+};
+
+const STUDIES: [string, Study][] = [
+  ['the fixture study', study],
+  ['quotes published', quoting],
+  ['non-ASCII group and background codes', nonAscii],
+  ['no id column (repeated rows found by hash)', { ...study, columns: { group: 'group', weight: 'weight' } }],
+  ["a 0–10 scale with can't-say 98, 99", { ...study, scale: { ...study.scale, min: 0, max: 10, cantSay: [98, 99] } }],
+];
+
+/** Mostly a common value, one time in `rare` anything. */
+const mostlyOf = <T>(common: T[], any: T[], rare = 40) => fc.oneof({ weight: rare, arbitrary: fc.constantFrom(...common) }, { weight: 1, arbitrary: fc.constantFrom(...any) });
+
+/** A field as written in the file: mostly plain, now and then quoted (with its quotes doubled). */
+const written = (value: fc.Arbitrary<string>) => fc.tuple(value, fc.nat(60)).map(([v, q]) => (q === 0 ? `"${v.replaceAll('"', '""')}"` : v));
+
+/** A row: valid values of the study mostly, one time in `rare` an uncommon or wrong one; `id` undefined for the row's own. */
+const rowArb = (s: Study, rare: number) => {
+  const mostly = <T>(common: T[], any: T[]) => mostlyOf(common, any, rare);
+  const codes = (id: string) => s.background.find((b) => b.id === id)!.values.map((v) => v.code);
+  const answers = ['', ...Array.from({ length: s.scale.max - s.scale.min + 1 }, (_, k) => String(s.scale.min + k)), ...s.scale.cantSay.map(String)];
+  return fc.record({
+    id: mostly<string | undefined>([undefined], [' r4', 'ä1', 'r5 ', '', 'x y', 'r\u00a0', 'r1', 'r2']).chain((id) => (id === undefined ? fc.constant(undefined) : written(fc.constant(id)))),
+    group: written(
+      mostly(
+        s.groups.map((g) => g.code),
+        [' B', '', 'D', 'AB', 'bä'],
+      ),
+    ),
+    weight: written(mostly(['1', '2', '0.5', '1.25'], ['0,5', '0', '-1', '', ' 2 ', '1e3', '1.371', '1,371', 'x'])),
+    items: fc.array(written(mostly(answers, ['7', '01', '3.0', ' 3', 'x', '123', '٣', '11'])), { minLength: 4, maxLength: 4 }),
+    nps: written(mostly(['', '0', '7', '9', '10'], ['11', '01', 'a', ' 7'])),
+    reason: mostly(['', 'hyvä', 'ok', 'Palvelu toimi.', '"sanoi ""hei"""', '"a, b"', 'ääkköset'], ['"kaksi\nriviä"', '"avoin', 'x"y', ' väli ', '"lopussa"x']),
+    age: written(mostly(['', ...codes('age')], ['4', ' 1', 'x'])),
+    region: written(mostly(['', ...codes('region')], [' muu', 'MUU', 'pääkaupunki'])),
+    end: mostlyOf(['\n', '\r\n'], ['\r', '\n\n', '\r\n\r\n', '\n,,,,,,,,,,\n']),
+  });
+};
+
+const fileArb = (s: Study) =>
+  fc.record({
+    // Files with few problems too, so that rows after the odd ones are read from the bytes.
+    rows: fc.constantFrom(40, 400).chain((rare) => fc.array(rowArb(s, rare), { minLength: 1, maxLength: 25 })),
+    semicolon: fc.nat(5).map((n) => n === 0),
+    lastNewline: fc.boolean(),
+    pieces: fc.array(fc.integer({ min: 1, max: 120 }), { minLength: 1, maxLength: 6 }),
+  });
+
+type File = ReturnType<typeof fileArb> extends fc.Arbitrary<infer T> ? T : never;
+
+function fileText({ rows, semicolon, lastNewline }: File): string {
+  const d = semicolon ? ';' : ',';
+  const lines = rows.map((r, i) => [r.id ?? `r${i + 1}`, r.group, r.weight, ...r.items, r.nps, r.reason, r.age, r.region].join(d) + r.end);
+  let text = HEADER.replaceAll(',', d) + '\n' + lines.join('');
+  if (!lastNewline) text = text.replace(/[\r\n]+$/, '');
+  return text;
+}
+
+/** Windows-1252 bytes of a text of Latin-1 characters and the euro sign. */
+function windows1252(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => {
+    if (ch === '€') return 0x80;
+    const c = ch.charCodeAt(0);
+    if (c > 0xff) throw new Error(`not in Windows-1252: ${ch}`);
+    return c;
+  });
+}
+
+/** Parses the bytes cut into pieces of the given sizes, as the file stream delivers them. */
+function inBytes(bytes: Uint8Array, s: Study, pieces: number[], encoding: FileEncoding = 'utf-8'): ParseResponsesResult {
+  const parser = new ResponsesParser(FILE, 2024, s, { encoding });
+  eachPiece(bytes.length, pieces, (from, to) => parser.pushBytes(bytes.subarray(from, to)));
+  return parser.end();
+}
+
+/** Counts the rows the byte reader takes and declines. */
+function countReads() {
+  const counts = { taken: 0, declined: 0 };
+  const read = ByteRowReader.prototype.read;
+  vi.spyOn(ByteRowReader.prototype, 'read').mockImplementation(function (this: ByteRowReader, ...args: Parameters<typeof read>) {
+    const taken = read.apply(this, args);
+    if (taken) counts.taken++;
+    else counts.declined++;
+    return taken;
+  });
+  return counts;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('the bytes of a file give what its text gives', () => {
+  for (const [name, s] of STUDIES) {
+    it(`UTF-8: ${name}`, () => {
+      const counts = countReads();
+      fc.assert(
+        fc.property(fileArb(s), (file) => {
+          const text = fileText(file);
+          expect(inBytes(Buffer.from(text, 'utf8'), s, file.pieces)).toEqual(parseResponses(text, FILE, 2024, s));
+        }),
+        { seed: SEED, numRuns: 250 },
+      );
+      // Both ways were taken often enough to mean something.
+      expect(counts.taken).toBeGreaterThan(300);
+      expect(counts.declined).toBeGreaterThan(50);
+    });
+  }
+
+  it('Windows-1252: the same, read with the encoding the file turned out to have', () => {
+    const counts = countReads();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(study, quoting, nonAscii).chain((s) => fc.tuple(fc.constant(s), fileArb(s))),
+        ([s, file]) => {
+          // Only what Windows-1252 can hold.
+          const text = fileText(file).replaceAll('Palvelu', 'Palvelu €').replaceAll('٣', '3');
+          expect(inBytes(windows1252(text), s, file.pieces, 'windows-1252')).toEqual(parseResponses(text, FILE, 2024, s));
+        },
+      ),
+      { seed: SEED, numRuns: 200 },
+    );
+    expect(counts.taken).toBeGreaterThan(300);
+  });
+
+  it('takes the common row, and the rows after a declined one', () => {
+    const counts = countReads();
+    const text = `${HEADER}\nr1,A,1,3,4,5,2,8,hyvä,1,muu\nr2,"B",1,3,4,5,2,8,,1,muu\r\nr3,C,0.5,1,6,,5,9,"a, b",2,uusimaa\n`;
+    const result = inBytes(Buffer.from(text, 'utf8'), quoting, [1000]);
+    expect(result).toEqual(parseResponses(text, FILE, 2024, quoting));
+    expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
+    expect(counts).toEqual({ taken: 2, declined: 1 });
+    expect([...result.data!.items.get('int1')!.codes]).toEqual([3, 3, 1]);
+    expect(
+      result
+        .data!.quoteCandidates?.flat()
+        .map((q) => q.text)
+        .sort(),
+    ).toEqual(['a, b', 'hyvä']);
+  });
+
+  it('refuses bytes that are not UTF-8, in a whole line and in the last line alike', () => {
+    const bad = (tail: string) => Buffer.concat([Buffer.from(`${HEADER}\nr1,A,1,3,4,5,2,8,`), Buffer.from([0xe4]), Buffer.from(`,1,muu${tail}`)]);
+    expect(() => inBytes(bad('\n'), study, [7])).toThrow(NotUtf8Error);
+    expect(() => inBytes(bad(''), study, [7])).toThrow(NotUtf8Error);
+  });
+});
