@@ -79,6 +79,9 @@ export class ByteRowReader {
   /** Per field position: its kind, and the index of its item or background variable. */
   private readonly kinds: Uint8Array;
   private readonly indices: Int32Array;
+  /** Per answer's position: where its item's rows start in the block, and the end of the run of answers it is in. */
+  private readonly offsets: Int32Array;
+  private readonly runEnds: Int32Array;
   private readonly group: ByteCodes;
   private readonly background: ByteCodes[];
   /** Items and background variables the header lacks (blank in every row). */
@@ -123,6 +126,9 @@ export class ByteRowReader {
     set(at.reason, REASON);
     at.background.forEach((pos, k) => set(pos, BACKGROUND, k));
     this.block = new Uint8Array(BLOCK_ROWS * at.items.length);
+    this.offsets = Int32Array.from(this.indices, (k) => k * BLOCK_ROWS);
+    this.runEnds = new Int32Array(width);
+    for (let pos = width - 1; pos >= 0; pos--) this.runEnds[pos] = this.kinds[pos] === ITEM && pos + 1 < width && this.kinds[pos + 1] === ITEM ? this.runEnds[pos + 1] : pos + 1;
     this.absentItems = [...at.items.keys()].filter((k) => at.items[k] < 0);
     this.absentBackground = [...at.background.keys()].filter((k) => at.background[k] < 0);
     this.usable = !clash && delimiter.length === 1 && this.delimiter !== QUOTE;
@@ -140,7 +146,7 @@ export class ByteRowReader {
     const first = bytes[from];
     // A row starting blank or with a quote is left to the text readers (blank rows are empty lines there).
     if (first <= 32 || first >= 127 || first === QUOTE) return false;
-    const { kinds, indices, delimiter } = this;
+    const { kinds, indices, offsets, runEnds, delimiter } = this;
     const { rules, store } = this.context;
     const quick = rules.quick;
     if (slot !== this.blockStart + this.blockRows) {
@@ -164,8 +170,32 @@ export class ByteRowReader {
       const kind = kinds[pos];
       const start = i;
       let c = bytes[i];
-      if (kind === ITEM || kind === NPS) {
-        // One or two digits, or blank.
+      if (kind === ITEM) {
+        // A run of answers, read in a loop of its own: one or two digits, or blank, each.
+        const last = runEnds[pos] - 1;
+        for (;;) {
+          let code = 0;
+          if (c !== delimiter && i !== end) {
+            let value = c - 48;
+            if (value < 0 || value > 9) return false;
+            c = bytes[++i];
+            if (c !== delimiter && i !== end) {
+              const d = c - 48;
+              if (d < 0 || d > 9) return false;
+              value = value * 10 + d;
+              c = bytes[++i];
+              if (c !== delimiter && i !== end) return false;
+            }
+            code = quick[value];
+            if (code === 0) return false;
+          }
+          block[offsets[pos] + row] = code;
+          if (pos === last) break;
+          if (i === end) return false;
+          c = bytes[++i];
+          pos++;
+        }
+      } else if (kind === NPS) {
         let value = -1;
         if (c !== delimiter && i !== end) {
           value = c - 48;
@@ -179,17 +209,8 @@ export class ByteRowReader {
             if (c !== delimiter && i !== end) return false;
           }
         }
-        if (kind === ITEM) {
-          let code = 0;
-          if (value >= 0) {
-            code = quick[value];
-            if (code === 0) return false;
-          }
-          block[indices[pos] * BLOCK_ROWS + row] = code;
-        } else {
-          if (value > 10) return false;
-          npsValue = value;
-        }
+        if (value > 10) return false;
+        npsValue = value;
       } else if (c === QUOTE && i !== end) {
         // Quoted: only around a field not read as a value, closing on the line, with no escaped quote.
         if (kind !== SKIP && kind !== REASON) return false;
