@@ -152,17 +152,23 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
     );
   }
 
-  // The key drivers of all respondents: importance against performance.
-  const drivers = driversView(ctx).charts[0];
-  const totalDrivers = edition.drivers.find((d) => d.domain === TOTAL);
-  if (drivers && totalDrivers) {
+  // The key drivers of all respondents and of each group with an analysis: importance against performance.
+  // A factor whose quadrant is uncertain says so in its label, as the site's hollow point does.
+  for (const drivers of driversView(ctx).charts) {
+    const model = edition.drivers.find((d) => d.domain === drivers.domain);
+    if (!model) continue;
     const s = slide({ title: drivers.figure.caption, notes: [chartFinding(drivers.figure.svg), ...drivers.notes].join('\n') });
-    const points = totalDrivers.predictors;
+    const points = model.predictors;
+    const uncertain = t(lang, 'ui.quadrantUncertain').toLocaleLowerCase(tag);
     s.addChart(
       pptx.ChartType.scatter,
       [
         { name: t(lang, 'chart.axisImportance'), values: points.map((p) => roundHalfAwayFromZero(p.importance, 2)) },
-        { name: t(lang, 'chart.axisPerformance'), values: points.map((p) => roundHalfAwayFromZero(p.performance, 2)), labels: points.map((p) => p.label[lang]) },
+        {
+          name: t(lang, 'chart.axisPerformance'),
+          values: points.map((p) => roundHalfAwayFromZero(p.performance, 2)),
+          labels: points.map((p) => (p.quadrantStable ? p.label[lang] : `${p.label[lang]} (${uncertain})`)),
+        },
       ],
       {
         ...chartBox,

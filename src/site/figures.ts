@@ -31,12 +31,13 @@ export interface FigureView {
 const withheld = (cell: Cell | undefined) => cell !== undefined && !cell.shown;
 
 /**
- * A chart drawn when it is first read, then kept: the workbook and the deck read a
- * figure's caption and table, and drawing every chart for them cost seconds a build.
+ * The view with its chart (`svg`) drawn when it is first read, then kept: the workbook
+ * and the deck read a figure's caption and table, and drawing every chart for them
+ * cost seconds a build.
  */
-function once(draw: () => string): () => string {
+function withChart<T extends Omit<FigureView, 'svg'>>(view: T, draw: () => string): T & FigureView {
   let svg: string | undefined;
-  return () => (svg ??= draw());
+  return Object.defineProperty(view, 'svg', { get: () => (svg ??= draw()), enumerable: true }) as T & FigureView;
 }
 
 /** A figure's anchor and file name from the id prefix its chart is drawn under (see `FigureView`). */
@@ -64,17 +65,17 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
         },
       ];
     });
-  const svg = once(() => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix }));
+  const draw = () => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
-  return {
-    ...named(idPrefix),
-    caption,
-    get svg() {
-      return svg();
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption,
+      table: meanTable(ctx, ids, domain),
+      ...(notes.length > 0 ? { notes } : {}),
     },
-    table: meanTable(ctx, ids, domain),
-    ...(notes.length > 0 ? { notes } : {}),
-  };
+    draw,
+  );
 }
 
 /** The breaks of the indicators of `ids` in the edition, each with its note. */
@@ -163,19 +164,19 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
     ctx.domains.map((d) => d.key),
   );
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
-  const svg = once(() => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix }));
-  return {
-    ...named(idPrefix),
-    caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
-    get svg() {
-      return svg();
+  const draw = () => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption: `${x.label[lang]}: ${t('ui.byGroup').toLowerCase()}`,
+      table: domainTable(
+        ctx,
+        x,
+        present.map((p) => p.key),
+      ),
     },
-    table: domainTable(
-      ctx,
-      x,
-      present.map((p) => p.key),
-    ),
-  };
+    draw,
+  );
 }
 
 /** The columns of an indicator's figures in a domain: mean, band, interval, n, the positive share (when any row has it) and the change (after the first edition). */
@@ -252,27 +253,25 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
     const shares = x.stats[domain]?.distribution;
     return shares ? [{ id: x.id, label: x.label[lang], shares, cantSay: x.stats[domain]?.cantSay }] : [];
   });
-  const svg = once(() =>
-    distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix }),
-  );
+  const draw = () => distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix });
   // No can't-say column in a study without a can't-say code, where every share would be 0 %.
   const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
-  return {
-    ...named(idPrefix),
-    caption,
-    get svg() {
-      return svg();
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption,
+      table: {
+        head: [t('ui.indicator'), ...pointLabels, ...(withCantSay ? [t('ui.cantSay')] : [])],
+        numeric: [false, ...pointLabels.map(() => true), ...(withCantSay ? [true] : [])],
+        rows: rows.map((r) => [
+          { text: r.label },
+          ...r.shares.map((c) => ({ text: shareText(c, lang, model.study), suppressed: withheld(c) })),
+          ...(withCantSay ? [{ text: r.cantSay ? shareText(r.cantSay, lang, model.study) : '–', suppressed: withheld(r.cantSay) }] : []),
+        ]),
+      },
     },
-    table: {
-      head: [t('ui.indicator'), ...pointLabels, ...(withCantSay ? [t('ui.cantSay')] : [])],
-      numeric: [false, ...pointLabels.map(() => true), ...(withCantSay ? [true] : [])],
-      rows: rows.map((r) => [
-        { text: r.label },
-        ...r.shares.map((c) => ({ text: shareText(c, lang, model.study), suppressed: withheld(c) })),
-        ...(withCantSay ? [{ text: r.cantSay ? shareText(r.cantSay, lang, model.study) : '–', suppressed: withheld(r.cantSay) }] : []),
-      ]),
-    },
-  };
+    draw,
+  );
 }
 
 /** The importance–performance chart of one domain's driver analysis. */
@@ -281,7 +280,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   if (!drivers) return undefined;
   const outcome = model.study.drivers ? indicatorOf(edition, model.study.drivers.outcome).label[lang] : '';
   const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
-  const svg = once(() =>
+  const draw = () =>
     importancePerformance(
       {
         points: drivers.predictors.map((p) => ({
@@ -298,8 +297,7 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
         quadrantLabels: { ...quadrantName, uncertain: t(lang, 'ui.quadrantUncertain') },
       },
       { lang, idPrefix },
-    ),
-  );
+    );
   // The domain is named only beside the groups' analyses.
   const domainName = hasGroups(model.study) ? `${domainLabeller(edition, lang)(domain)}, ` : '';
   // An uncertain quadrant's share is below 80 %: rounded down, so that it never reads as 80 %.
@@ -307,27 +305,27 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
     p.quadrantStable
       ? quadrantName[p.quadrant]
       : t(lang, 'ui.quadrantUncertainOf', { quadrant: quadrantName[p.quadrant].toLowerCase(), share: formatPercent(Math.floor(p.quadrantShares[p.quadrant] * 100) / 100, lang) });
-  return {
-    ...named(idPrefix),
-    caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
-    get svg() {
-      return svg();
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption: `${outcome}: ${t(lang, 'ui.drivers').toLowerCase()} (${domainName}n = ${formatCount(drivers.n, lang)}, R² = ${formatNumber(drivers.r2, 2, lang)})`,
+      notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
+      table: {
+        head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.importanceInterval'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
+        numeric: [false, true, true, true, false],
+        rows: [...drivers.predictors]
+          .sort((a, b) => b.importance - a.importance)
+          .map((p) => [
+            { text: p.label[lang] },
+            { text: formatPercent(p.importance, lang) },
+            { text: `${formatPercent(p.importanceCi[0], lang)}\u2013${formatPercent(p.importanceCi[1], lang)}` },
+            { text: formatNumber(p.performance, 2, lang) },
+            { text: quadrantText(p) },
+          ]),
+      },
     },
-    notes: [t(lang, 'ui.driversUncertainty', { replicates: formatCount(drivers.replicates, lang), stable: formatPercent(QUADRANT_STABILITY, lang) })],
-    table: {
-      head: [t(lang, 'ui.indicator'), t(lang, 'ui.importance'), t(lang, 'ui.importanceInterval'), t(lang, 'ui.performance'), t(lang, 'ui.quadrant')],
-      numeric: [false, true, true, true, false],
-      rows: [...drivers.predictors]
-        .sort((a, b) => b.importance - a.importance)
-        .map((p) => [
-          { text: p.label[lang] },
-          { text: formatPercent(p.importance, lang) },
-          { text: `${formatPercent(p.importanceCi[0], lang)}\u2013${formatPercent(p.importanceCi[1], lang)}` },
-          { text: formatNumber(p.performance, 2, lang) },
-          { text: quadrantText(p) },
-        ]),
-    },
-  };
+    draw,
+  );
 }
 
 /** An indicator's series across editions, in total and by group. */
@@ -355,7 +353,7 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
     return note && i > 0 ? [{ year: e.year, note }] : [];
   });
   const d = decimalsFor(x);
-  const svg = once(() =>
+  const draw = () =>
     trendLines(
       {
         series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
@@ -366,28 +364,27 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
         minBase: model.study.minBase,
       },
       { lang, idPrefix },
-    ),
+    );
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
+      table: {
+        head: [domainColumn(ctx, keys), ...years.map(String)],
+        numeric: [false, ...years.map(() => true)],
+        rows: series.map((s) => [
+          { text: s.label },
+          ...years.map((y) => {
+            const p = s.points.find((q) => q.year === y);
+            if (notAsked.includes(y)) return { text: t('ui.notAsked') };
+            return { text: p?.cell ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
+          }),
+        ]),
+      },
+      ...(breaks.length > 0 ? { notes: breaks.map((b) => b.note) } : {}),
+    },
+    draw,
   );
-  return {
-    ...named(idPrefix),
-    caption: `${x.label[lang]} ${years[0]}–${years[years.length - 1]}`,
-    get svg() {
-      return svg();
-    },
-    table: {
-      head: [domainColumn(ctx, keys), ...years.map(String)],
-      numeric: [false, ...years.map(() => true)],
-      rows: series.map((s) => [
-        { text: s.label },
-        ...years.map((y) => {
-          const p = s.points.find((q) => q.year === y);
-          if (notAsked.includes(y)) return { text: t('ui.notAsked') };
-          return { text: p?.cell ? cellText(p.cell, lang, model.study, d) + (p.change?.significant ? '*' : '') : '–', suppressed: withheld(p?.cell) };
-        }),
-      ]),
-    },
-    ...(breaks.length > 0 ? { notes: breaks.map((b) => b.note) } : {}),
-  };
 }
 
 /** A group's profile on the given indicators against all respondents. */
@@ -401,26 +398,24 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
       const total = x.stats.total;
       return own && total ? [{ id: x.id, label: x.label[lang], group: own.mean, total: total.mean }] : [];
     });
-  const svg = once(() =>
-    groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix }),
+  const draw = () => groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
+      table: {
+        head: [t('ui.indicator'), group.label, t('ui.total'), t('ui.n')],
+        numeric: [false, true, true, true],
+        rows: rows.map((r) => [
+          { text: r.label },
+          { text: cellText(r.group, lang, model.study), suppressed: withheld(r.group) },
+          { text: cellText(r.total, lang, model.study) },
+          { text: nText(r.group, lang, model.study), suppressed: withheld(r.group) },
+        ]),
+      },
+    },
+    draw,
   );
-  return {
-    ...named(idPrefix),
-    caption: `${group.label}: ${t('ui.profile').toLowerCase()}`,
-    get svg() {
-      return svg();
-    },
-    table: {
-      head: [t('ui.indicator'), group.label, t('ui.total'), t('ui.n')],
-      numeric: [false, true, true, true],
-      rows: rows.map((r) => [
-        { text: r.label },
-        { text: cellText(r.group, lang, model.study), suppressed: withheld(r.group) },
-        { text: cellText(r.total, lang, model.study) },
-        { text: nText(r.group, lang, model.study), suppressed: withheld(r.group) },
-      ]),
-    },
-  };
 }
 
 /** NPS with its promoter, passive and detractor shares, in total and by group. */
@@ -434,7 +429,7 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     const parts = npsParts(stats);
     return parts ? [{ id: key, label: domainRowLabel(ctx, keys, key, x), ...parts, nps: stats.mean, previous: stats.previous }] : [];
   });
-  const svg = once(() =>
+  const draw = () =>
     npsBar(
       {
         rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
@@ -442,28 +437,27 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
         labels: { promoters: t('ui.promoters'), passives: t('ui.passives'), detractors: t('ui.detractors') },
       },
       { lang, idPrefix },
-    ),
+    );
+  return withChart(
+    {
+      ...named(idPrefix),
+      caption: t('ui.nps'),
+      table: {
+        head: [domainColumn(ctx, keys), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), ...(withChange ? [t('ui.change')] : [])],
+        numeric: [false, true, true, true, true, true, ...(withChange ? [true] : [])],
+        rows: rows.map((r) => [
+          { text: r.label },
+          { text: cellText(r.nps, lang, model.study, 0), suppressed: withheld(r.nps) },
+          { text: shareText(r.promoters, lang, model.study), suppressed: withheld(r.promoters) },
+          { text: shareText(r.passives, lang, model.study), suppressed: withheld(r.passives) },
+          { text: shareText(r.detractors, lang, model.study), suppressed: withheld(r.detractors) },
+          { text: nText(r.nps, lang, model.study), suppressed: withheld(r.nps) },
+          ...(withChange ? [{ text: changeText(r.previous, lang, 0) }] : []),
+        ]),
+      },
+    },
+    draw,
   );
-  return {
-    ...named(idPrefix),
-    caption: t('ui.nps'),
-    get svg() {
-      return svg();
-    },
-    table: {
-      head: [domainColumn(ctx, keys), 'NPS', t('ui.promoters'), t('ui.passives'), t('ui.detractors'), t('ui.n'), ...(withChange ? [t('ui.change')] : [])],
-      numeric: [false, true, true, true, true, true, ...(withChange ? [true] : [])],
-      rows: rows.map((r) => [
-        { text: r.label },
-        { text: cellText(r.nps, lang, model.study, 0), suppressed: withheld(r.nps) },
-        { text: shareText(r.promoters, lang, model.study), suppressed: withheld(r.promoters) },
-        { text: shareText(r.passives, lang, model.study), suppressed: withheld(r.passives) },
-        { text: shareText(r.detractors, lang, model.study), suppressed: withheld(r.detractors) },
-        { text: nText(r.nps, lang, model.study), suppressed: withheld(r.nps) },
-        ...(withChange ? [{ text: changeText(r.previous, lang, 0) }] : []),
-      ]),
-    },
-  };
 }
 
 export { groupSlug };

@@ -155,8 +155,8 @@ export interface DriversView {
   /** What the chart shows, naming the study's outcome. */
   explain: string;
   commentary?: string;
-  /** One chart per domain with an analysis, with a note for each predictor left out of it. */
-  charts: { figure: FigureView; notes: string[] }[];
+  /** One chart per domain with an analysis (its key), with a note for each predictor left out of it. */
+  charts: { domain: string; figure: FigureView; notes: string[] }[];
   /** Why each domain without an analysis has none. */
   gaps: string[];
 }
@@ -190,7 +190,7 @@ export function driversView(ctx: PageContext): DriversView {
         ? t('ui.driversExcludedConstant', { domain: label, factor: x.label[lang] })
         : t('ui.driversExcludedCollinear', { domain: label, factor: x.label[lang], others: (x.with ?? []).map((id) => ctx.locale.quote(factorLabel(id))).join(', ') }),
     );
-    charts.push({ figure, notes });
+    charts.push({ domain: key, figure, notes });
   });
   const commentary = edition.editorial[lang]?.sections.drivers;
   return { explain: t('ui.driversExplain', { outcome }), ...(commentary ? { commentary } : {}), charts, gaps };

@@ -11,6 +11,7 @@ import { shownNumber } from '../../src/export/shown-number.ts';
 import { sheetNames, workbookBytes } from '../../src/export/workbook.ts';
 import { formatCount, formatNumber, formatPercent, formatSigned } from '../../src/format/number.ts';
 import type { Lang } from '../../src/i18n/index.ts';
+import { t } from '../../src/i18n/text.ts';
 import type { ReportModel } from '../../src/model/types.ts';
 import { reportSheets } from '../../src/site/report-tables.ts';
 import { overviewDimensions } from '../../src/site/view.ts';
@@ -167,6 +168,27 @@ describe('the workbook of the test study', () => {
   }, 60_000);
 });
 
+describe('the deck of the sample study', () => {
+  it('labels a key driver whose quadrant is uncertain so, in the language of the deck', async () => {
+    const { model } = await loadReport({ dataDir: 'data', reportsDir: 'reports', cwd: process.cwd(), ...TEST_LOAD });
+    const edition = model!.editions.find((e) => e.drivers.some((d) => d.predictors.some((p) => !p.quadrantStable)))!;
+    expect(edition).toBeDefined();
+    const zip = await JSZip.loadAsync(await deckBytes(model!, edition, 'sv'));
+    const scatters = (
+      await Promise.all(
+        Object.keys(zip.files)
+          .filter((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))
+          .map((n) => zip.file(n)!.async('string')),
+      )
+    ).filter((x) => x.includes('<c:scatterChart>'));
+    expect(scatters).toHaveLength(edition.drivers.length);
+    const uncertain = t('sv', 'ui.quadrantUncertain').toLocaleLowerCase('sv');
+    edition.drivers.forEach((drivers, k) => {
+      for (const p of drivers.predictors) expect(scatters[k]).toContain(p.quadrantStable ? `<a:t>${p.label.sv}</a:t>` : `<a:t>${p.label.sv} (${uncertain})</a:t>`);
+    });
+  }, 60_000);
+});
+
 describe('the deck of the test study', () => {
   it('has native charts whose cached values are the model’s, as shown, and the same bytes twice', async () => {
     const model = siteReport();
@@ -209,12 +231,17 @@ describe('the deck of the test study', () => {
     if (total.promoters?.shown && total.passives?.shown && total.detractors?.shown) {
       expect([promoters!.values[0], passives!.values[0], detractors!.values[0]]).toEqual([round2(total.promoters.estimate), round2(total.passives.estimate), round2(total.detractors.estimate)]);
     }
-    // The key drivers of all respondents: importance on x, performance on y.
-    const scatter = chartValues(all.find((x) => x.includes('<c:scatterChart>'))!);
-    const drivers = edition.drivers.find((d) => d.domain === 'total')!;
-    expect(scatter[0]!.categories.map(Number)).toEqual(drivers.predictors.map((p) => round2(p.importance)));
-    expect(scatter[0]!.values).toEqual(drivers.predictors.map((p) => round2(p.performance)));
-    expect(all.find((x) => x.includes('<c:scatterChart>'))).toContain(drivers.predictors[0]!.label.en);
+    // The key drivers of all respondents and of each group with an analysis, in the site's order: importance on x,
+    // performance on y, a factor whose quadrant is uncertain labelled so.
+    const scatters = all.filter((x) => x.includes('<c:scatterChart>'));
+    expect(scatters).toHaveLength(edition.drivers.length);
+    expect(edition.drivers.length).toBeGreaterThan(1);
+    edition.drivers.forEach((drivers, k) => {
+      const [scatter] = chartValues(scatters[k]!);
+      expect(scatter!.categories.map(Number)).toEqual(drivers.predictors.map((p) => round2(p.importance)));
+      expect(scatter!.values).toEqual(drivers.predictors.map((p) => round2(p.performance)));
+      for (const p of drivers.predictors) expect(scatters[k]).toContain(p.quadrantStable ? `<a:t>${p.label.en}</a:t>` : `<a:t>${p.label.en} (uncertain)</a:t>`);
+    });
     // A trend: all respondents' line is the model's series, year by year.
     const trendXml = all.filter((x) => x.includes('<c:lineChart>'));
     expect(trendXml.length).toBeGreaterThan(0);
