@@ -40,6 +40,30 @@ function withChart<T extends Omit<FigureView, 'svg'>>(view: T, draw: () => strin
   return Object.defineProperty(view, 'svg', { get: () => (svg ??= draw()), enumerable: true }) as T & FigureView;
 }
 
+/** Charts drawn in this build, per model, by what they are drawn from (see drawnChart). */
+const drawnCharts = new WeakMap<object, Map<string, string>>();
+
+/**
+ * `chart(input, options)`, drawn once per model for the same chart, input and options:
+ * a chart is on its page and again in the print report, and drawing is a pure function
+ * of these, so the second page takes the first one's SVG.
+ */
+function drawnChart<I, O>(model: object, chart: (input: I, options: O) => string, input: I, options: O): string {
+  let charts = drawnCharts.get(model);
+  if (!charts) {
+    charts = new Map();
+    drawnCharts.set(model, charts);
+  }
+  // Numbers that are not finite are written by name: JSON would make NaN and null alike.
+  const key = `${chart.name} ${JSON.stringify([input, options], (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? `${v}` : v))}`;
+  let svg = charts.get(key);
+  if (svg === undefined) {
+    svg = chart(input, options);
+    charts.set(key, svg);
+  }
+  return svg;
+}
+
 /** A figure's anchor and file name from the id prefix its chart is drawn under (see `FigureView`). */
 function named(idPrefix: string): Pick<FigureView, 'id' | 'file'> {
   return { id: idPrefix, file: idPrefix };
@@ -65,7 +89,7 @@ export function indicatorBars(ctx: PageContext, ids: readonly string[], domain: 
         },
       ];
     });
-  const draw = () => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
+  const draw = () => drawnChart(model, scoreBars, { rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   const notes = [notAskedNote(ctx, ids), ...breakNotes(ctx, ids)].filter((x): x is string => x !== undefined);
   return withChart(
     {
@@ -164,7 +188,7 @@ export function groupBars(ctx: PageContext, id: string, idPrefix: string): Figur
     ctx.domains.map((d) => d.key),
   );
   const rows = present.map(({ key, stats }) => ({ id: key, label: ctx.domainLabel(key), cell: stats.mean }));
-  const draw = () => scoreBars({ rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
+  const draw = () => drawnChart(model, scoreBars, { rows, bands: model.study.bands, scale: model.study.scale, minBase: model.study.minBase }, { lang, idPrefix });
   return withChart(
     {
       ...named(idPrefix),
@@ -253,7 +277,13 @@ export function distributionFigure(ctx: PageContext, ids: readonly string[], dom
     const shares = x.stats[domain]?.distribution;
     return shares ? [{ id: x.id, label: x.label[lang], shares, cantSay: x.stats[domain]?.cantSay }] : [];
   });
-  const draw = () => distributionBars({ rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase }, { lang, idPrefix });
+  const draw = () =>
+    drawnChart(
+      model,
+      distributionBars,
+      { rows: rows.map(({ id, label, shares }) => ({ id, label, shares })), scale: model.study.scale, pointLabels, minBase: model.study.minBase },
+      { lang, idPrefix },
+    );
   // No can't-say column in a study without a can't-say code, where every share would be 0 %.
   const withCantSay = hasCantSay(model.study) && indicators.some((x) => x.stats[domain]?.cantSay);
   return withChart(
@@ -281,7 +311,9 @@ export function driversFigure(model: ReportModel, edition: EditionModel, domain:
   const outcome = model.study.drivers ? indicatorOf(edition, model.study.drivers.outcome).label[lang] : '';
   const quadrantName = { strength: t(lang, 'ui.strengths'), develop: t(lang, 'ui.developmentAreas'), maintain: t(lang, 'ui.maintain'), lower: t(lang, 'ui.lowerPriority') };
   const draw = () =>
-    importancePerformance(
+    drawnChart(
+      model,
+      importancePerformance,
       {
         points: drivers.predictors.map((p) => ({
           id: p.id,
@@ -354,7 +386,9 @@ export function trendFigure(ctx: PageContext, indicatorId: string, idPrefix: str
   });
   const d = decimalsFor(x);
   const draw = () =>
-    trendLines(
+    drawnChart(
+      model,
+      trendLines,
       {
         series: series.map((s) => ({ ...s, points: s.points.map((p) => ({ year: p.year, cell: p.cell })) })),
         notAsked,
@@ -398,7 +432,8 @@ export function profileFigure(ctx: PageContext, group: { code: string; label: st
       const total = x.stats.total;
       return own && total ? [{ id: x.id, label: x.label[lang], group: own.mean, total: total.mean }] : [];
     });
-  const draw = () => groupProfile({ rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
+  const draw = () =>
+    drawnChart(model, groupProfile, { rows, groupLabel: group.label, totalLabel: t('ui.total'), scale: model.study.scale, bands: model.study.bands, minBase: model.study.minBase }, { lang, idPrefix });
   return withChart(
     {
       ...named(idPrefix),
@@ -430,7 +465,9 @@ export function npsFigure(ctx: PageContext, idPrefix: string): FigureView | unde
     return parts ? [{ id: key, label: domainRowLabel(ctx, keys, key, x), ...parts, nps: stats.mean, previous: stats.previous }] : [];
   });
   const draw = () =>
-    npsBar(
+    drawnChart(
+      model,
+      npsBar,
       {
         rows: rows.map(({ id, label, promoters, passives, detractors, nps }) => ({ id, label, promoters, passives, detractors, nps })),
         minBase: model.study.minBase,
