@@ -167,12 +167,13 @@ export async function buildSite(
     // (neither needs them), into a folder beside the staging one (named so that an interrupted
     // build's is cleaned up with it).
     const figureDir = `${staging}-figures`;
+    // What a build keeps for the next one: drawn figures, and the contents pages' numbers
+    // (in contents/). LUOTAIN_FIGURE_CACHE moves it (the benchmark times a build with nothing kept).
+    const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
     const drawing = (async () => {
       if (!outputs.figureFiles) return undefined;
       const started = Date.now();
       try {
-        // LUOTAIN_FIGURE_CACHE moves the cache (the benchmark times a build with nothing drawn before).
-        const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
         const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, cacheDir);
         return { ...counts, ms: Date.now() - started };
       } catch (error) {
@@ -188,7 +189,7 @@ export async function buildSite(
       const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
       if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
       if (options.pdf) {
-        pdfs = await exportPdfs(model, staging, effects, base);
+        pdfs = await exportPdfs(model, staging, effects, base, join(cacheDir, 'contents'));
       } else {
         effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       }

@@ -3,7 +3,8 @@
  * page (/<lang>/<year>/print/) in headless Chromium and prints it to A4, then sets
  * the document metadata. One PDF per edition and language, written to <site>/pdf/.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Effects } from '../io/effects.ts';
@@ -39,6 +40,8 @@ interface Job {
   lang: Lang;
   file: string;
   path: string;
+  /** The print page's file in the site. */
+  html: string;
 }
 
 /**
@@ -136,10 +139,12 @@ interface Rendered {
   headings: string[];
   /** The contents page's entries (ids of their targets) and the page numbers written in. */
   toc: Record<string, number>;
+  /** Whether the numbers were known from the last build (no layout print). */
+  known?: boolean;
 }
 
 /** Renders one print page to PDF bytes, with the contents page's page numbers filled in. */
-async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void): Promise<Rendered> {
+async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void, known?: Record<string, number>): Promise<Rendered> {
   const url = `${origin}${job.path}`;
   // Laid out for print from the start, at the width of the A4 page's text: printing
   // then re-lays out far less (the layout print costs about half as much).
@@ -167,6 +172,11 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
   // The contents page's numbers come from a layout print: where each heading landed.
   // The numbers sit in a fixed-width column, so filling them in moves nothing
   // (the final print's destinations are checked against them, see exportPdfs).
+  // Numbers known from the last build of the same page need no layout print (they are checked in the final print, see exportPdfs).
+  if (known && ids.every((id) => known[id] !== undefined)) {
+    await fillContents(page, known);
+    return { pdf: await printPage(page, 'final'), headings, toc: Object.fromEntries(ids.map((id) => [id, known[id]!])), known: true };
+  }
   let numbers = await tocPageNumbers(await layoutPrint(page), ids);
   // Should a Chromium leave out the destinations of hidden elements, a visible layout print finds them.
   if (ids.some((id) => numbers[id] === undefined)) numbers = await tocPageNumbers(await printPage(page, 'layout'), ids);
@@ -178,6 +188,12 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
     return { pdf: await printPage(page, 'final'), headings, toc: {} };
   }
   if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
+  await fillContents(page, numbers);
+  return { pdf: await printPage(page, 'final'), headings, toc: numbers };
+}
+
+/** Writes the page numbers into the contents page's entries. */
+async function fillContents(page: Page, numbers: Record<string, number>): Promise<void> {
   await page.$$eval(
     '[data-toc-page]',
     (els, found) => {
@@ -188,7 +204,48 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
     },
     numbers,
   );
-  return { pdf: await printPage(page, 'final'), headings, toc: numbers };
+}
+
+/**
+ * The contents page's numbers of the print pages printed before, by what decides
+ * them: the page's HTML (which names its CSS, fonts and images by their content's
+ * hash), the Chromium and the viewport. A rebuild of an unchanged page then prints it
+ * once instead of twice; the numbers are checked in the final print all the same.
+ */
+export class ContentsCache {
+  private readonly dir: string | undefined;
+  private readonly salt: string;
+
+  /** `dir` undefined: nothing is kept. */
+  constructor(dir: string | undefined, chromium: string) {
+    this.dir = dir;
+    this.salt = `contents v1\n${chromium}\n${PRINT_VIEWPORT.width}x${PRINT_VIEWPORT.height}\n`;
+  }
+
+  key(html: Uint8Array): string {
+    return createHash('sha256').update(this.salt).update(html).digest('hex');
+  }
+
+  async get(key: string): Promise<Record<string, number> | undefined> {
+    if (!this.dir) return undefined;
+    let numbers: unknown;
+    try {
+      numbers = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8'));
+    } catch {
+      return undefined;
+    }
+    const valid = typeof numbers === 'object' && numbers !== null && Object.values(numbers).every((n) => Number.isInteger(n) && n > 0);
+    return valid ? (numbers as Record<string, number>) : undefined;
+  }
+
+  /** Written under a name of this process's own and renamed, so that a concurrent build never reads half a file. */
+  async set(key: string, numbers: Record<string, number>): Promise<void> {
+    if (!this.dir) return;
+    await mkdir(this.dir, { recursive: true });
+    const file = join(this.dir, `${key}.json`);
+    await writeFile(`${file}.${process.pid}`, `${JSON.stringify(numbers)}\n`);
+    await rename(`${file}.${process.pid}`, file);
+  }
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; the first error wins. */
@@ -209,10 +266,20 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
   if (failed !== undefined) throw failed;
 }
 
-/** Renders one PDF per edition and language from the built site in `siteDir`, served under its base path `base`. */
-export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/'): Promise<{ file: string; bytes: number }[]> {
+/**
+ * Renders one PDF per edition and language from the built site in `siteDir`, served
+ * under its base path `base`. `contentsCacheDir` keeps the contents pages' numbers
+ * between builds (see ContentsCache).
+ */
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/', contentsCacheDir?: string): Promise<{ file: string; bytes: number }[]> {
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
-    model.editions.map((edition) => ({ edition, lang, file: pdfFileName(model.study, edition, lang), path: withBase(base, `/${lang}/${edition.year}/print/`) })),
+    model.editions.map((edition) => ({
+      edition,
+      lang,
+      file: pdfFileName(model.study, edition, lang),
+      path: withBase(base, `/${lang}/${edition.year}/print/`),
+      html: join(siteDir, lang, String(edition.year), 'print', 'index.html'),
+    })),
   );
   // Names come from validated ids and versions; a name with a folder part would write outside the site.
   const unsafe = jobs.find((job) => !/^[\w.-]+$/.test(job.file) || job.file.startsWith('.'));
@@ -244,8 +311,8 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
     await mkdir(outDir, { recursive: true });
     const results: { file: string; bytes: number }[] = new Array(jobs.length);
     let done = 0;
-    await pool(jobs, CONCURRENCY, async (job, i) => {
-      const jobStarted = Date.now();
+    const contents = new ContentsCache(contentsCacheDir, browser.version());
+    const print = async (job: Job, known?: Record<string, number>) => {
       // A fresh page (and renderer) for every print: the structure tree's element ids
       // are the renderer's node ids, which a reused page would carry over from the
       // pages it printed before, so the file would depend on the order of the jobs.
@@ -253,7 +320,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
       let rendered: Rendered;
       try {
         page.setDefaultTimeout(TIMEOUT_MS);
-        rendered = await renderJob(page, server.origin, job, effects.err);
+        rendered = await renderJob(page, server.origin, job, effects.err, known);
       } finally {
         await page.close();
       }
@@ -269,13 +336,21 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
         },
         ids,
       );
-      for (const id of ids) {
-        if (pages[id] !== toc[id]) throw new Error(`${server.origin}${job.path}: the contents page's number for #${id} moved (${toc[id]} → ${pages[id]}) when filled in`);
-      }
-      await writeFile(join(outDir, job.file), bytes);
-      results[i] = { file: `pdf/${job.file}`, bytes: bytes.byteLength };
+      const moved = ids.find((id) => pages[id] !== toc[id]);
+      return { bytes, toc, known: rendered.known === true, moved: moved === undefined ? undefined : `#${moved} (${toc[moved]} → ${pages[moved]})` };
+    };
+    await pool(jobs, CONCURRENCY, async (job, i) => {
+      const jobStarted = Date.now();
+      const key = contents.key(await readFile(job.html));
+      let printed = await print(job, await contents.get(key));
+      // Numbers from the last build that no longer hold: printed again, with a layout print.
+      if (printed.known && printed.moved) printed = await print(job);
+      if (printed.moved) throw new Error(`${server.origin}${job.path}: the contents page's number for ${printed.moved} moved when filled in`);
+      if (!printed.known && Object.keys(printed.toc).length > 0) await contents.set(key, printed.toc);
+      await writeFile(join(outDir, job.file), printed.bytes);
+      results[i] = { file: `pdf/${job.file}`, bytes: printed.bytes.byteLength };
       done++;
-      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s)`);
+      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s${printed.known ? ', contents page numbers of the last build' : ''})`);
     });
     if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
     await context.close();

@@ -139,6 +139,42 @@ describe('exportPdfs', () => {
     expect(Buffer.compare(bytes, await readFile(join(site, first[0]!.file)))).toBe(0);
   });
 
+  it('takes the contents page numbers of the last build of the same page, the same bytes as two prints, and prints twice when they no longer hold', async () => {
+    // A contents entry whose target is on page 3.
+    const html = page('<nav><a href="#kolmas">Kolmas</a> <span data-toc-page="kolmas">00</span></nav><h2 style="break-before: page">Toinen</h2><h2 id="kolmas" style="break-before: page">Kolmas</h2>');
+    await writeFile(join(site, 'fi', String(small.editions[0]!.year), 'print', 'index.html'), html);
+    const cache = await mkdtemp(resolve('test-output', 'contents-cache-'));
+    const run = async () => {
+      const effects = silentEffects({ env: process.env });
+      const [result] = await exportPdfs(small, site, effects, '/', cache);
+      const line = effects.output.find((l) => /^PDF 1 of 1: /.test(l))!;
+      return { bytes: await readFile(join(site, result!.file)), fromCache: line.includes('contents page numbers of the last build') };
+    };
+    const number = async (bytes: Buffer) => {
+      const doc = await openPdf(new Uint8Array(bytes));
+      const text = await pageText(await doc.getPage(1));
+      await closePdf(doc);
+      return /Kolmas\s*(\d+)/.exec(text)?.[1];
+    };
+    // Nothing kept: a layout print; the numbers are kept for the next build.
+    const first = await run();
+    expect(first.fromCache).toBe(false);
+    expect(await number(first.bytes)).toBe('3');
+    const [entry] = await readdir(cache);
+    expect(JSON.parse(await readFile(join(cache, entry!), 'utf8'))).toEqual({ kolmas: 3 });
+    // The same page again: one print, the same bytes.
+    const second = await run();
+    expect(second.fromCache).toBe(true);
+    expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
+    // Numbers that no longer hold (here: put wrong on purpose) are found in the final print, and the page is printed again.
+    await writeFile(join(cache, entry!), '{"kolmas":2}\n');
+    const third = await run();
+    expect(third.fromCache).toBe(false);
+    expect(Buffer.compare(third.bytes, first.bytes)).toBe(0);
+    expect(JSON.parse(await readFile(join(cache, entry!), 'utf8'))).toEqual({ kolmas: 3 });
+    await rm(cache, { recursive: true, force: true });
+  });
+
   it('fails, naming them, when the page requests anything outside the site', async () => {
     await writeFile(
       join(site, 'fi', String(small.editions[0]!.year), 'print', 'index.html'),
