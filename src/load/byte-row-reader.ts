@@ -63,11 +63,11 @@ export class ByteCodes {
  * does not read as values, and no escaped quote. It declines any other row,
  * which is then decoded and read as text (InPlaceReader or RowReader).
  *
- * The helpers that work on text (ids, codes, weights) are given a latin1
- * view of the bytes (one character per byte, made once per piece of the
- * file), so an offset is the same in both; the fields they read are ASCII,
- * or codes compared as the view of their own bytes, so what they see is what
- * they would see in the decoded text. A row it takes gives exactly what the
+ * The id registry and the weight's reader work on text: they are given a
+ * latin1 view of the bytes (one character per byte, made once per piece of
+ * the file), so an offset is the same in both; the id and the weight they
+ * read are ASCII, so what they see is what they would see in the decoded
+ * text. Codes are compared as bytes (ByteCodes). A row it takes gives exactly what the
  * text readers give for it, as the property tests show
  * (test/load/byte-rows.test.ts); a row it declines has changed nothing but
  * store values that the text readers overwrite.
