@@ -79,7 +79,7 @@ export class ByteRowReader {
   /** Per field position: its kind, and the index of its item or background variable. */
   private readonly kinds: Uint8Array;
   private readonly indices: Int32Array;
-  /** Per answer's position: where its item's rows start in the block, and the end of the run of answers it is in. */
+  /** Per answer's position: where its item's rows start in the block, and the end of the run of answers (the NPS among them) it is in. */
   private readonly offsets: Int32Array;
   private readonly runEnds: Int32Array;
   private readonly group: ByteCodes;
@@ -128,7 +128,8 @@ export class ByteRowReader {
     this.block = new Uint8Array(BLOCK_ROWS * at.items.length);
     this.offsets = Int32Array.from(this.indices, (k) => k * BLOCK_ROWS);
     this.runEnds = new Int32Array(width);
-    for (let pos = width - 1; pos >= 0; pos--) this.runEnds[pos] = this.kinds[pos] === ITEM && pos + 1 < width && this.kinds[pos + 1] === ITEM ? this.runEnds[pos + 1] : pos + 1;
+    const answer = (pos: number) => this.kinds[pos] === ITEM || this.kinds[pos] === NPS;
+    for (let pos = width - 1; pos >= 0; pos--) this.runEnds[pos] = answer(pos) && pos + 1 < width && answer(pos + 1) ? this.runEnds[pos + 1] : pos + 1;
     this.absentItems = [...at.items.keys()].filter((k) => at.items[k] < 0);
     this.absentBackground = [...at.background.keys()].filter((k) => at.background[k] < 0);
     this.usable = !clash && delimiter.length === 1 && this.delimiter !== QUOTE;
@@ -170,13 +171,13 @@ export class ByteRowReader {
       const kind = kinds[pos];
       const start = i;
       let c = bytes[i];
-      if (kind === ITEM) {
-        // A run of answers, read in a loop of its own: one or two digits, or blank, each.
+      if (kind === ITEM || kind === NPS) {
+        // A run of answers (the NPS among them), read in a loop of its own: one or two digits, or blank, each.
         const last = runEnds[pos] - 1;
         for (;;) {
-          let code = 0;
+          let value = -1;
           if (c !== delimiter && i !== end) {
-            let value = c - 48;
+            value = c - 48;
             if (value < 0 || value > 9) return false;
             c = bytes[++i];
             if (c !== delimiter && i !== end) {
@@ -186,31 +187,20 @@ export class ByteRowReader {
               c = bytes[++i];
               if (c !== delimiter && i !== end) return false;
             }
-            code = quick[value];
-            if (code === 0) return false;
           }
-          block[offsets[pos] + row] = code;
+          if (kinds[pos] === ITEM) {
+            const code = value < 0 ? 0 : quick[value];
+            if (code === 0 && value >= 0) return false;
+            block[offsets[pos] + row] = code;
+          } else {
+            if (value > 10) return false;
+            npsValue = value;
+          }
           if (pos === last) break;
           if (i === end) return false;
           c = bytes[++i];
           pos++;
         }
-      } else if (kind === NPS) {
-        let value = -1;
-        if (c !== delimiter && i !== end) {
-          value = c - 48;
-          if (value < 0 || value > 9) return false;
-          c = bytes[++i];
-          if (c !== delimiter && i !== end) {
-            const d = c - 48;
-            if (d < 0 || d > 9) return false;
-            value = value * 10 + d;
-            c = bytes[++i];
-            if (c !== delimiter && i !== end) return false;
-          }
-        }
-        if (value > 10) return false;
-        npsValue = value;
       } else if (c === QUOTE && i !== end) {
         // Quoted: only around a field not read as a value, closing on the line, with no escaped quote.
         if (kind !== SKIP && kind !== REASON) return false;
