@@ -331,7 +331,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
         raw,
         {
           ...documentInfo(model, job.edition, job.lang, effects.now()),
-          producer: `Luotain ${model.toolVersion} (Chromium ${browser.version()}, pdf-lib)`,
+          producer: `Luotain ${model.toolVersion} (Chromium ${browser.version()})`,
           headings,
         },
         ids,

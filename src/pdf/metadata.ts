@@ -1,13 +1,16 @@
 /**
- * Post-processing of Chromium's PDFs with pdf-lib: the document information
- * (Chromium sets only the title) and where each heading landed (for the contents
- * page). Loading and saving keeps every object reachable from the catalog, so the
- * structure tree (tagging), the outline and the named destinations survive;
- * test/pdf checks that they do.
+ * Post-processing of Chromium's PDFs: the document information (Chromium sets only
+ * the title) and where each heading landed (for the contents page). A file as
+ * Chromium writes it is read and written by PdfFile, which copies every object it
+ * does not change; any other file (one with object streams, say) by pdf-lib, which
+ * parses and writes them all. Either way the structure tree (tagging), the outline
+ * and the named destinations survive; test/pdf checks that they do.
  */
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, ParseSpeeds } from 'pdf-lib';
+import { PdfFile } from './pdf-file.ts';
+import { dateString, decodeText, textString, type PdfValue } from './pdf-syntax.ts';
 
 /**
  * pdf-lib packs the object streams with pako's `deflate`, in JavaScript; Node's zlib
@@ -91,6 +94,8 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
  * contents page costs no extra load).
  */
 export async function finishPdf(pdf: Uint8Array, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
+  const file = PdfFile.read(pdf);
+  if (file) return finishFile(file, info, ids);
   const doc = await PDFDocument.load(pdf, LOAD);
   const pages = destinationPages(doc, ids);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
@@ -180,6 +185,8 @@ function destinationName(key: PDFName | PDFString | PDFHexString): string {
  * destination are left out.
  */
 export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
+  const file = PdfFile.read(pdf);
+  if (file) return fileDestinationPages(file, ids);
   return destinationPages(await PDFDocument.load(pdf, LOAD), ids);
 }
 
@@ -208,6 +215,189 @@ function destinationPages(doc: PDFDocument, ids: readonly string[]): Record<stri
     for (let i = 0; i + 1 < leaves.size(); i += 2) {
       const key = leaves.lookup(i);
       if (key instanceof PDFString || key instanceof PDFHexString) record(key.decodeText(), leaves.get(i + 1));
+    }
+  }
+  const result: Record<string, number> = {};
+  for (const id of ids) {
+    const n = dests.get(id);
+    if (n !== undefined) result[id] = n;
+  }
+  return result;
+}
+
+// The same work on a PdfFile: finishPdf's steps, object by object.
+
+const asciiString = (text: string): PdfValue => ({ type: 'string', bytes: Uint8Array.from(Buffer.from(text, 'latin1')) });
+/** A name's text, its #xx escapes read (7.3.5). */
+const nameText = (raw: string) => raw.replace(/#([0-9a-fA-F]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+
+/** A copy of a dictionary with `changes` set. */
+function withEntries(dict: PdfValue | undefined, changes: Record<string, PdfValue>): PdfValue {
+  const entries = new Map(dict?.type === 'dict' ? dict.entries : []);
+  for (const [key, value] of Object.entries(changes)) entries.set(key, value);
+  return { type: 'dict', entries };
+}
+
+/** Sets a dictionary held in the catalog (inline or its own object) and returns the catalog's entry for it. */
+function setHeld(file: PdfFile, held: PdfValue | undefined, changes: Record<string, PdfValue>): PdfValue {
+  if (held?.type === 'ref') {
+    file.replace(held.num, withEntries(file.object(held.num), changes));
+    return held;
+  }
+  return withEntries(held, changes);
+}
+
+function finishFile(file: PdfFile, info: DocumentInfo, ids: readonly string[]): { bytes: Uint8Array; pages: Record<string, number> } {
+  const pages = fileDestinationPages(file, ids);
+  const root = file.trailer.get('Root');
+  if (root?.type !== 'ref') throw new Error('the PDF has no catalog');
+  const catalog = file.object(root.num);
+  renumberFileStructureIds(file, catalog);
+  if (info.headings) repairFileOutlineTitles(file, catalog, info.headings);
+  const infoEntry = file.trailer.get('Info');
+  const fields: Record<string, PdfValue> = {
+    Title: textString(info.title),
+    Author: textString(info.author),
+    Subject: textString(info.subject),
+    // Keywords of several words need commas between them.
+    Keywords: textString(info.keywords.join(', ')),
+    Creator: textString(info.creator),
+    ...(info.producer ? { Producer: textString(info.producer) } : {}),
+    CreationDate: dateString(info.created),
+    ModDate: dateString(info.modified),
+  };
+  if (infoEntry?.type === 'ref') file.replace(infoEntry.num, withEntries(file.object(infoEntry.num), fields));
+  else file.trailer.set('Info', file.add(withEntries(infoEntry, fields)));
+  file.replace(
+    root.num,
+    withEntries(catalog, {
+      Lang: asciiString(info.language),
+      // The title, not the file name, in the reader's title bar.
+      ViewerPreferences: setHeld(file, catalog?.type === 'dict' ? catalog.entries.get('ViewerPreferences') : undefined, { DisplayDocTitle: { type: 'token', text: 'true' } }),
+    }),
+  );
+  return { bytes: file.write(), pages };
+}
+
+/** repairOutlineTitles on a PdfFile. */
+function repairFileOutlineTitles(file: PdfFile, catalog: PdfValue | undefined, headings: readonly string[]): void {
+  const byKey = new Map<string, string>();
+  for (const h of headings) {
+    const text = h.replace(/\s+/g, ' ').trim();
+    if (text) byKey.set(squash(text), text);
+  }
+  const seen = new Set<number>();
+  const visit = (ref: PdfValue | undefined) => {
+    while (ref?.type === 'ref' && !seen.has(ref.num)) {
+      seen.add(ref.num);
+      const item = file.object(ref.num);
+      const title = file.get(item, 'Title');
+      if (title?.type === 'string') {
+        const current = decodeText(title.bytes);
+        const canonical = byKey.get(squash(current));
+        if (canonical !== undefined && canonical !== current) file.replace(ref.num, withEntries(item, { Title: textString(canonical) }));
+      }
+      visit(item?.type === 'dict' ? item.entries.get('First') : undefined);
+      ref = item?.type === 'dict' ? item.entries.get('Next') : undefined;
+    }
+  };
+  const outlines = file.get(catalog, 'Outlines');
+  visit(outlines?.type === 'dict' ? outlines.entries.get('First') : undefined);
+}
+
+/** The objects of a name tree (its root may be inline in `holder`), at most 32 levels deep. */
+function fileNameTreeNodes(file: PdfFile, entry: PdfValue | undefined, holder: number): { node: PdfValue; num: number }[] {
+  const nodes: { node: PdfValue; num: number }[] = [];
+  const visit = (value: PdfValue | undefined, num: number, depth: number) => {
+    const node = file.resolve(value);
+    if (node?.type !== 'dict' || depth > 32) return;
+    nodes.push({ node, num: value?.type === 'ref' ? value.num : num });
+    const kids = file.get(node, 'Kids');
+    if (kids?.type === 'array') for (const kid of kids.items) visit(kid, kid.type === 'ref' ? kid.num : num, depth + 1);
+  };
+  visit(entry, holder, 0);
+  return nodes;
+}
+
+const STRUCTURE_ID_STRING = /\(node(\d+)\)/g;
+
+/**
+ * renumberStructureIds on a PdfFile: the ids, which Chromium writes as literal strings,
+ * renumbered in the source text of the structure elements (their /ID and the /Headers
+ * of their attributes, inline or their own objects) and of the ID tree's nodes.
+ */
+function renumberFileStructureIds(file: PdfFile, catalog: PdfValue | undefined): number {
+  const holders = new Set<number>();
+  for (const num of file.numbers()) {
+    if (file.isStream(num)) continue;
+    const source = file.source(num)!;
+    if (!source.includes('/StructElem')) continue;
+    holders.add(num);
+    // Attributes in objects of their own. Chromium writes them inline, as the last
+    // entry: an element is parsed only when a reference follows its /A.
+    const attributesAt = source.search(/\/A[\s[<]/);
+    if (attributesAt < 0 || !/\d\s+\d+\s+R/.test(source.slice(attributesAt))) continue;
+    const element = file.object(num);
+    const attributes = element?.type === 'dict' ? element.entries.get('A') : undefined;
+    const refs = attributes?.type === 'ref' ? [attributes] : attributes?.type === 'array' ? attributes.items : [];
+    for (const ref of refs) if (ref.type === 'ref') holders.add(ref.num);
+  }
+  const rootEntry = catalog?.type === 'dict' ? catalog.entries.get('StructTreeRoot') : undefined;
+  if (rootEntry?.type === 'ref') {
+    const structRoot = file.object(rootEntry.num);
+    const tree = structRoot?.type === 'dict' ? structRoot.entries.get('IDTree') : undefined;
+    for (const { num } of fileNameTreeNodes(file, tree, rootEntry.num)) holders.add(num);
+  }
+  const sources = [...holders].map((num) => ({ num, source: file.source(num)! }));
+  const numbers = new Set<number>();
+  for (const { source } of sources) for (const match of source.matchAll(STRUCTURE_ID_STRING)) numbers.add(Number(match[1]));
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const width = Math.max(8, String(sorted.length).length);
+  const renamed = new Map(sorted.map((n, i) => [n, `(node${String(i + 1).padStart(width, '0')})`]));
+  for (const { num, source } of sources) {
+    if (!source.includes('(node')) continue;
+    file.replace(
+      num,
+      source.replace(STRUCTURE_ID_STRING, (_m, digits: string) => renamed.get(Number(digits))!),
+    );
+  }
+  return renamed.size;
+}
+
+/** destinationPages on a PdfFile. */
+function fileDestinationPages(file: PdfFile, ids: readonly string[]): Record<string, number> {
+  const root = file.trailer.get('Root');
+  const catalog = root?.type === 'ref' ? file.object(root.num) : undefined;
+  const pageIndex = new Map<number, number>();
+  const seen = new Set<number>();
+  const walk = (ref: PdfValue | undefined, depth: number) => {
+    if (ref?.type !== 'ref' || seen.has(ref.num) || depth > 64) return;
+    seen.add(ref.num);
+    const node = file.object(ref.num);
+    const kids = file.get(node, 'Kids');
+    if (kids?.type === 'array') for (const kid of kids.items) walk(kid, depth + 1);
+    else pageIndex.set(ref.num, pageIndex.size + 1);
+  };
+  walk(catalog?.type === 'dict' ? catalog.entries.get('Pages') : undefined, 0);
+  const dests = new Map<string, number>();
+  const record = (key: string, value: PdfValue | undefined) => {
+    let target = file.resolve(value);
+    if (target?.type === 'dict') target = file.get(target, 'D');
+    const page = target?.type === 'array' ? target.items[0] : undefined;
+    const n = page?.type === 'ref' ? pageIndex.get(page.num) : undefined;
+    if (n !== undefined) dests.set(key, n);
+  };
+  // PDF 1.1 style /Dests dictionary (what Chromium writes) ...
+  const old = file.get(catalog, 'Dests');
+  if (old?.type === 'dict') for (const [key, value] of old.entries) record(nameText(key), value);
+  // ... and the /Names /Dests name tree, in case a later Chromium switches.
+  const names = file.get(file.get(catalog, 'Names'), 'Dests');
+  for (const { node } of fileNameTreeNodes(file, names, -1)) {
+    const leaves = file.get(node, 'Names');
+    if (leaves?.type !== 'array') continue;
+    for (let i = 0; i + 1 < leaves.items.length; i += 2) {
+      const key = file.resolve(leaves.items[i]);
+      if (key?.type === 'string') record(decodeText(key.bytes), leaves.items[i + 1]);
     }
   }
   const result: Record<string, number> = {};
