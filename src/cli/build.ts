@@ -167,8 +167,8 @@ export async function buildSite(
     // (neither needs them), into a folder beside the staging one (named so that an interrupted
     // build's is cleaned up with it).
     const figureDir = `${staging}-figures`;
-    // What a build keeps for the next one: drawn figures, and the contents pages' numbers
-    // (in contents/). LUOTAIN_FIGURE_CACHE moves it (the benchmark times a build with nothing kept).
+    // What a build keeps for the next one: the drawn figures. LUOTAIN_FIGURE_CACHE moves it
+    // (the benchmark times a build with nothing kept).
     const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
     const drawing = (async () => {
       if (!outputs.figureFiles) return undefined;
@@ -189,7 +189,7 @@ export async function buildSite(
       const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
       if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
       if (options.pdf) {
-        pdfs = await exportPdfs(model, staging, effects, base, join(cacheDir, 'contents'));
+        pdfs = await exportPdfs(model, staging, effects, base);
       } else {
         effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       }

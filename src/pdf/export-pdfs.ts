@@ -3,8 +3,7 @@
  * page (/<lang>/<year>/print/) in headless Chromium and prints it to A4, then sets
  * the document metadata. One PDF per edition and language, written to <site>/pdf/.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Effects } from '../io/effects.ts';
@@ -15,7 +14,9 @@ import { pdfFileName } from '../site/view.ts';
 import { withBase } from '../site/site-path.ts';
 import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
-import { finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
+import { fileDestinationPages, finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
+import { fillContentsNumbers, markContents, unmarkContents } from './contents-numbers.ts';
+import { PdfFile } from './pdf-file.ts';
 import { serveStatic } from '../io/static-server.ts';
 
 /** The chapters named among a PDF's keywords. */
@@ -40,8 +41,6 @@ interface Job {
   lang: Lang;
   file: string;
   path: string;
-  /** The print page's file in the site. */
-  html: string;
 }
 
 /**
@@ -135,16 +134,16 @@ async function layoutPrint(page: Page): Promise<Uint8Array> {
 const PRINT_VIEWPORT = { width: Math.round(((210 - 2 * 18) / 25.4) * 96), height: Math.round(((297 - 38) / 25.4) * 96) };
 
 interface Rendered {
-  pdf: Uint8Array;
+  pdf: Uint8Array | PdfFile;
   headings: string[];
   /** The contents page's entries (ids of their targets) and the page numbers written in. */
   toc: Record<string, number>;
-  /** Whether the numbers were known from the last build (no layout print). */
-  known?: boolean;
+  /** Whether the page was printed twice (first for the contents page's numbers). */
+  twice?: boolean;
 }
 
 /** Renders one print page to PDF bytes, with the contents page's page numbers filled in. */
-async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void, known?: Record<string, number>): Promise<Rendered> {
+async function renderJob(page: Page, origin: string, job: Job, warn: (line: string) => void): Promise<Rendered> {
   const url = `${origin}${job.path}`;
   // Laid out for print from the start, at the width of the A4 page's text: printing
   // then re-lays out far less (the layout print costs about half as much).
@@ -169,14 +168,27 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
   const headings = await page.$$eval('h1, h2, h3, h4, h5, h6', (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
   const ids = await page.$$eval('[data-toc-page]', (els) => els.map((e) => e.getAttribute('data-toc-page') ?? ''));
   if (ids.length === 0) return { pdf: await printPage(page, 'final'), headings, toc: {} };
-  // The contents page's numbers come from a layout print: where each heading landed.
-  // The numbers sit in a fixed-width column, so filling them in moves nothing
-  // (the final print's destinations are checked against them, see exportPdfs).
-  // Numbers known from the last build of the same page need no layout print (they are checked in the final print, see exportPdfs).
-  if (known && ids.every((id) => known[id] !== undefined)) {
-    await fillContents(page, known);
-    return { pdf: await printPage(page, 'final'), headings, toc: Object.fromEntries(ids.map((id) => [id, known[id]!])), known: true };
+  // One print, with placeholders whose glyphs are then swapped for the numbers (see contents-numbers.ts).
+  const placeholders = await markContents(page);
+  if (placeholders) {
+    const once = PdfFile.read(await printPage(page, 'final'));
+    const numbers = once ? fileDestinationPages(once, ids) : {};
+    if (
+      once &&
+      ids.every((id) => numbers[id] !== undefined) &&
+      fillContentsNumbers(
+        once,
+        placeholders,
+        ids.map((id) => numbers[id]!),
+      )
+    )
+      return { pdf: once, headings, toc: numbers };
+    await unmarkContents(page);
   }
+  // Else printed twice: a layout print for where each heading landed, then the
+  // final print with the numbers filled in. The numbers sit in a fixed-width column,
+  // so filling them in moves nothing (the final print's destinations are checked
+  // against them, see exportPdfs).
   let numbers = await tocPageNumbers(await layoutPrint(page), ids);
   // Should a Chromium leave out the destinations of hidden elements, a visible layout print finds them.
   if (ids.some((id) => numbers[id] === undefined)) numbers = await tocPageNumbers(await printPage(page, 'layout'), ids);
@@ -185,11 +197,11 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
     // Chromium names a destination after each link target; without any, the
     // contents page keeps its entries and links but shows no numbers.
     warn(`${job.file}: no named destinations in Chromium's PDF; the contents page has no page numbers`);
-    return { pdf: await printPage(page, 'final'), headings, toc: {} };
+    return { pdf: await printPage(page, 'final'), headings, toc: {}, twice: true };
   }
   if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
   await fillContents(page, numbers);
-  return { pdf: await printPage(page, 'final'), headings, toc: numbers };
+  return { pdf: await printPage(page, 'final'), headings, toc: numbers, twice: true };
 }
 
 /** Writes the page numbers into the contents page's entries. */
@@ -204,48 +216,6 @@ async function fillContents(page: Page, numbers: Record<string, number>): Promis
     },
     numbers,
   );
-}
-
-/**
- * The contents page's numbers of the print pages printed before, by what decides
- * them: the page's HTML (which names its CSS, fonts and images by their content's
- * hash), the Chromium and the viewport. A rebuild of an unchanged page then prints it
- * once instead of twice; the numbers are checked in the final print all the same.
- */
-export class ContentsCache {
-  private readonly dir: string | undefined;
-  private readonly salt: string;
-
-  /** `dir` undefined: nothing is kept. */
-  constructor(dir: string | undefined, chromium: string) {
-    this.dir = dir;
-    this.salt = `contents v1\n${chromium}\n${PRINT_VIEWPORT.width}x${PRINT_VIEWPORT.height}\n`;
-  }
-
-  key(html: Uint8Array): string {
-    return createHash('sha256').update(this.salt).update(html).digest('hex');
-  }
-
-  async get(key: string): Promise<Record<string, number> | undefined> {
-    if (!this.dir) return undefined;
-    let numbers: unknown;
-    try {
-      numbers = JSON.parse(await readFile(join(this.dir, `${key}.json`), 'utf8'));
-    } catch {
-      return undefined;
-    }
-    const valid = typeof numbers === 'object' && numbers !== null && Object.values(numbers).every((n) => Number.isInteger(n) && n > 0);
-    return valid ? (numbers as Record<string, number>) : undefined;
-  }
-
-  /** Written under a name of this process's own and renamed, so that a concurrent build never reads half a file. */
-  async set(key: string, numbers: Record<string, number>): Promise<void> {
-    if (!this.dir) return;
-    await mkdir(this.dir, { recursive: true });
-    const file = join(this.dir, `${key}.json`);
-    await writeFile(`${file}.${process.pid}`, `${JSON.stringify(numbers)}\n`);
-    await rename(`${file}.${process.pid}`, file);
-  }
 }
 
 /** Runs `work` over `items` with at most `limit` at a time; the first error wins. */
@@ -268,17 +238,15 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
 
 /**
  * Renders one PDF per edition and language from the built site in `siteDir`, served
- * under its base path `base`. `contentsCacheDir` keeps the contents pages' numbers
- * between builds (see ContentsCache).
+ * under its base path `base`.
  */
-export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/', contentsCacheDir?: string): Promise<{ file: string; bytes: number }[]> {
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/'): Promise<{ file: string; bytes: number }[]> {
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
     model.editions.map((edition) => ({
       edition,
       lang,
       file: pdfFileName(model.study, edition, lang),
       path: withBase(base, `/${lang}/${edition.year}/print/`),
-      html: join(siteDir, lang, String(edition.year), 'print', 'index.html'),
     })),
   );
   // Names come from validated ids and versions; a name with a folder part would write outside the site.
@@ -311,8 +279,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
     await mkdir(outDir, { recursive: true });
     const results: { file: string; bytes: number }[] = new Array(jobs.length);
     let done = 0;
-    const contents = new ContentsCache(contentsCacheDir, browser.version());
-    const print = async (job: Job, known?: Record<string, number>) => {
+    const print = async (job: Job) => {
       // A fresh page (and renderer) for every print: the structure tree's element ids
       // are the renderer's node ids, which a reused page would carry over from the
       // pages it printed before, so the file would depend on the order of the jobs.
@@ -320,7 +287,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
       let rendered: Rendered;
       try {
         page.setDefaultTimeout(TIMEOUT_MS);
-        rendered = await renderJob(page, server.origin, job, effects.err, known);
+        rendered = await renderJob(page, server.origin, job, effects.err);
       } finally {
         await page.close();
       }
@@ -337,20 +304,16 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
         ids,
       );
       const moved = ids.find((id) => pages[id] !== toc[id]);
-      return { bytes, toc, known: rendered.known === true, moved: moved === undefined ? undefined : `#${moved} (${toc[moved]} → ${pages[moved]})` };
+      return { bytes, twice: rendered.twice === true, moved: moved === undefined ? undefined : `#${moved} (${toc[moved]} → ${pages[moved]})` };
     };
     await pool(jobs, CONCURRENCY, async (job, i) => {
       const jobStarted = Date.now();
-      const key = contents.key(await readFile(job.html));
-      let printed = await print(job, await contents.get(key));
-      // Numbers from the last build that no longer hold: printed again, with a layout print.
-      if (printed.known && printed.moved) printed = await print(job);
+      const printed = await print(job);
       if (printed.moved) throw new Error(`${server.origin}${job.path}: the contents page's number for ${printed.moved} moved when filled in`);
-      if (!printed.known && Object.keys(printed.toc).length > 0) await contents.set(key, printed.toc);
       await writeFile(join(outDir, job.file), printed.bytes);
       results[i] = { file: `pdf/${job.file}`, bytes: printed.bytes.byteLength };
       done++;
-      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s${printed.known ? ', contents page numbers of the last build' : ''})`);
+      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s${printed.twice ? ', printed twice for the contents page' : ''})`);
     });
     if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
     await context.close();

@@ -93,7 +93,8 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
  * each named destination in `ids` (read from the same parse, so checking the
  * contents page costs no extra load).
  */
-export async function finishPdf(pdf: Uint8Array, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
+export async function finishPdf(pdf: Uint8Array | PdfFile, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
+  if (pdf instanceof PdfFile) return finishFile(pdf, info, ids);
   const file = PdfFile.read(pdf);
   if (file) return finishFile(file, info, ids);
   const doc = await PDFDocument.load(pdf, LOAD);
@@ -365,20 +366,9 @@ function renumberFileStructureIds(file: PdfFile, catalog: PdfValue | undefined):
 }
 
 /** destinationPages on a PdfFile. */
-function fileDestinationPages(file: PdfFile, ids: readonly string[]): Record<string, number> {
-  const root = file.trailer.get('Root');
-  const catalog = root?.type === 'ref' ? file.object(root.num) : undefined;
-  const pageIndex = new Map<number, number>();
-  const seen = new Set<number>();
-  const walk = (ref: PdfValue | undefined, depth: number) => {
-    if (ref?.type !== 'ref' || seen.has(ref.num) || depth > 64) return;
-    seen.add(ref.num);
-    const node = file.object(ref.num);
-    const kids = file.get(node, 'Kids');
-    if (kids?.type === 'array') for (const kid of kids.items) walk(kid, depth + 1);
-    else pageIndex.set(ref.num, pageIndex.size + 1);
-  };
-  walk(catalog?.type === 'dict' ? catalog.entries.get('Pages') : undefined, 0);
+export function fileDestinationPages(file: PdfFile, ids: readonly string[]): Record<string, number> {
+  const catalog = file.catalog();
+  const pageIndex = new Map(file.pages().map((num, i) => [num, i + 1]));
   const dests = new Map<string, number>();
   const record = (key: string, value: PdfValue | undefined) => {
     let target = file.resolve(value);

@@ -9,7 +9,7 @@
  * per table cell), which cost about 0.8 s of CPU per PDF. Here the objects are cut out
  * by the offsets of the cross-reference table and copied as they are, unless changed.
  */
-import { deflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { parseValue, PdfSyntaxError, writeValue, type PdfValue } from './pdf-syntax.ts';
 
 /** Objects packed into one object stream: qpdf's number; a reader inflates one stream to read one object. */
@@ -42,6 +42,9 @@ export class PdfFile {
   private readonly spans: Map<number, Span>;
   private readonly parsed = new Map<number, PdfValue>();
   private readonly replaced = new Map<number, PdfValue | string>();
+  /** Streams with new data: their source text, and the data. */
+  private readonly streams = new Map<number, string>();
+  private readonly streamsData = new Map<number, Buffer>();
   readonly trailer: Map<string, PdfValue>;
 
   private constructor(text: string, spans: Map<number, Span>, trailer: Map<string, PdfValue>) {
@@ -145,6 +148,60 @@ export class PdfFile {
     return dict?.type === 'dict' ? this.resolve(dict.entries.get(key)) : undefined;
   }
 
+  /** The catalog: the trailer's /Root. */
+  catalog(): PdfValue | undefined {
+    return this.resolve(this.trailer.get('Root'));
+  }
+
+  /** The object numbers of the pages, in order (the page tree walked depth first). */
+  pages(): number[] {
+    const pages: number[] = [];
+    const seen = new Set<number>();
+    const walk = (ref: PdfValue | undefined, depth: number) => {
+      if (ref?.type !== 'ref' || seen.has(ref.num) || depth > 64) return;
+      seen.add(ref.num);
+      const kids = this.get(this.object(ref.num), 'Kids');
+      if (kids?.type === 'array') for (const kid of kids.items) walk(kid, depth + 1);
+      else pages.push(ref.num);
+    };
+    const catalog = this.catalog();
+    walk(catalog?.type === 'dict' ? catalog.entries.get('Pages') : undefined, 0);
+    return pages;
+  }
+
+  /** A stream's data, inflated when compressed with /FlateDecode; undefined for any other filter. */
+  streamData(num: number): Buffer | undefined {
+    const replaced = this.streamsData.get(num);
+    if (replaced) return replaced;
+    const span = this.spans.get(num);
+    if (!span?.isStream) return undefined;
+    const { value: dict, end } = parseValue(this.text, span.start);
+    const length = this.get(dict, 'Length');
+    const keyword = /^\s*stream\r?\n/.exec(this.text.slice(end, end + 16));
+    if (length?.type !== 'token' || !keyword) return undefined;
+    const start = end + keyword[0].length;
+    const data = Buffer.from(this.text.slice(start, start + Number(length.text)), 'latin1');
+    const filter = this.get(dict, 'Filter');
+    const filters = filter === undefined ? [] : filter.type === 'array' ? filter.items : [filter];
+    if (filters.length === 0) return data;
+    if (filters.length === 1 && filters[0]!.type === 'token' && filters[0]!.text === '/FlateDecode' && !this.get(dict, 'DecodeParms')) return inflateSync(data);
+    return undefined;
+  }
+
+  /** Replaces a stream's data (compressed anew); its dictionary keeps its other entries. */
+  replaceStream(num: number, data: Uint8Array): void {
+    const span = this.spans.get(num);
+    if (!span?.isStream) throw new Error(`object ${num} is not a stream`);
+    const dict = parseValue(this.text, span.start).value;
+    const entries = new Map(dict.type === 'dict' ? dict.entries : []);
+    for (const key of ['Length', 'Filter', 'DecodeParms']) entries.delete(key);
+    const packed = deflateSync(data);
+    entries.set('Filter', { type: 'token', text: '/FlateDecode' });
+    entries.set('Length', { type: 'token', text: String(packed.length) });
+    this.streams.set(num, `${writeValue({ type: 'dict', entries })}\nstream\n${Buffer.from(packed).toString('latin1')}\nendstream`);
+    this.streamsData.set(num, Buffer.from(data));
+  }
+
   /** Replaces an object (not a stream) by a value, or by its source text. */
   replace(num: number, value: PdfValue | string): void {
     if (this.isStream(num)) throw new Error(`object ${num} is a stream`);
@@ -182,7 +239,7 @@ export class PdfFile {
     for (const num of all) {
       if (this.isStream(num) && !this.replaced.has(num)) {
         entries.set(num, [1, offset, 0]);
-        push(Buffer.from(`${num} 0 obj\n${this.source(num)!}\nendobj\n`, 'latin1'));
+        push(Buffer.from(`${num} 0 obj\n${this.streams.get(num) ?? this.source(num)!}\nendobj\n`, 'latin1'));
       } else packed.push(num);
     }
     let nextNumber = (all.at(-1) ?? 0) + 1;

@@ -3,7 +3,7 @@
 // via BigInt on the digit strings) over random path data.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roundDecimals } from '../../src/pipeline/figure-files.ts';
+import { compactNumbers, roundDecimals } from '../../src/pipeline/figure-files.ts';
 
 /** The rule on one number's text, in exact decimal arithmetic. */
 function reference(text: string, places: number): string {
@@ -34,6 +34,33 @@ describe('roundDecimals', () => {
         expect(roundDecimals(value, places, false)).toBe(expected);
       }),
       { numRuns: 5_000, seed: 20261128 },
+    );
+  });
+});
+
+describe('compactNumbers', () => {
+  it('rounds the values of d (to tenths, compacted) and transform (to hundredths) and nothing else', () => {
+    const svg = '<svg width="10.55"><path d="M 1.25 2.04 L 3 4" transform="translate(1.005 2)" fill="#123.456"/><text x="0.55">ä 1.25</text></svg>';
+    expect(compactNumbers(svg)).toBe('<svg width="10.55"><path d="M1.3 2L3 4" transform="translate(1.01 2)" fill="#123.456"/><text x="0.55">ä 1.25</text></svg>');
+  });
+
+  it('is the same as rounding each value found by a regular expression, on random documents', () => {
+    const number = fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 9_999 }), fc.stringMatching(/^\d{1,6}$/)).map(([negative, int, frac]) => `${negative ? '-' : ''}${int}.${frac}`);
+    const value = fc.array(fc.oneof(number, fc.constantFrom('M', 'L', 'Z', 'matrix(', ')', ','), fc.integer({ min: -50, max: 50 }).map(String)), { maxLength: 12 }).map((t) => t.join(' '));
+    const part = fc.oneof(
+      value.map((v) => ` d="${v}"`),
+      value.map((v) => ` transform="${v}"`),
+      value.map((v) => ` x="${v}"`),
+      fc.constantFrom('<path', '/>', '<g>', '</g>', ' ', 'ö', '"', 'd="1.55"'),
+    );
+    const byRegex = (svg: string) =>
+      svg.replace(/ (d|transform)="([^"]*)"/g, (_m, name: string, v: string) => (name === 'd' ? ` d="${roundDecimals(v, 1, true)}"` : ` ${name}="${roundDecimals(v, 2, false)}"`));
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 20 }), (parts) => {
+        const svg = parts.join('');
+        expect(compactNumbers(svg)).toBe(byRegex(svg));
+      }),
+      { numRuns: 3_000, seed: 20261129 },
     );
   });
 });

@@ -139,40 +139,51 @@ describe('exportPdfs', () => {
     expect(Buffer.compare(bytes, await readFile(join(site, first[0]!.file)))).toBe(0);
   });
 
-  it('takes the contents page numbers of the last build of the same page, the same bytes as two prints, and prints twice when they no longer hold', async () => {
-    // A contents entry whose target is on page 3.
-    const html = page('<nav><a href="#kolmas">Kolmas</a> <span data-toc-page="kolmas">00</span></nav><h2 style="break-before: page">Toinen</h2><h2 id="kolmas" style="break-before: page">Kolmas</h2>');
-    await writeFile(join(site, 'fi', String(small.editions[0]!.year), 'print', 'index.html'), html);
-    const cache = await mkdtemp(resolve('test-output', 'contents-cache-'));
-    const run = async () => {
+  it("fills in the contents page's numbers from one print, as two prints would, and prints twice when a placeholder cannot stand in", async () => {
+    // Twelve pages; contents entries for the pages in `targets`, the bold ones in another font.
+    const contents = (numberCss: string, targets: { page: number; bold?: boolean }[]) => {
+      const entry = ({ page, bold }: { page: number; bold?: boolean }) =>
+        `${bold ? '<b>' : ''}<a href="#p${page}"><span class="toc-label">Osa ${page}</span><span class="toc-page" data-toc-page="p${page}"></span></a>${bold ? '</b>' : ''}`;
+      const pages = Array.from({ length: 11 }, (_, i) => `<h2 id="p${i + 2}" style="break-before: page">Osa ${i + 2}</h2>`).join('');
+      return page(`<style>.toc a{display:flex}.toc-label{flex:1}.toc-page{${numberCss}}.toc b .toc-page{font-weight:700}</style><nav class="toc">${targets.map(entry).join('')}</nav>${pages}`);
+    };
+    const run = async (html: string, ids: string[]) => {
+      await writeFile(join(site, 'fi', String(small.editions[0]!.year), 'print', 'index.html'), html);
       const effects = silentEffects({ env: process.env });
-      const [result] = await exportPdfs(small, site, effects, '/', cache);
-      const line = effects.output.find((l) => /^PDF 1 of 1: /.test(l))!;
-      return { bytes: await readFile(join(site, result!.file)), fromCache: line.includes('contents page numbers of the last build') };
-    };
-    const number = async (bytes: Buffer) => {
-      const doc = await openPdf(new Uint8Array(bytes));
-      const text = await pageText(await doc.getPage(1));
+      const [result] = await exportPdfs(small, site, effects);
+      const bytes = new Uint8Array(await readFile(join(site, result!.file)));
+      const pages = await tocPageNumbers(bytes, ids);
+      // pdfjs takes the bytes over.
+      const doc = await openPdf(bytes);
+      const first = await doc.getPage(1);
+      const text = await pageText(first);
+      // Where each number is drawn (x and y of its text items).
+      const items = (await first.getTextContent()).items.filter((item) => 'str' in item && /^\d+$/.test(item.str.trim())) as { str: string; transform: number[] }[];
+      const places = items.map((item) => `${item.str.trim()}@${item.transform[4]!.toFixed(2)},${item.transform[5]!.toFixed(2)}`);
       await closePdf(doc);
-      return /Kolmas\s*(\d+)/.exec(text)?.[1];
+      return { text, places, twice: effects.output.some((l) => l.includes('printed twice')), pages };
     };
-    // Nothing kept: a layout print; the numbers are kept for the next build.
-    const first = await run();
-    expect(first.fromCache).toBe(false);
-    expect(await number(first.bytes)).toBe('3');
-    const [entry] = await readdir(cache);
-    expect(JSON.parse(await readFile(join(cache, entry!), 'utf8'))).toEqual({ kolmas: 3 });
-    // The same page again: one print, the same bytes.
-    const second = await run();
-    expect(second.fromCache).toBe(true);
-    expect(Buffer.compare(second.bytes, first.bytes)).toBe(0);
-    // Numbers that no longer hold (here: put wrong on purpose) are found in the final print, and the page is printed again.
-    await writeFile(join(cache, entry!), '{"kolmas":2}\n');
-    const third = await run();
-    expect(third.fromCache).toBe(false);
-    expect(Buffer.compare(third.bytes, first.bytes)).toBe(0);
-    expect(JSON.parse(await readFile(join(cache, entry!), 'utf8'))).toEqual({ kolmas: 3 });
-    await rm(cache, { recursive: true, force: true });
+    const fixed = 'width:9mm;flex:none;text-align:right;font-variant-numeric:tabular-nums';
+    // Five entries in one font: placeholders 01 23 45 67 89 show every digit. One and two digits.
+    const five = [3, 5, 7, 9, 12].map((n) => ({ page: n }));
+    const ids = five.map((t) => `p${t.page}`);
+    const once = await run(contents(fixed, five), ids);
+    expect(once.twice).toBe(false);
+    expect(once.pages).toEqual({ p3: 3, p5: 5, p7: 7, p9: 9, p12: 12 });
+    expect(once.text).toContain('Osa 3 3 Osa 5 5 Osa 7 7 Osa 9 9 Osa 12 12');
+    // Proportional figures; a box as wide as its number; a font whose one placeholder (01) does not show the 2 of 12: printed twice, the same numbers.
+    for (const [css, targets] of [
+      ['width:9mm;flex:none;text-align:right', five],
+      ['text-align:right;font-variant-numeric:tabular-nums', five],
+      [fixed, [...five.slice(0, 4), { page: 12, bold: true }]],
+    ] as const) {
+      const twice = await run(contents(css, [...targets]), ids);
+      expect(twice.twice, css).toBe(true);
+      expect(twice.pages).toEqual(once.pages);
+      expect(twice.text, css).toContain('Osa 3 3 Osa 5 5 Osa 7 7 Osa 9 9 Osa 12 12');
+      // The numbers in the same font and box are drawn exactly where two prints draw them.
+      if (css === fixed) expect(twice.places.slice(0, 4)).toEqual(once.places.slice(0, 4));
+    }
   });
 
   it('fails, naming them, when the page requests anything outside the site', async () => {
