@@ -79,6 +79,8 @@ async function renderSite(model: ReportModel, dir: string, outputs: BuildOutputs
 
 /** Threads drawing the figure files beside the rendering of the pages: one, as two contended with the pages and Chromium on two cores. */
 const FIGURE_THREADS = 1;
+/** And one more once the PDFs are printed, when the main thread only waits for the drawing. */
+const FIGURE_THREADS_AFTER_PDFS = 1;
 
 /** Moves the files of `from` into `to`, into the folders `to` already has. */
 async function mergeFolder(from: string, to: string): Promise<void> {
@@ -170,11 +172,16 @@ export async function buildSite(
     // What a build keeps for the next one: the drawn figures. LUOTAIN_FIGURE_CACHE moves it
     // (the benchmark times a build with nothing kept).
     const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
+    // Once the PDFs are printed, the cores they used draw too.
+    let coresFree = () => {};
+    const moreThreads = new Promise<number>((resolve) => {
+      coresFree = () => resolve(FIGURE_THREADS_AFTER_PDFS);
+    });
     const drawing = (async () => {
       if (!outputs.figureFiles) return undefined;
       const started = Date.now();
       try {
-        const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, cacheDir);
+        const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, cacheDir, moreThreads);
         return { ...counts, ms: Date.now() - started };
       } catch (error) {
         return { error };
@@ -193,11 +200,14 @@ export async function buildSite(
       } else {
         effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       }
+      coresFree();
       const drawn = await drawing;
       if (drawn && 'error' in drawn) throw drawn.error;
       if (drawn) {
         await mergeFolder(join(figureDir, 'site'), staging);
-        effects.out(`Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own)`);
+        effects.out(
+          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own${drawn.threads > 1 ? `, and on ${drawn.threads - 1} more once the PDFs were printed` : ''})`,
+        );
       } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
     } finally {
       await drawing;

@@ -234,34 +234,57 @@ export async function drawEdition(work: FigureWork, job: FigureJob): Promise<{ f
 /**
  * Draws every figure file of the model into `siteDir` on `threads` worker threads
  * (the editions and languages shared out among them), so that the drawing runs
- * beside the rendering of the pages. `fontDir` takes the fonts.
+ * beside the rendering of the pages. `fontDir` takes the fonts. When `moreThreads`
+ * resolves (say, once the PDFs are printed and cores are free), that many threads more
+ * take the editions not yet begun.
  */
-export async function drawFigureFiles(model: ReportModel, siteDir: string, fontDir: string, threads: number, cacheDir?: string): Promise<{ figures: number; shareImages: number }> {
+export async function drawFigureFiles(
+  model: ReportModel,
+  siteDir: string,
+  fontDir: string,
+  threads: number,
+  cacheDir?: string,
+  moreThreads?: Promise<number>,
+): Promise<{ figures: number; shareImages: number; threads: number }> {
   const work: FigureWork = { model, siteDir, fonts: await prepareFonts(fontDir), ...(cacheDir ? { cacheDir } : {}) };
   const jobs: FigureJob[] = model.study.languages.flatMap((lang) => model.editions.map((e) => ({ lang, year: e.year })));
   const total = { figures: 0, shareImages: 0 };
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, () => new Worker(new URL('./figure-worker.js', import.meta.url), { workerData: work }));
+  const workers: Worker[] = [];
+  const running: Promise<void>[] = [];
+  const drain = async (worker: Worker) => {
+    for (let job = jobs.shift(); job; job = jobs.shift()) {
+      const done = await new Promise<{ figures: number; shareImages: number }>((resolve, reject) => {
+        const settle = (message: { figures: number; shareImages: number } | { error: string }) => {
+          worker.off('error', reject);
+          if ('error' in message) reject(new Error(message.error));
+          else resolve(message);
+        };
+        worker.once('message', settle);
+        worker.once('error', reject);
+        worker.postMessage(job);
+      });
+      total.figures += done.figures;
+      total.shareImages += done.shareImages;
+    }
+  };
+  const start = () => {
+    const worker = new Worker(new URL('./figure-worker.js', import.meta.url), { workerData: work });
+    workers.push(worker);
+    running.push(drain(worker));
+  };
   try {
-    await Promise.all(
-      workers.map(async (worker) => {
-        for (let job = jobs.shift(); job; job = jobs.shift()) {
-          const done = await new Promise<{ figures: number; shareImages: number }>((resolve, reject) => {
-            const settle = (message: { figures: number; shareImages: number } | { error: string }) => {
-              worker.off('error', reject);
-              if ('error' in message) reject(new Error(message.error));
-              else resolve(message);
-            };
-            worker.once('message', settle);
-            worker.once('error', reject);
-            worker.postMessage(job);
-          });
-          total.figures += done.figures;
-          total.shareImages += done.shareImages;
-        }
-      }),
-    );
+    for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) start();
+    // A thread more only while more than one edition is left: a new thread loads its modules and the model first.
+    void moreThreads?.then((n) => {
+      for (let i = 0; i < n && jobs.length > 1; i++) start();
+    });
+    // Until no thread was added while waiting.
+    for (let waited = 0; waited < running.length; ) {
+      waited = running.length;
+      await Promise.all(running);
+    }
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return total;
+  return { ...total, threads: workers.length };
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figureDocuments, shareDocument } from '../../src/figures/index.ts';
-import { prepareFonts, renderDocument } from '../../src/pipeline/figure-files.ts';
+import { drawFigureFiles, prepareFonts, renderDocument } from '../../src/pipeline/figure-files.ts';
 import { siteReport } from '../site/fixture.ts';
 
 /** A PNG's size (IHDR) and its decompressed scanlines (the IDAT chunks). */
@@ -71,4 +71,32 @@ describe('figure files', () => {
     expect([png.width, png.height]).toEqual([1200, 630]);
     expect(new Set(png.data).size).toBeGreaterThan(50);
   });
+});
+
+describe('drawFigureFiles', () => {
+  const model = siteReport();
+  const files = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+      .sort();
+
+  it('draws the same files when a second thread joins once told that cores are free', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luotain-figure-threads-'));
+    try {
+      const jobs = model.study.languages.length * model.editions.length;
+      expect(jobs).toBeGreaterThan(2);
+      const one = await drawFigureFiles(model, join(dir, 'one'), join(dir, 'fonts'), 1);
+      const two = await drawFigureFiles(model, join(dir, 'two'), join(dir, 'fonts'), 1, undefined, Promise.resolve(1));
+      expect(one.threads).toBe(1);
+      expect(two.threads).toBe(2);
+      expect({ ...two, threads: 1 }).toEqual(one);
+      const names = files(join(dir, 'one'));
+      expect(names.length).toBe(2 * one.figures + one.shareImages);
+      expect(files(join(dir, 'two'))).toEqual(names);
+      for (const name of names) expect(readFileSync(join(dir, 'two', name)).equals(readFileSync(join(dir, 'one', name))), name).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
