@@ -170,6 +170,28 @@ export function renderDocument(document: FigureDocument, fonts: readonly string[
 export interface FigureJob {
   lang: Lang;
   year: number;
+  /** The documents whose index modulo `parts` is `part`: an edition is drawn in parts, so that threads end together. */
+  part: number;
+  parts: number;
+}
+
+/** Parts an edition in one language is drawn in: about a second of drawing each. */
+const PARTS_PER_EDITION = 4;
+
+/** An edition's documents in a language, made once per thread (the parts of an edition share them). */
+const documentsMade = new WeakMap<ReportModel, Map<string, FigureDocument[]>>();
+async function editionDocuments(model: ReportModel, year: number, lang: Lang): Promise<FigureDocument[]> {
+  const made = documentsMade.get(model) ?? new Map<string, FigureDocument[]>();
+  documentsMade.set(model, made);
+  const key = `${lang}/${year}`;
+  let documents = made.get(key);
+  if (!documents) {
+    const edition = model.editions.find((e) => e.year === year)!;
+    const css = await readFile(new URL('../charts/charts.css', import.meta.url), 'utf8');
+    documents = [...figureDocuments(model, edition, lang, css), shareDocument(model, edition, lang)];
+    made.set(key, documents);
+  }
+  return documents;
 }
 
 /** What a drawing thread is given once: the model, the folder to write into, the fonts. */
@@ -208,11 +230,9 @@ async function drawCached(document: FigureDocument, fonts: readonly string[], ca
   }
 }
 
-/** Draws and writes the figure files and the share image of one edition in one language. */
+/** Draws and writes a part of the figure files and the share image of one edition in one language. */
 export async function drawEdition(work: FigureWork, job: FigureJob): Promise<{ figures: number; shareImages: number }> {
   const { model, siteDir, fonts } = work;
-  const edition = model.editions.find((e) => e.year === job.year)!;
-  const css = await readFile(new URL('../charts/charts.css', import.meta.url), 'utf8');
   let figures = 0;
   let shareImages = 0;
   const write = async (path: string, data: string | Uint8Array) => {
@@ -220,7 +240,9 @@ export async function drawEdition(work: FigureWork, job: FigureJob): Promise<{ f
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, data);
   };
-  for (const document of [...figureDocuments(model, edition, job.lang, css), shareDocument(model, edition, job.lang)]) {
+  const documents = await editionDocuments(model, job.year, job.lang);
+  for (const [i, document] of documents.entries()) {
+    if (i % job.parts !== job.part) continue;
     const { svg, png } = await drawCached(document, fonts, work.cacheDir);
     if (document.svgPath) {
       await write(document.svgPath, svg);
@@ -247,7 +269,9 @@ export async function drawFigureFiles(
   moreThreads?: Promise<number>,
 ): Promise<{ figures: number; shareImages: number; threads: number }> {
   const work: FigureWork = { model, siteDir, fonts: await prepareFonts(fontDir), ...(cacheDir ? { cacheDir } : {}) };
-  const jobs: FigureJob[] = model.study.languages.flatMap((lang) => model.editions.map((e) => ({ lang, year: e.year })));
+  const jobs: FigureJob[] = model.study.languages.flatMap((lang) =>
+    model.editions.flatMap((e) => Array.from({ length: PARTS_PER_EDITION }, (_, part) => ({ lang, year: e.year, part, parts: PARTS_PER_EDITION }))),
+  );
   const total = { figures: 0, shareImages: 0 };
   const workers: Worker[] = [];
   const running: Promise<void>[] = [];
@@ -274,7 +298,7 @@ export async function drawFigureFiles(
   };
   try {
     for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) start();
-    // A thread more only while more than one edition is left: a new thread loads its modules and the model first.
+    // A thread more only while more than one part is left: a new thread loads its modules and the model first.
     void moreThreads?.then((n) => {
       for (let i = 0; i < n && jobs.length > 1; i++) start();
     });
