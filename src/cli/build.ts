@@ -79,7 +79,7 @@ async function renderSite(model: ReportModel, dir: string, outputs: BuildOutputs
 
 /** Threads drawing the figure files beside the rendering of the pages: one, as two contended with the pages and Chromium on two cores. */
 const FIGURE_THREADS = 1;
-/** And one more once the PDFs are printed, when the main thread only waits for the drawing. */
+/** And one more once a core is free of the PDFs (only the last is printing), and when there are none. */
 const FIGURE_THREADS_AFTER_PDFS = 1;
 
 /** Moves the files of `from` into `to`, into the folders `to` already has. */
@@ -172,7 +172,7 @@ export async function buildSite(
     // What a build keeps for the next one: the drawn figures. LUOTAIN_FIGURE_CACHE moves it
     // (the benchmark times a build with nothing kept).
     const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
-    // Once the PDFs are printed, the cores they used draw too.
+    // Once a core is free of the PDFs (the last one printing, or none to print), it draws too.
     let coresFree = () => {};
     const moreThreads = new Promise<number>((resolve) => {
       coresFree = () => resolve(FIGURE_THREADS_AFTER_PDFS);
@@ -196,7 +196,7 @@ export async function buildSite(
       const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
       if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
       if (options.pdf) {
-        pdfs = await exportPdfs(model, staging, effects, base);
+        pdfs = await exportPdfs(model, staging, effects, base, coresFree);
       } else {
         effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       }
@@ -206,7 +206,7 @@ export async function buildSite(
       if (drawn) {
         await mergeFolder(join(figureDir, 'site'), staging);
         effects.out(
-          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own${drawn.threads > 1 ? `, and on ${drawn.threads - 1} more once the PDFs were printed` : ''})`,
+          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own${drawn.threads > 1 ? `, and on ${drawn.threads - 1} more as the PDFs were done` : ''})`,
         );
       } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
     } finally {

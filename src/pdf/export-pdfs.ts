@@ -218,8 +218,8 @@ async function fillContents(page: Page, numbers: Record<string, number>): Promis
   );
 }
 
-/** Runs `work` over `items` with at most `limit` at a time; the first error wins. */
-async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+/** Runs `work` over `items` with at most `limit` at a time; the first error wins. `idle` is called whenever a runner finds nothing left to start. */
+async function pool<T>(items: T[], limit: number, work: (item: T, index: number) => Promise<void>, idle?: () => void): Promise<void> {
   let next = 0;
   let failed: unknown;
   const worker = async () => {
@@ -231,6 +231,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
         failed ??= error;
       }
     }
+    idle?.();
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   if (failed !== undefined) throw failed;
@@ -238,9 +239,10 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
 
 /**
  * Renders one PDF per edition and language from the built site in `siteDir`, served
- * under its base path `base`.
+ * under its base path `base`. `coreFree` is called when the first of the pages printing
+ * at the same time has no PDF left to print (a core is free for other work).
  */
-export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/'): Promise<{ file: string; bytes: number }[]> {
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/', coreFree?: () => void): Promise<{ file: string; bytes: number }[]> {
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
     model.editions.map((edition) => ({
       edition,
@@ -306,15 +308,20 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
       const moved = ids.find((id) => pages[id] !== toc[id]);
       return { bytes, twice: rendered.twice === true, moved: moved === undefined ? undefined : `#${moved} (${toc[moved]} → ${pages[moved]})` };
     };
-    await pool(jobs, CONCURRENCY, async (job, i) => {
-      const jobStarted = Date.now();
-      const printed = await print(job);
-      if (printed.moved) throw new Error(`${server.origin}${job.path}: the contents page's number for ${printed.moved} moved when filled in`);
-      await writeFile(join(outDir, job.file), printed.bytes);
-      results[i] = { file: `pdf/${job.file}`, bytes: printed.bytes.byteLength };
-      done++;
-      effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s${printed.twice ? ', printed twice for the contents page' : ''})`);
-    });
+    await pool(
+      jobs,
+      CONCURRENCY,
+      async (job, i) => {
+        const jobStarted = Date.now();
+        const printed = await print(job);
+        if (printed.moved) throw new Error(`${server.origin}${job.path}: the contents page's number for ${printed.moved} moved when filled in`);
+        await writeFile(join(outDir, job.file), printed.bytes);
+        results[i] = { file: `pdf/${job.file}`, bytes: printed.bytes.byteLength };
+        done++;
+        effects.out(`PDF ${done} of ${jobs.length}: ${job.file} (${((Date.now() - jobStarted) / 1000).toFixed(1)} s${printed.twice ? ', printed twice for the contents page' : ''})`);
+      },
+      coreFree,
+    );
     if (blocked.length > 0) throw new NetworkRequestError([...new Set(blocked)]);
     await context.close();
     effects.out(`PDFs done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
