@@ -17,7 +17,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { PdfFile } from './pdf-file.ts';
-import type { PdfValue } from './pdf-syntax.ts';
+import { decodeText, type PdfValue } from './pdf-syntax.ts';
 
 /** The placeholders' colour: no report colour, so its fill operator finds them. */
 const MARKER = [1, 2, 3] as const;
@@ -105,7 +105,7 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * object of the two glyphs, in one string or placed one by one.
  */
 const RUN = new RegExp(
-  `(?:${literal(MARKER_OPERANDS)} RG )?${literal(MARKER_OPERANDS)} rg\\n((?:(?!BT\\n)[^\\n]*\\n){0,2})BT\\n(/[^\\s/]+) ([\\d.]+) Tf\\n1 0 0 -1 (-?[\\d.]+) (-?[\\d.]+) Tm\\n(?:<([0-9A-F]+)> Tj|<([0-9A-F]+)> Tj\\n(-?[\\d.]+) 0 Td <([0-9A-F]+)> Tj)\\nET`,
+  `(?<stroke>${literal(MARKER_OPERANDS)} RG )?${literal(MARKER_OPERANDS)} rg\\n(?<between>(?:(?!BT\\n)[^\\n]*\\n){0,2})BT\\n(?<font>/[^\\s/]+) (?<size>[\\d.]+) Tf\\n1 0 0 -1 (?<x>-?[\\d.]+) (?<y>-?[\\d.]+) Tm\\n(?:<(?<whole>[0-9A-F]+)> Tj|<(?<first>[0-9A-F]+)> Tj\\n(?<step>-?[\\d.]+) 0 Td <(?<second>[0-9A-F]+)> Tj)\\nET`,
   'g',
 );
 
@@ -150,6 +150,46 @@ function advance(file: PdfFile, font: PdfValue | undefined, code: number, size: 
   return width === undefined || scale === undefined ? undefined : width * scale * size;
 }
 
+/** Hex digits per character code: two bytes in a composite font with Identity-H, one in a simple font. */
+function codeLength(file: PdfFile, font: PdfValue | undefined): number | undefined {
+  const subtype = file.get(font, 'Subtype');
+  if (subtype?.type !== 'token') return undefined;
+  if (subtype.text === '/Type0') {
+    const encoding = file.get(font, 'Encoding');
+    return encoding?.type === 'token' && encoding.text === '/Identity-H' ? 4 : undefined;
+  }
+  return ['/Type3', '/TrueType', '/Type1'].includes(subtype.text) ? 2 : undefined;
+}
+
+/** UTF-16BE hex as text. */
+const hexText = (hex: string) => decodeText(Uint8Array.from(Buffer.from(`feff${hex}`, 'hex')));
+
+/** The text a character code of the font stands for, from its /ToUnicode map (bfchar and bfrange). */
+function unicodeOf(file: PdfFile, font: PdfValue | undefined, code: number): string | undefined {
+  const map = file.get(font, 'ToUnicode');
+  const entry = font?.type === 'dict' ? font.entries.get('ToUnicode') : undefined;
+  if (map === undefined || entry?.type !== 'ref') return undefined;
+  const text = file.streamData(entry.num)?.toString('latin1');
+  if (!text) return undefined;
+  for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
+    for (const [, from, to] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) if (Number.parseInt(from!, 16) === code) return hexText(to!);
+  }
+  for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
+    for (const [, low, high, to] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])/g)) {
+      const [lo, hi] = [Number.parseInt(low!, 16), Number.parseInt(high!, 16)];
+      if (code < lo || code > hi) continue;
+      if (to!.startsWith('[')) {
+        const items = [...to!.matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]!);
+        return items[code - lo] === undefined ? undefined : hexText(items[code - lo]!);
+      }
+      // One destination: its last character counts up with the code.
+      const base = hexText(to!.slice(1, -1));
+      return base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - lo);
+    }
+  }
+  return undefined;
+}
+
 /** A placeholder found in a content stream. */
 interface Found {
   stream: number;
@@ -157,8 +197,9 @@ interface Found {
   /** The font's object number, and the font. */
   fontKey: string;
   font: PdfValue | undefined;
-  /** The two glyphs' codes (hex) and the second one's offset from the first (from the stream, or undefined when drawn as one string). */
+  /** The two glyphs' codes (hex). */
   codes: [string, string];
+  /** The second glyph's offset from the first as drawn (undefined when drawn as one string). */
   step: number | undefined;
 }
 
@@ -167,6 +208,15 @@ interface Found {
  * same order). Returns false, changing nothing, when that cannot be done exactly.
  */
 export function fillContentsNumbers(file: PdfFile, placeholders: readonly Placeholder[], numbers: readonly number[]): boolean {
+  try {
+    return swapPlaceholders(file, placeholders, numbers);
+  } catch {
+    // A file this reader does not follow: the caller prints twice.
+    return false;
+  }
+}
+
+function swapPlaceholders(file: PdfFile, placeholders: readonly Placeholder[], numbers: readonly number[]): boolean {
   if (numbers.length !== placeholders.length || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > 99)) return false;
   const colors = placeholders.map((p) => colorOperands(p.color));
   if (colors.some((c) => c === undefined)) return false;
@@ -189,52 +239,64 @@ export function fillContentsNumbers(file: PdfFile, placeholders: readonly Placeh
       if (matches.length !== markers) return false;
       texts.set(ref.num, text);
       for (const match of matches) {
-        const fontRef = fonts?.type === 'dict' ? fonts.entries.get(match[2]!.slice(1)) : undefined;
+        const { font: fontName, whole, first, step, second } = match.groups!;
+        const fontRef = fonts?.type === 'dict' ? fonts.entries.get(fontName!.slice(1)) : undefined;
         if (fontRef?.type !== 'ref') return false;
-        const [whole, first, step, second] = [match[6], match[7], match[8], match[9]];
+        const font = file.object(fontRef.num);
+        const length = codeLength(file, font);
+        if (length === undefined) return false;
         let codes: [string, string];
         if (whole !== undefined) {
-          if (whole.length !== 4 && whole.length !== 8) return false;
-          codes = [whole.slice(0, whole.length / 2), whole.slice(whole.length / 2)];
+          if (whole.length !== 2 * length) return false;
+          codes = [whole.slice(0, length), whole.slice(length)];
         } else {
-          if (first!.length !== second!.length || (first!.length !== 2 && first!.length !== 4)) return false;
+          if (first!.length !== length || second!.length !== length) return false;
           codes = [first!, second!];
         }
-        found.push({ stream: ref.num, match, fontKey: String(fontRef.num), font: file.object(fontRef.num), codes, step: step === undefined ? undefined : Number(step) });
+        found.push({ stream: ref.num, match, fontKey: String(fontRef.num), font, codes, step: step === undefined ? undefined : Number(step) });
       }
     }
   }
   if (found.length !== placeholders.length) return false;
-  // Each font's digits, from its placeholders.
+  // Each font's digits, from its placeholders: each code must stand for its digit in the
+  // font's ToUnicode map (which also catches placeholders found in another order than
+  // written), and all of a font's digits must be equally wide (tabular).
   const glyphs = new Map<string, Map<string, string>>();
-  for (const [i, { fontKey, codes }] of found.entries()) {
+  const widths = new Map<string, number>();
+  for (const [i, { fontKey, font, codes, match }] of found.entries()) {
     const known = glyphs.get(fontKey) ?? new Map<string, string>();
     glyphs.set(fontKey, known);
     const digits = placeholders[i]!.digits;
     for (const [k, code] of codes.entries()) {
       const digit = digits[k]!;
       if (known.has(digit) && known.get(digit) !== code) return false;
+      if (unicodeOf(file, font, Number.parseInt(code, 16)) !== digit) return false;
       known.set(digit, code);
+      const width = advance(file, font, Number.parseInt(code, 16), Number(match.groups!.size));
+      if (width === undefined || !Number.isFinite(width)) return false;
+      const before = widths.get(fontKey) ?? width;
+      if (Math.abs(before - width) > 1e-6) return false;
+      widths.set(fontKey, width);
     }
   }
   // The new text of every placeholder, then each stream rewritten once.
   const edits = new Map<number, { from: number; to: number; text: string }[]>();
-  for (const [i, { stream, match, fontKey, font, codes, step }] of found.entries()) {
+  for (const [i, { stream, match, fontKey, step }] of found.entries()) {
     const text = String(numbers[i]);
     const known = glyphs.get(fontKey)!;
     if ([...text].some((d) => !known.has(d))) return false;
-    const [, between, fontName, size, x, y] = match;
-    // The first glyph's width: where right alignment puts a number of one digit.
-    const width = advance(file, font, Number.parseInt(codes[0], 16), Number(size));
-    if (width === undefined || !Number.isFinite(width)) return false;
+    const { stroke, between, font: fontName, size, x, y } = match.groups!;
+    // A digit's width: where right alignment puts a number of one digit.
+    const width = widths.get(fontKey)!;
     // Glyphs placed one by one at other than their widths (letter spacing, say): not a case this handles.
     if (step !== undefined && Math.abs(step - width) > 0.01) return false;
     let glyphText: string;
     if (text.length === 1) glyphText = `1 0 0 -1 ${coordinate(Number(x) + width)} ${y} Tm\n<${known.get(text)}> Tj`;
     else if (step === undefined) glyphText = `1 0 0 -1 ${x} ${y} Tm\n<${known.get(text[0]!)}${known.get(text[1]!)}> Tj`;
-    else glyphText = `1 0 0 -1 ${x} ${y} Tm\n<${known.get(text[0]!)}> Tj\n${match[8]} 0 Td <${known.get(text[1]!)}> Tj`;
+    else glyphText = `1 0 0 -1 ${x} ${y} Tm\n<${known.get(text[0]!)}> Tj\n${match.groups!.step} 0 Td <${known.get(text[1]!)}> Tj`;
+    const color = `${stroke ? `${colors[i]} RG ` : ''}${colors[i]} rg`;
     const list = edits.get(stream) ?? [];
-    list.push({ from: match.index, to: match.index + match[0].length, text: `${colors[i]} RG ${colors[i]} rg\n${between}BT\n${fontName} ${size} Tf\n${glyphText}\nET` });
+    list.push({ from: match.index, to: match.index + match[0].length, text: `${color}\n${between}BT\n${fontName} ${size} Tf\n${glyphText}\nET` });
     edits.set(stream, list);
   }
   for (const [stream, list] of edits) {

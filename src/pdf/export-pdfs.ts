@@ -15,7 +15,7 @@ import { withBase } from '../site/site-path.ts';
 import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
 import { fileDestinationPages, finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
-import { fillContentsNumbers, markContents, unmarkContents } from './contents-numbers.ts';
+import { fillContentsNumbers, markContents, unmarkContents, type Placeholder } from './contents-numbers.ts';
 import { PdfFile } from './pdf-file.ts';
 import { serveStatic } from '../io/static-server.ts';
 
@@ -171,18 +171,8 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
   // One print, with placeholders whose glyphs are then swapped for the numbers (see contents-numbers.ts).
   const placeholders = await markContents(page);
   if (placeholders) {
-    const once = PdfFile.read(await printPage(page, 'final'));
-    const numbers = once ? fileDestinationPages(once, ids) : {};
-    if (
-      once &&
-      ids.every((id) => numbers[id] !== undefined) &&
-      fillContentsNumbers(
-        once,
-        placeholders,
-        ids.map((id) => numbers[id]!),
-      )
-    )
-      return { pdf: once, headings, toc: numbers };
+    const filled = filledOnce(await printPage(page, 'final'), ids, placeholders);
+    if (filled) return { pdf: filled.file, headings, toc: filled.numbers };
     await unmarkContents(page);
   }
   // Else printed twice: a layout print for where each heading landed, then the
@@ -202,6 +192,26 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
   if (missing.length > 0) throw new Error(`${url}: no page found for the contents entries ${missing.map((id) => `#${id}`).join(', ')}`);
   await fillContents(page, numbers);
   return { pdf: await printPage(page, 'final'), headings, toc: numbers, twice: true };
+}
+
+/** A print with placeholders, its contents page's numbers swapped in; undefined when that cannot be done (the page is then printed twice). */
+function filledOnce(pdf: Uint8Array, ids: readonly string[], placeholders: Placeholder[]): { file: PdfFile; numbers: Record<string, number> } | undefined {
+  try {
+    const file = PdfFile.read(pdf);
+    if (!file) return undefined;
+    const numbers = fileDestinationPages(file, ids);
+    if (!ids.every((id) => numbers[id] !== undefined)) return undefined;
+    return fillContentsNumbers(
+      file,
+      placeholders,
+      ids.map((id) => numbers[id]!),
+    )
+      ? { file, numbers }
+      : undefined;
+  } catch {
+    // A file this reader does not follow.
+    return undefined;
+  }
 }
 
 /** Writes the page numbers into the contents page's entries. */

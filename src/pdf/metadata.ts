@@ -95,8 +95,12 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
  */
 export async function finishPdf(pdf: Uint8Array | PdfFile, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
   if (pdf instanceof PdfFile) return finishFile(pdf, info, ids);
-  const file = PdfFile.read(pdf);
-  if (file) return finishFile(file, info, ids);
+  try {
+    const file = PdfFile.read(pdf);
+    if (file) return finishFile(file, info, ids);
+  } catch {
+    // A file this reader does not follow: pdf-lib reads it below.
+  }
   const doc = await PDFDocument.load(pdf, LOAD);
   const pages = destinationPages(doc, ids);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
@@ -186,8 +190,12 @@ function destinationName(key: PDFName | PDFString | PDFHexString): string {
  * destination are left out.
  */
 export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
-  const file = PdfFile.read(pdf);
-  if (file) return fileDestinationPages(file, ids);
+  try {
+    const file = PdfFile.read(pdf);
+    if (file) return fileDestinationPages(file, ids);
+  } catch {
+    // Read by pdf-lib below.
+  }
   return destinationPages(await PDFDocument.load(pdf, LOAD), ids);
 }
 
@@ -321,19 +329,23 @@ function fileNameTreeNodes(file: PdfFile, entry: PdfValue | undefined, holder: n
 }
 
 const STRUCTURE_ID_STRING = /\(node(\d+)\)/g;
+/** Where an element names ids: its /ID, and the /Headers of its attributes. */
+const ELEMENT_IDS = /\/ID[\0\t\n\f\r ]*\(node\d+\)|\/Headers[\0\t\n\f\r ]*\[[^\]]*\]/g;
 
 /**
  * renumberStructureIds on a PdfFile: the ids, which Chromium writes as literal strings,
- * renumbered in the source text of the structure elements (their /ID and the /Headers
- * of their attributes, inline or their own objects) and of the ID tree's nodes.
+ * renumbered in the source text where PDF puts them — a structure element's /ID, the
+ * /Headers of its attributes (inline or their own objects), and the keys and limits of
+ * the ID tree's nodes; other strings (an /Alt, say) are left as they are.
  */
 function renumberFileStructureIds(file: PdfFile, catalog: PdfValue | undefined): number {
-  const holders = new Set<number>();
+  /** Objects holding ids, and whether every string in them is an id (the ID tree's nodes) or only those in ELEMENT_IDS. */
+  const holders = new Map<number, 'elements' | 'tree'>();
   for (const num of file.numbers()) {
     if (file.isStream(num)) continue;
     const source = file.source(num)!;
     if (!source.includes('/StructElem')) continue;
-    holders.add(num);
+    holders.set(num, 'elements');
     // Attributes in objects of their own. Chromium writes them inline, as the last
     // entry: an element is parsed only when a reference follows its /A.
     const attributesAt = source.search(/\/A[\s[<]/);
@@ -341,26 +353,27 @@ function renumberFileStructureIds(file: PdfFile, catalog: PdfValue | undefined):
     const element = file.object(num);
     const attributes = element?.type === 'dict' ? element.entries.get('A') : undefined;
     const refs = attributes?.type === 'ref' ? [attributes] : attributes?.type === 'array' ? attributes.items : [];
-    for (const ref of refs) if (ref.type === 'ref') holders.add(ref.num);
+    for (const ref of refs) if (ref.type === 'ref' && !holders.has(ref.num)) holders.set(ref.num, 'elements');
   }
   const rootEntry = catalog?.type === 'dict' ? catalog.entries.get('StructTreeRoot') : undefined;
   if (rootEntry?.type === 'ref') {
     const structRoot = file.object(rootEntry.num);
     const tree = structRoot?.type === 'dict' ? structRoot.entries.get('IDTree') : undefined;
-    for (const { num } of fileNameTreeNodes(file, tree, rootEntry.num)) holders.add(num);
+    // (A tree inline in the root makes the root a node: its strings are the tree's keys.)
+    for (const { num } of fileNameTreeNodes(file, tree, rootEntry.num)) holders.set(num, 'tree');
   }
-  const sources = [...holders].map((num) => ({ num, source: file.source(num)! }));
+  /** The id strings' places in a source: every string of a tree node, else those of ELEMENT_IDS. */
+  const places = (source: string, kind: 'elements' | 'tree') => (kind === 'tree' ? [source] : [...source.matchAll(ELEMENT_IDS)].map((m) => m[0]));
+  const sources = [...holders].map(([num, kind]) => ({ num, kind, source: file.source(num)! }));
   const numbers = new Set<number>();
-  for (const { source } of sources) for (const match of source.matchAll(STRUCTURE_ID_STRING)) numbers.add(Number(match[1]));
+  for (const { source, kind } of sources) for (const place of places(source, kind)) for (const match of place.matchAll(STRUCTURE_ID_STRING)) numbers.add(Number(match[1]));
   const sorted = [...numbers].sort((a, b) => a - b);
   const width = Math.max(8, String(sorted.length).length);
   const renamed = new Map(sorted.map((n, i) => [n, `(node${String(i + 1).padStart(width, '0')})`]));
-  for (const { num, source } of sources) {
+  const renumber = (text: string) => text.replace(STRUCTURE_ID_STRING, (_m, digits: string) => renamed.get(Number(digits))!);
+  for (const { num, kind, source } of sources) {
     if (!source.includes('(node')) continue;
-    file.replace(
-      num,
-      source.replace(STRUCTURE_ID_STRING, (_m, digits: string) => renamed.get(Number(digits))!),
-    );
+    file.replace(num, kind === 'tree' ? renumber(source) : source.replace(ELEMENT_IDS, renumber));
   }
   return renamed.size;
 }

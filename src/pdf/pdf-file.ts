@@ -131,8 +131,9 @@ export class PdfFile {
     let value = this.parsed.get(num);
     if (value === undefined) {
       const span = this.spans.get(num);
-      if (!span) return undefined;
-      value = parseValue(this.text, span.start).value;
+      if (typeof replaced === 'string') value = parseValue(replaced, 0).value;
+      else if (span) value = parseValue(this.text, span.start).value;
+      else return undefined;
       this.parsed.set(num, value);
     }
     return value;
@@ -206,11 +207,13 @@ export class PdfFile {
   replace(num: number, value: PdfValue | string): void {
     if (this.isStream(num)) throw new Error(`object ${num} is a stream`);
     this.replaced.set(num, value);
+    this.parsed.delete(num);
   }
 
   /** A new object number for `value`. */
   add(value: PdfValue): PdfValue {
-    const num = Math.max(0, ...this.spans.keys(), ...this.replaced.keys()) + 1;
+    let num = 1;
+    for (const key of [...this.spans.keys(), ...this.replaced.keys()]) num = Math.max(num, key + 1);
     this.replaced.set(num, value);
     return { type: 'ref', num, gen: 0 };
   }

@@ -100,7 +100,8 @@ export function parseValue(s: string, i: number): { value: PdfValue; end: number
   if (ch === '<') {
     const close = s.indexOf('>', i);
     if (close < 0) throw new PdfSyntaxError('unterminated hex string', i);
-    const hex = s.slice(i + 1, close).replace(/\s+/g, '');
+    const hex = s.slice(i + 1, close).replace(/[\0\t\n\f\r ]+/g, '');
+    if (!/^[0-9A-Fa-f]*$/.test(hex)) throw new PdfSyntaxError('not a hex string', i);
     const padded = hex.length % 2 ? `${hex}0` : hex;
     return { value: { type: 'string', bytes: Uint8Array.from(Buffer.from(padded, 'hex')) }, end: close + 1 };
   }
@@ -126,7 +127,7 @@ export function parseValue(s: string, i: number): { value: PdfValue; end: number
   const text = s.slice(i, end);
   // An indirect reference: two whole numbers and R.
   if (/^\d+$/.test(text)) {
-    const ref = /^\s+(\d+)\s+R(?=[\s()<>[\]{}/%]|$)/.exec(s.slice(end, end + 24));
+    const ref = /^[\0\t\n\f\r ]+(\d+)[\0\t\n\f\r ]+R(?=[\0\t\n\f\r ()<>[\]{}/%]|$)/.exec(s.slice(end, end + 24));
     if (ref) return { value: { type: 'ref', num: Number(text), gen: Number(ref[1]) }, end: end + ref[0].length };
   }
   return { value: { type: 'token', text }, end };

@@ -105,10 +105,17 @@ function roundValue(bytes: Uint8Array, from: number, to: number, places: number,
   return at;
 }
 
+/** Room for a copy: a number may gain a byte (".5" → "0.5"), and every such number has a ".". */
+function roomFor(bytes: Uint8Array): number {
+  let dots = 0;
+  for (let i = bytes.indexOf(46); i >= 0; i = bytes.indexOf(46, i + 1)) dots++;
+  return bytes.length + dots;
+}
+
 /** One attribute value rounded as in the outlined SVG (see roundValue). */
 export function roundDecimals(value: string, places: number, compact: boolean): string {
   const bytes = Buffer.from(value, 'utf8');
-  const out = Buffer.allocUnsafe(bytes.length);
+  const out = Buffer.allocUnsafe(roomFor(bytes));
   return out.toString('utf8', 0, roundValue(bytes, 0, bytes.length, places, compact, out, 0));
 }
 
@@ -122,15 +129,22 @@ const TRANSFORM = Buffer.from(' transform="');
  */
 export function compactNumbers(svg: string): string {
   const bytes = Buffer.from(svg, 'utf8');
-  const out = Buffer.allocUnsafe(bytes.length);
+  const out = Buffer.allocUnsafe(roomFor(bytes));
   let at = 0;
   let i = 0;
+  // The next of each attribute, searched for again only once passed (else each search would run to the end).
+  const find = (needle: Uint8Array, from: number) => {
+    const found = bytes.indexOf(needle, from);
+    return found < 0 ? Number.POSITIVE_INFINITY : found;
+  };
+  let d = find(PATH_DATA, 0);
+  let transform = find(TRANSFORM, 0);
   for (;;) {
-    const d = bytes.indexOf(PATH_DATA, i);
-    const transform = bytes.indexOf(TRANSFORM, i);
-    const isPath = d >= 0 && (transform < 0 || d < transform);
-    const attribute = isPath ? d : transform;
-    if (attribute < 0) break;
+    if (d < i) d = find(PATH_DATA, i);
+    if (transform < i) transform = find(TRANSFORM, i);
+    const isPath = d < transform;
+    const attribute = Math.min(d, transform);
+    if (attribute === Number.POSITIVE_INFINITY) break;
     const valueStart = attribute + (isPath ? PATH_DATA : TRANSFORM).length;
     const valueEnd = bytes.indexOf(34, valueStart);
     if (valueEnd < 0) break;
@@ -296,11 +310,12 @@ export async function drawFigureFiles(
     workers.push(worker);
     running.push(drain(worker));
   };
+  let closed = false;
   try {
     for (let i = 0; i < Math.max(1, Math.min(threads, jobs.length)); i++) start();
     // A thread more only while more than one part is left: a new thread loads its modules and the model first.
     void moreThreads?.then((n) => {
-      for (let i = 0; i < n && jobs.length > 1; i++) start();
+      for (let i = 0; i < n && jobs.length > 1 && !closed; i++) start();
     });
     // Until no thread was added while waiting.
     for (let waited = 0; waited < running.length; ) {
@@ -308,6 +323,8 @@ export async function drawFigureFiles(
       await Promise.all(running);
     }
   } finally {
+    // No thread starts after a failure, and every one started is stopped.
+    closed = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return { ...total, threads: workers.length };

@@ -165,7 +165,8 @@ describe('PdfFile on structure element ids', () => {
     const rootRef = ctx.register(root);
     const th = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TH', P: rootRef, ID: PDFString.of('node00000777') }));
     const attributes = ctx.register(ctx.obj({ O: 'Table', Headers: [PDFString.of('node00000777')] }));
-    const td = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', P: rootRef, A: attributes, ID: PDFString.of('node00000900') }));
+    // An alternative text that happens to read like an id is not an id.
+    const td = ctx.register(ctx.obj({ Type: 'StructElem', S: 'TD', P: rootRef, A: attributes, ID: PDFString.of('node00000900'), Alt: PDFString.of('node00000555') }));
     root.set(PDFName.of('K'), ctx.obj([th, td]));
     root.set(PDFName.of('IDTree'), ctx.obj({ Names: [PDFString.of('node00000777'), th, PDFString.of('node00000900'), td] }));
     doc.catalog.set(PDFName.of('StructTreeRoot'), rootRef);
@@ -174,6 +175,7 @@ describe('PdfFile on structure element ids', () => {
     const text = (value: unknown) => (value as PDFString).decodeText();
     expect(text(done.context.lookup(th, PDFDict).get(PDFName.of('ID')))).toBe('node00000001');
     expect(text(done.context.lookup(td, PDFDict).get(PDFName.of('ID')))).toBe('node00000002');
+    expect(text(done.context.lookup(td, PDFDict).get(PDFName.of('Alt')))).toBe('node00000555');
     expect(text(done.context.lookup(attributes, PDFDict).lookup(PDFName.of('Headers'), PDFArray).get(0))).toBe('node00000001');
     const tree = done.context.lookup(rootRef, PDFDict).lookup(PDFName.of('IDTree'), PDFDict).lookup(PDFName.of('Names'), PDFArray);
     expect([text(tree.get(0)), text(tree.get(2))]).toEqual(['node00000001', 'node00000002']);
