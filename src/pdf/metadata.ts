@@ -54,13 +54,19 @@ export interface DocumentInfo {
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-/** Restores whitespace lost in outline titles; returns how many titles were repaired. */
-export function repairOutlineTitles(doc: PDFDocument, headings: readonly string[]): number {
+/** The headings by their text without white space: what an outline title that lost its spaces is looked up by. */
+function headingsByKey(headings: readonly string[]): Map<string, string> {
   const byKey = new Map<string, string>();
   for (const h of headings) {
     const text = h.replace(/\s+/g, ' ').trim();
     if (text) byKey.set(squash(text), text);
   }
+  return byKey;
+}
+
+/** Restores whitespace lost in outline titles; returns how many titles were repaired. */
+export function repairOutlineTitles(doc: PDFDocument, headings: readonly string[]): number {
+  const byKey = headingsByKey(headings);
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
   let repaired = 0;
   const seen = new Set<PDFDict>();
@@ -290,11 +296,7 @@ function finishFile(file: PdfFile, info: DocumentInfo, ids: readonly string[]): 
 
 /** repairOutlineTitles on a PdfFile. */
 function repairFileOutlineTitles(file: PdfFile, catalog: PdfValue | undefined, headings: readonly string[]): void {
-  const byKey = new Map<string, string>();
-  for (const h of headings) {
-    const text = h.replace(/\s+/g, ' ').trim();
-    if (text) byKey.set(squash(text), text);
-  }
+  const byKey = headingsByKey(headings);
   const seen = new Set<number>();
   const visit = (ref: PdfValue | undefined) => {
     while (ref?.type === 'ref' && !seen.has(ref.num)) {
