@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { indicatorsCsv, reportJson } from '../export/index.ts';
+import { indicatorsCsv } from '../export/indicators-csv.ts';
+import { reportJson } from '../export/indicators-json.ts';
 import { loadReport } from '../pipeline/load-report.ts';
 import { TOOL_VERSION } from '../io/version.ts';
 import { noPositionals, parseArgs, stringOption } from './args.ts';

@@ -80,8 +80,8 @@ export class ResponsesParser {
   private rows?: ResponseRows;
   private readonly encoding: FileEncoding;
   private readonly decoder: TextDecoder;
-  /** Bytes of a line not ended yet (pushBytes). */
-  private carry: Uint8Array[] = [];
+  /** Bytes of a line not ended yet (pushBytes): carry[0, carryLength), in a buffer kept from piece to piece so that reading allocates nothing per piece. */
+  private carry: Buffer = Buffer.alloc(0);
   private carryLength = 0;
 
   constructor(file: string, year: number, study: Study, options: ParseResponsesOptions = {}) {
@@ -105,21 +105,34 @@ export class ResponsesParser {
    */
   pushBytes(piece: Uint8Array): void {
     if (piece.length === 0) return;
-    let last = piece.lastIndexOf(10);
-    if (last < 0) {
-      this.carry.push(piece);
-      this.carryLength += piece.length;
-      return;
-    }
-    let bytes = Buffer.from(piece.buffer, piece.byteOffset, piece.length);
-    if (this.carryLength > 0) {
-      bytes = Buffer.concat([...this.carry, piece]);
-      last += this.carryLength;
-    }
-    const stop = last + 1;
-    this.carry = stop < bytes.length ? [bytes.subarray(stop)] : [];
-    this.carryLength = bytes.length - stop;
+    const last = piece.lastIndexOf(10);
+    const carried = this.carryLength;
+    if (last < 0 || carried > 0) this.keep(piece);
+    if (last < 0) return;
+    // The piece itself when nothing is carried, else the carry with the piece after it.
+    const bytes = carried > 0 ? this.carry.subarray(0, this.carryLength) : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+    const stop = carried + last + 1;
     this.lines(bytes, stop);
+    // The unfinished line goes to the front of the carry; the piece may be the caller's buffer, read into again.
+    const rest = bytes.length - stop;
+    if (carried > 0) this.carry.copyWithin(0, stop, bytes.length);
+    else if (rest > 0) {
+      this.carryLength = 0;
+      this.keep(bytes.subarray(stop));
+    }
+    this.carryLength = rest;
+  }
+
+  /** Appends bytes to the carry, growing it when they do not fit. */
+  private keep(bytes: Uint8Array): void {
+    const needed = this.carryLength + bytes.length;
+    if (needed > this.carry.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.carry.length, 1 << 16));
+      grown.set(this.carry.subarray(0, this.carryLength));
+      this.carry = grown;
+    }
+    this.carry.set(bytes, this.carryLength);
+    this.carryLength = needed;
   }
 
   /** Reads the whole lines bytes[0, stop). */
@@ -176,8 +189,7 @@ export class ResponsesParser {
   /** Parses the rest and returns the result. */
   end(): ParseResponsesResult {
     if (this.carryLength > 0) {
-      const rest = Buffer.concat(this.carry);
-      this.carry = [];
+      const rest = this.carry.subarray(0, this.carryLength);
       this.carryLength = 0;
       if (this.encoding === 'utf-8' && !isUtf8(rest)) throw new NotUtf8Error();
       this.push(this.decoder.decode(rest));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseStudy, type StudyProblem } from '../study/parse.ts';
 import { sha256Hex } from './hash.ts';
@@ -232,9 +232,14 @@ async function streamResponses(
     const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
     const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, encoding, ...(onProgress ? { onProgress } : {}) }) : undefined;
     let first = true;
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+    const handle = await open(path, 'r');
+    // One buffer read into again and again: a new one per piece (as a stream makes) is external memory that sets off a full collection every few dozen megabytes.
+    const buffer = Buffer.allocUnsafe(1 << 20);
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
         hash.update(chunk);
         let bytes: Uint8Array = chunk;
         if (first) {
@@ -260,7 +265,7 @@ async function streamResponses(
         }
       }
     } finally {
-      stream.destroy();
+      await handle.close();
     }
     return { issues: [], sha256: hash.digest('hex'), ...(parser ? { result: parser.end() } : {}) };
   };

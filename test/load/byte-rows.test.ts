@@ -92,10 +92,20 @@ function windows1252(text: string): Uint8Array {
   });
 }
 
-/** Parses the bytes cut into pieces of the given sizes, as the file stream delivers them. */
+/**
+ * Parses the bytes cut into pieces of the given sizes, as the file is read:
+ * each piece in one buffer that is read into again, so it is scribbled over
+ * after each call (the parser must keep nothing of it).
+ */
 function inBytes(bytes: Uint8Array, s: Study, pieces: number[], encoding: FileEncoding = 'utf-8'): ParseResponsesResult {
   const parser = new ResponsesParser(FILE, 2024, s, { encoding });
-  eachPiece(bytes.length, pieces, (from, to) => parser.pushBytes(bytes.subarray(from, to)));
+  const buffer = new Uint8Array(bytes.length);
+  eachPiece(bytes.length, pieces, (from, to) => {
+    const piece = buffer.subarray(0, to - from);
+    piece.set(bytes.subarray(from, to));
+    parser.pushBytes(piece);
+    piece.fill(0x3b);
+  });
   return parser.end();
 }
 
