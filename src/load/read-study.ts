@@ -233,8 +233,9 @@ async function streamResponses(
     const parser = study ? new ResponsesParser(file, year, study, { expectedLength: size, encoding, ...(onProgress ? { onProgress } : {}) }) : undefined;
     let first = true;
     const handle = await open(path, 'r');
-    // One buffer read into again and again: a new one per piece (as a stream makes) is external memory that sets off a full collection every few dozen megabytes.
-    const buffer = Buffer.allocUnsafe(1 << 20);
+    // One buffer read into again and again: a new one per piece (as a stream makes) is external memory that sets off
+    // full collections. 256 KB: the piece's latin1 view (see ResponsesParser) of 1 MB pieces set off twice as many.
+    const buffer = Buffer.allocUnsafe(1 << 18);
     try {
       for (;;) {
         const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
