@@ -221,6 +221,9 @@ function separateDimension(scale: DimensionScale, codes: readonly Uint8Array[], 
   };
 }
 
+/** Respondents whose keys are summed at a time in jointDimension: a block of keys that stays in the nearest cache. */
+const KEY_BLOCK = 4096;
+
 /**
  * The 'joint' tier: a dimension's variables as one coded variable, a
  * respondent's code being their count vector (how many of the dimension's
@@ -285,12 +288,21 @@ function jointDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: 
 
   const column = binCount <= 256 ? new Uint8Array(n) : new Uint16Array(n);
   const score = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let key = 0;
-    for (let j = 0; j < m; j++) key += pow[codes[j][i]];
-    const b = dense[key];
-    column[i] = b;
-    score[i] = scoreOf[b];
+  // Block by block, item by item: a loop over one item's column per block reads it in order, where a loop over the
+  // items per respondent jumps between the columns.
+  const block = new Int32Array(Math.min(n, KEY_BLOCK));
+  for (let start = 0; start < n; start += KEY_BLOCK) {
+    const end = Math.min(n, start + KEY_BLOCK);
+    block.fill(0);
+    for (let j = 0; j < m; j++) {
+      const col = codes[j];
+      for (let i = start; i < end; i++) block[i - start] += pow[col[i]];
+    }
+    for (let i = start; i < end; i++) {
+      const b = dense[block[i - start]];
+      column[i] = b;
+      score[i] = scoreOf[b];
+    }
   }
   const identity = new Int16Array(binCount);
   for (let b = 0; b < binCount; b++) identity[b] = b;
@@ -310,16 +322,30 @@ export function itemCodeMeans(codes: readonly Uint8Array[], min: number, n: numb
   const out = new Float64Array(n);
   if (codes.length === 0) return new Float64Array(0);
   const needed = Math.max(1, Math.ceil(codes.length * 0.5 - 1e-9));
-  for (let i = 0; i < n; i++) {
-    let answered = 0;
-    let sum = 0;
+  // Per code: its answer value and 1, or 0 and 0 for blank and can't say. Block by block, item by item (as jointDimension).
+  const value = new Int32Array(256);
+  const isAnswer = new Int32Array(256);
+  for (let c = 1; c < CANT_SAY; c++) {
+    value[c] = c + min - 1;
+    isAnswer[c] = 1;
+  }
+  const sums = new Int32Array(Math.min(n, KEY_BLOCK));
+  const answered = new Int32Array(sums.length);
+  for (let start = 0; start < n; start += KEY_BLOCK) {
+    const end = Math.min(n, start + KEY_BLOCK);
+    sums.fill(0);
+    answered.fill(0);
     for (const col of codes) {
-      const c = col[i];
-      if (c === BLANK || c === CANT_SAY) continue;
-      answered++;
-      sum += c + min - 1;
+      for (let i = start; i < end; i++) {
+        const c = col[i];
+        sums[i - start] += value[c];
+        answered[i - start] += isAnswer[c];
+      }
     }
-    out[i] = answered >= needed ? sum / answered : NaN;
+    for (let i = start; i < end; i++) {
+      const a = answered[i - start];
+      out[i] = a >= needed ? sums[i - start] / a : NaN;
+    }
   }
   return out;
 }

@@ -14,7 +14,7 @@ const REASON = 7;
 const QUOTE = 34;
 
 /** Rows whose answers are gathered before they are copied to the store's columns. */
-const BLOCK_ROWS = 128;
+const BLOCK_ROWS = 1024;
 
 /** The bytes a file holds for its text: UTF-8, or Windows-1252 (read when the file is not UTF-8). */
 export type FileEncoding = 'utf-8' | 'windows-1252';

@@ -12,7 +12,7 @@ export function dataWarnings(data: EditionData, study: Study, issues: IssueList,
   for (const item of study.items) {
     const a = data.items.get(item.id)!;
     // How many rows have each code: can't say, blank, and the rest answered.
-    const hist = new Float64Array(256);
+    const hist = new Int32Array(256);
     const codes = a.codes;
     const n = data.n;
     for (let r = 0; r < n; r++) hist[codes[r]]++;
