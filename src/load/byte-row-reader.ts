@@ -63,11 +63,9 @@ export class ByteCodes {
  * does not read as values, and no escaped quote. It declines any other row,
  * which is then decoded and read as text (InPlaceReader or RowReader).
  *
- * The id registry and the weight's reader work on text: they are given a
- * latin1 view of the bytes (one character per byte, made once per piece of
- * the file), so an offset is the same in both; the id and the weight they
- * read are ASCII, so what they see is what they would see in the decoded
- * text. Codes are compared as bytes (ByteCodes). A row it takes gives exactly what the
+ * The id registry and the weight's reader read the bytes as code units
+ * (CodeUnits, one character per byte); the id and the weight they read are
+ * ASCII, so what they see is what they would see in the decoded text. Codes are compared as bytes (ByteCodes). A row it takes gives exactly what the
  * text readers give for it, as the property tests show
  * (test/load/byte-rows.test.ts); a row it declines has changed nothing but
  * store values that the text readers overwrite.
@@ -139,10 +137,9 @@ export class ByteRowReader {
 
   /**
    * Reads the row bytes[from, end) (its line end excluded) on `line` into row
-   * `slot` of the store; false when it declines. `view` is the latin1 view of
-   * the bytes from offset 0.
+   * `slot` of the store; false when it declines.
    */
-  read(bytes: Uint8Array, view: string, from: number, end: number, line: number, slot: number): boolean {
+  read(bytes: Uint8Array, from: number, end: number, line: number, slot: number): boolean {
     if (!this.usable || from >= end) return false;
     const first = bytes[from];
     // A row starting blank or with a quote is left to the text readers (blank rows are empty lines there).
@@ -231,7 +228,7 @@ export class ByteRowReader {
           g = this.group.match(bytes, start, i);
           if (g < 0) return false;
         } else if (kind === WEIGHT) {
-          w = this.decimal.read(view, start, i);
+          w = this.decimal.read(bytes, start, i);
           if (!(w > 0)) return false;
           weightMark = this.decimal.mark;
           weightFrom = start;
@@ -262,14 +259,14 @@ export class ByteRowReader {
     // Last, as it registers the id: a repeated one is left to the text readers, which find it again.
     const context = this.context;
     if (idFrom >= 0) {
-      if (context.ids.firstLineAt(view, idFrom, idTo, line) !== undefined) return false;
+      if (context.ids.firstLineAt(bytes, idFrom, idTo, line) !== undefined) return false;
       this.idFrom = idFrom;
       this.idTo = idTo;
     }
     if (weightFrom >= 0) {
       const weights = context.weights;
       weights.total++;
-      if (weightMark >= 0) weights.noteAt(view, weightFrom, weightTo, weightMark, line);
+      if (weightMark >= 0) weights.noteAt(bytes, weightFrom, weightTo, weightMark, line);
     }
     store.group[slot] = g;
     store.weight[slot] = w;

@@ -5,6 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 
+/**
+ * Text to read in place: a string, or bytes whose each byte is one character
+ * (ASCII or latin1), as the byte reader gives its fields without decoding them.
+ */
+export type CodeUnits = string | Uint8Array;
+
+/** The code unit at i: the UTF-16 code unit of a string, the byte of bytes. */
+export function unitAt(text: CodeUnits, i: number): number {
+  return typeof text === 'string' ? text.charCodeAt(i) : text[i];
+}
+
+/** text[from, to) as a string (bytes as latin1: one character per byte). */
+export function unitsText(text: CodeUnits, from: number, to: number): string {
+  return typeof text === 'string' ? text.slice(from, to) : Buffer.from(text.buffer, text.byteOffset + from, to - from).toString('latin1');
+}
+
 /** The SHA-256 of bytes or text, in hex. */
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -17,9 +33,9 @@ export function sha256Hex(data: Uint8Array | string): string {
  * evenly spread hashes. The duplicate-id table's hash (id-registry.ts) and the
  * quotes' rank (quote-sample.ts, quoteRank).
  */
-export function hashText(text: string, from: number, to: number): number {
+export function hashText(text: CodeUnits, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ unitAt(text, i), 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -46,11 +62,11 @@ export class RowHash {
   }
 
   /** Adds the field text[from, to) to the row. */
-  fieldAt(text: string, from: number, to: number): void {
+  fieldAt(text: CodeUnits, from: number, to: number): void {
     let h1 = this.h1;
     let h2 = this.h2;
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
+      const c = unitAt(text, i);
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;

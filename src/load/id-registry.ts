@@ -1,4 +1,4 @@
-import { hashText } from './hash.ts';
+import { type CodeUnits, hashText, unitAt } from './hash.ts';
 
 /**
  * The respondent ids of one file, for finding duplicates, in compact form:
@@ -41,7 +41,7 @@ export class IdRegistry {
   }
 
   /** firstLine for the id text[from, to), read in place. */
-  firstLineAt(text: string, from: number, to: number, line: number): number | undefined {
+  firstLineAt(text: CodeUnits, from: number, to: number, line: number): number | undefined {
     const run = this.run;
     if (run > 0) {
       const last = this.compare(run - 1, text, from, to);
@@ -82,27 +82,27 @@ export class IdRegistry {
   }
 
   /** Registered id k against text[from, to), by UTF-16 code units as `<` compares strings: negative when id k is below. */
-  private compare(k: number, text: string, from: number, to: number): number {
+  private compare(k: number, text: CodeUnits, from: number, to: number): number {
     const at = this.start[k];
     const length = this.start[k + 1] - at;
     const chars = this.chars;
     const n = Math.min(length, to - from);
     for (let i = 0; i < n; i++) {
-      const d = chars[at + i] - text.charCodeAt(from + i);
+      const d = chars[at + i] - unitAt(text, from + i);
       if (d !== 0) return d;
     }
     return length - (to - from);
   }
 
-  private equals(k: number, text: string, from: number, to: number): boolean {
+  private equals(k: number, text: CodeUnits, from: number, to: number): boolean {
     const at = this.start[k];
     if (this.start[k + 1] - at !== to - from) return false;
     const chars = this.chars;
-    for (let i = from; i < to; i++) if (chars[at + i - from] !== text.charCodeAt(i)) return false;
+    for (let i = from; i < to; i++) if (chars[at + i - from] !== unitAt(text, i)) return false;
     return true;
   }
 
-  private add(text: string, from: number, to: number, h: number, line: number, slot: number): void {
+  private add(text: CodeUnits, from: number, to: number, h: number, line: number, slot: number): void {
     const k = this.count;
     this.append(text, from, to, h, line);
     this.table[slot] = k + 1;
@@ -112,7 +112,7 @@ export class IdRegistry {
   }
 
   /** Stores id number `count`. */
-  private append(text: string, from: number, to: number, h: number, line: number): void {
+  private append(text: CodeUnits, from: number, to: number, h: number, line: number): void {
     const length = to - from;
     const k = this.count;
     if (k + 1 >= this.hashes.length) {
@@ -124,7 +124,7 @@ export class IdRegistry {
     if (this.used + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.used + length));
     const at = this.used;
     const chars = this.chars;
-    for (let i = from; i < to; i++) chars[at + i - from] = text.charCodeAt(i);
+    for (let i = from; i < to; i++) chars[at + i - from] = unitAt(text, i);
     this.used += length;
     this.start[k] = at;
     this.start[k + 1] = this.used;

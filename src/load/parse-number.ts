@@ -1,3 +1,4 @@
+import { type CodeUnits, unitAt } from './hash.ts';
 // Unambiguous, so that a long run of digits cannot make the match backtrack quadratically.
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
@@ -43,13 +44,13 @@ export class PlainDecimalReader {
   /** The offset of the point or comma of the number read last, or -1 when it had none. */
   mark = -1;
 
-  read(text: string, from: number, to: number): number {
+  read(text: CodeUnits, from: number, to: number): number {
     if (to <= from) return NaN;
     let m = 0;
     let digits = 0;
     let point = -1;
     for (let i = from; i < to; i++) {
-      const d = text.charCodeAt(i) - 48;
+      const d = unitAt(text, i) - 48;
       if (d >= 0 && d <= 9) {
         m = m * 10 + d;
         digits++;

@@ -138,7 +138,6 @@ export class ResponsesParser {
   /** Reads the whole lines bytes[0, stop). */
   private lines(bytes: Buffer, stop: number): void {
     if (this.encoding === 'utf-8' && !isUtf8(bytes.subarray(0, stop))) throw new NotUtf8Error();
-    const view = bytes.toString('latin1', 0, stop);
     const decode = (from: number, to: number) => this.decoder.decode(bytes.subarray(from, to));
     // The next carriage return at or after the line read (-1: none; a lone one is a line end, left to the text).
     let cr = -2;
@@ -162,7 +161,7 @@ export class ResponsesParser {
       if (scanner!.idle) {
         const end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
         if (cr !== -1 && cr < pos) cr = bytes.indexOf(13, pos);
-        if ((cr < 0 || cr >= end) && rows.onRowBytes(bytes, view, pos, end, scanner!.nextLine, decode)) {
+        if ((cr < 0 || cr >= end) && rows.onRowBytes(bytes, pos, end, scanner!.nextLine, decode)) {
           scanner!.passRow(nl - pos);
           pos = nl + 1;
           declined = 0;

@@ -1,5 +1,5 @@
 import type { InputIssue, QuoteCandidate } from './types.ts';
-import { hashText } from './hash.ts';
+import { type CodeUnits, hashText, unitsText } from './hash.ts';
 
 /**
  * Longest open answer (in UTF-16 code units, after trimming) considered for
@@ -81,7 +81,7 @@ export class QuoteSampler {
    * default, from `text`; from a file's bytes it decodes them: their length
    * is then at least the text's, so the length check still holds).
    */
-  offerAt(g: number, text: string, idFrom: number, idTo: number, from: number, to: number, line?: number, answer: (from: number, to: number) => string = (f, t) => text.slice(f, t)): void {
+  offerAt(g: number, text: CodeUnits, idFrom: number, idTo: number, from: number, to: number, line?: number, answer: (from: number, to: number) => string = (f, t) => unitsText(text, f, t)): void {
     if (from === to || this.k === 0) return;
     if (to - from > this.maxLength && answer(from, to).trim().length > this.maxLength) {
       this.countTooLong(line);
@@ -90,7 +90,7 @@ export class QuoteSampler {
     const list = this.kept[g];
     if (list === undefined) return;
     if (list.length === this.k && hashText(text, idFrom, idTo) > list[this.k - 1].rank) return;
-    this.offer(g, text.slice(idFrom, idTo), answer(from, to).trim(), line);
+    this.offer(g, unitsText(text, idFrom, idTo), answer(from, to).trim(), line);
   }
 
   private countTooLong(line: number | undefined): void {

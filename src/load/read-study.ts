@@ -234,7 +234,7 @@ async function streamResponses(
     let first = true;
     const handle = await open(path, 'r');
     // One buffer read into again and again: a new one per piece (as a stream makes) is external memory that sets off
-    // full collections. 256 KB: the piece's latin1 view (see ResponsesParser) of 1 MB pieces set off twice as many.
+    // full collections.
     const buffer = Buffer.allocUnsafe(1 << 18);
     try {
       for (;;) {

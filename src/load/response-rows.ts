@@ -192,12 +192,11 @@ export class ResponseRows {
 
   /**
    * A row read from the file's bytes (see ByteRowReader): bytes[from, end),
-   * its line end excluded, with `view` the latin1 view of the bytes and
-   * `decode` the decoding of a part of them. Taken while the file is free of
+   * its line end excluded, with `decode` the decoding of a part of them. Taken while the file is free of
    * errors and ByteRowReader takes it, else false (the row is then decoded
    * and comes as text).
    */
-  readonly onRowBytes = (bytes: Uint8Array, view: string, from: number, end: number, line: number, decode: (from: number, to: number) => string): boolean => {
+  readonly onRowBytes = (bytes: Uint8Array, from: number, end: number, line: number, decode: (from: number, to: number) => string): boolean => {
     const reader = this.bytes;
     if (!reader || this.issues.errorCount > 0) return false;
     const rows = this.rows;
@@ -206,7 +205,7 @@ export class ResponseRows {
     // Without an id column rows are told apart by a hash of their fields' text, which the bytes give as is only in ASCII without quotes.
     const repeats = this.repeats;
     if (repeats) for (let i = from; i < end; i++) if (bytes[i] >= 128 || bytes[i] === 34) return false;
-    if (!reader.read(bytes, view, from, end, line, r)) return false;
+    if (!reader.read(bytes, from, end, line, r)) return false;
     rows.read++;
     if ((rows.read & 4095) === 0) this.onProgress?.();
     if (repeats) {
@@ -215,7 +214,7 @@ export class ResponseRows {
       let start = from;
       for (let i = from; i <= end; i++) {
         if (i === end || bytes[i] === delimiter) {
-          repeats.fieldAt(view, start, i);
+          repeats.fieldAt(bytes, start, i);
           start = i + 1;
         }
       }
@@ -226,7 +225,7 @@ export class ResponseRows {
     if (quotes && at.reason >= 0) {
       const g = this.store.group[r];
       const { reasonFrom, reasonTo } = reader;
-      if (at.id >= 0) quotes.offerAt(g, view, reader.idFrom, reader.idTo, reasonFrom, reasonTo, line, decode);
+      if (at.id >= 0) quotes.offerAt(g, bytes, reader.idFrom, reader.idTo, reasonFrom, reasonTo, line, decode);
       else quotes.offer(g, lineId(line), decode(reasonFrom, reasonTo).trim(), line);
     }
     rows.used++;

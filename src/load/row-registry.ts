@@ -1,4 +1,4 @@
-import { RowHash } from './hash.ts';
+import { type CodeUnits, RowHash } from './hash.ts';
 
 /**
  * Finds rows that repeat an earlier row exactly (every field the same), for
@@ -33,7 +33,7 @@ export class RowRegistry {
   }
 
   /** Adds the field text[from, to) to the row. */
-  fieldAt(text: string, from: number, to: number): void {
+  fieldAt(text: CodeUnits, from: number, to: number): void {
     this.hash.fieldAt(text, from, to);
   }
 

@@ -1,3 +1,4 @@
+import { type CodeUnits, unitAt, unitsText } from './hash.ts';
 import type { IssueList, Repeat } from './issue-list.ts';
 
 /**
@@ -40,10 +41,10 @@ export class WeightFormats {
    * `mark` (-1 without one): digits, or digits, a mark and digits. The
    * caller counts it in `total`.
    */
-  noteAt(text: string, from: number, to: number, mark: number, line: number): void {
+  noteAt(text: CodeUnits, from: number, to: number, mark: number, line: number): void {
     if (mark < 0) return;
-    const m = text.charCodeAt(mark) === 44 ? 0 : 1;
-    if (to - mark - 1 === 3 && mark - from <= 3 && mark > from && text.charCodeAt(from) !== 48) this.addAmbiguous(m, text.slice(from, to), line);
+    const m = unitAt(text, mark) === 44 ? 0 : 1;
+    if (to - mark - 1 === 3 && mark - from <= 3 && mark > from && unitAt(text, from) !== 48) this.addAmbiguous(m, unitsText(text, from, to), line);
     else this.decimal[m] = true;
   }
 
