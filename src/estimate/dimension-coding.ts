@@ -224,6 +224,23 @@ function separateDimension(scale: DimensionScale, codes: readonly Uint8Array[], 
 /** Respondents whose keys are summed at a time in jointDimension: a block of keys that stays in the nearest cache. */
 const KEY_BLOCK = 4096;
 
+// The loops over a block are functions of their own: as inner loops, compiled on the stack, every exit from them
+// threw the compiled code away.
+
+/** block[i − start] += values[col[i]] for i in start … end − 1. */
+function addPlaces(block: Int32Array, col: Uint8Array, values: Int32Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) block[i - start] += values[col[i]];
+}
+
+/** The block's keys as the respondents' bins and scores. */
+function codeBlock(block: Int32Array, dense: Int16Array, scoreOf: Float64Array, column: Uint8Array | Uint16Array, score: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const b = dense[block[i - start]];
+    column[i] = b;
+    score[i] = scoreOf[b];
+  }
+}
+
 /**
  * The 'joint' tier: a dimension's variables as one coded variable, a
  * respondent's code being their count vector (how many of the dimension's
@@ -294,15 +311,8 @@ function jointDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: 
   for (let start = 0; start < n; start += KEY_BLOCK) {
     const end = Math.min(n, start + KEY_BLOCK);
     block.fill(0);
-    for (let j = 0; j < m; j++) {
-      const col = codes[j];
-      for (let i = start; i < end; i++) block[i - start] += pow[col[i]];
-    }
-    for (let i = start; i < end; i++) {
-      const b = dense[block[i - start]];
-      column[i] = b;
-      score[i] = scoreOf[b];
-    }
+    for (let j = 0; j < m; j++) addPlaces(block, codes[j], pow, start, end);
+    codeBlock(block, dense, scoreOf, column, score, start, end);
   }
   const identity = new Int16Array(binCount);
   for (let b = 0; b < binCount; b++) identity[b] = b;
@@ -311,6 +321,14 @@ function jointDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: 
     score,
     statistics: [{ variable, score: scoreOf }, { variable, score: topOf }, ...pointOf.map((values) => ({ variable, score: values }))],
   };
+}
+
+/** out[i] = sums / answered of the block's respondents, NaN below `needed` answers. */
+function blockMeans(sums: Int32Array, answered: Int32Array, needed: number, out: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const a = answered[i - start];
+    out[i] = a >= needed ? sums[i - start] / a : NaN;
+  }
 }
 
 /**
@@ -336,16 +354,10 @@ export function itemCodeMeans(codes: readonly Uint8Array[], min: number, n: numb
     sums.fill(0);
     answered.fill(0);
     for (const col of codes) {
-      for (let i = start; i < end; i++) {
-        const c = col[i];
-        sums[i - start] += value[c];
-        answered[i - start] += isAnswer[c];
-      }
+      addPlaces(sums, col, value, start, end);
+      addPlaces(answered, col, isAnswer, start, end);
     }
-    for (let i = start; i < end; i++) {
-      const a = answered[i - start];
-      out[i] = a >= needed ? sums[i - start] / a : NaN;
-    }
+    blockMeans(sums, answered, needed, out, start, end);
   }
   return out;
 }

@@ -47,18 +47,7 @@ export function replicateMeans(sums: CellMeanSums, factors: Float64Array, replic
   const num = new Float64Array(strata * p);
   const den = new Float64Array(strata * p);
   for (let b = 0; b < replicates; b++) {
-    num.fill(0);
-    den.fill(0);
-    const row = b * cells;
-    for (let c = 0; c < cells; c++) {
-      const f = factors[row + c];
-      if (f === 0) continue;
-      const at = cellStratum[c] * p;
-      for (let j = 0; j < p; j++) {
-        num[at + j] += f * sums.swx[c * p + j];
-        den[at + j] += f * sums.sw[c * p + j];
-      }
-    }
+    sumReplicate(sums, factors, b * cells, cellStratum, num, den);
     domains.forEach((domain, k) => {
       for (let j = 0; j < p; j++) {
         let x = 0;
@@ -77,6 +66,25 @@ export function replicateMeans(sums: CellMeanSums, factors: Float64Array, replic
     });
   }
   return out;
+}
+
+/**
+ * One replicate's Σ f·Σw·x and Σ f·Σw per stratum and column, its factors from factors[row]. A function of its
+ * own: as inner loops of replicateMeans, compiled on the stack, every exit from them threw the compiled code away.
+ */
+function sumReplicate(sums: CellMeanSums, factors: Float64Array, row: number, cellStratum: ArrayLike<number>, num: Float64Array, den: Float64Array): void {
+  const { columns: p, cells, swx, sw } = sums;
+  num.fill(0);
+  den.fill(0);
+  for (let c = 0; c < cells; c++) {
+    const f = factors[row + c];
+    if (f === 0) continue;
+    const at = cellStratum[c] * p;
+    for (let j = 0; j < p; j++) {
+      num[at + j] += f * swx[c * p + j];
+      den[at + j] += f * sw[c * p + j];
+    }
+  }
 }
 
 /** What the replicates say about one predictor of a driver analysis. */

@@ -484,15 +484,7 @@ export function lmgReplicates(moments: DriverMoments, factors: Float64Array, rep
   const work = subsetWork(p);
   const out = domains.map(() => new Float64Array(replicates * p));
   for (let b = 0; b < replicates; b++) {
-    sums.fill(0);
-    const row = b * cells;
-    for (const c of used) {
-      const f = factors[row + c];
-      if (f === 0) continue;
-      const from = c * span;
-      const to = cellGroup[c] * span;
-      for (let t = 0; t < span; t++) sums[to + t] += f * packed[from + t];
-    }
+    sumGroups(sums, factors, b * cells, used, packed, span, cellGroup);
     // Each group's weighted means and centred cross-products, from its shifted sums.
     for (let g = 0; g < G; g++) if (sums[g * span] > 0) centre(sums, g, span, q, moments.shift, mean, centred);
     domains.forEach((domain, d) => {
@@ -523,6 +515,21 @@ export function lmgReplicates(moments: DriverMoments, factors: Float64Array, rep
     });
   }
   return out;
+}
+
+/**
+ * One replicate's Σ f · packed moments per group, its factors from factors[row]. A function of its own: as an inner
+ * loop of lmgReplicates, compiled on the stack, every exit from it threw the compiled code away.
+ */
+function sumGroups(sums: Float64Array, factors: Float64Array, row: number, used: readonly number[], packed: Float64Array, span: number, cellGroup: ArrayLike<number>): void {
+  sums.fill(0);
+  for (const c of used) {
+    const f = factors[row + c];
+    if (f === 0) continue;
+    const from = c * span;
+    const to = cellGroup[c] * span;
+    for (let t = 0; t < span; t++) sums[to + t] += f * packed[from + t];
+  }
 }
 
 /** Scratch space of subsetShares for up to p predictors. */

@@ -59,8 +59,9 @@ export class ByteCodes {
  * papaparse splits a line whose quoted fields close on it (see LineSplitter),
  * with a plain ASCII id (no white space at either end) not seen before, known
  * group and background codes, a weight of digits (with a decimal point or
- * comma), answers of one or two digits or blank, quotes only around fields it
- * does not read as values, and no escaped quote. It declines any other row,
+ * comma), answers of one or two digits or blank, and quotes only around
+ * fields it does not read as values (a quote doubled inside one is an escaped
+ * quote, as papaparse reads it). It declines any other row,
  * which is then decoded and read as text (InPlaceReader or RowReader).
  *
  * The id registry and the weight's reader read the bytes as code units
@@ -98,6 +99,8 @@ export class ByteRowReader {
   /** The reason's field in the row last taken (when the study has one). */
   reasonFrom = 0;
   reasonTo = 0;
+  /** Whether that field is quoted with escaped quotes ("") in it, to be read as one quote each. */
+  reasonEscaped = false;
   /** The id's field in the row last taken. */
   idFrom = 0;
   idTo = 0;
@@ -199,9 +202,14 @@ export class ByteRowReader {
           pos++;
         }
       } else if (c === QUOTE && i !== end) {
-        // Quoted: only around a field not read as a value, closing on the line, with no escaped quote.
+        // Quoted: only around a field not read as a value, closing on the line; a quote doubled inside is an escaped one.
         if (kind !== SKIP && kind !== REASON) return false;
-        const q = bytes.indexOf(QUOTE, i + 1);
+        let q = bytes.indexOf(QUOTE, i + 1);
+        let escaped = false;
+        while (q >= 0 && q < end && bytes[q + 1] === QUOTE) {
+          escaped = true;
+          q = bytes.indexOf(QUOTE, q + 2);
+        }
         if (q < 0 || q >= end) return false;
         i = q + 1;
         c = bytes[i];
@@ -209,6 +217,7 @@ export class ByteRowReader {
         if (kind === REASON) {
           this.reasonFrom = start + 1;
           this.reasonTo = q;
+          this.reasonEscaped = escaped;
         }
       } else {
         if (kind === SKIP || kind === REASON) {
@@ -244,6 +253,7 @@ export class ByteRowReader {
         } else if (kind === REASON) {
           this.reasonFrom = start;
           this.reasonTo = i;
+          this.reasonEscaped = false;
         }
       }
       // i is at the field's delimiter, or at the row's end after the last field.

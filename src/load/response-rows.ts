@@ -225,8 +225,10 @@ export class ResponseRows {
     if (quotes && at.reason >= 0) {
       const g = this.store.group[r];
       const { reasonFrom, reasonTo } = reader;
-      if (at.id >= 0) quotes.offerAt(g, bytes, reader.idFrom, reader.idTo, reasonFrom, reasonTo, line, decode);
-      else quotes.offer(g, lineId(line), decode(reasonFrom, reasonTo).trim(), line);
+      // The answer as the text readers give it: a doubled quote inside a quoted field is one quote.
+      const answer = reader.reasonEscaped ? (from: number, to: number) => decode(from, to).replaceAll('""', '"') : decode;
+      if (at.id >= 0) quotes.offerAt(g, bytes, reader.idFrom, reader.idTo, reasonFrom, reasonTo, line, answer);
+      else quotes.offer(g, lineId(line), answer(reasonFrom, reasonTo).trim(), line);
     }
     rows.used++;
     return true;
