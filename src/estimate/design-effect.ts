@@ -46,3 +46,86 @@ export function designEffect(design: Design, y: ArrayLike<number>, domain?: Uint
   if (!(variance > 0)) return undefined;
   return { estimate: mean.estimate, se: mean.se, n: mean.n, designEffect: (mean.se * mean.se) / (variance / mean.n) };
 }
+
+/**
+ * designEffect of the total and of each stratum as a domain: element 0 is
+ * designEffect(design, y), element 1 + h designEffect(design, y, the mask of
+ * stratum h). Three passes over the respondents for all of them, where one
+ * call per domain makes three each: every domain's sums take the same terms
+ * in the same order as its own call, so the numbers are the same to the bit.
+ */
+export function stratumDesignEffects(design: Design, y: ArrayLike<number>): (DesignEffect | undefined)[] {
+  const { strata, weights, strataCount: H } = design;
+  const rows = strata.length;
+  const D = 1 + H;
+  const stratumSize = new Float64Array(H);
+  const n = new Float64Array(D);
+  const sw = new Float64Array(D);
+  const swy = new Float64Array(D);
+  const only = new Float64Array(D);
+  const same = new Uint8Array(D).fill(1);
+  const add = (d: number, w: number, v: number) => {
+    if (n[d] === 0) only[d] = v;
+    else if (v !== only[d]) same[d] = 0;
+    n[d]++;
+    sw[d] += w;
+    swy[d] += w * v;
+  };
+  for (let i = 0; i < rows; i++) {
+    const h = strata[i];
+    stratumSize[h]++;
+    const v = y[i];
+    if (v !== v) continue;
+    const w = weights[i];
+    add(0, w, v);
+    add(1 + h, w, v);
+  }
+  // Per domain its mean, or NaN where designEffect gives none (no answer, or answers that are all the same).
+  const mean = new Float64Array(D);
+  for (let d = 0; d < D; d++) mean[d] = n[d] === 0 || !(sw[d] > 0) || same[d] ? NaN : swy[d] / sw[d];
+
+  // Per domain and stratum: the Welford mean and sum of squares of w(y − ȳ), as surveyMean; and Σw(y − ȳ)².
+  const count = new Float64Array(D * H);
+  const uMean = new Float64Array(D * H);
+  const uSs = new Float64Array(D * H);
+  const ss = new Float64Array(D);
+  const welford = (d: number, h: number, w: number, v: number) => {
+    const u = w * (v - mean[d]);
+    const at = d * H + h;
+    const c = ++count[at];
+    const e = u - uMean[at];
+    uMean[at] += e / c;
+    uSs[at] += e * (u - uMean[at]);
+  };
+  for (let i = 0; i < rows; i++) {
+    const v = y[i];
+    if (v !== v) continue;
+    const h = strata[i];
+    welford(0, h, weights[i], v);
+    welford(1 + h, h, weights[i], v);
+  }
+  for (let i = 0; i < rows; i++) {
+    const v = y[i];
+    if (v !== v) continue;
+    const w = weights[i];
+    const total = v - mean[0];
+    ss[0] += w * total * total;
+    const own = v - mean[1 + strata[i]];
+    ss[1 + strata[i]] += w * own * own;
+  }
+  return Array.from({ length: D }, (_, d) => {
+    if (n[d] < 2 || mean[d] !== mean[d]) return undefined;
+    let variance = 0;
+    for (let h = 0; h < H; h++) {
+      const nh = stratumSize[h];
+      const m = count[d * H + h];
+      if (nh < 2 || m === 0) continue;
+      const mu = uMean[d * H + h];
+      variance += (nh / (nh - 1)) * (uSs[d * H + h] + (mu * mu * m * (nh - m)) / nh);
+    }
+    const se = Math.sqrt(variance) / sw[d];
+    const s2 = ((ss[d] / sw[d]) * n[d]) / (n[d] - 1);
+    if (!(s2 > 0)) return undefined;
+    return { estimate: mean[d], se, n: n[d], designEffect: (se * se) / (s2 / n[d]) };
+  });
+}

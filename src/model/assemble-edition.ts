@@ -22,7 +22,7 @@ import {
   type MeanEstimate,
   type ShareInterval,
 } from '../estimate/index.ts';
-import { designEffect, designOf } from '../estimate/index.ts';
+import { designOf, stratumDesignEffects } from '../estimate/index.ts';
 import { answerValues } from '../load/answers.ts';
 import { benchmarkSe, benjaminiHochberg, compareEstimates } from '../compare/index.ts';
 import { redactPersonalData } from './redact.ts';
@@ -432,14 +432,8 @@ function designEffects(study: Study, data: EditionData, scores: ReadonlyMap<stri
   const indicator = candidates.find(exists);
   if (indicator === undefined) return undefined;
   const y = scores.get(indicator) ?? answerValues(data.items.get(indicator)!, study.scale.min);
-  const design = designOf(study, data);
-  // A plain loop: Uint8Array.from with a mapping function costs a call per respondent.
-  const inGroup = (gi: number) => {
-    const mask = new Uint8Array(data.n);
-    for (let r = 0; r < data.n; r++) if (data.group[r] === gi) mask[r] = 1;
-    return mask;
-  };
-  const values = [designEffect(design, y), ...study.groups.map((_, gi) => designEffect(design, y, inGroup(gi)))].map((d) => d?.designEffect);
+  // The groups are the design's strata: the total and every group in one set of passes.
+  const values = stratumDesignEffects(designOf(study, data), y).map((d) => d?.designEffect);
   return { indicator, values };
 }
 

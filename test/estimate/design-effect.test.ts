@@ -3,8 +3,9 @@
 // data=d), group == g), na.rm = TRUE, deff = "replace") and deff = TRUE, over respondents.csv.
 // Tolerance: 1e-6 relative.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { designEffect, npsScores, respondentMeans } from '../../src/estimate/index.ts';
+import { type Design, designEffect, npsScores, respondentMeans, stratumDesignEffects } from '../../src/estimate/index.ts';
 import { domainOf, fixtureDir, loadRespondents } from './fixture.ts';
 
 interface Reference {
@@ -43,5 +44,32 @@ describe('designEffect against R survey', () => {
     expect(designEffect(design, Float64Array.from([1, 2, 2, 3, 5, 4, NaN, 1]))!.designEffect).toBeCloseTo(48 / 49, 12);
     expect(designEffect(design, Float64Array.from([2, 2, 2, 2, 2, 2, 2, 2]))).toBeUndefined();
     expect(designEffect(design, Float64Array.from([2, NaN, NaN, NaN, NaN, NaN, NaN, NaN]))).toBeUndefined();
+  });
+});
+
+describe('stratumDesignEffects', () => {
+  // No tolerance: the same sums in the same order as one designEffect call per domain.
+  const each = (design: Design, y: Float64Array) =>
+    [undefined, ...Array.from({ length: design.strataCount }, (_, h) => domainOf([...design.strata], (s) => s === h))].map((mask) => designEffect(design, y, mask));
+
+  it('is designEffect of the total and of each group, to the bit, on the R fixture', () => {
+    for (const y of Object.values(variables)) expect(stratumDesignEffects(d.design, y)).toEqual(each(d.design, y));
+  });
+
+  it('is designEffect of each domain on random designs: blanks, a constant stratum, an empty one, one answer', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.tuple(fc.nat(4), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined })), { minLength: 1, maxLength: 60 }),
+        (H, rows) => {
+          const kept = rows.filter(([s]) => s < H);
+          const design: Design = { strata: Uint16Array.from(kept, ([s]) => s), weights: Float64Array.from(kept, ([, w]) => w), strataCount: H };
+          // Stratum 1 answers 3 only, so that its answers are all the same.
+          const y = Float64Array.from(kept, ([s, , v]) => (v === undefined ? NaN : s === 1 ? 3 : v));
+          expect(stratumDesignEffects(design, y)).toEqual(each(design, y));
+        },
+      ),
+      { seed: 16, numRuns: 300 },
+    );
   });
 });
