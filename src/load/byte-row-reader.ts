@@ -25,8 +25,13 @@ export type FileEncoding = 'utf-8' | 'windows-1252';
  * bytes; in Windows-1252 only an ASCII code, whose bytes are its characters.
  */
 export class ByteCodes {
-  private readonly codes: Uint8Array[];
+  /** The codes' bytes one after the other: code k is flat[start[k], start[k + 1]). */
+  private readonly flat: Uint8Array;
+  private readonly start: Int32Array;
   private readonly values: Int32Array;
+  /** Per slot of (first byte, last byte, length): its first code + 1 (0: none); then next[k] + 1 the code after k in that slot. */
+  private readonly head = new Int32Array(256);
+  private readonly next: Int32Array;
 
   constructor(index: ReadonlyMap<string, number>, encoding: FileEncoding) {
     const entries = [...index].flatMap(([code, v]) => {
@@ -34,22 +39,40 @@ export class ByteCodes {
       const usable = code !== '' && code === code.trim() && (encoding === 'utf-8' || bytes.length === code.length);
       return usable ? [[bytes, v] as const] : [];
     });
-    this.codes = entries.map(([bytes]) => bytes);
+    this.flat = Buffer.concat(entries.map(([bytes]) => bytes));
+    this.start = new Int32Array(entries.length + 1);
+    entries.forEach(([bytes], k) => {
+      this.start[k + 1] = this.start[k] + bytes.length;
+    });
     this.values = Int32Array.from(entries, ([, v]) => v);
+    this.next = new Int32Array(entries.length);
+    // Chained in reverse, so that a slot lists its codes in the index's order (the first equal code wins, as before).
+    for (let k = entries.length - 1; k >= 0; k--) {
+      const [bytes] = entries[k];
+      const slot = slotOf(bytes, 0, bytes.length);
+      this.next[k] = this.head[slot];
+      this.head[slot] = k + 1;
+    }
   }
 
   /** The value of the code equal to bytes[from, to), or -1. */
   match(bytes: Uint8Array, from: number, to: number): number {
-    const codes = this.codes;
+    if (to <= from) return -1;
+    const { flat, start, next } = this;
     const n = to - from;
-    next: for (let c = 0; c < codes.length; c++) {
-      const code = codes[c];
-      if (code.length !== n) continue;
-      for (let i = 0; i < n; i++) if (code[i] !== bytes[from + i]) continue next;
-      return this.values[c];
+    candidates: for (let k = this.head[slotOf(bytes, from, to)] - 1; k >= 0; k = next[k] - 1) {
+      const at = start[k];
+      if (start[k + 1] - at !== n) continue;
+      for (let i = 0; i < n; i++) if (flat[at + i] !== bytes[from + i]) continue candidates;
+      return this.values[k];
     }
     return -1;
   }
+}
+
+/** ByteCodes' table slot of the code bytes[from, to) (not empty): its first and last byte and its length. */
+function slotOf(bytes: Uint8Array, from: number, to: number): number {
+  return (bytes[from] + 7 * bytes[to - 1] + 31 * (to - from)) & 255;
 }
 
 /**
