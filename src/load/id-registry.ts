@@ -111,6 +111,21 @@ export class IdRegistry {
     if (this.hashed * 2 > this.table.length) this.rehash(this.table.length * 2);
   }
 
+  /**
+   * Makes room for `ids` ids in all, their characters as long on average as
+   * those registered so far: grown once to the size the file's length
+   * suggests instead of doubling many times.
+   */
+  reserve(ids: number): void {
+    if (ids + 1 <= this.hashes.length) return;
+    this.hashes = grown(this.hashes, ids + 1);
+    this.lines = grown(this.lines, ids + 1);
+    this.start = grown(this.start, ids + 2);
+    const perId = this.count > 0 ? this.used / this.count : 0;
+    const chars = Math.ceil(perId * ids * 1.02);
+    if (chars > this.chars.length) this.chars = grown(this.chars, chars);
+  }
+
   /** Stores id number `count`. */
   private append(text: CodeUnits, from: number, to: number, h: number, line: number): void {
     const length = to - from;

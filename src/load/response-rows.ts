@@ -261,7 +261,9 @@ export class ResponseRows {
     const total = this.expectedLength;
     const consumed = this.progress.consumed;
     const read = this.rows.read;
-    this.store.grow(total && consumed > 0 && read > 0 ? Math.ceil((total / consumed) * read * 1.02) + 16 : 0);
+    const expected = total && consumed > 0 && read > 0 ? Math.ceil((total / consumed) * read * 1.02) + 16 : 0;
+    this.store.grow(expected);
+    this.ids.reserve(expected);
   }
 
   /** The end of the rows: the file's closing checks and warnings, and the edition's data when the file is free of errors. */

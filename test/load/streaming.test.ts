@@ -66,6 +66,20 @@ describe('IdRegistry', () => {
     expect(registry.firstLine('ä€😀', 6)).toBe(5);
     expect(registry.firstLine('ä€', 7)).toBeUndefined();
   });
+
+  it('keeps every id through reserve, too small or large, amid the doubling', () => {
+    const registry = new IdRegistry();
+    for (let i = 0; i < 3000; i++) {
+      // Out of order from 1000 on, so that the hash table holds ids too.
+      const k = i < 1000 ? i : 4000 - i;
+      if (i === 500) registry.reserve(700);
+      if (i === 1500) registry.reserve(100);
+      if (i === 2000) registry.reserve(20000);
+      expect(registry.firstLine(`id-${String(k).padStart(5, '0')}`, i + 2)).toBeUndefined();
+    }
+    expect(registry.size).toBe(3000);
+    for (let i = 0; i < 3000; i += 7) expect(registry.firstLine(`id-${String(i < 1000 ? i : 4000 - i).padStart(5, '0')}`, 1)).toBe(i + 2);
+  });
 });
 
 describe('readStudy streams big files', () => {
@@ -83,7 +97,7 @@ describe('readStudy streams big files', () => {
       definition.nps.quotes = { publish: true };
       writeFileSync(join(root, 'a/study.json'), JSON.stringify(definition));
       cpSync(join(root, 'a/study.json'), join(root, 'b/study.json'));
-      // Rows of 'ä' answers around the 1 MiB chunk boundary, at every byte offset.
+      // Rows of 'ä' answers around the boundaries of the pieces read (256 KiB), at every byte offset.
       const rows = Array.from({ length: 40000 }, (_, i) => `r${i},${'ABC'[i % 3]},1,3,4,5,2,8,${'ä'.repeat(i % 5)},1,muu`);
       const text = [HEADER, ...rows, ''].join('\n');
       writeFileSync(join(root, 'a/2024/responses.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
