@@ -600,6 +600,18 @@ function markdown(r: BenchResult): string {
         `| ${n(x.rows)} | ${mb(x.fileMb)} | ${s(x.floor.medianMs)} | ${s(x.compute.medianMs)} | ${x.ratio.toFixed(2)} | ${s(x.floor.medianCpuMs)} | ${s(x.compute.medianCpuMs)} | ${x.cpuRatio.toFixed(2)} | ${x.compute.peakRssMb} MB |`,
     ),
   ];
+  // The paired ratios: each run's compute over the floor run just before it, which saw the same state of the machine.
+  const largest = r.sizes.at(-1);
+  if (largest?.floor.runsCpuMs && largest.compute.runsCpuMs) {
+    const paired = (c: number[], f: number[]) => c.map((x, k) => x / f[k]);
+    const wall = paired(largest.compute.runsMs, largest.floor.runsMs);
+    const cpu = paired(largest.compute.runsCpuMs, largest.floor.runsCpuMs);
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(', ');
+    lines.push(
+      '',
+      `Each run's compute over the floor run just before it, at ${n(largest.rows)} respondents: by wall time ${list(wall)} (median ${median(wall).toFixed(2)}), by CPU time ${list(cpu)} (median ${median(cpu).toFixed(2)}).`,
+    );
+  }
   if (r.formats.length > 0)
     lines.push(
       '',
