@@ -228,7 +228,7 @@ const KEY_BLOCK = 4096;
 // threw the compiled code away.
 
 /** block[i − start] += values[col[i]] for i in start … end − 1. */
-function addPlaces(block: Int32Array, col: Uint8Array, values: Int32Array, start: number, end: number): void {
+function addPlaces(block: Int32Array | Float64Array, col: Uint8Array, values: Int32Array | Float64Array, start: number, end: number): void {
   for (let i = start; i < end; i++) block[i - start] += values[col[i]];
 }
 
@@ -324,7 +324,7 @@ function jointDimension(scale: DimensionScale, codes: readonly Uint8Array[], n: 
 }
 
 /** out[i] = sums / answered of the block's respondents, NaN below `needed` answers. */
-function blockMeans(sums: Int32Array, answered: Int32Array, needed: number, out: Float64Array, start: number, end: number): void {
+function blockMeans(sums: Float64Array, answered: Int32Array, needed: number, out: Float64Array, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     const a = answered[i - start];
     out[i] = a >= needed ? sums[i - start] / a : NaN;
@@ -341,13 +341,14 @@ export function itemCodeMeans(codes: readonly Uint8Array[], min: number, n: numb
   if (codes.length === 0) return new Float64Array(0);
   const needed = Math.max(1, Math.ceil(codes.length * 0.5 - 1e-9));
   // Per code: its answer value and 1, or 0 and 0 for blank and can't say. Block by block, item by item (as jointDimension).
-  const value = new Int32Array(256);
+  // Sums in doubles: whole numbers are exact there, and a scale may start anywhere (an Int32 sum would wrap).
+  const value = new Float64Array(256);
   const isAnswer = new Int32Array(256);
   for (let c = 1; c < CANT_SAY; c++) {
     value[c] = c + min - 1;
     isAnswer[c] = 1;
   }
-  const sums = new Int32Array(Math.min(n, KEY_BLOCK));
+  const sums = new Float64Array(Math.min(n, KEY_BLOCK));
   const answered = new Int32Array(sums.length);
   for (let start = 0; start < n; start += KEY_BLOCK) {
     const end = Math.min(n, start + KEY_BLOCK);

@@ -263,7 +263,8 @@ export class ResponseRows {
     const read = this.rows.read;
     const expected = total && consumed > 0 && read > 0 ? Math.ceil((total / consumed) * read * 1.02) + 16 : 0;
     this.store.grow(expected);
-    this.ids.reserve(expected);
+    // Only a file with ids registers them.
+    if (this.at !== undefined && this.at.id >= 0) this.ids.reserve(expected);
   }
 
   /** The end of the rows: the file's closing checks and warnings, and the edition's data when the file is free of errors. */

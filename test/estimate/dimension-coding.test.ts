@@ -13,6 +13,8 @@ import {
   dimensionVariables,
   DomainMoments,
   isAnswerCode,
+  itemCodeMeans,
+  respondentMeans,
   prepareDomains,
   surveyMean,
   type DimensionScale,
@@ -120,6 +122,24 @@ describe('dimension coding', () => {
         expect(numeric).toEqual(plain(s, codes, rows));
       }),
       { seed: 20261128, numRuns: 200 },
+    );
+  });
+});
+
+describe('itemCodeMeans', () => {
+  it('is respondentMeans of the answer values, exactly, on any scale (one starting at 3 000 000 000 too)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(1, 0, -5, 800_000_000, 3_000_000_000), fc.integer({ min: 2, max: 11 }), fc.integer({ min: 1, max: 6 }), fc.nat(5000), (min, points, m, n) => {
+        const codes = Array.from({ length: m }, (_, j) =>
+          Uint8Array.from({ length: n }, (_, i) => {
+            const r = (i * 7919 + j * 104729) % (points + 3);
+            return r === points + 1 ? BLANK : r === points + 2 ? CANT_SAY : r === 0 ? BLANK : r;
+          }),
+        );
+        const values = codes.map((c) => Float64Array.from(c, (code) => (code === BLANK || code === CANT_SAY ? NaN : code + min - 1)));
+        expect(itemCodeMeans(codes, min, n)).toEqual(respondentMeans(values));
+      }),
+      { seed: 16, numRuns: 60 },
     );
   });
 });

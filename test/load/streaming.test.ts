@@ -72,7 +72,7 @@ describe('IdRegistry', () => {
     for (let i = 0; i < 3000; i++) {
       // Out of order from 1000 on, so that the hash table holds ids too.
       const k = i < 1000 ? i : 4000 - i;
-      if (i === 500) registry.reserve(700);
+      if (i === 500) registry.reserve(1500);
       if (i === 1500) registry.reserve(100);
       if (i === 2000) registry.reserve(20000);
       expect(registry.firstLine(`id-${String(k).padStart(5, '0')}`, i + 2)).toBeUndefined();
