@@ -488,19 +488,20 @@ function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Pa
     for (const k of members) combos *= radix[k];
     // Per respondent its combination; then the combinations that occur, numbered in order of first appearance.
     const number = new Int32Array(combos).fill(-1);
+    // The combination's key, column by column: the stratum, then each partition's class (0 for none) in its place.
     const type = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) type[i] = strata[i];
+    let scale = H;
+    for (const k of members) {
+      const r = radix[k];
+      if (r === 1) continue;
+      const p = partitions[k];
+      addClassPlaces(type, p.codes!, p.classes, scale);
+      scale *= r;
+    }
     const firstRow: number[] = [];
     for (let i = 0; i < rows; i++) {
-      let key = strata[i];
-      let scale = H;
-      for (const k of members) {
-        const r = radix[k];
-        if (r === 1) continue;
-        const p = partitions[k];
-        const c = p.codes![i];
-        key += scale * (c >= 0 && c < p.classes ? c + 1 : 0);
-        scale *= r;
-      }
+      const key = type[i];
       let t = number[key];
       if (t < 0) {
         t = number[key] = firstRow.length;
@@ -518,6 +519,14 @@ function typeBatch(strata: ArrayLike<number>, H: number, partitions: readonly Pa
       return cells;
     });
     return { type, types: firstRow.length, cellOf };
+  }
+}
+
+/** key[i] += scale · (class + 1) of respondent i, or nothing when it has no class of the partition. */
+function addClassPlaces(key: Int32Array, codes: ArrayLike<number>, classes: number, scale: number): void {
+  for (let i = 0; i < key.length; i++) {
+    const c = codes[i];
+    if (c >= 0 && c < classes) key[i] += scale * (c + 1);
   }
 }
 
