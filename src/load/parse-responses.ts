@@ -187,9 +187,11 @@ export class ResponsesParser {
 
   /** Parses the rest and returns the result. */
   end(): ParseResponsesResult {
-    if (this.carryLength > 0) {
-      const rest = this.carry.subarray(0, this.carryLength);
-      this.carryLength = 0;
+    // Nothing more is pushed: the carry (as large as the longest line) is let go with its last line.
+    const rest = this.carry.subarray(0, this.carryLength);
+    this.carry = Buffer.alloc(0);
+    this.carryLength = 0;
+    if (rest.length > 0) {
       if (this.encoding === 'utf-8' && !isUtf8(rest)) throw new NotUtf8Error();
       this.push(this.decoder.decode(rest));
     }

@@ -56,11 +56,14 @@ describe('stratumDesignEffects', () => {
     for (const y of Object.values(variables)) expect(stratumDesignEffects(d.design, y)).toEqual(each(d.design, y));
   });
 
-  it('is designEffect of each domain on random designs: blanks, a constant stratum, an empty one, one answer', () => {
+  // Weights of any size the loader lets through (positive and finite): everyday ones, tiny and huge ones, and 1.
+  const weightArb = fc.oneof(fc.double({ min: 0.1, max: 5, noNaN: true }), fc.double({ min: 1e-12, max: 1e12, noNaN: true }), fc.constant(1));
+
+  it('is designEffect of each domain on random designs: blanks, a constant stratum, an empty one, one answer, weights of any size', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 5 }),
-        fc.array(fc.tuple(fc.nat(4), fc.double({ min: 0.1, max: 5, noNaN: true }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(4), weightArb, fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined })), { minLength: 1, maxLength: 60 }),
         (H, rows) => {
           const kept = rows.filter(([s]) => s < H);
           const design: Design = { strata: Uint16Array.from(kept, ([s]) => s), weights: Float64Array.from(kept, ([, w]) => w), strataCount: H };
