@@ -16,7 +16,7 @@
  * of another shape, the colour found elsewhere) gives up, and the caller prints twice.
  */
 import type { Page } from 'playwright-core';
-import type { PdfFile } from './pdf-file.ts';
+import { type PdfFile, unlessNotFollowed } from './pdf-file.ts';
 import { decodeText, type PdfValue } from './pdf-syntax.ts';
 
 /** The placeholders' colour: no report colour, so its fill operator finds them. */
@@ -164,28 +164,49 @@ function codeLength(file: PdfFile, font: PdfValue | undefined): number | undefin
 /** UTF-16BE hex as text. */
 const hexText = (hex: string) => decodeText(Uint8Array.from(Buffer.from(`feff${hex}`, 'hex')));
 
-/** The text a character code of the font stands for, from its /ToUnicode map (bfchar and bfrange). */
-function unicodeOf(file: PdfFile, font: PdfValue | undefined, code: number): string | undefined {
+/** A font's /ToUnicode map: its bfchar entries (the first of a code wins) and its bfrange entries, in order. */
+interface UnicodeMap {
+  chars: Map<number, string>;
+  ranges: { low: number; high: number; to: string }[];
+}
+
+/** The font's /ToUnicode map, parsed once per font; undefined when it has none. */
+function unicodeMapOf(file: PdfFile, font: PdfValue | undefined): UnicodeMap | undefined {
   const map = file.get(font, 'ToUnicode');
   const entry = font?.type === 'dict' ? font.entries.get('ToUnicode') : undefined;
   if (map === undefined || entry?.type !== 'ref') return undefined;
   const text = file.streamData(entry.num)?.toString('latin1');
   if (!text) return undefined;
+  const chars = new Map<number, string>();
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, from, to] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) if (Number.parseInt(from!, 16) === code) return hexText(to!);
+    for (const [, from, to] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>/g)) {
+      const code = Number.parseInt(from!, 16);
+      if (!chars.has(code)) chars.set(code, hexText(to!));
+    }
   }
+  const ranges: UnicodeMap['ranges'] = [];
   for (const block of text.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
     for (const [, low, high, to] of block[1]!.matchAll(/<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])/g)) {
-      const [lo, hi] = [Number.parseInt(low!, 16), Number.parseInt(high!, 16)];
-      if (code < lo || code > hi) continue;
-      if (to!.startsWith('[')) {
-        const items = [...to!.matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]!);
-        return items[code - lo] === undefined ? undefined : hexText(items[code - lo]!);
-      }
-      // One destination: its last character counts up with the code.
-      const base = hexText(to!.slice(1, -1));
-      return base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - lo);
+      ranges.push({ low: Number.parseInt(low!, 16), high: Number.parseInt(high!, 16), to: to! });
     }
+  }
+  return { chars, ranges };
+}
+
+/** The text a character code stands for in a font's /ToUnicode map: a bfchar entry, else the first bfrange holding it. */
+function unicodeOf(map: UnicodeMap | undefined, code: number): string | undefined {
+  if (map === undefined) return undefined;
+  const char = map.chars.get(code);
+  if (char !== undefined) return char;
+  for (const { low, high, to } of map.ranges) {
+    if (code < low || code > high) continue;
+    if (to.startsWith('[')) {
+      const items = [...to.matchAll(/<([0-9A-Fa-f]*)>/g)].map((m) => m[1]!);
+      return items[code - low] === undefined ? undefined : hexText(items[code - low]!);
+    }
+    // One destination: its last character counts up with the code.
+    const base = hexText(to.slice(1, -1));
+    return base.slice(0, -1) + String.fromCharCode(base.charCodeAt(base.length - 1) + code - low);
   }
   return undefined;
 }
@@ -208,12 +229,8 @@ interface Found {
  * same order). Returns false, changing nothing, when that cannot be done exactly.
  */
 export function fillContentsNumbers(file: PdfFile, placeholders: readonly Placeholder[], numbers: readonly number[]): boolean {
-  try {
-    return swapPlaceholders(file, placeholders, numbers);
-  } catch {
-    // A file this reader does not follow: the caller prints twice.
-    return false;
-  }
+  // A file this reader does not follow: the caller prints twice.
+  return unlessNotFollowed(() => swapPlaceholders(file, placeholders, numbers)) ?? false;
 }
 
 function swapPlaceholders(file: PdfFile, placeholders: readonly Placeholder[], numbers: readonly number[]): boolean {
@@ -263,14 +280,17 @@ function swapPlaceholders(file: PdfFile, placeholders: readonly Placeholder[], n
   // written), and all of a font's digits must be equally wide (tabular).
   const glyphs = new Map<string, Map<string, string>>();
   const widths = new Map<string, number>();
+  const unicodeMaps = new Map<string, UnicodeMap | undefined>();
   for (const [i, { fontKey, font, codes, match }] of found.entries()) {
     const known = glyphs.get(fontKey) ?? new Map<string, string>();
     glyphs.set(fontKey, known);
+    if (!unicodeMaps.has(fontKey)) unicodeMaps.set(fontKey, unicodeMapOf(file, font));
+    const unicode = unicodeMaps.get(fontKey);
     const digits = placeholders[i]!.digits;
     for (const [k, code] of codes.entries()) {
       const digit = digits[k]!;
       if (known.has(digit) && known.get(digit) !== code) return false;
-      if (unicodeOf(file, font, Number.parseInt(code, 16)) !== digit) return false;
+      if (unicodeOf(unicode, Number.parseInt(code, 16)) !== digit) return false;
       known.set(digit, code);
       const width = advance(file, font, Number.parseInt(code, 16), Number(match.groups!.size));
       if (width === undefined || !Number.isFinite(width)) return false;

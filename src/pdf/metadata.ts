@@ -9,8 +9,8 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, ParseSpeeds } from 'pdf-lib';
-import { PdfFile } from './pdf-file.ts';
-import { dateString, decodeText, textString, type PdfValue } from './pdf-syntax.ts';
+import { PdfFile, unlessNotFollowed } from './pdf-file.ts';
+import { dateString, decodeText, PdfSyntaxError, textString, type PdfValue } from './pdf-syntax.ts';
 
 /**
  * pdf-lib packs the object streams with pako's `deflate`, in JavaScript; Node's zlib
@@ -101,12 +101,12 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
  */
 export async function finishPdf(pdf: Uint8Array | PdfFile, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
   if (pdf instanceof PdfFile) return finishFile(pdf, info, ids);
-  try {
+  const finished = unlessNotFollowed(() => {
     const file = PdfFile.read(pdf);
-    if (file) return finishFile(file, info, ids);
-  } catch {
-    // A file this reader does not follow: pdf-lib reads it below.
-  }
+    return file && finishFile(file, info, ids);
+  });
+  if (finished) return finished;
+  // A file this reader does not follow: pdf-lib reads it.
   const doc = await PDFDocument.load(pdf, LOAD);
   const pages = destinationPages(doc, ids);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
@@ -196,13 +196,11 @@ function destinationName(key: PDFName | PDFString | PDFHexString): string {
  * destination are left out.
  */
 export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
-  try {
+  const pages = unlessNotFollowed(() => {
     const file = PdfFile.read(pdf);
-    if (file) return fileDestinationPages(file, ids);
-  } catch {
-    // Read by pdf-lib below.
-  }
-  return destinationPages(await PDFDocument.load(pdf, LOAD), ids);
+    return file && fileDestinationPages(file, ids);
+  });
+  return pages ?? destinationPages(await PDFDocument.load(pdf, LOAD), ids);
 }
 
 function destinationPages(doc: PDFDocument, ids: readonly string[]): Record<string, number> {
@@ -265,7 +263,7 @@ function setHeld(file: PdfFile, held: PdfValue | undefined, changes: Record<stri
 function finishFile(file: PdfFile, info: DocumentInfo, ids: readonly string[]): { bytes: Uint8Array; pages: Record<string, number> } {
   const pages = fileDestinationPages(file, ids);
   const root = file.trailer.get('Root');
-  if (root?.type !== 'ref') throw new Error('the PDF has no catalog');
+  if (root?.type !== 'ref') throw new PdfSyntaxError('the trailer has no /Root', 0);
   const catalog = file.object(root.num);
   renumberFileStructureIds(file, catalog);
   if (info.headings) repairFileOutlineTitles(file, catalog, info.headings);

@@ -185,7 +185,13 @@ export class PdfFile {
     const filter = this.get(dict, 'Filter');
     const filters = filter === undefined ? [] : filter.type === 'array' ? filter.items : [filter];
     if (filters.length === 0) return data;
-    if (filters.length === 1 && filters[0]!.type === 'token' && filters[0]!.text === '/FlateDecode' && !this.get(dict, 'DecodeParms')) return inflateSync(data);
+    if (filters.length === 1 && filters[0]!.type === 'token' && filters[0]!.text === '/FlateDecode' && !this.get(dict, 'DecodeParms')) {
+      try {
+        return inflateSync(data);
+      } catch {
+        throw new PdfSyntaxError(`the data of stream ${num} does not inflate`, start);
+      }
+    }
     return undefined;
   }
 
@@ -284,5 +290,19 @@ export class PdfFile {
     push(data);
     push(Buffer.from(`\nendstream\nendobj\nstartxref\n${xrefAt}\n%%EOF\n`, 'latin1'));
     return new Uint8Array(Buffer.concat(parts));
+  }
+}
+
+/**
+ * f's result, or undefined when it meets a file this reader does not follow (a
+ * PdfSyntaxError: its syntax, or a shape it does not take); the caller then takes its
+ * slower way. Any other error is a fault and goes on up.
+ */
+export function unlessNotFollowed<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof PdfSyntaxError) return undefined;
+    throw error;
   }
 }

@@ -25,13 +25,26 @@ function run(digits: string, x: number, y: number, split: boolean, kind: Kind = 
   return `${marker} RG ${marker} rg\nEMC\n/NonStruct <</MCID ${y} >>BDC\nBT\n/F5 ${SIZE} Tf\n1 0 0 -1 ${x} ${y} Tm\n${glyphs}\nET\n.1059 .1216 .1412 RG .1059 .1216 .1412 rg\nEMC\n`;
 }
 
+/**
+ * How the font's ToUnicode map is written: one bfchar entry per digit, one bfrange
+ * counting up from the first digit's text, or one bfrange with an array of texts (the
+ * other map is never for a digit's code, so that a wrong lookup shows).
+ */
+type MapForm = 'bfchar' | 'bfrange' | 'bfrange array';
+
 /** A page drawing `content` with font F5 of the kind, whose ToUnicode map says which code is which digit. */
-async function printed(content: string, kind: Kind = 'composite', toUnicode = (d: number) => d): Promise<PdfFile> {
+async function printed(content: string, kind: Kind = 'composite', toUnicode = (d: number) => d, form: MapForm = 'bfchar'): Promise<PdfFile> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595, 842]);
   const ctx = doc.context;
-  const pairs = Array.from({ length: 10 }, (_, d) => `<${code(d, kind)}> <${(0x30 + toUnicode(d)).toString(16).padStart(4, '0')}>`).join('\n');
-  const cmap = ctx.register(ctx.flateStream(`/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n10 beginbfchar\n${pairs}\nendbfchar\nendcmap\nend\nend`));
+  const text = (d: number) => `<${(0x30 + toUnicode(d)).toString(16).padStart(4, '0')}>`;
+  const pairs = Array.from({ length: 10 }, (_, d) => `<${code(d, kind)}> ${text(d)}`).join('\n');
+  const other = `<${kind === 'composite' ? '0003' : '03'}> <0020>`;
+  const mapText =
+    form === 'bfchar'
+      ? `10 beginbfchar\n${pairs}\nendbfchar`
+      : `1 beginbfchar\n${other}\nendbfchar\n1 beginbfrange\n<${code(0, kind)}> <${code(9, kind)}> ${form === 'bfrange' ? text(0) : `[${Array.from({ length: 10 }, (_, d) => text(d)).join(' ')}]`}\nendbfrange`;
+  const cmap = ctx.register(ctx.flateStream(`/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n${mapText}\nendcmap\nend\nend`));
   const cid = ctx.register(ctx.obj({ Type: 'Font', Subtype: 'CIDFontType2', BaseFont: 'AAAAAA+Inter-Bold', W: [0x10c, Array(10).fill(WIDTH)], DW: 0 }));
   const font =
     kind === 'composite'
@@ -71,6 +84,18 @@ describe('fillContentsNumbers', () => {
         expect(xs[1]).toBe(859.04688);
       });
     }
+  }
+
+  for (const form of ['bfrange', 'bfrange array'] as const) {
+    it(`reads the digits from a ToUnicode map written as ${form}`, async () => {
+      const file = await printed(rows(false), 'composite', undefined, form);
+      expect(fillContentsNumbers(file, placeholders, [3, 12, 45, 98, 7])).toBe(true);
+      expect(contentOf(file)).not.toContain('.0039 .0078 .0118');
+      // The same map with two digits swapped (a range counting up: shifted by one): the placeholders no longer show the digits they stand for.
+      const wrong = form === 'bfrange' ? (d: number) => d + 1 : (d: number) => (d === 4 ? 5 : d === 5 ? 4 : d);
+      const swapped = await printed(rows(false), 'composite', wrong, form);
+      expect(fillContentsNumbers(swapped, placeholders, [3, 12, 45, 98, 7])).toBe(false);
+    });
   }
 
   it('changes nothing and says so when a placeholder cannot stand in', async () => {

@@ -4,8 +4,8 @@
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { finishPdf, tocPageNumbers } from '../../src/pdf/metadata.ts';
-import { PdfFile } from '../../src/pdf/pdf-file.ts';
-import { dateString, decodeText, parseValue, textString, writeValue, type PdfValue } from '../../src/pdf/pdf-syntax.ts';
+import { PdfFile, unlessNotFollowed } from '../../src/pdf/pdf-file.ts';
+import { dateString, decodeText, parseValue, PdfSyntaxError, textString, writeValue, type PdfValue } from '../../src/pdf/pdf-syntax.ts';
 import { closePdf, openPdf, outlineTitles, type OutlineNode } from '../pdf/pdf-helpers.ts';
 
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
@@ -93,6 +93,28 @@ describe('PdfFile', () => {
     // An object stream, or anything else, is left to pdf-lib.
     expect(PdfFile.read(await outlinedPdf(2, true))).toBeUndefined();
     expect(PdfFile.read(new TextEncoder().encode('%PDF-1.4\nnot a pdf'))).toBeUndefined();
+  });
+
+  it('calls a stream that does not inflate a file it does not follow; other errors are faults and go on up', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).node.set(PDFName.of('Contents'), doc.context.register(doc.context.flateStream('BT /F1 12 Tf (a page) Tj ET')));
+    const bytes = await doc.save({ useObjectStreams: false });
+    const file = PdfFile.read(bytes)!;
+    const stream = file.numbers().find((num) => file.isStream(num) && file.source(num)!.includes('/FlateDecode'))!;
+    expect(latin1(file.streamData(stream)!)).toBe('BT /F1 12 Tf (a page) Tj ET');
+    // The stream's data scribbled over, its length kept.
+    const source = file.source(stream)!;
+    const broken = source.replace(/stream\r?\n([\s\S]*)endstream$/, (whole, data: string) => whole.replace(data, 'x'.repeat(data.length)));
+    const text = latin1(bytes).replace(source, broken);
+    const bad = PdfFile.read(Buffer.from(text, 'latin1'))!;
+    expect(() => bad.streamData(stream)).toThrow(PdfSyntaxError);
+    expect(unlessNotFollowed(() => bad.streamData(stream))).toBeUndefined();
+    expect(unlessNotFollowed(() => 7)).toBe(7);
+    expect(() =>
+      unlessNotFollowed(() => {
+        throw new TypeError('a fault');
+      }),
+    ).toThrow(TypeError);
   });
 
   it('writes every object back, the others packed into object streams: pdf-lib reads the same objects', async () => {
