@@ -314,8 +314,15 @@ export class ByteRowReader {
     if (n === 0) return;
     const { block, blockStart } = this;
     const codes = this.context.store.codes;
-    for (let k = 0; k < codes.length; k++) codes[k].set(block.subarray(k * BLOCK_ROWS, k * BLOCK_ROWS + n), blockStart);
+    // A few rows (the block cut short by a row the text readers took) are copied one by one: a view per column costs more.
+    if (n < 64) for (let k = 0; k < codes.length; k++) copyRows(codes[k], blockStart, block, k * BLOCK_ROWS, n);
+    else for (let k = 0; k < codes.length; k++) codes[k].set(block.subarray(k * BLOCK_ROWS, k * BLOCK_ROWS + n), blockStart);
     this.blockStart += n;
     this.blockRows = 0;
   }
+}
+
+/** to[at + j] = from[start + j] for j < n. */
+function copyRows(to: Uint8Array, at: number, from: Uint8Array, start: number, n: number): void {
+  for (let j = 0; j < n; j++) to[at + j] = from[start + j];
 }

@@ -35,7 +35,9 @@ export function sha256Hex(data: Uint8Array | string): string {
  */
 export function hashText(text: CodeUnits, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ unitAt(text, i), 0x01000193);
+  // A loop per kind of text, each with one kind of access (see id-registry.ts).
+  if (typeof text === 'string') for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  else for (let i = from; i < to; i++) h = Math.imul(h ^ text[i], 0x01000193);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -65,13 +67,63 @@ export class RowHash {
   fieldAt(text: CodeUnits, from: number, to: number): void {
     let h1 = this.h1;
     let h2 = this.h2;
-    for (let i = from; i < to; i++) {
-      const c = unitAt(text, i);
+    // A loop per kind of text, each with one kind of access (see id-registry.ts).
+    if (typeof text === 'string') {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const c = text[i];
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      }
+    }
+    const n = to - from;
+    this.h1 = Math.imul(h1 ^ (n + 0x10000), 0x01000193);
+    this.h2 = Math.imul(h2 ^ (n + 0x10000), 0x5bd1e995);
+  }
+
+  /**
+   * fieldAt of the text that the UTF-8 bytes[from, to) stand for (valid UTF-8: the loader checks a file's bytes
+   * before it reads them): their UTF-16 code units decoded on the way, without a string.
+   */
+  fieldUtf8At(bytes: Uint8Array, from: number, to: number): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    let n = 0;
+    for (let i = from; i < to; ) {
+      const b = bytes[i];
+      let c: number;
+      if (b < 0x80) {
+        c = b;
+        i++;
+      } else if (b < 0xe0) {
+        c = ((b & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
+        i += 2;
+      } else if (b < 0xf0) {
+        c = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
+        i += 3;
+      } else {
+        // Beyond the basic plane: two code units, a surrogate pair.
+        const point = (((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f)) - 0x10000;
+        i += 4;
+        const high = 0xd800 + (point >> 10);
+        h1 = Math.imul(h1 ^ high, 0x01000193);
+        h2 = Math.imul(h2 ^ high, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+        n++;
+        c = 0xdc00 + (point & 0x3ff);
+      }
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 ^ c, 0x5bd1e995);
       h2 ^= h2 >>> 15;
+      n++;
     }
-    const n = to - from;
     this.h1 = Math.imul(h1 ^ (n + 0x10000), 0x01000193);
     this.h2 = Math.imul(h2 ^ (n + 0x10000), 0x5bd1e995);
   }

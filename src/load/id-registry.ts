@@ -1,4 +1,4 @@
-import { type CodeUnits, hashText, unitAt } from './hash.ts';
+import { type CodeUnits, hashText } from './hash.ts';
 
 /**
  * The respondent ids of one file, for finding duplicates, in compact form:
@@ -85,21 +85,13 @@ export class IdRegistry {
   private compare(k: number, text: CodeUnits, from: number, to: number): number {
     const at = this.start[k];
     const length = this.start[k + 1] - at;
-    const chars = this.chars;
     const n = Math.min(length, to - from);
-    for (let i = 0; i < n; i++) {
-      const d = chars[at + i] - unitAt(text, from + i);
-      if (d !== 0) return d;
-    }
-    return length - (to - from);
+    const d = typeof text === 'string' ? firstDifference(this.chars, at, text, from, n) : firstByteDifference(this.chars, at, text, from, n);
+    return d !== 0 ? d : length - (to - from);
   }
 
   private equals(k: number, text: CodeUnits, from: number, to: number): boolean {
-    const at = this.start[k];
-    if (this.start[k + 1] - at !== to - from) return false;
-    const chars = this.chars;
-    for (let i = from; i < to; i++) if (chars[at + i - from] !== unitAt(text, i)) return false;
-    return true;
+    return this.start[k + 1] - this.start[k] === to - from && this.compare(k, text, from, to) === 0;
   }
 
   private add(text: CodeUnits, from: number, to: number, h: number, line: number, slot: number): void {
@@ -138,8 +130,8 @@ export class IdRegistry {
     }
     if (this.used + length > this.chars.length) this.chars = grown(this.chars, Math.max(this.chars.length * 2, this.used + length));
     const at = this.used;
-    const chars = this.chars;
-    for (let i = from; i < to; i++) chars[at + i - from] = unitAt(text, i);
+    if (typeof text === 'string') copyUnits(this.chars, at, text, from, to);
+    else copyBytes(this.chars, at, text, from, to);
     this.used += length;
     this.start[k] = at;
     this.start[k + 1] = this.used;
@@ -158,6 +150,37 @@ export class IdRegistry {
     }
     this.table = table;
   }
+}
+
+// Each kind of text (a string, bytes) has loops of its own: one loop for both reads its text through a check of the
+// kind and an access that is not one array type, at each character of a million ids.
+
+/** The first difference of chars[at …] and text[from …] over n code units, or 0. */
+function firstDifference(chars: Uint16Array, at: number, text: string, from: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const d = chars[at + i] - text.charCodeAt(from + i);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** firstDifference of bytes. */
+function firstByteDifference(chars: Uint16Array, at: number, bytes: Uint8Array, from: number, n: number): number {
+  for (let i = 0; i < n; i++) {
+    const d = chars[at + i] - bytes[from + i];
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** text[from, to) into chars at `at`. */
+function copyUnits(chars: Uint16Array, at: number, text: string, from: number, to: number): void {
+  for (let i = from; i < to; i++) chars[at + i - from] = text.charCodeAt(i);
+}
+
+/** copyUnits of bytes. */
+function copyBytes(chars: Uint16Array, at: number, bytes: Uint8Array, from: number, to: number): void {
+  for (let i = from; i < to; i++) chars[at + i - from] = bytes[i];
 }
 
 function grown<T extends Uint16Array | Uint32Array | Int32Array>(a: T, size: number): T {

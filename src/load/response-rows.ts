@@ -18,6 +18,9 @@ import type { EditionData, ItemAnswers } from './types.ts';
 import { WeightFormats } from './weight-format.ts';
 import { absentWanted, editionPlan, widenToStudy, type EditionPlan } from './edition-plan.ts';
 import type { WantedColumn } from './column-plan.ts';
+
+/** The byte of a double quote. */
+const QUOTE = 34;
 import { quoteList } from './message-text.ts';
 
 /** Without an id column a row is known by its line. */
@@ -202,24 +205,11 @@ export class ResponseRows {
     const rows = this.rows;
     const r = rows.used;
     if (r === this.store.capacity) this.grow();
-    // Without an id column rows are told apart by a hash of their fields' text, which the bytes give as is only in ASCII without quotes.
     const repeats = this.repeats;
-    if (repeats) for (let i = from; i < end; i++) if (bytes[i] >= 128 || bytes[i] === 34) return false;
     if (!reader.read(bytes, from, end, line, r)) return false;
     rows.read++;
     if ((rows.read & 4095) === 0) this.onProgress?.();
-    if (repeats) {
-      repeats.begin();
-      const delimiter = this.delimiter.charCodeAt(0);
-      let start = from;
-      for (let i = from; i <= end; i++) {
-        if (i === end || bytes[i] === delimiter) {
-          repeats.fieldAt(bytes, start, i);
-          start = i + 1;
-        }
-      }
-      repeats.end(line);
-    }
+    if (repeats) hashRowBytes(repeats, bytes, from, end, this.delimiter.charCodeAt(0), this.encoding === 'utf-8' ? undefined : decode, line);
     const at = this.at!;
     const quotes = this.quotes;
     if (quotes && at.reason >= 0) {
@@ -316,4 +306,54 @@ export class ResponseRows {
     dataWarnings(data, study, issues, this.plan?.groupExists);
     return this.plan ? widenToStudy(data, this.plan) : data;
   }
+}
+
+/**
+ * Adds a row read from the bytes (by ByteRowReader, so its quotes are whole and on the line) to the repeated rows,
+ * each field hashed as the text readers hash it: a quoted field's text between its quotes, a doubled quote in it
+ * standing for one; a field with a byte of 128 or more as its text: decoded on the way from UTF-8 (`decode`
+ * undefined), else by `decode` (Windows-1252's upper half).
+ */
+function hashRowBytes(repeats: RowRegistry, bytes: Uint8Array, from: number, end: number, delimiter: number, decode: ((from: number, to: number) => string) | undefined, line: number): void {
+  repeats.begin();
+  let i = from;
+  for (;;) {
+    let high = 0;
+    if (i < end && bytes[i] === QUOTE) {
+      let q = i + 1;
+      let escaped = false;
+      while (q < end) {
+        const c = bytes[q];
+        if (c === QUOTE) {
+          if (bytes[q + 1] !== QUOTE) break;
+          escaped = true;
+          q += 2;
+        } else {
+          high |= c & 128;
+          q++;
+        }
+      }
+      if (escaped) repeats.field(decodeText(bytes, i + 1, q, decode).replaceAll('""', '"'));
+      else if (high === 0) repeats.fieldAt(bytes, i + 1, q);
+      else if (decode === undefined) repeats.fieldUtf8At(bytes, i + 1, q);
+      else repeats.field(decode(i + 1, q));
+      i = q + 1;
+    } else {
+      let j = i;
+      while (j < end && bytes[j] !== delimiter) high |= bytes[j++] & 128;
+      if (high === 0) repeats.fieldAt(bytes, i, j);
+      else if (decode === undefined) repeats.fieldUtf8At(bytes, i, j);
+      else repeats.field(decode(i, j));
+      i = j;
+    }
+    // i is at the field's delimiter, or at the row's end.
+    if (i >= end) break;
+    i++;
+  }
+  repeats.end(line);
+}
+
+/** bytes[from, to) as text: by `decode`, or as UTF-8 when it is undefined. */
+function decodeText(bytes: Uint8Array, from: number, to: number, decode: ((from: number, to: number) => string) | undefined): string {
+  return decode ? decode(from, to) : Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('utf8');
 }

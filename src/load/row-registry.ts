@@ -37,6 +37,11 @@ export class RowRegistry {
     this.hash.fieldAt(text, from, to);
   }
 
+  /** fieldAt of the text UTF-8 bytes[from, to) stand for (see RowHash.fieldUtf8At). */
+  fieldUtf8At(bytes: Uint8Array, from: number, to: number): void {
+    this.hash.fieldUtf8At(bytes, from, to);
+  }
+
   /** Adds a field to the row. */
   field(s: string): void {
     this.hash.fieldAt(s, 0, s.length);

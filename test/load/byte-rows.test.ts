@@ -152,7 +152,7 @@ describe('the bytes of a file give what its text gives', () => {
     const counts = countReads();
     fc.assert(
       fc.property(
-        fc.constantFrom(study, quoting, nonAscii).chain((s) => fc.tuple(fc.constant(s), fileArb(s))),
+        fc.constantFrom(study, quoting, nonAscii, STUDIES[3]![1]).chain((s) => fc.tuple(fc.constant(s), fileArb(s))),
         ([s, file]) => {
           // Only what Windows-1252 can hold.
           const text = fileText(file).replaceAll('Palvelu', 'Palvelu €').replaceAll('٣', '3');
@@ -187,6 +187,34 @@ describe('the bytes of a file give what its text gives', () => {
     expect(result).toEqual(parseResponses(text, FILE, 2024, quoting));
     expect(result.rows).toEqual({ read: 3, used: 3, rejected: 0 });
     expect(counts).toEqual({ taken: 3, declined: 0 });
+  });
+
+  it('without ids, finds a row repeated when one copy is read from the bytes and the other as text, in either encoding', () => {
+    const noIds: Study = { ...study, columns: { group: 'group', weight: 'weight' } };
+    // Rows twice. The first, its open answer not ASCII, plain and then quoted: both copies read from the bytes.
+    // The second, its open answer quoted with an escaped quote: the copy with its group quoted too goes to the text readers.
+    const text = [
+      HEADER,
+      'r1,A,1,3,4,5,2,8,hyvä palvelu,1,muu',
+      'r2,B,1,3,4,5,2,8,"sanoi ""hei"", ja meni",1,muu',
+      'r1,A,1,3,4,5,2,8,"hyvä palvelu",1,muu',
+      'r2,"B",1,3,4,5,2,8,"sanoi ""hei"", ja meni",1,muu',
+      // A third, in ASCII, quoted: read from the bytes, and as text.
+      'r3,C,0.5,1,6,,5,9,"a, b",2,uusimaa',
+      'r3,"C",0.5,1,6,,5,9,"a, b",2,uusimaa',
+      '',
+    ].join('\n');
+    for (const [bytes, encoding] of [
+      [Buffer.from(text, 'utf8'), 'utf-8'],
+      [windows1252(text), 'windows-1252'],
+    ] as const) {
+      const counts = countReads();
+      const result = inBytes(bytes, noIds, [1000], encoding);
+      expect(result, encoding).toEqual(parseResponses(text, FILE, 2024, noIds));
+      expect(counts, encoding).toEqual({ taken: 4, declined: 2 });
+      expect(result.issues.map((i) => i.message).join('\n'), encoding).toContain('line 4 repeats line 2, line 5 repeats line 3, line 7 repeats line 6');
+      vi.restoreAllMocks();
+    }
   });
 
   it('refuses bytes that are not UTF-8, in a whole line and in the last line alike', () => {

@@ -52,4 +52,28 @@ describe('RowHash', () => {
       { seed: SEED, numRuns: 300 },
     );
   });
+  it('is the same for a field of UTF-8 bytes, decoded on the way, as for its text: any text, beyond the basic plane too', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 8 }), { maxLength: 6 }), fc.string({ maxLength: 3 }), (fields, before) => {
+        // The fields in a longer buffer, with other bytes before them.
+        const bytes = Buffer.from(`${before}${fields.join('|')}`, 'utf8');
+        const h = new RowHash();
+        h.begin();
+        let at = Buffer.byteLength(before, 'utf8');
+        for (const f of fields) {
+          const length = Buffer.byteLength(f, 'utf8');
+          h.fieldUtf8At(bytes, at, at + length);
+          at += length + 1;
+        }
+        expect([h.low, h.high]).toEqual(hash(fields));
+      }),
+      { seed: SEED, numRuns: 500 },
+    );
+    // One of each length of UTF-8 sequence: a, ä, €, 😀 (a surrogate pair in UTF-16).
+    const h = new RowHash();
+    h.begin();
+    const text = 'aä€😀';
+    h.fieldUtf8At(Buffer.from(text, 'utf8'), 0, Buffer.byteLength(text));
+    expect([h.low, h.high]).toEqual(hash([text]));
+  });
 });
