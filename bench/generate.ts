@@ -83,12 +83,14 @@ export function* benchRows(rows: number, seed: number): Generator<(string | numb
   }
 }
 
-/** Writes study.json into `dir` and makes its edition folder; returns the responses file's path, or undefined when it is there already. */
-function prepare(root: string, dir: string, name: string): string | undefined {
+/** Writes study.json into `dir` (without an id column when `ids` is false) and makes its edition folder; returns the responses file's path, or undefined when it is there already. */
+function prepare(root: string, dir: string, name: string, ids = true): string | undefined {
   const file = join(dir, String(BENCH_YEAR), name);
   if (existsSync(file)) return undefined;
   mkdirSync(join(dir, String(BENCH_YEAR)), { recursive: true });
-  writeFileSync(join(dir, 'study.json'), JSON.stringify(benchStudy(root), null, 2) + '\n');
+  const study = benchStudy(root) as { columns: Record<string, string> };
+  if (!ids) delete study.columns.id;
+  writeFileSync(join(dir, 'study.json'), JSON.stringify(study, null, 2) + '\n');
   return file;
 }
 
@@ -105,16 +107,18 @@ async function writeAll(file: string, pieces: Iterable<string | Uint8Array>): Pr
 /**
  * Writes `<dir>/study.json` and `<dir>/<BENCH_YEAR>/responses.csv` with `rows`
  * respondents, unless they are there already (the folder name carries the
- * size and seed). Returns the responses file's path.
+ * size and seed); without the id column when `ids` is false (rows are then
+ * told apart by their fields). Returns the responses file's path.
  */
-export async function generateBenchStudy(root: string, dir: string, rows: number, seed: number): Promise<string> {
-  const file = prepare(root, dir, 'responses.csv');
+export async function generateBenchStudy(root: string, dir: string, rows: number, seed: number, ids = true): Promise<string> {
+  const file = prepare(root, dir, 'responses.csv', ids);
   if (!file) return join(dir, String(BENCH_YEAR), 'responses.csv');
+  const from = ids ? 0 : 1;
   function* text(): Generator<string> {
-    let buffer = BENCH_HEADER.join(',') + '\n';
+    let buffer = BENCH_HEADER.slice(from).join(',') + '\n';
     for (const r of benchRows(rows, seed)) {
       const why = r[r.length - 1] as string;
-      buffer += [...r.slice(0, -1).map((v) => (v === null ? '' : String(v))), csvField(why)].join(',') + '\n';
+      buffer += [...r.slice(from, -1).map((v) => (v === null ? '' : String(v))), csvField(why)].join(',') + '\n';
       if (buffer.length > 1 << 20) {
         yield buffer;
         buffer = '';

@@ -11,8 +11,9 @@
  * with wall time and CPU time (user + sys; medians of the runs) and peak RSS (from /usr/bin/time -v
  * when present, else the child's own resourceUsage().maxRSS), their ratio
  * and rows per second. Then compute on the same study with its responses as
- * a .sav of 1 M cases and an .xlsx of 100 k rows (--sav-rows, --xlsx-rows,
- * --no-formats), with peak RSS over the file's size. Then the full sample build (site and PDFs; without
+ * a .sav of 1 M cases, an .xlsx of 100 k rows, and the CSV of 1 M rows without
+ * its id column (rows then told apart by their fields; --sav-rows, --xlsx-rows,
+ * --no-ids-rows, --no-formats), with peak RSS over the file's size. Then the full sample build (site and PDFs; without
  * PDFs, said so, when they cannot be made) and the weight of the summary
  * page /fi/<latest>/. Writes bench/results/latest.json and prints a table,
  * with the machine's cores and its load average at the start and the end.
@@ -44,15 +45,28 @@ interface Options {
   keepData: boolean;
   /** The Luotain tree whose bin/luotain.js is measured (default: this one); for before/after comparisons. */
   luotain: string;
-  /** Cases of the .sav and rows of the .xlsx measured (0: none). */
+  /** Cases of the .sav, rows of the .xlsx and of the CSV without ids measured (0: none). */
   savRows: number;
   xlsxRows: number;
+  noIdsRows: number;
   /** Print the README's tables from the last results instead of measuring. */
   markdown: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [10_000, 100_000, 1_000_000], runs: 3, skipBuild: false, buildRuns: 3, seed: 7, keepData: true, luotain: ROOT, savRows: 1_000_000, xlsxRows: 100_000, markdown: false };
+  const o: Options = {
+    sizes: [10_000, 100_000, 1_000_000],
+    runs: 3,
+    skipBuild: false,
+    buildRuns: 3,
+    seed: 7,
+    keepData: true,
+    luotain: ROOT,
+    savRows: 1_000_000,
+    xlsxRows: 100_000,
+    noIdsRows: 1_000_000,
+    markdown: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -72,13 +86,15 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--no-keep-data') o.keepData = false;
     else if (a === '--sav-rows') o.savRows = Number(value());
     else if (a === '--xlsx-rows') o.xlsxRows = Number(value());
+    else if (a === '--no-ids-rows') o.noIdsRows = Number(value());
     else if (a === '--markdown') o.markdown = true;
     else if (a === '--no-formats') {
       o.savRows = 0;
       o.xlsxRows = 0;
+      o.noIdsRows = 0;
     } else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--build-runs 3] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-formats] | --markdown',
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--build-runs 3] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-ids-rows 1000000] [--no-formats] | --markdown',
       );
       process.exit(0);
     } else throw new Error(`unknown option "${a}"`);
@@ -193,7 +209,8 @@ interface SizeResult {
 
 /** compute on the same study with its responses as .sav or .xlsx: time, peak RSS and that RSS over the file's size. */
 interface FormatResult {
-  format: 'sav' | 'xlsx';
+  /** A .sav, an .xlsx, or the CSV without its id column. */
+  format: Format;
   rows: number;
   fileMb: number;
   compute: Measured;
@@ -202,14 +219,19 @@ interface FormatResult {
   rssOverFile: number;
 }
 
-async function benchFormat(format: 'sav' | 'xlsx', rows: number, o: Options, emptyReports: string): Promise<FormatResult> {
+type Format = 'sav' | 'xlsx' | 'csv-no-ids';
+
+/** How a format is named in the tables. */
+const FORMAT_NAME: Record<Format, string> = { sav: '.sav', xlsx: '.xlsx', 'csv-no-ids': '.csv, no ids' };
+
+async function benchFormat(format: Format, rows: number, o: Options, emptyReports: string): Promise<FormatResult> {
   const dir = join(tmpdir(), 'luotain-bench', `${rows}-seed${o.seed}-${format}`);
-  process.stderr.write(`${rows.toLocaleString('en')} respondents as .${format}: generating ${dir}\n`);
+  process.stderr.write(`${rows.toLocaleString('en')} respondents as ${FORMAT_NAME[format]}: generating ${dir}\n`);
   const t0 = performance.now();
-  const file = await (format === 'sav' ? generateBenchSav : generateBenchXlsx)(ROOT, dir, rows, o.seed);
+  const file = format === 'csv-no-ids' ? await generateBenchStudy(ROOT, dir, rows, o.seed, false) : await (format === 'sav' ? generateBenchSav : generateBenchXlsx)(ROOT, dir, rows, o.seed);
   process.stderr.write(`  ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const fileMb = statSync(file).size / 2 ** 20;
-  const compute = await measure(`compute .${format}`, [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'], o.runs);
+  const compute = await measure(`compute ${FORMAT_NAME[format]}`, [join(o.luotain, 'bin', 'luotain.js'), 'compute', '--data', dir, '--reports', emptyReports, '--out', '/dev/null'], o.runs);
   if (!o.keepData) rmSync(dir, { recursive: true, force: true });
   return {
     format,
@@ -448,10 +470,10 @@ function formatTable(formats: FormatResult[]): string {
   const s = (ms: number) => (ms / 1000).toFixed(2);
   return [
     '',
-    'format   rows        file MB   compute s   CPU s   rows/s     peak RSS MB   RSS / file',
+    'format         rows        file MB   compute s   CPU s   rows/s     peak RSS MB   RSS / file',
     ...formats.map((f) =>
       [
-        `.${f.format}`.padEnd(8),
+        FORMAT_NAME[f.format].padEnd(14),
         f.rows.toLocaleString('en').padEnd(11),
         f.fileMb.toFixed(1).padStart(7),
         s(f.compute.medianMs).padStart(11),
@@ -518,6 +540,7 @@ async function main() {
     for (const rows of o.sizes) sizes.push(await benchSize(rows, o, emptyReports));
     if (o.savRows > 0) formats.push(await benchFormat('sav', o.savRows, o, emptyReports));
     if (o.xlsxRows > 0) formats.push(await benchFormat('xlsx', o.xlsxRows, o, emptyReports));
+    if (o.noIdsRows > 0) formats.push(await benchFormat('csv-no-ids', o.noIdsRows, o, emptyReports));
   } finally {
     rmSync(emptyReports, { recursive: true, force: true });
   }
@@ -617,7 +640,9 @@ function markdown(r: BenchResult): string {
       '',
       '| format | respondents | file | compute | compute CPU | compute peak RSS | RSS / file |',
       '|---|---|---|---|---|---|---|',
-      ...r.formats.map((f) => `| .${f.format} | ${n(f.rows)} | ${mb(f.fileMb)} | ${s(f.compute.medianMs)} | ${s(f.compute.medianCpuMs)} | ${f.compute.peakRssMb} MB | ${f.rssOverFile.toFixed(1)} |`),
+      ...r.formats.map(
+        (f) => `| ${FORMAT_NAME[f.format]} | ${n(f.rows)} | ${mb(f.fileMb)} | ${s(f.compute.medianMs)} | ${s(f.compute.medianCpuMs)} | ${f.compute.peakRssMb} MB | ${f.rssOverFile.toFixed(1)} |`,
+      ),
     );
   if (r.build?.runs)
     lines.push(
