@@ -21,17 +21,17 @@ import { AGE_CODES, GENDER_CODES, GROUPS, ITEMS, PROPENSITY, REGION_CODES, REGIO
 export const BENCH_YEAR = 2025;
 
 /** Ten items added to the sample's 30, into the existing areas. */
-const EXTRA_ITEMS: (ItemParams & { fi: string; en: string })[] = [
-  { id: 'gov4', block: 'governance', offset: -0.05, cantSay: 0.12, fi: 'Hallinto 4', en: 'Governance 4' },
-  { id: 'fin4', block: 'finance', offset: 0.04, cantSay: 0.09, fi: 'Talous 4', en: 'Finance 4' },
-  { id: 'lead3', block: 'leadership', offset: 0.02, cantSay: 0.08, fi: 'Johtaminen 3', en: 'Leadership 3' },
-  { id: 'lead4', block: 'leadership', offset: -0.09, cantSay: 0.1, fi: 'Johtaminen 4', en: 'Leadership 4' },
-  { id: 'ren4', block: 'renewal', offset: 0.03, cantSay: 0.09, fi: 'Uudistuminen 4', en: 'Renewal 4' },
-  { id: 'int4', block: 'interaction', offset: -0.02, cantSay: 0.06, fi: 'Vuorovaikutus 4', en: 'Interaction 4' },
-  { id: 'prod4', block: 'products', offset: 0.05, cantSay: 0.05, fi: 'Tuotteet 4', en: 'Products 4' },
-  { id: 'work3', block: 'workplace', offset: 0.04, cantSay: 0.1, fi: 'Työpaikka 3', en: 'Workplace 3' },
-  { id: 'work4', block: 'workplace', offset: -0.03, cantSay: 0.12, fi: 'Työpaikka 4', en: 'Workplace 4' },
-  { id: 'resp4', block: 'responsibility', offset: 0.01, cantSay: 0.08, fi: 'Vastuullisuus 4', en: 'Responsibility 4' },
+const EXTRA_ITEMS: (ItemParams & { fi: string; sv: string; en: string })[] = [
+  { id: 'gov4', block: 'governance', offset: -0.05, cantSay: 0.12, fi: 'Hallinto 4', sv: 'Förvaltning 4', en: 'Governance 4' },
+  { id: 'fin4', block: 'finance', offset: 0.04, cantSay: 0.09, fi: 'Talous 4', sv: 'Ekonomi 4', en: 'Finance 4' },
+  { id: 'lead3', block: 'leadership', offset: 0.02, cantSay: 0.08, fi: 'Johtaminen 3', sv: 'Ledarskap 3', en: 'Leadership 3' },
+  { id: 'lead4', block: 'leadership', offset: -0.09, cantSay: 0.1, fi: 'Johtaminen 4', sv: 'Ledarskap 4', en: 'Leadership 4' },
+  { id: 'ren4', block: 'renewal', offset: 0.03, cantSay: 0.09, fi: 'Uudistuminen 4', sv: 'Förnyelse 4', en: 'Renewal 4' },
+  { id: 'int4', block: 'interaction', offset: -0.02, cantSay: 0.06, fi: 'Vuorovaikutus 4', sv: 'Växelverkan 4', en: 'Interaction 4' },
+  { id: 'prod4', block: 'products', offset: 0.05, cantSay: 0.05, fi: 'Tuotteet 4', sv: 'Produkter 4', en: 'Products 4' },
+  { id: 'work3', block: 'workplace', offset: 0.04, cantSay: 0.1, fi: 'Työpaikka 3', sv: 'Arbetsplats 3', en: 'Workplace 3' },
+  { id: 'work4', block: 'workplace', offset: -0.03, cantSay: 0.12, fi: 'Työpaikka 4', sv: 'Arbetsplats 4', en: 'Workplace 4' },
+  { id: 'resp4', block: 'responsibility', offset: 0.01, cantSay: 0.08, fi: 'Vastuullisuus 4', sv: 'Ansvarsfullhet 4', en: 'Responsibility 4' },
 ];
 
 /** The 40 items in file order: the sample's, then the extra ones. */
@@ -44,13 +44,13 @@ export function benchStudy(root: string): Record<string, unknown> {
   const study = JSON.parse(readFileSync(join(root, 'data', 'study.json'), 'utf8')) as {
     id: string;
     $schema?: string;
-    items: { id: string; label: { fi: string; en: string } }[];
+    items: { id: string; label: { fi: string; sv: string; en: string } }[];
     dimensions: { id: string; items: string[] }[];
   };
   delete study.$schema;
   study.id = 'bench';
   for (const x of EXTRA_ITEMS) {
-    study.items.push({ id: x.id, label: { fi: x.fi, en: x.en } });
+    study.items.push({ id: x.id, label: { fi: x.fi, sv: x.sv, en: x.en } });
     const dim = study.dimensions.find((d) => d.id === (DIMENSION_OF_BLOCK[x.block] ?? x.block));
     if (!dim) throw new Error(`bench: no dimension for block ${x.block}`);
     dim.items.push(x.id);
