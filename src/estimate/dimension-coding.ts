@@ -238,14 +238,16 @@ function addPlacesOfTwo(block: Int32Array, a: Uint8Array, b: Uint8Array, values:
 }
 
 /**
- * The answer values of columns a and b added to the block's sums, and their answers to its counts (b may be a
- * column of blanks). The sums are of whole numbers, exact in doubles in any order.
+ * The answer values of columns a and b added to the block's sums (a's, then b's), and their answers to its counts
+ * (b may be a column of blanks).
  */
 function addAnswers(sums: Float64Array, answered: Int32Array, a: Uint8Array, b: Uint8Array, value: Float64Array, isAnswer: Int32Array, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     const ca = a[i];
     const cb = b[i];
-    sums[i - start] += value[ca] + value[cb];
+    // Added one after the other, as respondentMeans adds them: the same sums also where they are not exact (a scale
+    // starting near 2^53).
+    sums[i - start] = sums[i - start] + value[ca] + value[cb];
     answered[i - start] += isAnswer[ca] + isAnswer[cb];
   }
 }
@@ -353,14 +355,14 @@ function blockMeans(sums: Float64Array, answered: Int32Array, needed: number, ou
 
 /**
  * respondentMeans of items' answer values, straight from their codes (no
- * column of values per item): the same sums of whole numbers, exact in
- * any order, so the same numbers. An index built from items is scored so.
+ * column of values per item): the same sums in the same order, so the
+ * same numbers. An index built from items is scored so.
  */
 export function itemCodeMeans(codes: readonly Uint8Array[], min: number, n: number): Float64Array {
   const out = new Float64Array(n);
   if (codes.length === 0) return new Float64Array(0);
   const needed = Math.max(1, Math.ceil(codes.length * 0.5 - 1e-9));
-  // Per code: its answer value and 1, or 0 and 0 for blank and can't say. Block by block, two items at a time (as jointDimension).
+  // Per code: its answer value and 1, or 0 and 0 for blank and can't say. Block by block, two items at a time, each added in turn.
   // Sums in doubles: whole numbers are exact there, and a scale may start anywhere (an Int32 sum would wrap).
   const value = new Float64Array(256);
   const isAnswer = new Int32Array(256);

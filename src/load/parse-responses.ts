@@ -91,8 +91,9 @@ export class ResponsesParser {
     this.options = options;
     this.issues = new IssueList(file, options.maxErrors ?? 50);
     this.encoding = options.encoding ?? 'utf-8';
-    // Not fatal: UTF-8 is checked before anything is decoded.
-    this.decoder = new TextDecoder(this.encoding, { ignoreBOM: true });
+    // Not fatal: UTF-8 is checked before anything is decoded. The byte order mark is UTF-8's only (and dropped before
+    // the bytes come here); in Windows-1252 ÿ is a letter, which some Node versions drop at a piece's start with ignoreBOM.
+    this.decoder = new TextDecoder(this.encoding, this.encoding === 'utf-8' ? { ignoreBOM: true } : {});
   }
 
   /**

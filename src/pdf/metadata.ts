@@ -364,7 +364,11 @@ function renumberFileStructureIds(file: PdfFile, catalog: PdfValue | undefined):
   }
   /** The id strings' places in a source: every string of a tree node, else those of ELEMENT_IDS. */
   const places = (source: string, kind: 'elements' | 'tree') => (kind === 'tree' ? [source] : [...source.matchAll(ELEMENT_IDS)].map((m) => m[0]));
-  const sources = [...holders].map(([num, kind]) => ({ num, kind, source: file.source(num)! }));
+  const sources = [...holders].map(([num, kind]) => {
+    const source = file.source(num);
+    if (source === undefined) throw new PdfSyntaxError(`object ${num} is referred to but not in the file`, 0);
+    return { num, kind, source };
+  });
   const numbers = new Set<number>();
   for (const { source, kind } of sources) for (const place of places(source, kind)) for (const match of place.matchAll(STRUCTURE_ID_STRING)) numbers.add(Number(match[1]));
   const sorted = [...numbers].sort((a, b) => a - b);

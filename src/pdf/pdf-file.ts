@@ -9,6 +9,7 @@
  * per table cell), which cost about 0.8 s of CPU per PDF. Here the objects are cut out
  * by the offsets of the cross-reference table and copied as they are, unless changed.
  */
+import { constants } from 'node:buffer';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { parseValue, PdfSyntaxError, writeValue, type PdfValue } from './pdf-syntax.ts';
 
@@ -59,6 +60,8 @@ export class PdfFile {
    * encryption), which the caller reads another way.
    */
   static read(bytes: Uint8Array): PdfFile | undefined {
+    // Larger than a string can be (about 512 MB): read another way.
+    if (bytes.byteLength >= constants.MAX_STRING_LENGTH) return undefined;
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
     const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
     if (!startxref) return undefined;
@@ -198,7 +201,7 @@ export class PdfFile {
   /** Replaces a stream's data (compressed anew); its dictionary keeps its other entries. */
   replaceStream(num: number, data: Uint8Array): void {
     const span = this.spans.get(num);
-    if (!span?.isStream) throw new Error(`object ${num} is not a stream`);
+    if (!span?.isStream) throw new PdfSyntaxError(`object ${num} is not a stream`, 0);
     const dict = parseValue(this.text, span.start).value;
     const entries = new Map(dict.type === 'dict' ? dict.entries : []);
     for (const key of ['Length', 'Filter', 'DecodeParms']) entries.delete(key);
@@ -211,7 +214,7 @@ export class PdfFile {
 
   /** Replaces an object (not a stream) by a value, or by its source text. */
   replace(num: number, value: PdfValue | string): void {
-    if (this.isStream(num)) throw new Error(`object ${num} is a stream`);
+    if (this.isStream(num)) throw new PdfSyntaxError(`object ${num} is a stream`, 0);
     this.replaced.set(num, value);
     this.parsed.delete(num);
   }
