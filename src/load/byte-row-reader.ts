@@ -168,8 +168,8 @@ export class ByteRowReader {
   read(bytes: Uint8Array, from: number, end: number, line: number, slot: number): boolean {
     if (!this.usable || from >= end) return false;
     const first = bytes[from];
-    // A row starting blank or with a quote is left to the text readers (blank rows are empty lines there).
-    if (first <= 32 || first >= 127 || first === QUOTE) return false;
+    // A row starting blank is left to the text readers (blank rows are empty lines there).
+    if (first <= 32 || first >= 127) return false;
     const { kinds, indices, offsets, runEnds, delimiter } = this;
     const { rules, store } = this.context;
     const quick = rules.quick;
@@ -199,17 +199,26 @@ export class ByteRowReader {
         const last = runEnds[pos] - 1;
         for (;;) {
           let value = -1;
-          if (c !== delimiter && i !== end) {
+          // A quoted answer ("4", or "" for none), as some tools write every field.
+          const quoted = c === QUOTE && i !== end;
+          if (quoted) c = bytes[++i];
+          const close = quoted ? QUOTE : delimiter;
+          if (c !== close && i !== end) {
             value = c - 48;
             if (value < 0 || value > 9) return false;
             c = bytes[++i];
-            if (c !== delimiter && i !== end) {
+            if (c !== close && i !== end) {
               const d = c - 48;
               if (d < 0 || d > 9) return false;
               value = value * 10 + d;
               c = bytes[++i];
-              if (c !== delimiter && i !== end) return false;
+              if (c !== close && i !== end) return false;
             }
+          }
+          if (quoted) {
+            if (c !== QUOTE || i === end) return false;
+            c = bytes[++i];
+            if (c !== delimiter && i !== end) return false;
           }
           if (kinds[pos] === ITEM) {
             const code = value < 0 ? 0 : quick[value];
@@ -224,59 +233,63 @@ export class ByteRowReader {
           c = bytes[++i];
           pos++;
         }
-      } else if (c === QUOTE && i !== end) {
-        // Quoted: only around a field not read as a value, closing on the line; a quote doubled inside is an escaped one.
-        if (kind !== SKIP && kind !== REASON) return false;
-        let q = bytes.indexOf(QUOTE, i + 1);
-        let escaped = false;
-        while (q >= 0 && q < end && bytes[q + 1] === QUOTE) {
-          escaped = true;
-          q = bytes.indexOf(QUOTE, q + 2);
-        }
-        if (q < 0 || q >= end) return false;
-        i = q + 1;
-        c = bytes[i];
-        if (c !== delimiter && i !== end) return false;
-        if (kind === REASON) {
-          this.reasonFrom = start + 1;
-          this.reasonTo = q;
-          this.reasonEscaped = escaped;
-        }
       } else {
-        if (kind === SKIP || kind === REASON) {
-          // Text, often long: the next delimiter, if on the line.
-          const d = bytes.indexOf(delimiter, i);
-          i = d < 0 || d > end ? end : d;
-        } else while (c !== delimiter && i !== end) c = bytes[++i];
-        c = bytes[i];
+        // The field's text: bytes[from, to).
+        let from = start;
+        let to: number;
+        if (c === QUOTE && i !== end) {
+          // Quoted, closing on the line; a quote doubled inside is an escaped one, only in text not read as a value.
+          let q = bytes.indexOf(QUOTE, i + 1);
+          let escaped = false;
+          while (q >= 0 && q < end && bytes[q + 1] === QUOTE) {
+            escaped = true;
+            q = bytes.indexOf(QUOTE, q + 2);
+          }
+          if (q < 0 || q >= end) return false;
+          if (escaped && kind !== SKIP && kind !== REASON) return false;
+          i = q + 1;
+          c = bytes[i];
+          if (c !== delimiter && i !== end) return false;
+          from = start + 1;
+          to = q;
+          if (kind === REASON) this.reasonEscaped = escaped;
+        } else {
+          if (kind === SKIP || kind === REASON) {
+            // Text, often long: the next delimiter, if on the line.
+            const d = bytes.indexOf(delimiter, i);
+            i = d < 0 || d > end ? end : d;
+          } else while (c !== delimiter && i !== end) c = bytes[++i];
+          c = bytes[i];
+          to = i;
+          if (kind === REASON) this.reasonEscaped = false;
+        }
         if (kind === ID) {
-          if (i === start) return false;
+          if (to === from) return false;
           // ASCII, so that the id registry sees the id's own characters; no white space at either end.
-          for (let j = start; j < i; j++) if (bytes[j] >= 127) return false;
-          if (bytes[start] <= 32 || bytes[i - 1] <= 32) return false;
-          idFrom = start;
-          idTo = i;
+          for (let j = from; j < to; j++) if (bytes[j] >= 127) return false;
+          if (bytes[from] <= 32 || bytes[to - 1] <= 32) return false;
+          idFrom = from;
+          idTo = to;
         } else if (kind === GROUP) {
-          g = this.group.match(bytes, start, i);
+          g = this.group.match(bytes, from, to);
           if (g < 0) return false;
         } else if (kind === WEIGHT) {
-          w = this.decimal.read(bytes, start, i);
+          w = this.decimal.read(bytes, from, to);
           if (!(w > 0)) return false;
           weightMark = this.decimal.mark;
-          weightFrom = start;
-          weightTo = i;
+          weightFrom = from;
+          weightTo = to;
         } else if (kind === BACKGROUND) {
           const k = indices[pos];
           let value = -1;
-          if (i > start) {
-            value = this.background[k].match(bytes, start, i);
+          if (to > from) {
+            value = this.background[k].match(bytes, from, to);
             if (value < 0) return false;
           }
           store.background[k][slot] = value;
         } else if (kind === REASON) {
-          this.reasonFrom = start;
-          this.reasonTo = i;
-          this.reasonEscaped = false;
+          this.reasonFrom = from;
+          this.reasonTo = to;
         }
       }
       // i is at the field's delimiter, or at the row's end after the last field.
