@@ -188,6 +188,8 @@ export class ByteRowReader {
     let weightTo = -1;
     let weightMark = -1;
     let npsValue = -1;
+    // Whether any field read as a value holds one: a row with none may be an empty line to the text readers.
+    let filled = false;
     // bytes[end] is the line's "\n" (or the "\r" before it): neither a digit nor the delimiter, so reading it ends any field.
     let i = from;
     for (let pos = 0; pos < width; pos++) {
@@ -220,6 +222,7 @@ export class ByteRowReader {
             c = bytes[++i];
             if (c !== delimiter && i !== end) return false;
           }
+          if (value >= 0) filled = true;
           if (kinds[pos] === ITEM) {
             const code = value < 0 ? 0 : quick[value];
             if (code === 0 && value >= 0) return false;
@@ -270,12 +273,15 @@ export class ByteRowReader {
           if (bytes[from] <= 32 || bytes[to - 1] <= 32) return false;
           idFrom = from;
           idTo = to;
+          filled = true;
         } else if (kind === GROUP) {
           g = this.group.match(bytes, from, to);
           if (g < 0) return false;
+          filled = true;
         } else if (kind === WEIGHT) {
           w = this.decimal.read(bytes, from, to);
           if (!(w > 0)) return false;
+          filled = true;
           weightMark = this.decimal.mark;
           weightFrom = from;
           weightTo = to;
@@ -285,6 +291,7 @@ export class ByteRowReader {
           if (to > from) {
             value = this.background[k].match(bytes, from, to);
             if (value < 0) return false;
+            filled = true;
           }
           store.background[k][slot] = value;
         } else if (kind === REASON) {
@@ -299,6 +306,7 @@ export class ByteRowReader {
       } else if (i !== end) return false;
     }
 
+    if (!filled) return false;
     for (const k of this.absentItems) block[k * BLOCK_ROWS + row] = 0;
     for (const k of this.absentBackground) store.background[k][slot] = -1;
 

@@ -238,6 +238,14 @@ describe('the bytes of a file give what its text gives', () => {
     }
   });
 
+  it('leaves a row with no value to the text readers, which take a row of blanks for an empty line (a study without id, group or weight columns)', () => {
+    const bare: Study = { ...study, columns: {}, groups: [] };
+    for (const blank of [',,,,,,,,,,', '"",,,,,,,,,,', '"","","","","","","","","","",""', ',,,,,,,,"  ",,']) {
+      const text = `${HEADER}\n,,,3,4,5,2,8,,1,muu\n${blank}\n,,,1,6,,5,9,ok,2,uusimaa\n`;
+      expect(inBytes(Buffer.from(text, 'utf8'), bare, [1000]), blank).toEqual(parseResponses(text, FILE, 2024, bare));
+    }
+  });
+
   it('refuses bytes that are not UTF-8, in a whole line and in the last line alike', () => {
     const bad = (tail: string) => Buffer.concat([Buffer.from(`${HEADER}\nr1,A,1,3,4,5,2,8,`), Buffer.from([0xe4]), Buffer.from(`,1,muu${tail}`)]);
     expect(() => inBytes(bad('\n'), study, [7])).toThrow(NotUtf8Error);
