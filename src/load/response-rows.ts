@@ -18,10 +18,10 @@ import type { EditionData, ItemAnswers } from './types.ts';
 import { WeightFormats } from './weight-format.ts';
 import { absentWanted, editionPlan, widenToStudy, type EditionPlan } from './edition-plan.ts';
 import type { WantedColumn } from './column-plan.ts';
+import { quoteList } from './message-text.ts';
 
 /** The byte of a double quote. */
 const QUOTE = 34;
-import { quoteList } from './message-text.ts';
 
 /** Without an id column a row is known by its line. */
 const lineId = (line: number) => String(line).padStart(10, '0');

@@ -16,7 +16,7 @@ import { chapters, type ChapterId } from '../site/routes.ts';
 import { launchBrowser } from './browser.ts';
 import { fileDestinationPages, finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
 import { fillContentsNumbers, markContents, unmarkContents, type Placeholder } from './contents-numbers.ts';
-import { PdfFile, unlessNotFollowed } from './pdf-file.ts';
+import { type PdfFile, withPdfFile } from './pdf-file.ts';
 import { serveStatic } from '../io/static-server.ts';
 
 /** The chapters named among a PDF's keywords. */
@@ -196,9 +196,7 @@ async function renderJob(page: Page, origin: string, job: Job, warn: (line: stri
 
 /** A print with placeholders, its contents page's numbers swapped in; undefined when that cannot be done (the page is then printed twice). */
 function filledOnce(pdf: Uint8Array, ids: readonly string[], placeholders: Placeholder[]): { file: PdfFile; numbers: Record<string, number> } | undefined {
-  return unlessNotFollowed(() => {
-    const file = PdfFile.read(pdf);
-    if (!file) return undefined;
+  return withPdfFile(pdf, (file) => {
     const numbers = fileDestinationPages(file, ids);
     if (!ids.every((id) => numbers[id] !== undefined)) return undefined;
     return fillContentsNumbers(

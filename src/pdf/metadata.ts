@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, ParseSpeeds } from 'pdf-lib';
-import { PdfFile, unlessNotFollowed } from './pdf-file.ts';
+import { PdfFile, withPdfFile } from './pdf-file.ts';
 import { dateString, decodeText, PdfSyntaxError, textString, type PdfValue } from './pdf-syntax.ts';
 
 /**
@@ -101,10 +101,7 @@ export async function setDocumentInfo(pdf: Uint8Array, info: DocumentInfo): Prom
  */
 export async function finishPdf(pdf: Uint8Array | PdfFile, info: DocumentInfo, ids: readonly string[]): Promise<{ bytes: Uint8Array; pages: Record<string, number> }> {
   if (pdf instanceof PdfFile) return finishFile(pdf, info, ids);
-  const finished = unlessNotFollowed(() => {
-    const file = PdfFile.read(pdf);
-    return file && finishFile(file, info, ids);
-  });
+  const finished = withPdfFile(pdf, (file) => finishFile(file, info, ids));
   if (finished) return finished;
   // A file this reader does not follow: pdf-lib reads it.
   const doc = await PDFDocument.load(pdf, LOAD);
@@ -196,10 +193,7 @@ function destinationName(key: PDFName | PDFString | PDFHexString): string {
  * destination are left out.
  */
 export async function tocPageNumbers(pdf: Uint8Array, ids: readonly string[]): Promise<Record<string, number>> {
-  const pages = unlessNotFollowed(() => {
-    const file = PdfFile.read(pdf);
-    return file && fileDestinationPages(file, ids);
-  });
+  const pages = withPdfFile(pdf, (file) => fileDestinationPages(file, ids));
   return pages ?? destinationPages(await PDFDocument.load(pdf, LOAD), ids);
 }
 

@@ -296,6 +296,14 @@ export class PdfFile {
   }
 }
 
+/** use(the file) of a PDF this reader reads and follows throughout `use`; else undefined (the caller's slower way). */
+export function withPdfFile<T>(bytes: Uint8Array, use: (file: PdfFile) => T | undefined): T | undefined {
+  return unlessNotFollowed(() => {
+    const file = PdfFile.read(bytes);
+    return file && use(file);
+  });
+}
+
 /**
  * f's result, or undefined when it meets a file this reader does not follow (a
  * PdfSyntaxError: its syntax, or a shape it does not take); the caller then takes its
