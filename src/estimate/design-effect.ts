@@ -1,5 +1,5 @@
 import type { Design } from './design.ts';
-import { surveyMean } from './survey-mean.ts';
+import { addToStratum, stratifiedVariance, surveyMean } from './survey-mean.ts';
 
 /** A survey mean's design-based design effect, with the mean and its standard error. */
 export interface DesignEffect {
@@ -42,9 +42,17 @@ export function designEffect(design: Design, y: ArrayLike<number>, domain?: Uint
     const d = v - mean.estimate;
     ss += weights[i] * d * d;
   }
-  const variance = ((ss / mean.sumWeights) * mean.n) / (mean.n - 1);
-  if (!(variance > 0)) return undefined;
-  return { estimate: mean.estimate, se: mean.se, n: mean.n, designEffect: (mean.se * mean.se) / (variance / mean.n) };
+  const designEffect = overReplacement(mean.se, ss, mean.sumWeights, mean.n);
+  return designEffect === undefined ? undefined : { estimate: mean.estimate, se: mean.se, n: mean.n, designEffect };
+}
+
+/**
+ * SE² over s²/n, with s² = n/(n − 1) · Σw(y − ȳ)² / Σw (`ss` the sum of squares,
+ * `sw` the sum of weights): undefined when s² is not positive.
+ */
+function overReplacement(se: number, ss: number, sw: number, n: number): number | undefined {
+  const variance = ((ss / sw) * n) / (n - 1);
+  return variance > 0 ? (se * se) / (variance / n) : undefined;
 }
 
 /**
@@ -89,20 +97,13 @@ export function stratumDesignEffects(design: Design, y: ArrayLike<number>): (Des
   const uMean = new Float64Array(D * H);
   const uSs = new Float64Array(D * H);
   const ss = new Float64Array(D);
-  const welford = (d: number, h: number, w: number, v: number) => {
-    const u = w * (v - mean[d]);
-    const at = d * H + h;
-    const c = ++count[at];
-    const e = u - uMean[at];
-    uMean[at] += e / c;
-    uSs[at] += e * (u - uMean[at]);
-  };
   for (let i = 0; i < rows; i++) {
     const v = y[i];
     if (v !== v) continue;
     const h = strata[i];
-    welford(0, h, weights[i], v);
-    welford(1 + h, h, weights[i], v);
+    const w = weights[i];
+    addToStratum(count, uMean, uSs, h, w * (v - mean[0]));
+    addToStratum(count, uMean, uSs, (1 + h) * H + h, w * (v - mean[1 + h]));
   }
   for (let i = 0; i < rows; i++) {
     const v = y[i];
@@ -115,17 +116,8 @@ export function stratumDesignEffects(design: Design, y: ArrayLike<number>): (Des
   }
   return Array.from({ length: D }, (_, d) => {
     if (n[d] < 2 || mean[d] !== mean[d]) return undefined;
-    let variance = 0;
-    for (let h = 0; h < H; h++) {
-      const nh = stratumSize[h];
-      const m = count[d * H + h];
-      if (nh < 2 || m === 0) continue;
-      const mu = uMean[d * H + h];
-      variance += (nh / (nh - 1)) * (uSs[d * H + h] + (mu * mu * m * (nh - m)) / nh);
-    }
-    const se = Math.sqrt(variance) / sw[d];
-    const s2 = ((ss[d] / sw[d]) * n[d]) / (n[d] - 1);
-    if (!(s2 > 0)) return undefined;
-    return { estimate: mean[d], se, n: n[d], designEffect: (se * se) / (s2 / n[d]) };
+    const se = Math.sqrt(stratifiedVariance(stratumSize, count, uMean, uSs, d * H)) / sw[d];
+    const designEffect = overReplacement(se, ss[d], sw[d], n[d]);
+    return designEffect === undefined ? undefined : { estimate: mean[d], se, n: n[d], designEffect };
   });
 }

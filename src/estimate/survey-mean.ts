@@ -89,24 +89,9 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
     if (domain !== undefined && domain[i] !== 1) continue;
     const v = y[i];
     if (v !== v) continue;
-    const h = strata[i];
-    const u = weights[i] * (v - mean);
-    const c = ++count[h];
-    const d = u - uMean[h];
-    uMean[h] += d / c;
-    uSs[h] += d * (u - uMean[h]);
+    addToStratum(count, uMean, uSs, strata[i], weights[i] * (v - mean));
   }
-
-  // Add the zeros of the stratum (Chan et al. pairwise update) and scale.
-  let variance = 0;
-  for (let h = 0; h < strataCount; h++) {
-    const nh = stratumSize[h];
-    const m = count[h];
-    if (nh < 2 || m === 0) continue;
-    const ss = uSs[h] + (uMean[h] * uMean[h] * m * (nh - m)) / nh;
-    variance += (nh / (nh - 1)) * ss;
-  }
-  const se = Math.sqrt(variance) / sw;
+  const se = Math.sqrt(stratifiedVariance(stratumSize, count, uMean, uSs, 0)) / sw;
 
   return {
     estimate: mean,
@@ -117,4 +102,34 @@ export function surveyMean(design: Design, y: ArrayLike<number>, domain?: Uint8A
     sumWeights: sw,
     df,
   };
+}
+
+/**
+ * Adds u to the running (Welford) mean and sum of squared deviations at `at`:
+ * of one stratum's uᵢ = wᵢ(yᵢ − ȳ) over the valid answers of a domain.
+ */
+export function addToStratum(count: Float64Array, uMean: Float64Array, uSs: Float64Array, at: number, u: number): void {
+  const c = ++count[at];
+  const d = u - uMean[at];
+  uMean[at] += d / c;
+  uSs[at] += d * (u - uMean[at]);
+}
+
+/**
+ * The linearisation variance of a domain's weighted total of u (see surveyMean):
+ * Σ_h n_h/(n_h − 1) · Σ_{i∈h} (zᵢ − z̄_h)², where each stratum h's answers (their
+ * count, mean and sum of squares at `offset + h`, from addToStratum) are joined by
+ * zeros for the rest of its n_h respondents (Chan et al.'s pairwise update). A
+ * stratum of one respondent adds nothing.
+ */
+export function stratifiedVariance(stratumSize: Float64Array, count: Float64Array, uMean: Float64Array, uSs: Float64Array, offset: number): number {
+  let variance = 0;
+  for (let h = 0; h < stratumSize.length; h++) {
+    const nh = stratumSize[h];
+    const m = count[offset + h];
+    if (nh < 2 || m === 0) continue;
+    const mu = uMean[offset + h];
+    variance += (nh / (nh - 1)) * (uSs[offset + h] + (mu * mu * m * (nh - m)) / nh);
+  }
+  return variance;
 }
