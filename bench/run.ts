@@ -15,7 +15,9 @@
  * its id column (rows then told apart by their fields; --sav-rows, --xlsx-rows,
  * --no-ids-rows, --no-formats), with peak RSS over the file's size. Then the full sample build (site and PDFs; without
  * PDFs, said so, when they cannot be made) and the weight of the summary
- * page /fi/<latest>/. Writes bench/results/latest.json and prints a table,
+ * page /fi/<latest>/. With --reference DIR (a checkout of an older Luotain with
+ * its node_modules), that tree's own sample build and this tree's build of the
+ * same sample, in turn (bench/reference.ts). Writes bench/results/latest.json and prints a table,
  * with the machine's cores and its load average at the start and the end.
  *
  * `npm run bench -- --markdown` measures nothing: it prints the README's
@@ -27,6 +29,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBenchSav, generateBenchStudy, generateBenchXlsx } from './generate.ts';
+import { copyInLanguages, studyLanguages } from './reference.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -51,6 +54,8 @@ interface Options {
   noIdsRows: number;
   /** Print the README's tables from the last results instead of measuring. */
   markdown: boolean;
+  /** A checkout of an older Luotain (with its node_modules) whose own sample build this tree's is set against. */
+  reference?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -88,13 +93,14 @@ function parseOptions(argv: string[]): Options {
     else if (a === '--xlsx-rows') o.xlsxRows = Number(value());
     else if (a === '--no-ids-rows') o.noIdsRows = Number(value());
     else if (a === '--markdown') o.markdown = true;
+    else if (a === '--reference') o.reference = resolve(value());
     else if (a === '--no-formats') {
       o.savRows = 0;
       o.xlsxRows = 0;
       o.noIdsRows = 0;
     } else if (a === '--help' || a === '-h') {
       console.log(
-        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--build-runs 3] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-ids-rows 1000000] [--no-formats] | --markdown',
+        'usage: npm run bench -- [--sizes 10000,100000,1000000] [--runs 3] [--skip-build] [--build-runs 3] [--seed 7] [--no-keep-data] [--luotain DIR] [--sav-rows 1000000] [--xlsx-rows 100000] [--no-ids-rows 1000000] [--no-formats] [--reference DIR] | --markdown',
       );
       process.exit(0);
     } else throw new Error(`unknown option "${a}"`);
@@ -446,6 +452,93 @@ async function benchBuild(luotain: string, rounds: number): Promise<BuildResult>
   }
 }
 
+/** The sample build of an older Luotain and of this one on the same study and outputs, in turn. */
+interface ReferenceResult {
+  /** The reference's commit (short), or its folder. */
+  reference: string;
+  languages: string[];
+  pdfFiles: number;
+  /** Per round: the reference's build and this tree's, in ms. */
+  rounds: { referenceMs: number; ms: number }[];
+  referenceMedianMs: number;
+  medianMs: number;
+  /** Median over the rounds of this tree's time over the reference's in the same round. */
+  pairedRatio: number;
+}
+
+/**
+ * The reference's own sample build (`luotain build` in its folder, its outputs) and
+ * this tree's build of the same sample in the reference's languages without the
+ * outputs added since (see bench/reference.ts), in turn, `rounds` times.
+ */
+async function benchReference(luotain: string, referenceDir: string, rounds: number): Promise<ReferenceResult> {
+  const languages = studyLanguages(join(referenceDir, 'data'));
+  const work = mkdtempSync(join(tmpdir(), 'luotain-bench-reference-'));
+  try {
+    const study = copyInLanguages(join(ROOT, 'data'), join(ROOT, 'reports'), languages, join(work, 'study'));
+    const plan = [
+      { who: 'reference', args: [join(referenceDir, 'bin', 'luotain.js'), 'build', '--out', join(work, 'reference-site')], cwd: referenceDir },
+      {
+        who: 'this tree',
+        args: [join(luotain, 'bin', 'luotain.js'), 'build', '--data', study.dataDir, '--reports', study.reportsDir, '--out', join(work, 'site'), '--no-figure-files', '--no-office'],
+        cwd: luotain,
+      },
+    ];
+    const results: ReferenceResult['rounds'] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const ms: number[] = [];
+      for (const step of plan) {
+        process.stderr.write(`build against the reference, round ${round} of ${rounds}: ${step.who}\n`);
+        const run = await runNode(step.args, step.cwd);
+        if (run.code !== 0) throw new Error(`the ${step.who}'s build failed:\n${run.stderr.slice(-2000)}`);
+        process.stderr.write(`  ${(run.ms / 1000).toFixed(1)} s\n`);
+        ms.push(Math.round(run.ms));
+      }
+      results.push({ referenceMs: ms[0]!, ms: ms[1]! });
+    }
+    const pdfFiles = countFiles(join(work, 'site'), (n) => n.endsWith('.pdf'));
+    const referencePdfs = countFiles(join(work, 'reference-site'), (n) => n.endsWith('.pdf'));
+    if (pdfFiles !== referencePdfs) throw new Error(`the reference built ${referencePdfs} PDFs and this tree ${pdfFiles}: not the same study`);
+    let reference = referenceDir;
+    try {
+      reference = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: referenceDir, encoding: 'utf8' }).trim();
+    } catch {
+      // Not a git checkout: named by its folder.
+    }
+    return {
+      reference,
+      languages,
+      pdfFiles,
+      rounds: results,
+      referenceMedianMs: Math.round(median(results.map((r) => r.referenceMs))),
+      medianMs: Math.round(median(results.map((r) => r.ms))),
+      pairedRatio: Math.round(median(results.map((r) => r.ms / r.referenceMs)) * 1000) / 1000,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The comparison with the reference, for the console or (markdown) the README. */
+function referenceLines(r: ReferenceResult, markdown = false): string[] {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const head = `The sample's build against the reference (commit ${r.reference}) on the same study: its sample in ${r.languages.join(' and ')}, ${r.pdfFiles} PDFs, this tree without the outputs added since (\`--no-figure-files --no-office\`), the two built in turn in each round:`;
+  if (!markdown)
+    return [
+      head,
+      ...r.rounds.map((x, i) => `  round ${i + 1}: reference ${s(x.referenceMs)}, this tree ${s(x.ms)}, ratio ${(x.ms / x.referenceMs).toFixed(3)}`),
+      `  medians: reference ${s(r.referenceMedianMs)}, this tree ${s(r.medianMs)}; median of the rounds' ratios ${r.pairedRatio.toFixed(3)}`,
+    ];
+  return [
+    head,
+    '',
+    '| round | reference | this tree | this tree / reference |',
+    '|---|---|---|---|',
+    ...r.rounds.map((x, i) => `| ${i + 1} | ${s(x.referenceMs)} | ${s(x.ms)} | ${(x.ms / x.referenceMs).toFixed(3)} |`),
+    `| median | ${s(r.referenceMedianMs)} | ${s(r.medianMs)} | ${r.pairedRatio.toFixed(3)} |`,
+  ];
+}
+
 function countFiles(dir: string, pick: (name: string) => boolean): number {
   let n = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -545,6 +638,7 @@ async function main() {
     rmSync(emptyReports, { recursive: true, force: true });
   }
   const build = o.skipBuild ? undefined : await benchBuild(o.luotain, o.buildRuns);
+  const reference = o.reference ? await benchReference(o.luotain, o.reference, o.buildRuns) : undefined;
   const at1M = sizes.find((r) => r.rows === 1_000_000);
   const sav1M = formats.find((f) => f.format === 'sav' && f.rows === 1_000_000);
   const result: BenchResult = {
@@ -563,6 +657,7 @@ async function main() {
     sizes,
     formats,
     ...(build ? { build } : {}),
+    ...(reference ? { reference } : {}),
     budgets: {
       ...(at1M
         ? {
@@ -578,7 +673,7 @@ async function main() {
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
   console.log(machineLine(result.machine));
-  console.log(table(sizes, build) + formatTable(formats));
+  console.log(table(sizes, build) + formatTable(formats) + (reference ? `\n\n${referenceLines(reference).join('\n')}` : ''));
   for (const [name, b] of Object.entries(result.budgets)) console.log(`budget ${name}: ${b.actual} (limit ${b.limit}) ${b.ok ? 'ok' : 'OVER'}`);
   console.log(`\nwrote bench/results/latest.json (${result.commit}, ${result.machine.cpus} cores, Node ${process.version})`);
 }
@@ -597,6 +692,7 @@ interface BenchResult {
   sizes: SizeResult[];
   formats: FormatResult[];
   build?: BuildResult;
+  reference?: ReferenceResult;
   budgets: Record<string, { limit: number; actual: number; ok: boolean; withPdf?: boolean }>;
 }
 
@@ -659,5 +755,6 @@ function markdown(r: BenchResult): string {
             .join(', ')} s | ${s(b.busyCpuMs)} | ${b.peakRssMb} MB |`,
       ),
     );
+  if (r.reference) lines.push('', ...referenceLines(r.reference, true));
   return lines.join('\n');
 }
