@@ -29,7 +29,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBenchSav, generateBenchStudy, generateBenchXlsx } from './generate.ts';
-import { copyInLanguages, studyLanguages } from './reference.ts';
+import { copyInLanguages, differingInputs, studyLanguages } from './reference.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -107,6 +107,8 @@ function parseOptions(argv: string[]): Options {
   }
   if (o.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--sizes takes positive whole numbers, e.g. 10000,100000');
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('--runs takes a positive whole number');
+  if (!(Number.isInteger(o.buildRuns) && o.buildRuns >= 1)) throw new Error('--build-runs needs a whole number of at least 1');
+  if (o.reference && !existsSync(join(o.reference, 'bin', 'luotain.js'))) throw new Error(`--reference ${o.reference}: no bin/luotain.js there (give a checkout of Luotain with its node_modules)`);
   return o;
 }
 
@@ -456,6 +458,10 @@ async function benchBuild(luotain: string, rounds: number): Promise<BuildResult>
 interface ReferenceResult {
   /** The reference's commit (short), or its folder. */
   reference: string;
+  /** The study's inputs that differ between the reference's sample and this tree's cut down (none: the same study). */
+  differing: string[];
+  /** Why the comparison was not measured, if so (the rest of the bench is kept). */
+  error?: string;
   languages: string[];
   pdfFiles: number;
   /** Per round: the reference's build and this tree's, in ms. */
@@ -472,10 +478,32 @@ interface ReferenceResult {
  * outputs added since (see bench/reference.ts), in turn, `rounds` times.
  */
 async function benchReference(luotain: string, referenceDir: string, rounds: number): Promise<ReferenceResult> {
-  const languages = studyLanguages(join(referenceDir, 'data'));
-  const work = mkdtempSync(join(tmpdir(), 'luotain-bench-reference-'));
+  let reference = referenceDir;
   try {
-    const study = copyInLanguages(join(ROOT, 'data'), join(ROOT, 'reports'), languages, join(work, 'study'));
+    reference = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: referenceDir, encoding: 'utf8' }).trim();
+    if (execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: referenceDir, encoding: 'utf8' }).trim() !== '') reference += '+uncommitted';
+  } catch {
+    // Not a git checkout: named by its folder.
+  }
+  const work = mkdtempSync(join(tmpdir(), 'luotain-bench-reference-'));
+  let languages: string[] = [];
+  let differing: string[] = [];
+  const results: ReferenceResult['rounds'] = [];
+  const summary = (pdfFiles: number, error?: string): ReferenceResult => ({
+    reference,
+    differing,
+    ...(error ? { error } : {}),
+    languages,
+    pdfFiles,
+    rounds: results,
+    referenceMedianMs: results.length > 0 ? Math.round(median(results.map((r) => r.referenceMs))) : Number.NaN,
+    medianMs: results.length > 0 ? Math.round(median(results.map((r) => r.ms))) : Number.NaN,
+    pairedRatio: results.length > 0 ? Math.round(median(results.map((r) => r.ms / r.referenceMs)) * 1000) / 1000 : Number.NaN,
+  });
+  try {
+    languages = studyLanguages(join(referenceDir, 'data'));
+    const study = copyInLanguages(join(luotain, 'data'), join(luotain, 'reports'), languages, join(work, 'study'));
+    differing = differingInputs({ dataDir: join(referenceDir, 'data'), reportsDir: join(referenceDir, 'reports') }, study);
     const plan = [
       { who: 'reference', args: [join(referenceDir, 'bin', 'luotain.js'), 'build', '--out', join(work, 'reference-site')], cwd: referenceDir },
       {
@@ -484,36 +512,30 @@ async function benchReference(luotain: string, referenceDir: string, rounds: num
         cwd: luotain,
       },
     ];
-    const results: ReferenceResult['rounds'] = [];
+    let pdfFiles = 0;
     for (let round = 1; round <= rounds; round++) {
-      const ms: number[] = [];
-      for (const step of plan) {
+      const ms: Record<string, number> = {};
+      // The order alternates, so that neither side always runs first.
+      for (const step of round % 2 === 1 ? plan : [...plan].reverse()) {
         process.stderr.write(`build against the reference, round ${round} of ${rounds}: ${step.who}\n`);
         const run = await runNode(step.args, step.cwd);
-        if (run.code !== 0) throw new Error(`the ${step.who}'s build failed:\n${run.stderr.slice(-2000)}`);
+        if (run.code !== 0) throw new Error(`the ${step.who}'s build failed: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
         process.stderr.write(`  ${(run.ms / 1000).toFixed(1)} s\n`);
-        ms.push(Math.round(run.ms));
+        ms[step.who] = Math.round(run.ms);
       }
-      results.push({ referenceMs: ms[0]!, ms: ms[1]! });
+      if (round === 1) {
+        pdfFiles = countFiles(join(work, 'site'), (n) => n.endsWith('.pdf'));
+        const referencePdfs = countFiles(join(work, 'reference-site'), (n) => n.endsWith('.pdf'));
+        if (pdfFiles !== referencePdfs) throw new Error(`the reference built ${referencePdfs} PDFs and this tree ${pdfFiles}: not the same study`);
+      }
+      results.push({ referenceMs: ms.reference!, ms: ms['this tree']! });
     }
-    const pdfFiles = countFiles(join(work, 'site'), (n) => n.endsWith('.pdf'));
-    const referencePdfs = countFiles(join(work, 'reference-site'), (n) => n.endsWith('.pdf'));
-    if (pdfFiles !== referencePdfs) throw new Error(`the reference built ${referencePdfs} PDFs and this tree ${pdfFiles}: not the same study`);
-    let reference = referenceDir;
-    try {
-      reference = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: referenceDir, encoding: 'utf8' }).trim();
-    } catch {
-      // Not a git checkout: named by its folder.
-    }
-    return {
-      reference,
-      languages,
-      pdfFiles,
-      rounds: results,
-      referenceMedianMs: Math.round(median(results.map((r) => r.referenceMs))),
-      medianMs: Math.round(median(results.map((r) => r.ms))),
-      pairedRatio: Math.round(median(results.map((r) => r.ms / r.referenceMs)) * 1000) / 1000,
-    };
+    return summary(pdfFiles);
+  } catch (error) {
+    // The rest of the bench is kept: the comparison records why it was not measured.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`  the build against the reference was not measured: ${message}\n`);
+    return summary(0, message);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -522,7 +544,9 @@ async function benchReference(luotain: string, referenceDir: string, rounds: num
 /** The comparison with the reference, for the console or (markdown) the README. */
 function referenceLines(r: ReferenceResult, markdown = false): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const head = `The sample's build against the reference (commit ${r.reference}) on the same study: its sample in ${r.languages.join(' and ')}, ${r.pdfFiles} PDFs, this tree without the outputs added since (\`--no-figure-files --no-office\`), the two built in turn in each round:`;
+  if (r.error) return [`The sample's build against the reference (${r.reference}) was not measured: ${r.error}`];
+  const same = r.differing.length === 0 ? 'the same study' : `a study that differs in ${r.differing.join(', ')}`;
+  const head = `The sample's build against the reference (commit ${r.reference}), ${same} (the sample in ${r.languages.join(' and ')}, ${r.pdfFiles} PDFs; the publication records aside), this tree without the outputs added since (\`--no-figure-files --no-office\`); the two built in turn in each round, the first alternating:`;
   if (!markdown)
     return [
       head,
@@ -535,7 +559,7 @@ function referenceLines(r: ReferenceResult, markdown = false): string[] {
     '| round | reference | this tree | this tree / reference |',
     '|---|---|---|---|',
     ...r.rounds.map((x, i) => `| ${i + 1} | ${s(x.referenceMs)} | ${s(x.ms)} | ${(x.ms / x.referenceMs).toFixed(3)} |`),
-    `| median | ${s(r.referenceMedianMs)} | ${s(r.medianMs)} | ${r.pairedRatio.toFixed(3)} |`,
+    `| median | ${s(r.referenceMedianMs)} | ${s(r.medianMs)} | ${r.pairedRatio.toFixed(3)} (the median of the rounds' ratios) |`,
   ];
 }
 

@@ -3,12 +3,12 @@
  * languages: the cut study must be valid (or the bench fails), hold no text in a
  * language it dropped, and keep every other value.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyInLanguages, studyInLanguages, studyLanguages } from '../../bench/reference.ts';
+import { copyInLanguages, differingInputs, studyInLanguages, studyLanguages } from '../../bench/reference.ts';
 import { parseStudy } from '../../src/study/parse.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -22,12 +22,12 @@ describe('the sample in fewer languages', () => {
     expect(parsed.ok ? [] : parsed.problems).toEqual([]);
     expect(cut.languages).toEqual(['fi', 'en']);
     expect(JSON.stringify(cut)).not.toMatch(/"sv":/);
-    // Putting the Swedish back from the original gives the original: nothing else was touched.
+    // Putting the Swedish (and only the Swedish) back from the original gives the original: nothing else was touched.
     const restore = (original: unknown, value: unknown): unknown => {
       if (Array.isArray(original)) return original.map((o, i) => restore(o, (value as unknown[])[i]));
       if (original === null || typeof original !== 'object') return value;
       const v = value as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(original).map(([k, o]) => [k, k in v ? restore(o, v[k]) : o]));
+      return Object.fromEntries(Object.entries(original).flatMap(([k, o]) => (k in v ? [[k, restore(o, v[k])]] : k === 'sv' ? [[k, o]] : [])));
     };
     expect(restore(study, { ...cut, languages: study.languages })).toEqual(study);
   });
@@ -41,6 +41,19 @@ describe('the sample in fewer languages', () => {
         expect(langs.sort()).toEqual(['en', 'fi']);
       }
       expect(studyLanguages(copy.dataDir)).toEqual(['fi', 'en']);
+      // Against itself cut the same way: the same study. A Swedish text left, or an edited file, is a difference.
+      const again = copyInLanguages(join(ROOT, 'data'), join(ROOT, 'reports'), ['fi', 'en'], join(dest, 'again'));
+      expect(differingInputs(copy, again)).toEqual([]);
+      expect(differingInputs({ dataDir: join(ROOT, 'data'), reportsDir: join(ROOT, 'reports') }, copy)).toEqual(
+        expect.arrayContaining([
+          'data/study.json',
+          ...readdirSync(join(ROOT, 'reports'))
+            .filter((n) => /^\d{4}$/.test(n))
+            .map((y) => expect.stringMatching(new RegExp(`^reports/${y}/sv/`))),
+        ]),
+      );
+      appendFileSync(join(again.reportsDir, '2025', 'fi', 'index.md'), '\n');
+      expect(differingInputs(copy, again)).toEqual(['reports/2025/fi/index.md']);
     } finally {
       rmSync(dest, { recursive: true, force: true });
     }
