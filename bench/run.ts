@@ -462,6 +462,8 @@ interface ReferenceResult {
   differing: string[];
   /** Why the comparison was not measured, if so (the rest of the bench is kept). */
   error?: string;
+  /** Whether the side that builds first alternates from round to round (results from before it did lack it: the reference first). */
+  firstAlternates?: boolean;
   languages: string[];
   pdfFiles: number;
   /** Per round: the reference's build and this tree's, in ms. */
@@ -493,6 +495,7 @@ async function benchReference(luotain: string, referenceDir: string, rounds: num
     reference,
     differing,
     ...(error ? { error } : {}),
+    firstAlternates: true,
     languages,
     pdfFiles,
     rounds: results,
@@ -546,7 +549,7 @@ function referenceLines(r: ReferenceResult, markdown = false): string[] {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   if (r.error) return [`The sample's build against the reference (${r.reference}) was not measured: ${r.error}`];
   const same = r.differing.length === 0 ? 'the same study' : `a study that differs in ${r.differing.join(', ')}`;
-  const head = `The sample's build against the reference (commit ${r.reference}), ${same} (the sample in ${r.languages.join(' and ')}, ${r.pdfFiles} PDFs; the publication records aside), this tree without the outputs added since (\`--no-figure-files --no-office\`); the two built in turn in each round, the first alternating:`;
+  const head = `The sample's build against the reference (commit ${r.reference}), ${same} (the sample in ${r.languages.join(' and ')}, ${r.pdfFiles} PDFs; the publication records aside), this tree without the outputs added since (\`--no-figure-files --no-office\`); the two built in turn in each round, ${r.firstAlternates ? 'the first alternating' : 'the reference first'}:`;
   if (!markdown)
     return [
       head,
