@@ -17,11 +17,28 @@ const version = {
     .strict()
     .optional(),
 };
+/**
+ * A record's figures: an object of texts. Checked by a loop rather than zod's
+ * record, which took a tenth of a second of every build over the sample's four
+ * records of 30 000 figures each; the message names the first figure that is not a text.
+ */
+const figures = z
+  .custom<Record<string, string>>((value) => value !== null && typeof value === 'object' && !Array.isArray(value), { message: 'expected an object of figures' })
+  .superRefine((value, ctx) => {
+    for (const key in value) {
+      const figure: unknown = value[key];
+      if (typeof figure !== 'string') {
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected a text, got ${figure === null ? 'null' : Array.isArray(figure) ? 'a list' : typeof figure}` });
+        return;
+      }
+    }
+  });
+
 const recordSchema = z
   .object({
     study: z.string().optional(),
     edition: z.number().int(),
-    current: z.object({ ...version, figures: z.record(z.string(), z.string()) }).strict(),
+    current: z.object({ ...version, figures }).strict(),
     history: z.array(z.object(version).strict()),
   })
   .strict();

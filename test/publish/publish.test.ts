@@ -140,6 +140,14 @@ describe('serialiseRecord and parseRecord', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ severity: 'error', file: 'p.json', hint });
     expect(issues[0]!.message).toMatch(/^current\.published: /);
+    // A figure that is not a text is named by its key.
+    const numeric = JSON.parse(serialiseRecord(record)) as { current: { figures: Record<string, unknown> } };
+    numeric.current.figures['total|total|q1|mean.estimate'] = 3.6;
+    expect(parseRecord(JSON.stringify(numeric), 'p.json', 2025).issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/^current\.figures.*total\|total\|q1\|mean\.estimate.*: expected a text, got number$/),
+    ]);
+    numeric.current.figures = ['3.6'];
+    expect(parseRecord(JSON.stringify(numeric), 'p.json', 2025).issues.map((i) => i.message)).toEqual(['current.figures: expected an object of figures']);
     expect(parseRecord('{"edition":2025,"current":{},"history":[]}', 'p.json', 2025).issues.map((i) => i.message.split(':')[0])).toEqual([
       'current.version',
       'current.published',
