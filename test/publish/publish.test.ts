@@ -141,8 +141,8 @@ describe('serialiseRecord and parseRecord', () => {
     expect(issues[0]).toMatchObject({ severity: 'error', file: 'p.json', hint });
     expect(issues[0]!.message).toMatch(/^current\.published: /);
     // A figure that is not a text is named by its key.
-    const numeric = JSON.parse(serialiseRecord(record)) as { current: { figures: Record<string, unknown> } };
-    numeric.current.figures['total|total|q1|mean.estimate'] = 3.6;
+    const numeric = JSON.parse(serialiseRecord(record)) as { current: { figures: Record<string, unknown> | unknown[] } };
+    (numeric.current.figures as Record<string, unknown>)['total|total|q1|mean.estimate'] = 3.6;
     expect(parseRecord(JSON.stringify(numeric), 'p.json', 2025).issues.map((i) => i.message)).toEqual([
       expect.stringMatching(/^current\.figures.*total\|total\|q1\|mean\.estimate.*: expected a text, got number$/),
     ]);
