@@ -54,7 +54,8 @@ export function copyInLanguages(dataDir: string, reportsDir: string, keep: reado
   return { dataDir: data, reportsDir: reports };
 }
 
-function filesUnder(dir: string): string[] {
+/** The files under `dir`, as paths relative to it, sorted. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(dir, join(e.parentPath, e.name)))

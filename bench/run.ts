@@ -26,10 +26,10 @@
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBenchSav, generateBenchStudy, generateBenchXlsx } from './generate.ts';
-import { copyInLanguages, differingInputs, studyLanguages } from './reference.ts';
+import { copyInLanguages, differingInputs, filesUnder, studyLanguages } from './reference.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const NODE = process.execPath;
@@ -567,12 +567,7 @@ function referenceLines(r: ReferenceResult, markdown = false): string[] {
 }
 
 function countFiles(dir: string, pick: (name: string) => boolean): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) n += countFiles(join(dir, e.name), pick);
-    else if (pick(e.name)) n++;
-  }
-  return n;
+  return filesUnder(dir).filter((file) => pick(basename(file))).length;
 }
 
 function gitCommit(): string {

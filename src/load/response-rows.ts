@@ -334,16 +334,12 @@ function hashRowBytes(repeats: RowRegistry, bytes: Uint8Array, from: number, end
         }
       }
       if (escaped) repeats.field(decodeText(bytes, i + 1, q, decode).replaceAll('""', '"'));
-      else if (high === 0) repeats.fieldAt(bytes, i + 1, q);
-      else if (decode === undefined) repeats.fieldUtf8At(bytes, i + 1, q);
-      else repeats.field(decode(i + 1, q));
+      else hashField(repeats, bytes, i + 1, q, high, decode);
       i = q + 1;
     } else {
       let j = i;
       while (j < end && bytes[j] !== delimiter) high |= bytes[j++] & 128;
-      if (high === 0) repeats.fieldAt(bytes, i, j);
-      else if (decode === undefined) repeats.fieldUtf8At(bytes, i, j);
-      else repeats.field(decode(i, j));
+      hashField(repeats, bytes, i, j, high, decode);
       i = j;
     }
     // i is at the field's delimiter, or at the row's end.
@@ -351,6 +347,13 @@ function hashRowBytes(repeats: RowRegistry, bytes: Uint8Array, from: number, end
     i++;
   }
   repeats.end(line);
+}
+
+/** Adds the text of bytes[from, to) (no escaped quotes in it) to the row: as is in ASCII (`high` 0), else decoded. */
+function hashField(repeats: RowRegistry, bytes: Uint8Array, from: number, to: number, high: number, decode: ((from: number, to: number) => string) | undefined): void {
+  if (high === 0) repeats.fieldAt(bytes, from, to);
+  else if (decode === undefined) repeats.fieldUtf8At(bytes, from, to);
+  else repeats.field(decode(from, to));
 }
 
 /** bytes[from, to) as text: by `decode`, or as UTF-8 when it is undefined. */
