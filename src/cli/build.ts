@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,8 @@ import { noPositionals, parseArgs, stringOption, UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import type { Effects } from '../io/effects.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
-import { exportPdfs } from '../pdf/export-pdfs.ts';
+import { exportPdfs, printPagePaths } from '../pdf/export-pdfs.ts';
+import { PrintPages } from '../pdf/print-pages.ts';
 import { checkOutputFolder, isRunning, lockOutput, makeWorldReadable, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
 import { basePathProblem, normaliseBasePath } from '../study/base-path.ts';
 import { pathProblem } from './path-problem.ts';
@@ -48,6 +49,12 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
   return copied;
 }
 
+/** The PDFs printed while the site renders: from the print pages handed over as they render, served with the rest of the site as far as it is written. */
+interface PrintingAlongside<T> {
+  pages: PrintPages;
+  print(siteDir: string): Promise<T>;
+}
+
 /**
  * Renders the site with Astro into `dir`. Astro's prerender chunks import the
  * project's packages, so they must be written under the project (whose
@@ -55,25 +62,65 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
  * puts them in ./.astro, shared by every build). So each build renders into a
  * folder of its own under the project's .astro/, with that as the working
  * directory's child, and the result is moved to `dir` (copied when on another disk).
+ *
+ * With `printing`, the PDFs are printed from that folder while the pages render
+ * (the print pages first), and the folder is moved once they are done. `rendered` is
+ * called when every page is written.
  */
-async function renderSite(model: ReportModel, dir: string, outputs: BuildOutputs, base: string): Promise<void> {
+async function renderSite<T>(
+  model: ReportModel,
+  dir: string,
+  outputs: BuildOutputs,
+  base: string,
+  rendered: (siteDir: string) => Promise<void>,
+  printing?: PrintingAlongside<T>,
+): Promise<T | undefined> {
   const { build } = await import('astro');
   const workRoot = join(PROJECT_ROOT, '.astro');
   await mkdir(workRoot, { recursive: true });
   await removeAbandonedWork(workRoot);
   const work = await mkdtemp(join(workRoot, `build-${process.pid}-`));
+  const siteDir = join(work, 'site');
   const cwd = process.cwd();
   try {
-    process.chdir(PROJECT_ROOT);
+    const printed = printing?.print(siteDir);
+    // Its failure is reported once the rendering is over (below).
+    printed?.catch(() => {});
     try {
-      await build({ root: PROJECT_ROOT, cacheDir: join(work, 'cache'), configFile: false, logLevel: 'error', ...siteConfig({ load: async () => model, ...outputs, base }, join(work, 'site')) });
-    } finally {
-      process.chdir(cwd);
+      process.chdir(PROJECT_ROOT);
+      try {
+        await build({
+          root: PROJECT_ROOT,
+          cacheDir: join(work, 'cache'),
+          configFile: false,
+          logLevel: 'error',
+          ...siteConfig({ load: async () => model, ...outputs, base, printPages: printing?.pages }, siteDir),
+        });
+      } finally {
+        process.chdir(cwd);
+      }
+    } catch (error) {
+      printing?.pages.end(error);
+      await printed?.catch(() => {});
+      throw error;
     }
-    await rm(join(work, 'site', '.prerender'), { recursive: true, force: true });
-    await moveFolder(join(work, 'site'), dir);
+    printing?.pages.end();
+    await rendered(siteDir);
+    const result = await printed;
+    if (printing) await checkPrintPages(siteDir, printing.pages);
+    await rm(join(siteDir, '.prerender'), { recursive: true, force: true });
+    await moveFolder(siteDir, dir);
+    return result;
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** That the print pages the PDFs were printed from are the site's, byte for byte. */
+async function checkPrintPages(siteDir: string, pages: PrintPages): Promise<void> {
+  for (const [path, html] of pages.all()) {
+    const file = await readFile(join(siteDir, path, 'index.html'));
+    if (Buffer.compare(file, html) !== 0) throw new Error(`the print page ${path} was written other than it was printed; the PDFs would not match the site`);
   }
 }
 
@@ -189,17 +236,22 @@ export async function buildSite(
     })();
     let pages = 0;
     let pdfs: { file: string; bytes: number }[] = [];
+    // The PDFs are printed while the pages render, into a folder beside the staging one.
+    const pdfDir = `${staging}-pdf`;
     try {
-      await renderSite(model, staging, outputs, base);
-      pages = await countPages(staging);
-      effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}`);
+      const rendered = async (siteDir: string) => {
+        pages = await countPages(siteDir);
+        effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}${options.pdf ? ' (the PDFs printing beside them)' : ''}`);
+      };
+      const printPages = new PrintPages(options.pdf ? printPagePaths(model) : []);
+      const printing = options.pdf
+        ? { pages: printPages, print: (siteDir: string) => exportPdfs(model, siteDir, effects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') }) }
+        : undefined;
+      pdfs = (await renderSite(model, staging, outputs, base, rendered, printing)) ?? [];
+      if (!options.pdf) effects.out('PDFs skipped (--no-pdf); the site does not link to them');
       const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
       if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
-      if (options.pdf) {
-        pdfs = await exportPdfs(model, staging, effects, base, coresFree);
-      } else {
-        effects.out('PDFs skipped (--no-pdf); the site does not link to them');
-      }
+      if (pdfs.length > 0) await mergeFolder(pdfDir, staging);
       coresFree();
       const drawn = await drawing;
       if (drawn && 'error' in drawn) throw drawn.error;
@@ -212,6 +264,7 @@ export async function buildSite(
     } finally {
       await drawing;
       await rm(figureDir, { recursive: true, force: true });
+      await rm(pdfDir, { recursive: true, force: true });
     }
     await markOutput(staging, base);
     await makeWorldReadable(staging);

@@ -71,7 +71,10 @@ export function resolveRequestPath(root: string, urlPath: string): string | unde
   return full;
 }
 
-async function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Pages served from memory rather than from the folder: their HTML by path under the base ("/fi/2025/print/"). */
+export type ServedPages = (path: string) => Uint8Array | undefined;
+
+async function handle(root: string, base: string, req: IncomingMessage, res: ServerResponse, pages?: ServedPages): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return send(res, 405, 'Method not allowed');
@@ -97,6 +100,12 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
   ) {
     return send(res, 403, 'Forbidden');
   }
+  const page = pages?.(rawPath.endsWith('/index.html') ? rawPath.slice(0, -'index.html'.length) : rawPath);
+  if (page) {
+    res.writeHead(200, { 'content-type': MIME_TYPES['.html']!, 'content-length': page.byteLength, 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : page);
+    return;
+  }
   let file = resolveRequestPath(root, rawPath);
   if (!file) return send(res, 403, 'Forbidden');
   try {
@@ -119,10 +128,13 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
   }
 }
 
-/** Serves `root` on 127.0.0.1 at `port` (0: a free port), under `base` (a normalised base path). */
-export async function serveStatic(root: string, port = 0, base = '/'): Promise<StaticServer> {
+/**
+ * Serves `root` on 127.0.0.1 at `port` (0: a free port), under `base` (a normalised
+ * base path); `pages` serves pages not yet written to `root` (the print pages while the site renders).
+ */
+export async function serveStatic(root: string, port = 0, base = '/', pages?: ServedPages): Promise<StaticServer> {
   const server = createServer((req, res) => {
-    handle(root, base, req, res).catch(() => {
+    handle(root, base, req, res, pages).catch(() => {
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();
     });

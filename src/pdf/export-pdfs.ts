@@ -18,6 +18,7 @@ import { fileDestinationPages, finishPdf, tocPageNumbers, type DocumentInfo } fr
 import { fillContentsNumbers, markContents, unmarkContents, type Placeholder } from './contents-numbers.ts';
 import { type PdfFile, withPdfFile } from './pdf-file.ts';
 import { serveStatic } from '../io/static-server.ts';
+import type { PrintPages } from './print-pages.ts';
 
 /** The chapters named among a PDF's keywords. */
 const KEYWORD_CHAPTERS: readonly ChapterId[] = ['summary', 'areas', 'groups', 'trends'];
@@ -40,7 +41,25 @@ interface Job {
   edition: EditionModel;
   lang: Lang;
   file: string;
+  /** The print page's path under the base ("/fi/2025/print/"), and as served (under the base). */
+  page: string;
   path: string;
+}
+
+/** The path of an edition's print page under the base ("/fi/2025/print/"). */
+function printPagePath(edition: EditionModel, lang: Lang): string {
+  return `/${lang}/${edition.year}/print/`;
+}
+
+/** The print pages the PDFs are printed from, one per edition and language. */
+export function printPagePaths(model: ReportModel): string[] {
+  return model.study.languages.flatMap((lang) => model.editions.map((edition) => printPagePath(edition, lang)));
+}
+
+/** Print pages handed over as the site renders, before it is written whole: the PDFs are printed from them, into `outDir`. */
+export interface PrintHandover {
+  pages: PrintPages;
+  outDir: string;
 }
 
 /**
@@ -244,17 +263,18 @@ async function pool<T>(items: T[], limit: number, work: (item: T, index: number)
 
 /**
  * Renders one PDF per edition and language from the built site in `siteDir`, served
- * under its base path `base`. `coreFree` is called when the first of the pages printing
- * at the same time has no PDF left to print (a core is free for other work).
+ * under its base path `base`, into <siteDir>/pdf/. `coreFree` is called when the first of
+ * the pages printing at the same time has no PDF left to print (a core is free for other
+ * work). With `handover`, the site is still rendering: each print page is printed as it
+ * comes, served from memory (the rest of the site, its styles and fonts, is in `siteDir`
+ * already), and the PDFs are written to `handover.outDir`.
  */
-export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/', coreFree?: () => void): Promise<{ file: string; bytes: number }[]> {
+export async function exportPdfs(model: ReportModel, siteDir: string, effects: Effects, base = '/', coreFree?: () => void, handover?: PrintHandover): Promise<{ file: string; bytes: number }[]> {
   const jobs: Job[] = model.study.languages.flatMap((lang) =>
-    model.editions.map((edition) => ({
-      edition,
-      lang,
-      file: pdfFileName(model.study, edition, lang),
-      path: withBase(base, `/${lang}/${edition.year}/print/`),
-    })),
+    model.editions.map((edition) => {
+      const page = printPagePath(edition, lang);
+      return { edition, lang, file: pdfFileName(model.study, edition, lang), page, path: withBase(base, page) };
+    }),
   );
   // Names come from validated ids and versions; a name with a folder part would write outside the site.
   const unsafe = jobs.find((job) => !/^[\w.-]+$/.test(job.file) || job.file.startsWith('.'));
@@ -265,7 +285,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
   const { browser, resolved } = await launchBrowser(effects.env);
   let server: Awaited<ReturnType<typeof serveStatic>>;
   try {
-    server = await serveStatic(siteDir, 0, base);
+    server = await serveStatic(siteDir, 0, base, handover && ((path) => handover.pages.all().get(path)));
   } catch (error) {
     await browser.close();
     throw error;
@@ -282,7 +302,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
       blocked.push(url);
       return route.abort('blockedbyclient');
     });
-    const outDir = join(siteDir, 'pdf');
+    const outDir = handover?.outDir ?? join(siteDir, 'pdf');
     await mkdir(outDir, { recursive: true });
     const results: { file: string; bytes: number }[] = new Array(jobs.length);
     let done = 0;
@@ -317,6 +337,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
       jobs,
       CONCURRENCY,
       async (job, i) => {
+        await handover?.pages.page(job.page);
         const jobStarted = Date.now();
         const printed = await print(job);
         if (printed.moved) throw new Error(`${server.origin}${job.path}: the contents page's number for ${printed.moved} moved when filled in`);

@@ -10,9 +10,9 @@ let root: string;
 let server: StaticServer;
 
 /** A raw GET: fetch() would normalise "/../" away before sending it. */
-function get(path: string, method = 'GET'): Promise<{ status: number; type: string | undefined; body: string }> {
+function get(path: string, method = 'GET', port = server.port): Promise<{ status: number; type: string | undefined; body: string }> {
   return new Promise((ok, fail) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (body += chunk));
@@ -122,6 +122,35 @@ describe('serveStatic under a base path', () => {
       }
       for (const path of ['/fi/2025/print/', '/_astro/print.css', '/reports/', '/reports/kaukovesi-2/index.html']) expect((await at(path)).status, path).toBe(404);
       expect((await at('/reports/kaukovesi/../../secret.txt')).status).not.toBe(200);
+    } finally {
+      await under.close();
+    }
+  });
+});
+
+describe('serveStatic with pages from memory (the print pages while the site renders)', () => {
+  it('serves a page from memory before the folder has it, as a folder or its index.html, under the base; every other path from the folder', async () => {
+    const html = new TextEncoder().encode('<!doctype html><title>from memory</title>');
+    const asked: string[] = [];
+    const pages = (path: string) => {
+      asked.push(path);
+      return path === '/fi/2024/print/' ? html : undefined;
+    };
+    const under = await serveStatic(root, 0, '/reports/', pages);
+    const at = (path: string, method = 'GET') => fetch(`${under.origin}${path}`, { method });
+    try {
+      for (const path of ['/reports/fi/2024/print/', '/reports/fi/2024/print/index.html']) {
+        const res = await at(path);
+        expect([res.status, res.headers.get('content-type'), await res.text()], path).toEqual([200, 'text/html; charset=utf-8', '<!doctype html><title>from memory</title>']);
+      }
+      const head = await at('/reports/fi/2024/print/', 'HEAD');
+      expect([head.status, head.headers.get('content-length'), await head.text()]).toEqual([200, String(html.byteLength), '']);
+      // Not in memory: the folder's file, or 404.
+      expect(await (await at('/reports/fi/2025/print/')).text()).toContain('<title>print</title>');
+      expect((await at('/reports/fi/2023/print/')).status).toBe(404);
+      // Traversal is refused before memory is asked.
+      expect((await get('/reports/fi/../fi/2024/print/', 'GET', under.port)).status).toBe(403);
+      expect(asked.filter((path) => path.includes('..'))).toEqual([]);
     } finally {
       await under.close();
     }

@@ -1,0 +1,61 @@
+/**
+ * The print pages handed from the site's rendering to the PDF export as each is
+ * rendered, so that Chromium prints the first PDFs while the other pages still
+ * render (the rendering keeps one core busy and leaves the other mostly idle).
+ * A page is keyed by its path under the site's base ("/fi/2025/print/").
+ */
+export class PrintPages {
+  private readonly rendered = new Map<string, Uint8Array>();
+  private readonly waiting = new Map<string, { resolve: (html: Uint8Array) => void; reject: (error: unknown) => void }[]>();
+  /** Why no more pages will come: the rendering failed, or it ended. */
+  private ended: { error: unknown } | undefined;
+
+  private readonly paths: ReadonlySet<string>;
+
+  /** @param paths the print pages the PDF export expects. */
+  constructor(paths: Iterable<string>) {
+    this.paths = new Set(paths);
+  }
+
+  /** Whether `path` is one of the expected print pages. */
+  expects(path: string): boolean {
+    return this.paths.has(path);
+  }
+
+  /** A print page's HTML, as the site will have it. */
+  add(path: string, html: Uint8Array): void {
+    if (!this.expects(path) || this.ended) return;
+    this.rendered.set(path, html);
+    for (const waiter of this.waiting.get(path) ?? []) waiter.resolve(html);
+    this.waiting.delete(path);
+  }
+
+  /** The page at `path`, once rendered; rejected when the rendering ends without it. */
+  page(path: string): Promise<Uint8Array> {
+    const html = this.rendered.get(path);
+    if (html) return Promise.resolve(html);
+    if (this.ended) return Promise.reject(this.ended.error);
+    if (!this.expects(path)) return Promise.reject(new Error(`${path} is not a print page of this build`));
+    return new Promise((resolve, reject) => {
+      const list = this.waiting.get(path) ?? [];
+      list.push({ resolve, reject });
+      this.waiting.set(path, list);
+    });
+  }
+
+  /** The rendered pages so far. */
+  all(): ReadonlyMap<string, Uint8Array> {
+    return this.rendered;
+  }
+
+  /** No more pages: those still awaited are rejected with `error` (the rendering's, or that the page never came). */
+  end(error?: unknown): void {
+    if (this.ended) return;
+    this.ended = { error: error ?? new Error('the site was rendered without this print page') };
+    for (const [path, waiters] of this.waiting) {
+      const reason = error ?? new Error(`the site was rendered without the print page ${path}`);
+      for (const waiter of waiters) waiter.reject(reason);
+    }
+    this.waiting.clear();
+  }
+}
