@@ -5,7 +5,7 @@
  * the dictionary and the study; each chart's speaker notes are the sentence the site
  * gives the same chart as its text alternative.
  */
-import PptxGenJSModule from 'pptxgenjs';
+import type PptxGenJSModule from 'pptxgenjs';
 import type { Lang } from '../study/schema.ts';
 import type { Cell, EditionModel, ReportModel } from '../model/types.ts';
 import { roundHalfAwayFromZero } from '../estimate/round.ts';
@@ -22,9 +22,14 @@ import { bandOfId, cellText, decimalsFor, indicatorOf, overviewDimensions } from
 import { documentDate } from './workbook.ts';
 import { repackOffice } from './zip-dates.ts';
 
-// pptxgenjs's types describe its CommonJS build: the class is the default export's default.
-const PptxGenJS = ((PptxGenJSModule as unknown as { default?: unknown }).default ?? PptxGenJSModule) as typeof PptxGenJSModule.default;
-type Slide = ReturnType<InstanceType<typeof PptxGenJS>['addSlide']>;
+type PptxGenJS = typeof PptxGenJSModule.default;
+type Slide = ReturnType<InstanceType<PptxGenJS>['addSlide']>;
+
+/** pptxgenjs, loaded when a deck is made rather than by every build that renders the pages. Its types describe its CommonJS build: the class is the default export's default. */
+async function loadPptxGenJS(): Promise<PptxGenJS> {
+  const module = await import('pptxgenjs');
+  return ((module.default as unknown as { default?: unknown }).default ?? module.default) as PptxGenJS;
+}
 type ShownCell = Extract<Cell, { shown: true }>;
 
 const FONT = 'Arial';
@@ -58,7 +63,7 @@ export async function deckBytes(model: ReportModel, edition: EditionModel, lang:
   const { study } = model;
   // Spelling and hyphenation in the slides' own language.
   const tag = localeOf(lang).tag;
-  const pptx = new PptxGenJS();
+  const pptx = new (await loadPptxGenJS())();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.author = study.organisation[lang];
   pptx.company = study.organisation[lang];

@@ -13,7 +13,7 @@ import { t } from '../i18n/index.ts';
 import { pdfFileName } from '../site/view.ts';
 import { withBase } from '../site/site-path.ts';
 import { chapters, type ChapterId } from '../site/routes.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, PRINT_FLAGS } from './browser.ts';
 import { fileDestinationPages, finishPdf, tocPageNumbers, type DocumentInfo } from './metadata.ts';
 import { fillContentsNumbers, markContents, unmarkContents, type Placeholder } from './contents-numbers.ts';
 import { type PdfFile, withPdfFile } from './pdf-file.ts';
@@ -282,7 +282,7 @@ export async function exportPdfs(model: ReportModel, siteDir: string, effects: E
   if (jobs.length === 0) return [];
   const started = Date.now();
   // A missing browser is an error (BrowserNotFoundError says what to do), never a skip.
-  const { browser, resolved } = await launchBrowser(effects.env);
+  const { browser, resolved } = await launchBrowser(effects.env, PRINT_FLAGS);
   let server: Awaited<ReturnType<typeof serveStatic>>;
   try {
     server = await serveStatic(siteDir, 0, base, handover && ((path) => handover.pages.all().get(path)));
