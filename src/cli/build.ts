@@ -2,7 +2,8 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'n
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadReport } from '../pipeline/load-report.ts';
+import { loadReportOffThread } from '../pipeline/load-off-thread.ts';
+import { readStudyDefinition } from '../load/read-study.ts';
 import { TOOL_VERSION } from '../io/version.ts';
 import { siteConfig } from '../site/astro-config.ts';
 import { noPositionals, parseArgs, stringOption, UsageError } from './args.ts';
@@ -49,32 +50,30 @@ async function copyArchivedPdfs(model: ReportModel, reportsDir: string, siteDir:
   return copied;
 }
 
-/** The PDFs printed while the site renders: from the print pages handed over as they render, served with the rest of the site as far as it is written. */
-interface PrintingAlongside<T> {
-  pages: PrintPages;
-  print(siteDir: string): Promise<T>;
+/** The site being rendered by Astro, in a work folder of its own. */
+interface Rendering {
+  /** Where Astro writes the site (the PDFs are printed from it while it renders). */
+  siteDir: string;
+  /** Settles when Astro is done. */
+  done: Promise<void>;
+  /** Moves the rendered site to `dir`. */
+  moveTo(dir: string): Promise<void>;
+  /** Waits for Astro to stop and removes the work folder. */
+  dispose(): Promise<void>;
 }
 
 /**
- * Renders the site with Astro into `dir`. Astro's prerender chunks import the
- * project's packages, so they must be written under the project (whose
- * node_modules they resolve against) and inside the working directory (or Astro
- * puts them in ./.astro, shared by every build). So each build renders into a
- * folder of its own under the project's .astro/, with that as the working
- * directory's child, and the result is moved to `dir` (copied when on another disk).
- *
- * With `printing`, the PDFs are printed from that folder while the pages render
- * (the print pages first), and the folder is moved once they are done. `rendered` is
- * called when every page is written.
+ * Starts rendering the site with Astro; the model is asked for only when the pages'
+ * code is about to run, so the bundling goes on while it is computed. Astro's
+ * prerender chunks import the project's packages, so they must be written under the
+ * project (whose node_modules they resolve against) and inside the working directory
+ * (or Astro puts them in ./.astro, shared by every build). So each build renders into
+ * a folder of its own under the project's .astro/, with that as the working
+ * directory's child, and the result is moved to the staging folder (copied when on
+ * another disk). The print pages, when `printPages` is given, are rendered first and
+ * handed to it as they are.
  */
-async function renderSite<T>(
-  model: ReportModel,
-  dir: string,
-  outputs: BuildOutputs,
-  base: string,
-  rendered: (siteDir: string) => Promise<void>,
-  printing?: PrintingAlongside<T>,
-): Promise<T | undefined> {
+async function startRendering(model: () => Promise<ReportModel>, outputs: BuildOutputs, base: string, printPages?: PrintPages): Promise<Rendering> {
   const { build } = await import('astro');
   const workRoot = join(PROJECT_ROOT, '.astro');
   await mkdir(workRoot, { recursive: true });
@@ -82,39 +81,44 @@ async function renderSite<T>(
   const work = await mkdtemp(join(workRoot, `build-${process.pid}-`));
   const siteDir = join(work, 'site');
   const cwd = process.cwd();
-  try {
-    const printed = printing?.print(siteDir);
-    // Its failure is reported once the rendering is over (below).
-    printed?.catch(() => {});
-    try {
-      process.chdir(PROJECT_ROOT);
-      try {
-        await build({
-          root: PROJECT_ROOT,
-          cacheDir: join(work, 'cache'),
-          configFile: false,
-          logLevel: 'error',
-          ...siteConfig({ load: async () => model, ...outputs, base, printPages: printing?.pages }, siteDir),
-        });
-      } finally {
-        process.chdir(cwd);
-      }
-    } catch (error) {
-      printing?.pages.end(error);
-      await printed?.catch(() => {});
-      throw error;
-    }
-    printing?.pages.end();
-    await rendered(siteDir);
-    const result = await printed;
-    if (printing) await checkPrintPages(siteDir, printing.pages);
-    await rm(join(siteDir, '.prerender'), { recursive: true, force: true });
-    await moveFolder(siteDir, dir);
-    return result;
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  process.chdir(PROJECT_ROOT);
+  const done = build({
+    root: PROJECT_ROOT,
+    cacheDir: join(work, 'cache'),
+    configFile: false,
+    logLevel: 'error',
+    ...siteConfig({ load: model, ...outputs, base, printPages }, siteDir),
+  }).finally(() => process.chdir(cwd));
+  // Its failure is the caller's to report (when it awaits done).
+  done.catch(() => {});
+  return {
+    siteDir,
+    done,
+    moveTo: async (dir) => {
+      await rm(join(siteDir, '.prerender'), { recursive: true, force: true });
+      await moveFolder(siteDir, dir);
+    },
+    dispose: async () => {
+      await done.catch(() => {});
+      await rm(work, { recursive: true, force: true });
+    },
+  };
 }
+
+/** A promise and its settling functions. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
+/** Why the rendering started beside the loading was stopped: the build did not go on (its reasons are reported). */
+class NotBuilt extends Error {}
 
 /** That the print pages the PDFs were printed from are the site's, byte for byte. */
 async function checkPrintPages(siteDir: string, pages: PrintPages): Promise<void> {
@@ -172,113 +176,141 @@ export async function buildSite(
 ): Promise<number> {
   const outputs: BuildOutputs = { pdf: options.pdf, figureFiles: options.figureFiles ?? true, office: options.office ?? true };
   const started = Date.now();
-  const outDir = resolve(options.cwd, options.outDir);
+  const cwd = resolve(options.cwd);
+  const outDir = resolve(cwd, options.outDir);
   try {
     await checkOutputFolder(outDir, [
-      { name: 'the study folder', path: resolve(options.cwd, options.dataDir) },
-      { name: 'the editorial folder', path: resolve(options.cwd, options.reportsDir) },
-      { name: 'the working folder', path: options.cwd },
+      { name: 'the study folder', path: resolve(cwd, options.dataDir) },
+      { name: 'the editorial folder', path: resolve(cwd, options.reportsDir) },
+      { name: 'the working folder', path: cwd },
       { name: "Luotain's own folder", path: PROJECT_ROOT },
     ]);
   } catch (error) {
     effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
     return 1;
   }
-  const { model, issues } = await loadReport({
-    dataDir: options.dataDir,
-    reportsDir: options.reportsDir,
-    cwd: options.cwd,
-    today: effects.now().toISOString().slice(0, 10),
-    toolVersion: TOOL_VERSION,
-  });
-  if (reportIssues(issues, effects) || !model) return 1;
-  if (model.editions.length === 0) {
-    effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
-    return 1;
-  }
-  effects.out(
-    `Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`,
-  );
-
-  let lock: Awaited<ReturnType<typeof lockOutput>>;
-  try {
-    lock = await lockOutput(outDir);
-  } catch (error) {
-    effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
-    return 1;
-  }
-  const staging = lock.staging;
+  // The study is loaded and computed on a thread of its own while this one starts rendering
+  // the site (Astro's bundling needs no model, only the base path, read from study.json here).
+  const loading = loadReportOffThread({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd, today: effects.now().toISOString().slice(0, 10), toolVersion: TOOL_VERSION });
+  loading.catch(() => {});
   // --base (already normalised) wins over study.json's.
-  const base = options.base ?? model.study.base ?? '/';
+  const base = options.base ?? (await readStudyDefinition(options.dataDir, cwd))?.base ?? '/';
+  const accepted = deferred<ReportModel>();
+  const printPages = options.pdf ? new PrintPages() : undefined;
+  const siteStarted = Date.now();
+  let rendering: Rendering | undefined;
   try {
-    const siteStarted = Date.now();
-    // The figure files are drawn on worker threads while the pages render and the PDFs print
-    // (neither needs them), into a folder beside the staging one (named so that an interrupted
-    // build's is cleaned up with it).
-    const figureDir = `${staging}-figures`;
-    // What a build keeps for the next one: the drawn figures. LUOTAIN_FIGURE_CACHE moves it
-    // (the benchmark times a build with nothing kept).
-    const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(options.cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
-    // Once a core is free of the PDFs (the last one printing, or none to print), it draws too.
-    let coresFree = () => {};
-    const moreThreads = new Promise<number>((resolve) => {
-      coresFree = () => resolve(FIGURE_THREADS_AFTER_PDFS);
-    });
-    const drawing = (async () => {
-      if (!outputs.figureFiles) return undefined;
-      const started = Date.now();
-      try {
-        const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, cacheDir, moreThreads);
-        return { ...counts, ms: Date.now() - started };
-      } catch (error) {
-        return { error };
-      }
-    })();
-    let pages = 0;
-    let pdfs: { file: string; bytes: number }[] = [];
-    // The PDFs are printed while the pages render, into a folder beside the staging one.
-    const pdfDir = `${staging}-pdf`;
-    try {
-      const rendered = async (siteDir: string) => {
-        pages = await countPages(siteDir);
-        effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}${options.pdf ? ' (the PDFs printing beside them)' : ''}`);
-      };
-      const printPages = new PrintPages(options.pdf ? printPagePaths(model) : []);
-      const printing = options.pdf
-        ? { pages: printPages, print: (siteDir: string) => exportPdfs(model, siteDir, effects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') }) }
-        : undefined;
-      pdfs = (await renderSite(model, staging, outputs, base, rendered, printing)) ?? [];
-      if (!options.pdf) effects.out('PDFs skipped (--no-pdf); the site does not link to them');
-      const archived = await copyArchivedPdfs(model, resolve(options.cwd, options.reportsDir), staging);
-      if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
-      if (pdfs.length > 0) await mergeFolder(pdfDir, staging);
-      coresFree();
-      const drawn = await drawing;
-      if (drawn && 'error' in drawn) throw drawn.error;
-      if (drawn) {
-        await mergeFolder(join(figureDir, 'site'), staging);
-        effects.out(
-          `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own${drawn.threads > 1 ? `, and on ${drawn.threads - 1} more as the PDFs were done` : ''})`,
-        );
-      } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
-    } finally {
-      await drawing;
-      await rm(figureDir, { recursive: true, force: true });
-      await rm(pdfDir, { recursive: true, force: true });
+    rendering = await startRendering(() => accepted.promise, outputs, base, printPages);
+    const { model, issues } = await loading;
+    if (reportIssues(issues, effects) || !model) return 1;
+    if (model.editions.length === 0) {
+      effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
+      return 1;
     }
-    await markOutput(staging, base);
-    await makeWorldReadable(staging);
-    const { leftover } = await replaceOutput(staging, outDir);
-    if (leftover) effects.err(`warning: the previous output could not be removed: ${leftover}. Remove it by hand; the new output is in place.`);
-    effects.out(`\nBuilt ${options.outDir} in ${seconds(Date.now() - started)}: ${pages} pages, ${pdfs.length} PDFs${base === '/' ? '' : `, to be served under ${base}`}`);
-    for (const pdf of pdfs) effects.out(`  ${pdf.file}  ${kib(pdf.bytes)}`);
-    return 0;
-  } catch (error) {
-    effects.err(`Build failed: ${pathProblem(error)}`);
-    effects.err(`The previous output in ${options.outDir} was left as it was.`);
-    return 1;
+    // study.json was read twice: by the loading and for the rendering's base path.
+    if ((options.base ?? model.study.base ?? '/') !== base) throw new Error(`study.json changed while it was read: its base path is now ${model.study.base ?? '/'}`);
+    effects.out(
+      `Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`,
+    );
+    let lock: Awaited<ReturnType<typeof lockOutput>>;
+    try {
+      lock = await lockOutput(outDir);
+    } catch (error) {
+      effects.err(`error: ${error instanceof OutputRefused ? error.message : pathProblem(error, outDir)}`);
+      return 1;
+    }
+    try {
+      return await finishBuild(model, lock.staging, rendering, printPages, () => accepted.resolve(model));
+    } finally {
+      await lock.release();
+    }
   } finally {
-    await lock.release();
+    accepted.reject(new NotBuilt('the build stopped before the site was rendered'));
+    await rendering?.dispose();
+  }
+
+  /** The rest of the build, once the model is in and the output locked: the site, its PDFs and figure files, swapped in. */
+  async function finishBuild(model: ReportModel, staging: string, rendering: Rendering, printPages: PrintPages | undefined, release: () => void): Promise<number> {
+    try {
+      // The figure files are drawn on worker threads while the pages render and the PDFs print
+      // (neither needs them), into a folder beside the staging one (named so that an interrupted
+      // build's is cleaned up with it).
+      const figureDir = `${staging}-figures`;
+      // What a build keeps for the next one: the drawn figures. LUOTAIN_FIGURE_CACHE moves it
+      // (the benchmark times a build with nothing kept).
+      const cacheDir = effects.env.LUOTAIN_FIGURE_CACHE ? resolve(cwd, effects.env.LUOTAIN_FIGURE_CACHE) : join(PROJECT_ROOT, '.astro', 'figure-cache');
+      // Once a core is free of the PDFs (the last one printing, or none to print), it draws too.
+      let coresFree = () => {};
+      const moreThreads = new Promise<number>((resolve) => {
+        coresFree = () => resolve(FIGURE_THREADS_AFTER_PDFS);
+      });
+      const drawing = (async () => {
+        if (!outputs.figureFiles) return undefined;
+        const started = Date.now();
+        try {
+          const counts = await drawFigureFiles(model, join(figureDir, 'site'), join(figureDir, 'fonts'), FIGURE_THREADS, cacheDir, moreThreads);
+          return { ...counts, ms: Date.now() - started };
+        } catch (error) {
+          return { error };
+        }
+      })();
+      let pages = 0;
+      let pdfs: { file: string; bytes: number }[] = [];
+      // The PDFs are printed while the pages render, into a folder beside the staging one.
+      const pdfDir = `${staging}-pdf`;
+      try {
+        printPages?.expect(printPagePaths(model));
+        // Chromium starts while Astro runs in Luotain's folder: a relative LUOTAIN_CHROMIUM is the analyst's.
+        const chromium = effects.env.LUOTAIN_CHROMIUM;
+        const printEffects = chromium ? { ...effects, env: { ...effects.env, LUOTAIN_CHROMIUM: resolve(cwd, chromium) } } : effects;
+        const printing = printPages && exportPdfs(model, rendering.siteDir, printEffects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') });
+        // Its failure is reported once the rendering is over (below).
+        printing?.catch(() => {});
+        release();
+        try {
+          await rendering.done;
+        } catch (error) {
+          printPages?.end(error);
+          await printing?.catch(() => {});
+          throw error;
+        }
+        printPages?.end();
+        pages = await countPages(rendering.siteDir);
+        effects.out(`Rendered ${pages} pages in ${seconds(Date.now() - siteStarted)}${printPages ? ' (the PDFs printing beside them)' : ''}`);
+        pdfs = (await printing) ?? [];
+        if (printPages) await checkPrintPages(rendering.siteDir, printPages);
+        await rendering.moveTo(staging);
+        if (!options.pdf) effects.out('PDFs skipped (--no-pdf); the site does not link to them');
+        const archived = await copyArchivedPdfs(model, resolve(cwd, options.reportsDir), staging);
+        if (archived > 0) effects.out(`Copied ${archived} PDFs of earlier versions`);
+        if (pdfs.length > 0) await mergeFolder(pdfDir, staging);
+        coresFree();
+        const drawn = await drawing;
+        if (drawn && 'error' in drawn) throw drawn.error;
+        if (drawn) {
+          await mergeFolder(join(figureDir, 'site'), staging);
+          effects.out(
+            `Drew ${drawn.figures} figures (SVG and PNG) and ${drawn.shareImages} share images in ${seconds(drawn.ms)} (beside the pages and PDFs, on a thread of their own${drawn.threads > 1 ? `, and on ${drawn.threads - 1} more as the PDFs were done` : ''})`,
+          );
+        } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
+      } finally {
+        coresFree();
+        await drawing;
+        await rm(figureDir, { recursive: true, force: true });
+        await rm(pdfDir, { recursive: true, force: true });
+      }
+      await markOutput(staging, base);
+      await makeWorldReadable(staging);
+      const { leftover } = await replaceOutput(staging, outDir);
+      if (leftover) effects.err(`warning: the previous output could not be removed: ${leftover}. Remove it by hand; the new output is in place.`);
+      effects.out(`\nBuilt ${options.outDir} in ${seconds(Date.now() - started)}: ${pages} pages, ${pdfs.length} PDFs${base === '/' ? '' : `, to be served under ${base}`}`);
+      for (const pdf of pdfs) effects.out(`  ${pdf.file}  ${kib(pdf.bytes)}`);
+      return 0;
+    } catch (error) {
+      effects.err(`Build failed: ${pathProblem(error)}`);
+      effects.err(`The previous output in ${options.outDir} was left as it was.`);
+      return 1;
+    }
   }
 }
 

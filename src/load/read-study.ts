@@ -206,6 +206,19 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
     .map((w) => ({ severity: 'warning', file: folder, message: `${w.message}: ${quoteList(w.names.sort(byName))}`, hint: w.hint }));
 }
 
+/**
+ * The study definition alone (study.json read and checked), or undefined when it
+ * cannot be read as one: readStudy then says why. For what must be known before
+ * the data is read (a build's base path).
+ */
+export async function readStudyDefinition(dir: string, cwd = process.cwd()): Promise<Study | undefined> {
+  const file = join(dir, 'study.json');
+  const bytes = await readFile(resolve(cwd, file)).catch(() => undefined);
+  const text = bytes && decodeText(bytes, file).text;
+  const parsed = text === undefined ? undefined : parseStudy(text);
+  return parsed?.ok ? parsed.study : undefined;
+}
+
 /** The study definition's problems as issues of its file, each with its JSON path and what to write. */
 export function studyIssues(problems: readonly StudyProblem[], file: string): InputIssue[] {
   return problems.map((p) => ({ severity: 'error', file, path: p.path, message: p.message, ...(p.hint ? { hint: p.hint } : {}) }));

@@ -10,11 +10,16 @@ export class PrintPages {
   /** Why no more pages will come: the rendering failed, or it ended. */
   private ended: { error: unknown } | undefined;
 
-  private readonly paths: ReadonlySet<string>;
+  private readonly paths = new Set<string>();
 
-  /** @param paths the print pages the PDF export expects. */
-  constructor(paths: Iterable<string>) {
-    this.paths = new Set(paths);
+  /** @param paths the print pages the PDF export expects (more may be named with expect before they render). */
+  constructor(paths: Iterable<string> = []) {
+    this.expect(paths);
+  }
+
+  /** Names more print pages the PDF export expects. */
+  expect(paths: Iterable<string>): void {
+    for (const path of paths) this.paths.add(path);
   }
 
   /** Whether `path` is one of the expected print pages. */

@@ -72,6 +72,21 @@ export function printPagesFirst(prerenderer: AstroPrerenderer, sink: PrintPageSi
   };
 }
 
+/** The prerenderer with `step` done before its setup, which imports the pages' code. */
+export function withSetupStep(prerenderer: AstroPrerenderer, step: () => Promise<void>): AstroPrerenderer {
+  return {
+    name: prerenderer.name,
+    setup: async () => {
+      await step();
+      await prerenderer.setup?.();
+    },
+    teardown: prerenderer.teardown && (() => prerenderer.teardown!()),
+    collectStaticImages: prerenderer.collectStaticImages && (() => prerenderer.collectStaticImages!()),
+    getStaticPaths: () => prerenderer.getStaticPaths(),
+    render: (request, options) => prerenderer.render(request, options),
+  };
+}
+
 function withSlash(path: string): string {
   const rooted = path.startsWith('/') ? path : `/${path}`;
   return rooted.endsWith('/') ? rooted : `${rooted}/`;
@@ -94,9 +109,15 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
     name: 'luotain-report',
     hooks: {
       'astro:build:start': ({ setPrerenderer }) => {
-        handover = Symbol.for(`luotain.report#${++builds}`);
+        const key = Symbol.for(`luotain.report#${++builds}`);
+        handover = key;
         const sink = source.printPages;
-        if (sink) setPrerenderer((prerenderer) => printPagesFirst(prerenderer, sink, source.base ?? '/'));
+        // The model is needed only once the pages' code runs (the prerenderer's setup imports
+        // it), so the bundling goes on while the caller may still be computing it.
+        const handModelOver = async () => {
+          (globalThis as Record<symbol, unknown>)[key] = JSON.stringify(await model());
+        };
+        setPrerenderer((prerenderer) => withSetupStep(sink ? printPagesFirst(prerenderer, sink, source.base ?? '/') : prerenderer, handModelOver));
       },
       'astro:build:done': () => {
         if (handover) delete (globalThis as Record<symbol, unknown>)[handover];
@@ -113,15 +134,11 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
                 async load(id: string) {
                   if (id !== RESOLVED) return undefined;
                   // A JSON string parses faster than the same object as a JS literal. A build renders
-                  // the pages in this process, so the string is handed over through a global rather
-                  // than written into the module, which the bundler would then parse and copy (some
-                  // 4 MB for the sample; 0.3 s of a build). The pages parse their own copy either way.
-                  const json = JSON.stringify(await model());
-                  let text = JSON.stringify(json);
-                  if (handover) {
-                    (globalThis as Record<symbol, unknown>)[handover] = json;
-                    text = `globalThis[Symbol.for(${JSON.stringify(handover.description)})]`;
-                  }
+                  // the pages in this process, so the string is handed over through a global (set
+                  // before the pages' code runs, see astro:build:start) rather than written into the
+                  // module, which the bundler would then parse and copy (some 4 MB for the sample;
+                  // 0.3 s of a build). The pages parse their own copy either way.
+                  const text = handover ? `globalThis[Symbol.for(${JSON.stringify(handover.description)})]` : JSON.stringify(JSON.stringify(await model()));
                   return `export default JSON.parse(${text});\nexport const siteOptions = ${JSON.stringify({ pdf: source.pdf ?? false, figureFiles: source.figureFiles ?? true, office: source.office ?? true, base: source.base ?? '/' })};`;
                 },
                 configureServer(server: DevServer) {

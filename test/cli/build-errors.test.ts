@@ -20,6 +20,7 @@ describe('luotain build with input errors', () => {
     writeFileSync(join(out, OUTPUT_MARKER), '');
     writeFileSync(join(out, 'marker.txt'), 'previous build');
     const effects = silentEffects({ cwd: ROOT });
+    const cwdBefore = process.cwd();
     expect(await main(['build', '--data', 'test/fixtures/load/bad', '--reports', join(scratch, 'reports'), '--out', out, '--no-pdf'], effects)).toBe(1);
     expect(effects.errors.filter((l) => l.startsWith('error: '))).toHaveLength(6);
     expect(effects.errors[0]).toBe(
@@ -29,8 +30,11 @@ describe('luotain build with input errors', () => {
     expect(effects.output).toEqual([]);
     expect(readdirSync(out).sort()).toEqual([OUTPUT_MARKER, 'marker.txt']);
     expect(readFileSync(join(out, 'marker.txt'), 'utf8')).toBe('previous build');
-    // No staging folder is left beside the output.
+    // No staging folder is left beside the output, and no work folder of the rendering that started beside the loading.
     expect(readdirSync(scratch)).toEqual(['site']);
+    expect(readdirSync(join(ROOT, '.astro')).filter((n) => n.startsWith(`build-${process.pid}-`))).toEqual([]);
+    // The working folder is the caller's again.
+    expect(process.cwd()).toBe(cwdBefore);
   });
 
   it('an error in the editorial content stops the build the same way', async () => {
