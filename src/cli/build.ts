@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { ReportModel } from '../model/types.ts';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { Command } from './command.ts';
 import type { Effects } from '../io/effects.ts';
 import { reportIssues, studyDirs } from './study-options.ts';
 import { exportPdfs, printPagePaths } from '../pdf/export-pdfs.ts';
-import { PrintPages } from '../pdf/print-pages.ts';
+import { checkPrintPages, PrintPages } from '../pdf/print-pages.ts';
 import { checkOutputFolder, isRunning, lockOutput, makeWorldReadable, markOutput, moveFolder, OutputRefused, replaceOutput } from './output-folder.ts';
 import { basePathProblem, normaliseBasePath } from '../study/base-path.ts';
 import { pathProblem } from './path-problem.ts';
@@ -120,14 +120,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
 /** Why the rendering started beside the loading was stopped: the build did not go on (its reasons are reported). */
 class NotBuilt extends Error {}
 
-/** That the print pages the PDFs were printed from are the site's, byte for byte. */
-async function checkPrintPages(siteDir: string, pages: PrintPages): Promise<void> {
-  for (const [path, html] of pages.all()) {
-    const file = await readFile(join(siteDir, path, 'index.html'));
-    if (Buffer.compare(file, html) !== 0) throw new Error(`the print page ${path} was written other than it was printed; the PDFs would not match the site`);
-  }
-}
-
 /** Threads drawing the figure files beside the rendering of the pages: one, as two contended with the pages and Chromium on two cores. */
 const FIGURE_THREADS = 1;
 /** And one more once a core is free of the PDFs (only the last is printing), and when there are none. */
@@ -192,23 +184,36 @@ export async function buildSite(
   // The study is loaded and computed on a thread of its own while this one starts rendering
   // the site (Astro's bundling needs no model, only the base path, read from study.json here).
   const loading = loadReportOffThread({ dataDir: options.dataDir, reportsDir: options.reportsDir, cwd, today: effects.now().toISOString().slice(0, 10), toolVersion: TOOL_VERSION });
-  loading.catch(() => {});
   // --base (already normalised) wins over study.json's.
-  const base = options.base ?? (await readStudyDefinition(options.dataDir, cwd))?.base ?? '/';
+  const definition = options.base === undefined ? await readStudyDefinition(options.dataDir, cwd) : undefined;
+  const base = options.base ?? definition?.base ?? '/';
+  // Without a readable study.json the loading fails: Astro is not started for nothing.
+  if (options.base === undefined && definition === undefined) await loading.result.catch(() => {});
+  // playwright-core finds its browsers' folder when first imported: before Astro changes the working folder.
+  if (options.pdf) await import('playwright-core');
   const accepted = deferred<ReportModel>();
   const printPages = options.pdf ? new PrintPages() : undefined;
   const siteStarted = Date.now();
+  const failed = (message: string) => {
+    effects.err(`Build failed: ${message}`);
+    effects.err(`The previous output in ${options.outDir} was left as it was.`);
+    return 1;
+  };
   let rendering: Rendering | undefined;
   try {
-    rendering = await startRendering(() => accepted.promise, outputs, base, printPages);
-    const { model, issues } = await loading;
+    try {
+      rendering = await startRendering(() => accepted.promise, outputs, base, printPages);
+    } catch (error) {
+      return failed(pathProblem(error));
+    }
+    const { model, issues } = await loading.result;
     if (reportIssues(issues, effects) || !model) return 1;
     if (model.editions.length === 0) {
       effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
       return 1;
     }
     // study.json was read twice: by the loading and for the rendering's base path.
-    if ((options.base ?? model.study.base ?? '/') !== base) throw new Error(`study.json changed while it was read: its base path is now ${model.study.base ?? '/'}`);
+    if ((options.base ?? model.study.base ?? '/') !== base) return failed(`study.json changed while it was read (its base path is now ${model.study.base ?? '/'}); run the build again`);
     effects.out(
       `Loaded ${model.editions.length} edition${model.editions.length === 1 ? '' : 's'} (${model.editions.map((e) => `${e.year}${e.status === 'draft' ? ' draft' : ''}`).join(', ')}) in ${seconds(Date.now() - started)}`,
     );
@@ -226,6 +231,7 @@ export async function buildSite(
     }
   } finally {
     accepted.reject(new NotBuilt('the build stopped before the site was rendered'));
+    await loading.cancel();
     await rendering?.dispose();
   }
 
@@ -258,12 +264,13 @@ export async function buildSite(
       let pdfs: { file: string; bytes: number }[] = [];
       // The PDFs are printed while the pages render, into a folder beside the staging one.
       const pdfDir = `${staging}-pdf`;
+      let printing: Promise<{ file: string; bytes: number }[]> | undefined;
       try {
         printPages?.expect(printPagePaths(model));
         // Chromium starts while Astro runs in Luotain's folder: a relative LUOTAIN_CHROMIUM is the analyst's.
         const chromium = effects.env.LUOTAIN_CHROMIUM;
         const printEffects = chromium ? { ...effects, env: { ...effects.env, LUOTAIN_CHROMIUM: resolve(cwd, chromium) } } : effects;
-        const printing = printPages && exportPdfs(model, rendering.siteDir, printEffects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') });
+        printing = printPages && exportPdfs(model, rendering.siteDir, printEffects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') });
         // Its failure is reported once the rendering is over (below).
         printing?.catch(() => {});
         release();
@@ -294,6 +301,10 @@ export async function buildSite(
           );
         } else effects.out('Figure files skipped (--no-figure-files); the figures do not link to them');
       } finally {
+        // On any failure the printing stops (no page is left to wait for) and is waited for, so that
+        // Chromium is closed before its folders go.
+        printPages?.end();
+        await printing?.catch(() => {});
         coresFree();
         await drawing;
         await rm(figureDir, { recursive: true, force: true });
@@ -307,9 +318,7 @@ export async function buildSite(
       for (const pdf of pdfs) effects.out(`  ${pdf.file}  ${kib(pdf.bytes)}`);
       return 0;
     } catch (error) {
-      effects.err(`Build failed: ${pathProblem(error)}`);
-      effects.err(`The previous output in ${options.outDir} was left as it was.`);
-      return 1;
+      return failed(pathProblem(error));
     }
   }
 }

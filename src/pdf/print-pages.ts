@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 /**
  * The print pages handed from the site's rendering to the PDF export as each is
  * rendered, so that Chromium prints the first PDFs while the other pages still
@@ -7,8 +10,8 @@
 export class PrintPages {
   private readonly rendered = new Map<string, Uint8Array>();
   private readonly waiting = new Map<string, { resolve: (html: Uint8Array) => void; reject: (error: unknown) => void }[]>();
-  /** Why no more pages will come: the rendering failed, or it ended. */
-  private ended: { error: unknown } | undefined;
+  /** No more pages will come: the rendering failed (its error), or it ended. */
+  private ended: { error?: unknown } | undefined;
 
   private readonly paths = new Set<string>();
 
@@ -39,7 +42,7 @@ export class PrintPages {
   page(path: string): Promise<Uint8Array> {
     const html = this.rendered.get(path);
     if (html) return Promise.resolve(html);
-    if (this.ended) return Promise.reject(this.ended.error);
+    if (this.ended) return Promise.reject(this.ended.error ?? new Error(`the site was rendered without the print page ${path}`));
     if (!this.expects(path)) return Promise.reject(new Error(`${path} is not a print page of this build`));
     return new Promise((resolve, reject) => {
       const list = this.waiting.get(path) ?? [];
@@ -56,11 +59,19 @@ export class PrintPages {
   /** No more pages: those still awaited are rejected with `error` (the rendering's, or that the page never came). */
   end(error?: unknown): void {
     if (this.ended) return;
-    this.ended = { error: error ?? new Error('the site was rendered without this print page') };
+    this.ended = error === undefined ? {} : { error };
     for (const [path, waiters] of this.waiting) {
       const reason = error ?? new Error(`the site was rendered without the print page ${path}`);
       for (const waiter of waiters) waiter.reject(reason);
     }
     this.waiting.clear();
+  }
+}
+
+/** That the print pages the PDFs were printed from are the ones written into the site at `siteDir`, byte for byte. */
+export async function checkPrintPages(siteDir: string, pages: PrintPages): Promise<void> {
+  for (const [path, html] of pages.all()) {
+    const file = await readFile(join(siteDir, path, 'index.html'));
+    if (Buffer.compare(file, html) !== 0) throw new Error(`the print page ${path} was written other than it was printed; the PDFs would not match the site`);
   }
 }

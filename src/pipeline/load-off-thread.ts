@@ -10,9 +10,16 @@ import type { LoadReportOptions } from './load-report.ts';
 
 export type LoadOffThreadOptions = Omit<LoadReportOptions, 'onProgress'>;
 
-export function loadReportOffThread(options: LoadOffThreadOptions): Promise<{ model?: ReportModel; issues: InputIssue[] }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: options });
+/** The loading under way: its result, and a way to stop it (when the build stops before it needs the result). */
+export interface Loading {
+  result: Promise<{ model?: ReportModel; issues: InputIssue[] }>;
+  /** Stops the thread; the result, if not in yet, is then an error. */
+  cancel(): Promise<void>;
+}
+
+export function loadReportOffThread(options: LoadOffThreadOptions): Loading {
+  const worker = new Worker(new URL('./load-worker.js', import.meta.url), { workerData: options });
+  const result = new Promise<{ model?: ReportModel; issues: InputIssue[] }>((resolve, reject) => {
     let answered = false;
     worker.once('message', (result: { model?: ReportModel; issues: InputIssue[] }) => {
       answered = true;
@@ -25,4 +32,11 @@ export function loadReportOffThread(options: LoadOffThreadOptions): Promise<{ mo
       if (!answered) reject(new Error(`the thread loading the study stopped (exit code ${code}) before it answered`));
     });
   });
+  result.catch(() => {});
+  return {
+    result,
+    cancel: async () => {
+      await worker.terminate();
+    },
+  };
 }

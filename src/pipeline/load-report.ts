@@ -227,5 +227,6 @@ function foreignRecords(foreign: readonly { year: number; study: string }[], stu
 /** Where a study's own editorial folder would be: reports/ beside its data folder, unless that is the folder given. */
 function ownReports(options: LoadReportOptions): string {
   const beside = join(dirname(options.dataDir), 'reports');
-  return resolve(beside) === resolve(options.reportsDir) ? '<its editorial folder>' : beside;
+  const cwd = options.cwd ?? process.cwd();
+  return resolve(cwd, beside) === resolve(cwd, options.reportsDir) ? '<its editorial folder>' : beside;
 }

@@ -72,15 +72,26 @@ export function printPagesFirst(prerenderer: AstroPrerenderer, sink: PrintPageSi
   };
 }
 
-/** The prerenderer with `step` done before its setup, which imports the pages' code. */
-export function withSetupStep(prerenderer: AstroPrerenderer, step: () => Promise<void>): AstroPrerenderer {
+/** The prerenderer with `step` done before its setup, which imports the pages' code, and `cleanup` after its teardown or a failed setup. */
+export function withSetupStep(prerenderer: AstroPrerenderer, step: () => Promise<void>, cleanup: () => void = () => {}): AstroPrerenderer {
   return {
     name: prerenderer.name,
     setup: async () => {
-      await step();
-      await prerenderer.setup?.();
+      try {
+        await step();
+        await prerenderer.setup?.();
+      } catch (error) {
+        cleanup();
+        throw error;
+      }
     },
-    teardown: prerenderer.teardown && (() => prerenderer.teardown!()),
+    teardown: async () => {
+      try {
+        await prerenderer.teardown?.();
+      } finally {
+        cleanup();
+      }
+    },
     collectStaticImages: prerenderer.collectStaticImages && (() => prerenderer.collectStaticImages!()),
     getStaticPaths: () => prerenderer.getStaticPaths(),
     render: (request, options) => prerenderer.render(request, options),
@@ -114,13 +125,13 @@ export function reportIntegration(source: ReportSource): AstroIntegration {
         const sink = source.printPages;
         // The model is needed only once the pages' code runs (the prerenderer's setup imports
         // it), so the bundling goes on while the caller may still be computing it.
+        const global = globalThis as Record<symbol, unknown>;
         const handModelOver = async () => {
-          (globalThis as Record<symbol, unknown>)[key] = JSON.stringify(await model());
+          global[key] = JSON.stringify(await model());
         };
-        setPrerenderer((prerenderer) => withSetupStep(sink ? printPagesFirst(prerenderer, sink, source.base ?? '/') : prerenderer, handModelOver));
-      },
-      'astro:build:done': () => {
-        if (handover) delete (globalThis as Record<symbol, unknown>)[handover];
+        // The pages parse it when their code first runs; it is let go when the rendering ends, or fails to start.
+        const letGo = () => void delete global[key];
+        setPrerenderer((prerenderer) => withSetupStep(sink ? printPagesFirst(prerenderer, sink, source.base ?? '/') : prerenderer, handModelOver, letGo));
       },
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({

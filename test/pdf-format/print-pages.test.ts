@@ -1,8 +1,14 @@
 /** The print pages handed from the site's rendering to the PDF export, and the prerenderer that renders them first. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AstroPrerenderer } from 'astro';
-import { describe, expect, it } from 'vitest';
-import { PrintPages } from '../../src/pdf/print-pages.ts';
-import { printPagesFirst } from '../../src/site/virtual-report.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPrintPages, PrintPages } from '../../src/pdf/print-pages.ts';
+import { printPagesFirst, withSetupStep } from '../../src/site/virtual-report.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'luotain-print-pages-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -24,7 +30,7 @@ describe('PrintPages', () => {
     const never = pages.page('/fi/2025/print/');
     pages.end();
     await expect(never).rejects.toThrow('the site was rendered without the print page /fi/2025/print/');
-    await expect(pages.page('/en/2025/print/')).rejects.toThrow('the site was rendered without this print page');
+    await expect(pages.page('/en/2025/print/')).rejects.toThrow('the site was rendered without the print page /en/2025/print/');
 
     const failing = new PrintPages(['/fi/2025/print/']);
     const waiting = failing.page('/fi/2025/print/');
@@ -88,5 +94,62 @@ describe('printPagesFirst', () => {
     expect(new TextDecoder().decode(await pages.page('/en/2025/print/'))).toBe(written);
     expect(await (other as Response).text()).toBe('<html>/reports/fi/2025/</html>');
     expect([...pages.all().keys()]).toEqual(['/en/2025/print/']);
+  });
+});
+
+describe('checkPrintPages', () => {
+  it('passes when the site holds the pages printed, and fails naming the page when one was written otherwise', async () => {
+    const site = join(scratch, 'site');
+    mkdirSync(join(site, 'fi', '2025', 'print'), { recursive: true });
+    writeFileSync(join(site, 'fi', '2025', 'print', 'index.html'), '<html>fi</html>');
+    const pages = new PrintPages(['/fi/2025/print/']);
+    pages.add('/fi/2025/print/', bytes('<html>fi</html>'));
+    await expect(checkPrintPages(site, pages)).resolves.toBeUndefined();
+    writeFileSync(join(site, 'fi', '2025', 'print', 'index.html'), '<html>fi, changed</html>');
+    await expect(checkPrintPages(site, pages)).rejects.toThrow('the print page /fi/2025/print/ was written other than it was printed');
+  });
+});
+
+describe('withSetupStep', () => {
+  const inner = (calls: string[], failSetup = false): AstroPrerenderer => ({
+    name: 'inner',
+    setup: async () => {
+      calls.push('setup');
+      if (failSetup) throw new Error('setup failed');
+    },
+    teardown: async () => void calls.push('teardown'),
+    getStaticPaths: async () => [],
+    render: async () => new Response(''),
+  });
+
+  it('does its step before the setup (which imports the pages) and its cleanup after the teardown', async () => {
+    const calls: string[] = [];
+    const wrapped = withSetupStep(
+      inner(calls),
+      async () => void calls.push('step'),
+      () => void calls.push('cleanup'),
+    );
+    await wrapped.setup!();
+    await wrapped.teardown!();
+    expect(calls).toEqual(['step', 'setup', 'teardown', 'cleanup']);
+  });
+
+  it('cleans up when its step or the setup fails, and passes the failure on', async () => {
+    const calls: string[] = [];
+    const stepFails = withSetupStep(
+      inner(calls),
+      async () => Promise.reject(new Error('no model')),
+      () => void calls.push('cleanup'),
+    );
+    await expect(stepFails.setup!()).rejects.toThrow('no model');
+    expect(calls).toEqual(['cleanup']);
+    calls.length = 0;
+    const setupFails = withSetupStep(
+      inner(calls, true),
+      async () => void calls.push('step'),
+      () => void calls.push('cleanup'),
+    );
+    await expect(setupFails.setup!()).rejects.toThrow('setup failed');
+    expect(calls).toEqual(['step', 'setup', 'cleanup']);
   });
 });

@@ -15,7 +15,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 describe('loadReportOffThread', () => {
   it("gives the sample's model and issues exactly as loadReport does", async () => {
     const options = { dataDir: 'data', reportsDir: 'reports', cwd: ROOT, today: '2026-11-29', toolVersion: 'test' };
-    const [here, there] = await Promise.all([loadReport(options), loadReportOffThread(options)]);
+    const [here, there] = await Promise.all([loadReport(options), loadReportOffThread(options).result]);
     expect(here.model).toBeDefined();
     expect(there.model).toStrictEqual(here.model);
     expect(there.issues).toStrictEqual(here.issues);
@@ -23,10 +23,18 @@ describe('loadReportOffThread', () => {
 
   it('gives the input errors of a bad study, and no model', async () => {
     const options = { dataDir: 'test/fixtures/load/bad', reportsDir: join(scratch, 'none'), cwd: ROOT, today: '2026-11-29', toolVersion: 'test' };
-    const [here, there] = await Promise.all([loadReport(options), loadReportOffThread(options)]);
+    const [here, there] = await Promise.all([loadReport(options), loadReportOffThread(options).result]);
     expect(there.model).toBeUndefined();
     expect(there.issues.filter((i) => i.severity === 'error')).toHaveLength(6);
     expect(there.issues).toStrictEqual(here.issues);
+  });
+});
+
+describe('loadReportOffThread, cancelled', () => {
+  it('stops the thread: the result, not in yet, is an error', async () => {
+    const loading = loadReportOffThread({ dataDir: 'data', reportsDir: 'reports', cwd: ROOT, today: '2026-11-29', toolVersion: 'test' });
+    await loading.cancel();
+    await expect(loading.result).rejects.toThrow('the thread loading the study stopped');
   });
 });
 
