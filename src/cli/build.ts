@@ -117,9 +117,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
   return { promise, resolve, reject };
 }
 
-/** Why the rendering started beside the loading was stopped: the build did not go on (its reasons are reported). */
-class NotBuilt extends Error {}
-
 /** Threads drawing the figure files beside the rendering of the pages: one, as two contended with the pages and Chromium on two cores. */
 const FIGURE_THREADS = 1;
 /** And one more once a core is free of the PDFs (only the last is printing), and when there are none. */
@@ -225,18 +222,19 @@ export async function buildSite(
       return 1;
     }
     try {
-      return await finishBuild(model, lock.staging, rendering, printPages, () => accepted.resolve(model));
+      return await finishBuild(model, lock.staging, rendering);
     } finally {
       await lock.release();
     }
   } finally {
-    accepted.reject(new NotBuilt('the build stopped before the site was rendered'));
+    // A build that stopped (its reasons reported) stops the rendering started beside the loading.
+    accepted.reject(new Error('the build stopped before the site was rendered'));
     await loading.cancel();
     await rendering?.dispose();
   }
 
   /** The rest of the build, once the model is in and the output locked: the site, its PDFs and figure files, swapped in. */
-  async function finishBuild(model: ReportModel, staging: string, rendering: Rendering, printPages: PrintPages | undefined, release: () => void): Promise<number> {
+  async function finishBuild(model: ReportModel, staging: string, rendering: Rendering): Promise<number> {
     try {
       // The figure files are drawn on worker threads while the pages render and the PDFs print
       // (neither needs them), into a folder beside the staging one (named so that an interrupted
@@ -273,7 +271,8 @@ export async function buildSite(
         printing = printPages && exportPdfs(model, rendering.siteDir, printEffects, base, coresFree, { pages: printPages, outDir: join(pdfDir, 'pdf') });
         // Its failure is reported once the rendering is over (below).
         printing?.catch(() => {});
-        release();
+        // The pages' code may run now.
+        accepted.resolve(model);
         try {
           await rendering.done;
         } catch (error) {

@@ -49,10 +49,8 @@ export function printPagesFirst(prerenderer: AstroPrerenderer, sink: PrintPageSi
     return path.startsWith(base) ? `/${path.slice(base.length)}` : path;
   };
   return {
+    ...delegating(prerenderer),
     name: 'luotain-print-pages-first',
-    setup: prerenderer.setup && (() => prerenderer.setup!()),
-    teardown: prerenderer.teardown && (() => prerenderer.teardown!()),
-    collectStaticImages: prerenderer.collectStaticImages && (() => prerenderer.collectStaticImages!()),
     async getStaticPaths() {
       const paths = await prerenderer.getStaticPaths();
       const isPrint = (entry: (typeof paths)[number]) => sink.expects(withSlash(entry.pathname));
@@ -75,7 +73,7 @@ export function printPagesFirst(prerenderer: AstroPrerenderer, sink: PrintPageSi
 /** The prerenderer with `step` done before its setup, which imports the pages' code, and `cleanup` after its teardown or a failed setup. */
 export function withSetupStep(prerenderer: AstroPrerenderer, step: () => Promise<void>, cleanup: () => void = () => {}): AstroPrerenderer {
   return {
-    name: prerenderer.name,
+    ...delegating(prerenderer),
     setup: async () => {
       try {
         await step();
@@ -92,6 +90,15 @@ export function withSetupStep(prerenderer: AstroPrerenderer, step: () => Promise
         cleanup();
       }
     },
+  };
+}
+
+/** A prerenderer that does what `prerenderer` does, each call passed on (for a wrapper to override some). */
+function delegating(prerenderer: AstroPrerenderer): AstroPrerenderer {
+  return {
+    name: prerenderer.name,
+    setup: prerenderer.setup && (() => prerenderer.setup!()),
+    teardown: prerenderer.teardown && (() => prerenderer.teardown!()),
     collectStaticImages: prerenderer.collectStaticImages && (() => prerenderer.collectStaticImages!()),
     getStaticPaths: () => prerenderer.getStaticPaths(),
     render: (request, options) => prerenderer.render(request, options),
