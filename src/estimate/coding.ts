@@ -51,11 +51,15 @@ export function itemVariable(codes: Uint8Array, points: number): CodedVariable {
   return { kind: 'coded', codes, bins, binCount: points + 2 };
 }
 
-/** NPS answers (0–10, −1 blank) as a coded variable: bin 0 blank, bin a + 1 the answer a. */
+/**
+ * NPS answers (0–10, −1 blank) as a coded variable: bin 0 blank, bin a + 1 the answer a. The answers are read as
+ * bytes (−1 is then 255), as item codes are: one kind of array in the summing loop keeps its compiled code fit for all.
+ */
 export function npsVariable(answers: Int8Array): CodedVariable {
-  const bins = new Int16Array(12);
-  for (let b = 0; b < 12; b++) bins[b] = b;
-  return { kind: 'coded', codes: answers, offset: 1, bins, binCount: 12 };
+  const bins = new Int16Array(256).fill(-1);
+  for (let a = 0; a <= 10; a++) bins[a] = a + 1;
+  bins[255] = 0;
+  return { kind: 'coded', codes: new Uint8Array(answers.buffer, answers.byteOffset, answers.length), bins, binCount: 12 };
 }
 
 /**

@@ -21,15 +21,13 @@ export interface Partition {
  * any function of the code (the mean, the share of any set of codes, with any
  * base) is estimated afterwards without another pass.
  *
- * Respondent i is in bin `bins[codes[i] + offset]`; a bin of −1, or a code
- * outside `bins`, is not counted at all.
+ * Respondent i is in bin `bins[codes[i]]`; a bin of −1, or a code outside
+ * `bins`, is not counted at all.
  */
 export interface CodedVariable {
   kind: 'coded';
   codes: ArrayLike<number>;
-  /** Added to a code before it is looked up in `bins` (e.g. 1 for NPS answers where −1 is blank). */
-  offset?: number;
-  /** The bin of each (code + offset): 0 … binCount − 1, or −1 to leave it out. */
+  /** The bin of each code: 0 … binCount − 1, or −1 to leave it out. */
   bins: Int16Array;
   binCount: number;
 }
@@ -364,7 +362,7 @@ export class DomainMoments {
 }
 
 /** A bin table that counts nobody: fills the unused places of a sumCoded pass. */
-const NO_BINS = new Int16Array(65536 + 256).fill(-1);
+const NO_BINS = new Int16Array(65536).fill(-1);
 
 /**
  * n, Σw and Σw² per (type, bin) of up to four coded variables, in one pass
@@ -372,7 +370,7 @@ const NO_BINS = new Int16Array(65536 + 256).fill(-1);
  */
 function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs: readonly CodedVariable[]): Float64Array[] {
   const accs = vs.map((v) => new Float64Array(T * 3 * v.binCount));
-  const slot = (j: number) => vs[j] ?? { codes: vs[0].codes, offset: vs[0].offset ?? 0, bins: NO_BINS, binCount: 0 };
+  const slot = (j: number) => vs[j] ?? { codes: vs[0].codes, bins: NO_BINS, binCount: 0 };
   const v0 = slot(0);
   const v1 = slot(1);
   const v2 = slot(2);
@@ -385,10 +383,6 @@ function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs
   const b1 = v1.bins;
   const b2 = v2.bins;
   const b3 = v3.bins;
-  const o0 = v0.offset ?? 0;
-  const o1 = v1.offset ?? 0;
-  const o2 = v2.offset ?? 0;
-  const o3 = v3.offset ?? 0;
   const s0 = 3 * v0.binCount;
   const s1 = 3 * v1.binCount;
   const s2 = 3 * v2.binCount;
@@ -401,28 +395,28 @@ function sumCoded(rows: number, type: Int32Array, w: Float64Array, T: number, vs
     const t = type[i];
     const wi = w[i];
     const ww = wi * wi;
-    let b = b0[c0[i] + o0];
+    let b = b0[c0[i]];
     if (b >= 0) {
       const at = t * s0 + 3 * b;
       a0[at]++;
       a0[at + 1] += wi;
       a0[at + 2] += ww;
     }
-    b = b1[c1[i] + o1];
+    b = b1[c1[i]];
     if (b >= 0) {
       const at = t * s1 + 3 * b;
       a1[at]++;
       a1[at + 1] += wi;
       a1[at + 2] += ww;
     }
-    b = b2[c2[i] + o2];
+    b = b2[c2[i]];
     if (b >= 0) {
       const at = t * s2 + 3 * b;
       a2[at]++;
       a2[at + 1] += wi;
       a2[at + 2] += ww;
     }
-    b = b3[c3[i] + o3];
+    b = b3[c3[i]];
     if (b >= 0) {
       const at = t * s3 + 3 * b;
       a3[at]++;

@@ -35,8 +35,13 @@ describe('the NPS rule', () => {
   });
 
   it('bins the answers (−1 blank) and scores the bins by the same rule', () => {
-    const v = npsVariable(Int8Array.of(-1, 0, 10));
-    expect(v.offset).toBe(1);
+    const answers = Int8Array.of(-1, 0, 7, 10);
+    const v = npsVariable(answers);
+    // Each respondent's bin: 0 blank, a + 1 the answer a; the answers are read in place, as bytes.
+    expect(Array.from(v.codes, (c) => v.bins[c])).toEqual([0, 1, 8, 11]);
+    expect(v.binCount).toBe(12);
+    answers[1] = 9;
+    expect(v.bins[v.codes[1]]).toBe(10);
     const s = npsBinScores();
     expect([...s.score]).toEqual([NaN, ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(npsScore)]);
     expect([...s.promoters].slice(1)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);

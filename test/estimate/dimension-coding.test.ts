@@ -28,7 +28,7 @@ function valuesOf(s: DimensionStatistic, n: number): number[] {
   const v = s.variable;
   if (v.kind === 'numeric') return Array.from({ length: n }, (_, i) => v.values[i]);
   return Array.from({ length: n }, (_, i) => {
-    const b = v.bins[v.codes[i] + (v.offset ?? 0)];
+    const b = v.bins[v.codes[i]];
     return b >= 0 ? s.score![b] : NaN;
   });
 }

@@ -34,4 +34,24 @@ describe('countCantSayAndBlank', () => {
       { seed: 16, numRuns: 500 },
     );
   });
+
+  it('counts long runs of one code in full (no per-byte sum passes 255)', () => {
+    for (const skip of [0, 1, 2, 3]) {
+      const n = 4 * 1000 + 3;
+      expect(countCantSayAndBlank(new Uint8Array(n + skip).subarray(skip), n)).toEqual({ cantSay: 0, blank: n });
+      expect(countCantSayAndBlank(new Uint8Array(n + skip).fill(255).subarray(skip), n)).toEqual({ cantSay: n, blank: 0 });
+    }
+  });
+
+  it('equals a plain count on long columns starting at any byte (the words and the rest around them)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 2100, maxLength: 2400 }), fc.nat(3), fc.nat(40), (bytes, skip, cut) => {
+        // Mostly blank and can't say, so that the per-byte sums run long before they are added up.
+        const codes = bytes.map((b) => (b < 100 ? 0 : b < 200 ? 255 : b)).subarray(skip);
+        const n = codes.length - cut;
+        expect(countCantSayAndBlank(codes, n)).toEqual(plainCount(codes, n));
+      }),
+      { seed: 29, numRuns: 200 },
+    );
+  });
 });
