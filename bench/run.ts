@@ -1,5 +1,5 @@
 /**
- * The benchmark: `npm run bench [-- --sizes 10000,100000] [--runs N] [--skip-build] [--seed N] [--keep-data]`.
+ * The benchmark: `npm run bench [-- --sizes 10000,100000] [--runs N] [--skip-build] [--seed N] [--no-keep-data]` (the options: see usage below).
  *
  * For each size it generates a seeded synthetic study (bench/generate.ts) in
  * the system's temporary folder and measures, in child processes, one after

@@ -206,7 +206,7 @@ export async function buildSite(
     const { model, issues } = await loading.result;
     if (reportIssues(issues, effects) || !model) return 1;
     if (model.editions.length === 0) {
-      effects.err(`No editions: no year in ${options.dataDir} has both a responses.csv and editorial content in ${options.reportsDir}/<year>.`);
+      effects.err(`No editions: no year in ${options.dataDir} has both a responses file (.csv, .sav or .xlsx) and editorial content in ${options.reportsDir}/<year>.`);
       return 1;
     }
     // study.json was read twice: by the loading and for the rendering's base path.

@@ -14,7 +14,7 @@ import type { InputIssue } from '../issues/input-issue.ts';
 import { join } from 'node:path';
 import { formatPath } from '../study/parse.ts';
 
-const HELP = `Reads the study folder — study.json, every <year>/responses.csv and
+const HELP = `Reads the study folder — study.json, every <year>/responses.csv (or .sav or .xlsx) and
 benchmarks.csv if there is one — and the editorial folder (front matter,
 commentary files, publication records), checks everything against the study
 definition, recomputes every published edition against its record, and prints

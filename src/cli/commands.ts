@@ -30,13 +30,13 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'build',
-    usage: 'build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]',
+    usage: 'build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf] [--no-figure-files] [--no-office] [--base PATH]',
     summary: 'Build the report site and one PDF per edition and language',
     load: async () => (await import('./build.ts')).buildCommand,
   },
   {
     name: 'serve',
-    usage: 'serve [--out DIR] [--port N]',
+    usage: 'serve [--out DIR] [--port N] [--base PATH]',
     summary: 'Serve the built site on this machine to look at it',
     load: async () => (await import('./serve.ts')).serveCommand,
   },
@@ -48,7 +48,7 @@ export const commands: CommandEntry[] = [
   },
   {
     name: 'publish',
-    usage: 'publish YEAR [--version V] [--note TEXT] [--date YYYY-MM-DD] [--data DIR] [--reports DIR] [--out DIR]',
+    usage: 'publish YEAR [--version V] [--note-fi TEXT] [--note-sv TEXT] [--note-en TEXT] [--note TEXT] [--date YYYY-MM-DD] [--data DIR] [--reports DIR] [--out DIR]',
     summary: 'Freeze an edition: record its figures so later builds prove them unchanged',
     load: async () => (await import('./publish.ts')).publishCommand,
   },

@@ -11,7 +11,7 @@ Usage: luotain <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(12)} ${c.summary}\n${' '.repeat(16)}luotain ${c.usage}`).join('\n')}
 
-Every command takes --data DIR (default data/) and --reports DIR (default reports/) where it reads them.
+Every command but serve takes --data DIR (default data/) and, where it reads them, --reports DIR (default reports/).
 Run "luotain <command> --help" for a command's options.`;
 
 /** Runs the CLI; returns the exit code (0 ok, 1 input problems, 2 usage or internal error). */

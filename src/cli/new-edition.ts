@@ -1,7 +1,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { parseStudy } from '../study/parse.ts';
-import { studyIssues } from '../load/read-study.ts';
+import { isEditionYear, studyIssues } from '../load/read-study.ts';
 import { sectionIds } from '../pipeline/sections.ts';
 import { parseArgs, UsageError } from './args.ts';
 import type { Command } from './command.ts';
@@ -21,7 +21,7 @@ Options:
 Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports']);
-    if (args.positionals.length !== 1 || !/^\d{4}$/.test(args.positionals[0]!)) throw new UsageError('give the edition year, e.g. luotain new-edition 2026');
+    if (args.positionals.length !== 1 || !isEditionYear(args.positionals[0]!)) throw new UsageError('give the edition year, four digits from 1900 to 2999, e.g. luotain new-edition 2026');
     const year = Number(args.positionals[0]);
     const dirs = studyDirs(args, effects);
     const studyFile = join(dirs.dataDir, 'study.json');
@@ -57,7 +57,7 @@ Exit codes: 0 created, 1 the edition exists or the study has errors, 2 usage err
     }
     const dataFile = join(dirs.dataDir, String(year), 'responses.csv');
     effects.out(
-      `\nPut the ${year} responses in ${dataFile} (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\n  npm run dev   (to write the commentary with the figures in view)`,
+      `\nPut the ${year} responses in ${dataFile} (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data ${dirs.dataDir}\nand, to write the commentary with the figures in view, npx luotain build --no-pdf and npx luotain serve (or npm run dev in a checkout of Luotain)`,
     );
     return 0;
   },

@@ -91,7 +91,7 @@ Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
     const edition = model.editions.find((e) => e.year === year);
     if (!edition) {
       effects.err(
-        `There is no edition ${year}: it needs ${join(dirs.dataDir, String(year), 'responses.csv')} and editorial content in ${join(dirs.reportsDir, String(year))}. Run "luotain new-edition ${year}" first.`,
+        `There is no edition ${year}: it needs ${join(dirs.dataDir, String(year), 'responses.csv')} (or .sav or .xlsx) and editorial content in ${join(dirs.reportsDir, String(year))}. Run "luotain new-edition ${year}" first.`,
       );
       return 1;
     }

@@ -30,7 +30,7 @@ Exit codes: 0 stopped, 1 nothing built in --out, 2 usage error.`,
         () => false,
       ))
     ) {
-      effects.err(`${dir} has no built site. Run "npm run build" first (or give --out).`);
+      effects.err(`${dir} has no built site. Run "npx luotain build" first (or give --out).`);
       return 1;
     }
     const base = givenBase ?? (await builtBasePath(dir));

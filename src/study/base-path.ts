@@ -16,7 +16,7 @@ export function basePathProblem(base: string): string | undefined {
   if (segments.some((s) => s === '')) return 'has an empty folder name ("//")';
   if (segments.some((s) => s === '.' || s === '..')) return 'must not contain "." or ".." folders';
   const odd = segments.find((s) => !SEGMENT.test(s));
-  if (odd !== undefined) return `has the folder name ${JSON.stringify(odd)}: use letters a–z, digits, "-", "_", "." and "~" only`;
+  if (odd !== undefined) return `has the folder name ${JSON.stringify(odd)}: use letters (A–Z, a–z), digits, "-", "_", "." and "~" only`;
   return undefined;
 }
 

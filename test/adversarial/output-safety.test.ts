@@ -89,7 +89,7 @@ describe('data loss: --out that would delete the study', () => {
     const effects = silentEffects({ cwd: study.dir });
     expect(await main(['build', 'data'], effects)).toBe(2);
     expect(effects.errors.join('\n')).toBe(
-      'luotain build: unexpected argument "data" (a folder is given with an option, e.g. --data data)\nUsage: luotain build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf]',
+      'luotain build: unexpected argument "data" (a folder is given with an option, e.g. --data data)\nUsage: luotain build [--data DIR] [--reports DIR] [--out DIR] [--no-pdf] [--no-figure-files] [--no-office] [--base PATH]',
     );
   });
 

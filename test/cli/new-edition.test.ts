@@ -40,13 +40,22 @@ const SECTIONS = [
 ];
 
 describe('luotain new-edition', () => {
+  it('takes only an edition year as init does (1900–2999), creating nothing for another', async () => {
+    for (const year of ['1800', '3000', '26', '2026x']) {
+      const effects = silentEffects({ cwd: scratch });
+      expect(await main(['new-edition', year], effects)).toBe(2);
+      expect(effects.errors.join('\n')).toContain('four digits from 1900 to 2999');
+      expect(existsSync(join(scratch, 'reports', year))).toBe(false);
+    }
+  });
+
   it("creates draft editorial files in each of the study's languages and says where the data goes", async () => {
     const effects = silentEffects({ cwd: scratch });
     expect(await main(['new-edition', '2026'], effects)).toBe(0);
     expect(effects.errors).toEqual([]);
     expect(effects.output).toEqual([
       ...['fi', 'sv', 'en'].flatMap((lang) => ['index', ...SECTIONS].map((s) => `Created ${join('reports', '2026', lang, `${s}.md`)}`)),
-      '\nPut the 2026 responses in data/2026/responses.csv (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data data\n  npm run dev   (to write the commentary with the figures in view)',
+      '\nPut the 2026 responses in data/2026/responses.csv (or responses.sav or responses.xlsx, with the same columns as earlier years), then run:\n  npx luotain check --data data\nand, to write the commentary with the figures in view, npx luotain build --no-pdf and npx luotain serve (or npm run dev in a checkout of Luotain)',
     ]);
     for (const lang of ['fi', 'sv', 'en']) {
       const folder = join(scratch, 'reports/2026', lang);
@@ -84,6 +93,8 @@ describe('luotain new-edition', () => {
     expect(existsSync(join(scratch, 'reports/2027'))).toBe(false);
     const usage = silentEffects({ cwd: scratch });
     expect(await main(['new-edition', '26'], usage)).toBe(2);
-    expect(usage.errors).toEqual(['luotain new-edition: give the edition year, e.g. luotain new-edition 2026\nUsage: luotain new-edition YEAR [--data DIR] [--reports DIR]']);
+    expect(usage.errors).toEqual([
+      'luotain new-edition: give the edition year, four digits from 1900 to 2999, e.g. luotain new-edition 2026\nUsage: luotain new-edition YEAR [--data DIR] [--reports DIR]',
+    ]);
   });
 });

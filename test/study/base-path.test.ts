@@ -25,8 +25,8 @@ describe('the base path', () => {
     expect(basePathProblem('//example.fi/reports/')).toBe('must be a path such as "/reports/kaukovesi/", not an address with a scheme or host');
     expect(basePathProblem('/reports//kaukovesi/')).toBe('has an empty folder name ("//")');
     expect(basePathProblem('\\reports\\')).toBe('must use "/" between folders, not "\\"');
-    expect(basePathProblem('/raportit/kävijät/')).toBe('has the folder name "kävijät": use letters a–z, digits, "-", "_", "." and "~" only');
-    expect(basePathProblem('/my reports/')).toBe('has the folder name "my reports": use letters a–z, digits, "-", "_", "." and "~" only');
+    expect(basePathProblem('/raportit/kävijät/')).toBe('has the folder name "kävijät": use letters (A–Z, a–z), digits, "-", "_", "." and "~" only');
+    expect(basePathProblem('/my reports/')).toBe('has the folder name "my reports": use letters (A–Z, a–z), digits, "-", "_", "." and "~" only');
   });
 
   it('study.json "base" is normalised, and a bad one is a problem at its path with a hint', () => {
