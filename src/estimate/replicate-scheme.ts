@@ -62,8 +62,7 @@ export function replicateScheme(design: Design, options: { replicates?: number; 
   const stream = randomStream(options.seed ?? DRIVER_SEED);
   const { strata, strataCount } = design;
   const n = strata.length;
-  const size = new Uint32Array(strataCount);
-  for (let i = 0; i < n; i++) size[strata[i]]++;
+  const size = stratumSizes(strata, strataCount);
   const cellStart = new Uint32Array(strataCount + 1);
   for (let h = 0; h < strataCount; h++) cellStart[h + 1] = cellStart[h] + Math.min(size[h], groups);
   const C = cellStart[strataCount];
@@ -79,13 +78,7 @@ export function replicateScheme(design: Design, options: { replicates?: number; 
     for (let k = 0; k < a.length; k++) a[k] = k;
     stream.shuffle(a);
   }
-  const cellOf = new Uint32Array(n);
-  const seen = new Uint32Array(strataCount);
-  for (let i = 0; i < n; i++) {
-    const h = strata[i];
-    const G = cellStart[h + 1] - cellStart[h];
-    cellOf[i] = cellStart[h] + (perm[permStart[h] + seen[h]++] % G);
-  }
+  const cellOf = randomGroups(strata, cellStart, perm, permStart);
 
   const factors = new Float64Array(B * C);
   for (let b = 0; b < B; b++) {
@@ -103,6 +96,28 @@ export function replicateScheme(design: Design, options: { replicates?: number; 
     }
   }
   return { replicates: B, cells: C, cellOf, cellStratum, cellStart, factors };
+}
+
+// The passes over the respondents are functions of their own: compiled on the stack inside one long function, each
+// pass threw away and recompiled the code of all of it.
+
+/** Respondents per stratum. */
+function stratumSizes(strata: ArrayLike<number>, strataCount: number): Uint32Array {
+  const size = new Uint32Array(strataCount);
+  for (let i = 0; i < strata.length; i++) size[strata[i]]++;
+  return size;
+}
+
+/** Each respondent's random group: the next position of its stratum's permutation, modulo the stratum's groups. */
+function randomGroups(strata: ArrayLike<number>, cellStart: Uint32Array, perm: Uint32Array, permStart: Uint32Array): Uint32Array {
+  const cellOf = new Uint32Array(strata.length);
+  const seen = new Uint32Array(cellStart.length - 1);
+  for (let i = 0; i < strata.length; i++) {
+    const h = strata[i];
+    const G = cellStart[h + 1] - cellStart[h];
+    cellOf[i] = cellStart[h] + (perm[permStart[h] + seen[h]++] % G);
+  }
+  return cellOf;
 }
 
 /** The weights of replicate b (0 … B − 1) for every respondent: w_i · factors[b · C + cellOf[i]]. */
