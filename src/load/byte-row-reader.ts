@@ -15,6 +15,8 @@ const QUOTE = 34;
 
 /** Rows whose answers are gathered before they are copied to the store's columns. */
 const BLOCK_ROWS = 1024;
+/** Where each item's rows start in the block, apart: 1024 put a row's answers in the same few sets of the processor's cache. */
+const BLOCK_STRIDE = BLOCK_ROWS + 64;
 
 /** The bytes a file holds for its text: UTF-8, or Windows-1252 (read when the file is not UTF-8). */
 export type FileEncoding = 'utf-8' | 'windows-1252';
@@ -149,8 +151,8 @@ export class ByteRowReader {
     if (context.store.nps) set(at.nps, NPS);
     set(at.reason, REASON);
     at.background.forEach((pos, k) => set(pos, BACKGROUND, k));
-    this.block = new Uint8Array(BLOCK_ROWS * at.items.length);
-    this.offsets = Int32Array.from(this.indices, (k) => k * BLOCK_ROWS);
+    this.block = new Uint8Array(BLOCK_STRIDE * at.items.length);
+    this.offsets = Int32Array.from(this.indices, (k) => k * BLOCK_STRIDE);
     this.runEnds = new Int32Array(width);
     const answer = (pos: number) => this.kinds[pos] === ITEM || this.kinds[pos] === NPS;
     for (let pos = width - 1; pos >= 0; pos--) this.runEnds[pos] = answer(pos) && pos + 1 < width && answer(pos + 1) ? this.runEnds[pos + 1] : pos + 1;
@@ -261,6 +263,12 @@ export class ByteRowReader {
             // Text, often long: the next delimiter, if on the line.
             const d = bytes.indexOf(delimiter, i);
             i = d < 0 || d > end ? end : d;
+          } else if (kind === ID) {
+            // ASCII, checked as it is read (see below).
+            while (c !== delimiter && i !== end) {
+              if (c >= 127) return false;
+              c = bytes[++i];
+            }
           } else while (c !== delimiter && i !== end) c = bytes[++i];
           c = bytes[i];
           to = i;
@@ -268,8 +276,9 @@ export class ByteRowReader {
         }
         if (kind === ID) {
           if (to === from) return false;
-          // ASCII, so that the id registry sees the id's own characters; no white space at either end.
-          for (let j = from; j < to; j++) if (bytes[j] >= 127) return false;
+          // ASCII, so that the id registry sees the id's own characters (a quoted id checked here, a plain one as it
+          // was read); no white space at either end.
+          if (from !== start) for (let j = from; j < to; j++) if (bytes[j] >= 127) return false;
           if (bytes[from] <= 32 || bytes[to - 1] <= 32) return false;
           idFrom = from;
           idTo = to;
@@ -307,7 +316,7 @@ export class ByteRowReader {
     }
 
     if (!filled) return false;
-    for (const k of this.absentItems) block[k * BLOCK_ROWS + row] = 0;
+    for (const k of this.absentItems) block[k * BLOCK_STRIDE + row] = 0;
     for (const k of this.absentBackground) store.background[k][slot] = -1;
 
     // Last, as it registers the id: a repeated one is left to the text readers, which find it again.
@@ -336,8 +345,8 @@ export class ByteRowReader {
     const { block, blockStart } = this;
     const codes = this.context.store.codes;
     // A few rows (the block cut short by a row the text readers took) are copied one by one: a view per column costs more.
-    if (n < 64) for (let k = 0; k < codes.length; k++) copyRows(codes[k], blockStart, block, k * BLOCK_ROWS, n);
-    else for (let k = 0; k < codes.length; k++) codes[k].set(block.subarray(k * BLOCK_ROWS, k * BLOCK_ROWS + n), blockStart);
+    if (n < 64) for (let k = 0; k < codes.length; k++) copyRows(codes[k], blockStart, block, k * BLOCK_STRIDE, n);
+    else for (let k = 0; k < codes.length; k++) codes[k].set(block.subarray(k * BLOCK_STRIDE, k * BLOCK_STRIDE + n), blockStart);
     this.blockStart += n;
     this.blockRows = 0;
   }
