@@ -1,5 +1,6 @@
 import { copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { isEditionYear } from '../load/read-study.ts';
 import { loadReport } from '../pipeline/load-report.ts';
 import { compareVersions, recordedFigures, isVersion, noteOptions, serialiseRecord, setFrontMatterFields, shareIntervalOf, withNewVersion } from '../publish/index.ts';
 import { LANGUAGES, type Lang } from '../study/schema.ts';
@@ -80,7 +81,7 @@ Options:
 Exit codes: 0 published, 1 input errors or refused, 2 usage error.`,
   async run(argv, effects) {
     const args = parseArgs(argv, ['data', 'reports', 'out', 'version', 'note', ...LANGUAGES.map((lang) => `note-${lang}`), 'date']);
-    if (args.positionals.length !== 1 || !/^\d{4}$/.test(args.positionals[0]!)) throw new UsageError('give the edition year, e.g. luotain publish 2025');
+    if (args.positionals.length !== 1 || !isEditionYear(args.positionals[0]!)) throw new UsageError('give the edition year, four digits from 1900 to 2999, e.g. luotain publish 2025');
     const year = Number(args.positionals[0]);
     const dirs = studyDirs(args, effects);
     const date = stringOption(args, 'date') ?? effects.now().toISOString().slice(0, 10);

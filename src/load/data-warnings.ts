@@ -64,11 +64,13 @@ export function dataWarnings(data: EditionData, study: Study, issues: IssueList,
 const LOW7 = 0x7f7f7f7f;
 
 /**
- * The rows of codes[0 … n − 1] with the can't-say code and with the blank one (BLANK = 0, CANT_SAY = 255: the
+ * The rows of codes[0 … rows − 1] (at most its length) with the can't-say code and with the blank one (BLANK = 0, CANT_SAY = 255: the
  * codes' bytes), counted without a branch: the answers are in no order a branch could predict. Four codes at a time,
  * as the bytes of a 32-bit word, where the array's bytes allow it.
  */
-export function countCantSayAndBlank(codes: Uint8Array, n: number): { cantSay: number; blank: number } {
+export function countCantSayAndBlank(codes: Uint8Array, rows: number): { cantSay: number; blank: number } {
+  // The words are read through a view of the buffer, which would reach past the array's end.
+  const n = Math.min(rows, codes.length);
   let cantSay = 0;
   let blank = 0;
   let r = 0;

@@ -139,6 +139,10 @@ describe('luotain publish', () => {
     const badVersion = await run('publish', '2025', '--version', 'v2', ...NOTES);
     expect(badVersion.code).toBe(2);
     expect(badVersion.err.at(-1)).toMatch(/^luotain publish: --version "v2" is not a version like 1\.0 or 1\.1\nUsage: luotain publish YEAR /);
+    // A year that no edition can have (as init and new-edition take them) is a usage error, not a missing edition.
+    const badYear = await run('publish', '1800');
+    expect(badYear.code).toBe(2);
+    expect(badYear.err.at(-1)).toMatch(/^luotain publish: give the edition year, four digits from 1900 to 2999/);
     expect(read('reports/2025/publication.json')).toBe(before);
     expect(existsSync(at('reports/2025/pdf'))).toBe(false);
   });

@@ -42,6 +42,15 @@ describe('the NPS rule', () => {
     expect(v.binCount).toBe(12);
     answers[1] = 9;
     expect(v.bins[v.codes[1]]).toBe(10);
+    // Every byte an answer can hold, in an array that starts inside its buffer: blank in bin 0, 0–10 in bins 1–11, nothing else counted.
+    const all = new Int8Array(300).subarray(3, 259);
+    for (let k = 0; k < 256; k++) all[k] = k - 128;
+    const u = npsVariable(all);
+    for (let k = 0; k < 256; k++) {
+      const a = all[k];
+      const bin = u.bins[u.codes[k]];
+      expect(bin).toBe(a === -1 ? 0 : a >= 0 && a <= 10 ? a + 1 : -1);
+    }
     const s = npsBinScores();
     expect([...s.score]).toEqual([NaN, ...[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(npsScore)]);
     expect([...s.promoters].slice(1)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]);

@@ -43,6 +43,12 @@ describe('countCantSayAndBlank', () => {
     }
   });
 
+  it('reads no further than the array, whatever the number of rows asked for', () => {
+    const buffer = new Uint8Array(64);
+    const codes = buffer.subarray(1, 9);
+    expect(countCantSayAndBlank(codes, 40)).toEqual({ cantSay: 0, blank: 8 });
+  });
+
   it('equals a plain count on long columns starting at any byte (the words and the rest around them)', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 2100, maxLength: 2400 }), fc.nat(3), fc.nat(40), (bytes, skip, cut) => {
