@@ -276,8 +276,8 @@ export async function buildSite(
         try {
           await rendering.done;
         } catch (error) {
+          // The printing stops with the rendering's error (and is waited for below).
           printPages?.end(error);
-          await printing?.catch(() => {});
           throw error;
         }
         printPages?.end();

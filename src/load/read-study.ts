@@ -94,15 +94,9 @@ export async function readStudy(dir: string, options: ReadStudyOptions = {}): Pr
     load.issues.push({ severity: 'error', file: studyFile, message: 'missing file', hint: 'Write the study definition in study.json in the study folder; study.schema.json describes it.' });
   } else {
     load.hashes.study = sha256Hex(studyBytes);
-    const decoded = decodeText(studyBytes, studyFile);
-    if (decoded.text === undefined) load.issues.push(...decoded.issues);
-    else {
-      const parsed = parseStudy(decoded.text);
-      if (parsed.ok) load.study = parsed.study;
-      else {
-        load.issues.push(...studyIssues(parsed.problems, studyFile));
-      }
-    }
+    const { study, issues } = studyOfBytes(studyBytes, studyFile);
+    if (study) load.study = study;
+    load.issues.push(...issues);
   }
 
   const entries = await readdir(at(folder), { withFileTypes: true });
@@ -214,9 +208,15 @@ function notRead(folder: string, entries: { name: string; isDirectory(): boolean
 export async function readStudyDefinition(dir: string, cwd = process.cwd()): Promise<Study | undefined> {
   const file = join(dir, 'study.json');
   const bytes = await readFile(resolve(cwd, file)).catch(() => undefined);
-  const text = bytes && decodeText(bytes, file).text;
-  const parsed = text === undefined ? undefined : parseStudy(text);
-  return parsed?.ok ? parsed.study : undefined;
+  return bytes && studyOfBytes(bytes, file).study;
+}
+
+/** study.json's bytes decoded and checked: the study, or the issues that say why there is none. */
+function studyOfBytes(bytes: Uint8Array, file: string): { study?: Study; issues: InputIssue[] } {
+  const decoded = decodeText(bytes, file);
+  if (decoded.text === undefined) return { issues: decoded.issues };
+  const parsed = parseStudy(decoded.text);
+  return parsed.ok ? { study: parsed.study, issues: [] } : { issues: studyIssues(parsed.problems, file) };
 }
 
 /** The study definition's problems as issues of its file, each with its JSON path and what to write. */
